@@ -1,0 +1,52 @@
+# Two commands matter: `make demo` and `make test`. Both create .venv on a fresh
+# machine (only python3 and make needed) and install the project into it.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck pytest bench data docs clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Until the assessment (issue 4) lands, the demo shows a cited clause, the routing and
+# time-limit rules, the coverage table's totals and a deadline explained day by day.
+demo: $(STAMP)
+	@$(BIN)/sandbox-rules law 9.1.b
+	@echo
+	@$(BIN)/sandbox-rules rules --kind routing
+	@echo
+	@$(BIN)/sandbox-rules coverage | tail -n 1
+	@echo
+	@$(BIN)/sandbox-rules deadline 2026-01-01 --working-days 3 --explain
+
+lint: $(STAMP)
+	$(BIN)/ruff check sandbox_rules tests benchmarks scripts
+	$(BIN)/ruff format --check sandbox_rules tests benchmarks scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy sandbox_rules
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet 'durable-rules==2.0.28' || echo "durable-rules not installable here; its comparison is skipped"
+	$(BIN)/python benchmarks/run.py
+
+# Regenerate the shipped package data from its sources (law text, official calendar table).
+data: $(STAMP)
+	$(BIN)/python -m sandbox_rules.law.build
+	$(BIN)/python -m sandbox_rules.calendar.build
+
+docs: $(STAMP)
+	$(BIN)/python scripts/gen_docs.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache .hypothesis

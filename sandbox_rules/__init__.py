@@ -1,0 +1,43 @@
+"""sandbox_rules — Chapter II of Decree 169/2025/NĐ-CP (controlled testing of data products
+and services) as cited, declarative, tested rules, with Vietnam's working-day calendar.
+
+Exports are loaded lazily so that ``import sandbox_rules.calendar`` stays fast (it needs
+neither pydantic nor `holidays`).
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "Citation": "sandbox_rules.law.citation",
+    "cite": "sandbox_rules.law.citation",
+    "load_law": "sandbox_rules.law.text",
+    "law_version": "sandbox_rules.law.text",
+    "registry": "sandbox_rules.rules",
+    "Rule": "sandbox_rules.rules.model",
+    "RuleKind": "sandbox_rules.rules.model",
+    "Interpretations": "sandbox_rules.interpretations",
+    "VietnamCalendar": "sandbox_rules.calendar.core",
+    "WorkingDays": "sandbox_rules.calendar.periods",
+    "Days": "sandbox_rules.calendar.periods",
+    "Months": "sandbox_rules.calendar.periods",
+    "Years": "sandbox_rules.calendar.periods",
+    "SandboxRulesError": "sandbox_rules.errors",
+}
+
+__all__ = ["__version__", *sorted(_LAZY)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'sandbox_rules' has no attribute {name!r}")
+    return getattr(import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

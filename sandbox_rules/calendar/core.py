@@ -1,0 +1,748 @@
+"""``VietnamCalendar``: the state agencies' working days and statutory deadlines.
+
+Working days are Monday-Friday, minus public holidays, compensatory days and officially
+swapped days off, plus officially worked Saturdays (see ``data/official.toml``). Deadlines
+follow Civil Code 2015 Art. 147-148 by default; each rule is a named interpretation the
+caller may change. A working-day deadline is a bisect over a precomputed ordinal index:
+O(log n), no import of `holidays` or pydantic at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from sandbox_rules.calendar.periods import Days, Months, Period, WorkingDays, Years, add_months
+from sandbox_rules.errors import (
+    CalendarDataError,
+    DateOutOfRangeError,
+    InterpretationError,
+    InvalidPeriodError,
+)
+
+WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+WEEKDAY_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CULTURE_DAY_TAG = "culture-day-makeup=made-up"
+
+CALENDAR_INTERPRETATIONS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "event-day-excluded": ("excluded", "included"),
+        "roll-forward": ("next-working-day", "no-roll"),
+        "culture-day-makeup": ("made-up", "not-made-up"),
+    }
+)
+_DEFAULTS = {k: v[0] for k, v in CALENDAR_INTERPRETATIONS.items()}
+
+# Counting rules, cited in every deadline.
+RULE_EVENT_EXCLUDED = (
+    "BLDS 2015 Điều 147 khoản 1",
+    "Civil Code 2015 Art. 147(1): the day of the event is not counted",
+)
+RULE_EVENT_INCLUDED = (
+    "Cách hiểu 'included': ngày xảy ra sự kiện được tính là ngày thứ nhất",
+    "Interpretation 'included': the day of the event counts as day one",
+)
+RULE_WORKING_DAYS = (
+    "Ngày làm việc của cơ quan nhà nước: thứ Hai-thứ Sáu, trừ ngày nghỉ lễ, Tết, nghỉ bù, "
+    "nghỉ hoán đổi; cộng ngày thứ Bảy làm bù",
+    "State agencies' working days: Monday-Friday minus holidays, compensatory and swapped "
+    "days off, plus Saturdays worked",
+)
+RULE_DAYS = ("BLDS 2015 Điều 148 khoản 1", "Civil Code 2015 Art. 148(1): a period in days")
+RULE_MONTHS = (
+    "BLDS 2015 Điều 148 khoản 3",
+    "Civil Code 2015 Art. 148(3): ends on the corresponding day, or the month's last day",
+)
+RULE_YEARS = (
+    "BLDS 2015 Điều 148 khoản 4",
+    "Civil Code 2015 Art. 148(4): ends on the corresponding day and month",
+)
+RULE_ROLL = (
+    "BLDS 2015 Điều 148 khoản 5",
+    "Civil Code 2015 Art. 148(5): a last day that is not a working day moves to the next working day",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    number: str
+    type: str
+    title: str
+    issuer: str
+    date: str
+    confirmed: bool
+    note: str = ""
+
+    def cite_vi(self) -> str:
+        out = f"{self.type} {self.number or '(chưa rõ số hiệu)'}".strip()
+        if self.issuer:
+            out += f" của {self.issuer}"
+        if self.date:
+            out += f" ({self.date})"
+        if not self.confirmed:
+            out += " [số/ngày văn bản chưa xác nhận]"
+        return out
+
+    def cite_en(self) -> str:
+        out = f"{self.type} {self.number or '(number unknown)'}".strip()
+        if self.issuer:
+            out += f", {self.issuer}"
+        if self.date:
+            out += f" ({self.date})"
+        if not self.confirmed:
+            out += " [number/date not confirmed]"
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "number": self.number,
+            "type": self.type,
+            "title": self.title,
+            "issuer": self.issuer,
+            "date": self.date,
+            "confirmed": self.confirmed,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DayOff:
+    """A named non-working weekday (or weekend holiday), or a worked Saturday."""
+
+    date: date
+    status: str  # "off" | "worked"
+    name_vi: str
+    name_en: str
+    kind: str
+    documents: tuple[Document, ...]
+    provisional: bool = False
+    interpretation: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "weekday": WEEKDAY_EN[self.date.weekday()],
+            "status": self.status,
+            "name_vi": self.name_vi,
+            "name_en": self.name_en,
+            "kind": self.kind,
+            "documents": [d.to_dict() for d in self.documents],
+            "provisional": self.provisional,
+            "interpretation": self.interpretation,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One day of a deadline's explanation."""
+
+    date: date
+    action: str  # "event" | "counted" | "skipped" | "passed" | "rolled" | "due"
+    count: int | None
+    reason_vi: str
+    reason_en: str
+    documents: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "date": self.date.isoformat(),
+            "weekday": WEEKDAY_EN[self.date.weekday()],
+            "action": self.action,
+            "count": self.count,
+            "reason_vi": self.reason_vi,
+            "reason_en": self.reason_en,
+            "documents": list(self.documents),
+        }
+
+    def line(self, lang: str = "vi") -> str:
+        wd = (WEEKDAY_VI if lang == "vi" else WEEKDAY_EN)[self.date.weekday()]
+        reason = self.reason_vi if lang == "vi" else self.reason_en
+        n = f"#{self.count:<3d}" if self.count is not None else "    "
+        return f"{wd:<9} {self.date.strftime('%d/%m/%Y')}  {n} {reason}"
+
+
+class Deadline:
+    """A computed deadline. ``steps`` and ``rules`` are computed on first access."""
+
+    __slots__ = ("_cal", "_rules", "_steps", "date", "event", "nominal", "period", "provisional")
+
+    def __init__(
+        self, cal: VietnamCalendar, event: date, period: Period, due: date, nominal: date, provisional: bool
+    ) -> None:
+        self._cal = cal
+        self.event = event
+        self.period = period
+        self.date = due
+        self.nominal = nominal
+        self.provisional = provisional
+        self._steps: tuple[Step, ...] | None = None
+        self._rules: tuple[tuple[str, str], ...] | None = None
+
+    def __repr__(self) -> str:
+        flag = ", provisional" if self.provisional else ""
+        return f"Deadline({self.event.isoformat()} + {self.period.en()} -> {self.date.isoformat()}{flag})"
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        if self._steps is None:
+            self._steps = self._cal._explain(self)
+        return self._steps
+
+    @property
+    def rules(self) -> tuple[tuple[str, str], ...]:
+        """The counting rules applied, as (Vietnamese citation, English statement)."""
+        if self._rules is None:
+            self._rules = self._cal._rules_for(self)
+        return self._rules
+
+    @property
+    def provisional_reason(self) -> str | None:
+        if not self.provisional:
+            return None
+        years = self._cal.provisional_years_between(self.event, self.date)
+        return (
+            f"the official schedule for {', '.join(map(str, years))} is not in the data "
+            f"(data version {self._cal.data_version}); days off were computed from the "
+            "statutory rules and may change when the year's decisions are announced"
+        )
+
+    @property
+    def interpretations_used(self) -> dict[str, str]:
+        return dict(self._cal.interpretations)
+
+    def to_dict(self, *, explain: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "event": self.event.isoformat(),
+            "period": self.period.to_dict(),
+            "date": self.date.isoformat(),
+            "weekday": WEEKDAY_EN[self.date.weekday()],
+            "nominal_date": self.nominal.isoformat(),
+            "provisional": self.provisional,
+            "provisional_reason": self.provisional_reason,
+            "rules": [{"vi": vi, "en": en} for vi, en in self.rules],
+            "interpretations_used": self.interpretations_used,
+            "calendar_data_version": self._cal.data_version,
+        }
+        if explain:
+            out["steps"] = [s.to_dict() for s in self.steps]
+        return out
+
+    def explain(self, lang: str = "vi") -> str:
+        head = (
+            f"Sự kiện {self.event.strftime('%d/%m/%Y')} + {self.period.vi()} → hạn {self.date.strftime('%d/%m/%Y')}"
+            if lang == "vi"
+            else f"Event {self.event.isoformat()} + {self.period.en()} → due {self.date.isoformat()}"
+        )
+        lines = [head]
+        if self.provisional:
+            lines.append(
+                "(TẠM TÍNH: lịch nghỉ chính thức của năm này chưa có trong dữ liệu)"
+                if lang == "vi"
+                else f"(PROVISIONAL: {self.provisional_reason})"
+            )
+        lines.extend("  " + s.line(lang) for s in self.steps)
+        lines.append("Căn cứ:" if lang == "vi" else "Rules:")
+        lines.extend(f"  - {vi if lang == 'vi' else en}" for vi, en in self.rules)
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """An inclusive range of dates, e.g. the extension window of Art. 14(1)."""
+
+    start: date
+    end: date
+    provisional: bool
+    interpretation: dict[str, str]
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat(),
+            "provisional": self.provisional,
+            "interpretations_used": dict(self.interpretation),
+        }
+
+
+# -- shipped data ------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Base:
+    first: date
+    last: date
+    first_official_year: int
+    last_official_year: int
+    documents: Mapping[str, Document]
+    days: tuple[dict[str, Any], ...]
+    working_days: tuple[int, ...]
+    version: str
+    holidays_version: str
+
+
+def _doc(raw: Mapping[str, Any]) -> Document:
+    return Document(
+        id=str(raw["id"]),
+        number=str(raw.get("number", "")),
+        type=str(raw.get("type", "")),
+        title=str(raw.get("title", "")),
+        issuer=str(raw.get("issuer", "")),
+        date=str(raw.get("date", "")),
+        confirmed=bool(raw.get("confirmed", False)),
+        note=str(raw.get("note", "")),
+    )
+
+
+@cache
+def _base() -> _Base:
+    raw = resources.files("sandbox_rules.calendar").joinpath("data", "index.json").read_bytes()
+    data = json.loads(raw)
+    return _Base(
+        first=date(data["first_year"], 1, 1),
+        last=date(data["last_year"], 12, 31),
+        first_official_year=data["first_official_year"],
+        last_official_year=data["last_official_year"],
+        documents=MappingProxyType({k: _doc(v) for k, v in data["documents"].items()}),
+        days=tuple(data["days"]),
+        working_days=tuple(data["working_days"]),
+        version=hashlib.sha256(raw).hexdigest()[:16],
+        holidays_version=data["holidays_version"],
+    )
+
+
+# -- overrides -----------------------------------------------------------------------------
+def _load_override_source(source: str | Path | Mapping[str, Any]) -> tuple[dict[str, Any], bytes]:
+    if isinstance(source, Mapping):
+        data = dict(source)
+        return data, json.dumps(data, sort_keys=True, default=str).encode()
+    path = Path(source)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CalendarDataError(f"overrides file {str(path)!r}: {exc.strerror or exc}") from None
+    try:
+        if path.suffix.lower() == ".json":
+            data = json.loads(raw)
+        else:
+            data = tomllib.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise CalendarDataError(f"overrides file {str(path)!r} is not valid TOML/JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise CalendarDataError(f"overrides file {str(path)!r} must hold a table/object")
+    return data, raw
+
+
+def _parse_date(value: Any, where: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise CalendarDataError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+class VietnamCalendar:
+    """The official public-sector working-day calendar (immutable, thread-safe).
+
+    ``overrides``: a TOML/JSON file or a mapping with newer decisions (see docs/calendar.md).
+    ``interpretations``: choices for ``event-day-excluded``, ``roll-forward`` and
+    ``culture-day-makeup`` (docs/interpretations.md); other ids are ignored here.
+    """
+
+    def __init__(
+        self,
+        overrides: str | Path | Mapping[str, Any] | None = None,
+        interpretations: Mapping[str, str] | None = None,
+    ) -> None:
+        base = _base()
+        chosen = dict(_DEFAULTS)
+        for key, value in (interpretations or {}).items():
+            if key in CALENDAR_INTERPRETATIONS:
+                if value not in CALENDAR_INTERPRETATIONS[key]:
+                    raise InterpretationError(
+                        f"interpretation {key!r} has no option {value!r}; "
+                        f"choose one of {', '.join(CALENDAR_INTERPRETATIONS[key])}"
+                    )
+                chosen[key] = value
+        self.interpretations: Mapping[str, str] = MappingProxyType(chosen)
+        self._exclude_event = chosen["event-day-excluded"] == "excluded"
+        self._roll = chosen["roll-forward"] == "next-working-day"
+        include_tags = (CULTURE_DAY_TAG,) if chosen["culture-day-makeup"] == "made-up" else ()
+
+        documents = dict(base.documents)
+        days: dict[int, DayOff] = {}
+        for raw in base.days:
+            tag = raw.get("interpretation")
+            if tag is not None and tag not in include_tags:
+                continue
+            d = date.fromisoformat(raw["date"])
+            days[d.toordinal()] = DayOff(
+                d,
+                raw["status"],
+                raw["name_vi"],
+                raw["name_en"],
+                raw["kind"],
+                tuple(documents[x] for x in raw["documents"]),
+                d.year > base.last_official_year,
+                tag,
+            )
+        official_years = set(range(base.first_official_year, base.last_official_year + 1))
+        version = base.version
+        self.overrides_applied: tuple[str, ...] = ()
+        if overrides is not None:
+            data, raw_bytes = _load_override_source(overrides)
+            applied = self._apply_overrides(data, days, documents, official_years, base)
+            self.overrides_applied = tuple(applied)
+            version += "+" + hashlib.sha256(raw_bytes).hexdigest()[:12]
+        self._days: Mapping[int, DayOff] = MappingProxyType(days)
+        self.documents: Mapping[str, Document] = MappingProxyType(documents)
+        self.official_years = frozenset(official_years)
+        self.data_version = version
+        self.holidays_version = base.holidays_version
+        self.first_date = base.first
+        self.last_date = base.last
+        self._lo = base.first.toordinal()
+        self._hi = base.last.toordinal()
+        if overrides is None and include_tags:
+            self._wd: tuple[int, ...] = base.working_days
+        else:
+            self._wd = self._build_working_days()
+        self._wd_set = frozenset(self._wd)
+        # Dates up to this ordinal are in official years (a contiguous run from the start).
+        y = base.first.year
+        while y + 1 in official_years:
+            y += 1
+        self._official_through = date(y, 12, 31).toordinal()
+
+    # -- construction helpers -------------------------------------------------------------
+    def _build_working_days(self) -> tuple[int, ...]:
+        out = []
+        for o in range(self._lo, self._hi + 1):
+            info = self._days.get(o) if hasattr(self, "_days") else None
+            if info is not None:
+                if info.status == "worked":
+                    out.append(o)
+                continue
+            if (o - 1) % 7 < 5:  # date.fromordinal(1) is a Monday
+                out.append(o)
+        return tuple(out)
+
+    def _apply_overrides(
+        self,
+        data: Mapping[str, Any],
+        days: dict[int, DayOff],
+        documents: dict[str, Document],
+        official_years: set[int],
+        base: _Base,
+    ) -> list[str]:
+        unknown = set(data) - {"documents", "days", "official_years", "meta"}
+        if unknown:
+            raise CalendarDataError(f"overrides: unknown keys {sorted(unknown)}; use documents, days, official_years")
+        for i, raw in enumerate(data.get("documents", []) or []):
+            if not isinstance(raw, Mapping) or "id" not in raw:
+                raise CalendarDataError(f"overrides: documents[{i}] needs an 'id'")
+            documents[str(raw["id"])] = _doc(raw)
+        applied: list[str] = []
+        seen: dict[date, str] = {}
+        for i, raw in enumerate(data.get("days", []) or []):
+            where = f"overrides: days[{i}]"
+            if not isinstance(raw, Mapping):
+                raise CalendarDataError(f"{where} must be a table")
+            d = _parse_date(raw.get("date"), where + ".date")
+            if not base.first <= d <= base.last:
+                raise DateOutOfRangeError(f"{where}: {d} is outside {base.first}..{base.last}")
+            status = raw.get("status")
+            if status not in ("off", "worked", "not-off"):
+                raise CalendarDataError(f"{where}.status must be 'off', 'worked' or 'not-off', got {status!r}")
+            if d in seen and seen[d] != status:
+                raise CalendarDataError(f"{where}: {d} is both '{seen[d]}' and '{status}'")
+            seen[d] = str(status)
+            refs = raw.get("documents", [])
+            if not isinstance(refs, list) or not refs:
+                raise CalendarDataError(f"{where}.documents must list the deciding document(s)")
+            docs = []
+            for ref in refs:
+                if ref not in documents:
+                    raise CalendarDataError(f"{where}: unknown document {ref!r}")
+                docs.append(documents[ref])
+            weekday = d.weekday()
+            o = d.toordinal()
+            if status == "worked" and weekday < 5:
+                raise CalendarDataError(
+                    f"{where}: {d} is a {WEEKDAY_EN[weekday]}; only a Saturday or Sunday can be 'worked'"
+                )
+            if status == "off" and weekday >= 5:
+                raise CalendarDataError(
+                    f"{where}: {d} is a {WEEKDAY_EN[weekday]}, already a day off; a swap names the weekday"
+                )
+            if status == "not-off":
+                existing = days.get(o)
+                if existing is None or existing.status != "off":
+                    raise CalendarDataError(f"{where}: {d} is not a day off in the data, nothing to cancel")
+                del days[o]
+            else:
+                days[o] = DayOff(
+                    d,
+                    str(status),
+                    str(raw.get("name_vi", "Ngày nghỉ theo quyết định" if status == "off" else "Ngày làm bù")),
+                    str(raw.get("name_en", "Official day off" if status == "off" else "Worked day")),
+                    "decision" if status == "off" else "worked-saturday",
+                    tuple(docs),
+                    False,
+                )
+            applied.append(f"{d.isoformat()} {status}")
+        years = data.get("official_years", []) or []
+        if not isinstance(years, list) or not all(isinstance(y, int) for y in years):
+            raise CalendarDataError("overrides: official_years must be a list of years")
+        for y in years:
+            if not base.first.year <= y <= base.last.year:
+                raise DateOutOfRangeError(f"overrides: official year {y} outside the supported range")
+            official_years.add(y)
+        return applied
+
+    # -- queries ----------------------------------------------------------------------------
+    def _ord(self, d: object, name: str = "date") -> int:
+        if not isinstance(d, date):
+            raise InvalidPeriodError(f"{name} must be a datetime.date, got {type(d).__name__}")
+        o = d.toordinal()
+        if o < self._lo or o > self._hi:
+            raise DateOutOfRangeError(
+                f"{name} {d.isoformat()} is outside the supported range "
+                f"{self.first_date.isoformat()}..{self.last_date.isoformat()}"
+            )
+        return o
+
+    def is_working_day(self, d: date) -> bool:
+        return self._ord(d) in self._wd_set
+
+    def is_provisional(self, d: date) -> bool:
+        return d.year not in self.official_years
+
+    def provisional_years_between(self, start: date, end: date) -> list[int]:
+        lo, hi = sorted((start, end))
+        return [y for y in range(lo.year, hi.year + 1) if y not in self.official_years]
+
+    def _provisional(self, start_ord: int, end_ord: int) -> bool:
+        if end_ord <= self._official_through and start_ord <= self._official_through:
+            return False
+        a, b = sorted((start_ord, end_ord))
+        return bool(self.provisional_years_between(date.fromordinal(a), date.fromordinal(b)))
+
+    def day_info(self, d: date) -> DayOff | None:
+        return self._days.get(self._ord(d))
+
+    def next_working_day(self, d: date, *, inclusive: bool = True) -> date:
+        o = self._ord(d)
+        i = bisect_left(self._wd, o) if inclusive else bisect_right(self._wd, o)
+        if i >= len(self._wd):
+            raise DateOutOfRangeError(f"no working day after {d.isoformat()} in the supported range")
+        return date.fromordinal(self._wd[i])
+
+    def previous_working_day(self, d: date, *, inclusive: bool = True) -> date:
+        o = self._ord(d)
+        i = (bisect_right(self._wd, o) if inclusive else bisect_left(self._wd, o)) - 1
+        if i < 0:
+            raise DateOutOfRangeError(f"no working day before {d.isoformat()} in the supported range")
+        return date.fromordinal(self._wd[i])
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days ``d`` with ``start < d <= end`` (negative if ``end < start``)."""
+        a, b = self._ord(start, "start"), self._ord(end, "end")
+        return bisect_right(self._wd, b) - bisect_right(self._wd, a)
+
+    def deadline(self, event: date, period: Period) -> Deadline:
+        """The last day of ``period`` counted from ``event`` (see module docstring)."""
+        o = self._ord(event, "event")
+        cls = type(period)
+        if cls is WorkingDays:
+            n = period.n
+            wd = self._wd
+            if n == 0:
+                i = bisect_left(wd, o)
+            else:
+                i = (bisect_right(wd, o) if self._exclude_event else bisect_left(wd, o)) + n - 1
+            if i >= len(wd):
+                raise DateOutOfRangeError(
+                    f"{event.isoformat()} + {period.en()} runs past {self.last_date.isoformat()}"
+                )
+            r = wd[i]
+            due = date.fromordinal(r)
+            return Deadline(self, event, period, due, due, self._provisional(o, r))
+        if cls is Days:
+            nominal = o + period.n - (0 if self._exclude_event or period.n == 0 else 1)
+        elif cls is Months or cls is Years:
+            months = period.n * (12 if cls is Years else 1)
+            end = add_months(event, months)
+            if not self._exclude_event and period.n:
+                end -= timedelta(days=1)
+            nominal = end.toordinal()
+        else:
+            raise InvalidPeriodError(f"unsupported period {period!r}; use WorkingDays, Days, Months or Years")
+        if nominal > self._hi:
+            raise DateOutOfRangeError(f"{event.isoformat()} + {period.en()} runs past {self.last_date.isoformat()}")
+        r = nominal
+        if self._roll and r not in self._wd_set:
+            i = bisect_left(self._wd, r)
+            if i >= len(self._wd):
+                raise DateOutOfRangeError(f"no working day after {date.fromordinal(r)} in range")
+            r = self._wd[i]
+        return Deadline(self, event, period, date.fromordinal(r), date.fromordinal(nominal), self._provisional(o, r))
+
+    def latest_before(self, target: date, period: Days | Months | Years) -> date:
+        """The latest date that is at least ``period`` before ``target`` (Art. 18(4): the
+        results report 'at least 30 days before' the end): ``target - period``."""
+        self._ord(target, "target")
+        if isinstance(period, Days):
+            d = target - timedelta(days=period.n)
+        elif isinstance(period, (Months, Years)):
+            d = add_months(target, -period.n * (12 if isinstance(period, Years) else 1))
+        else:
+            raise InvalidPeriodError("latest_before takes Days, Months or Years")
+        self._ord(d, "result")
+        return d
+
+    def window_before(self, target: date, period: Days, *, include_target: bool = False) -> Window:
+        """The days 'within ``period`` before' ``target`` (Art. 14(1)): from ``target - n``
+        to the day before ``target`` (or ``target`` itself with ``include_target``)."""
+        if not isinstance(period, Days):
+            raise InvalidPeriodError("window_before takes Days")
+        o = self._ord(target, "target")
+        start = target - timedelta(days=period.n)
+        self._ord(start, "window start")
+        end = target if include_target else target - timedelta(days=1)
+        return Window(
+            start,
+            end,
+            self._provisional(start.toordinal(), o),
+            {"extension-window": "including-end-day" if include_target else "thirty-days-before-end"},
+        )
+
+    def days_off(self, year: int) -> list[DayOff]:
+        """Named days off (holidays, compensatory and swapped days) and worked Saturdays."""
+        if not self.first_date.year <= year <= self.last_date.year:
+            raise DateOutOfRangeError(
+                f"year {year} is outside {self.first_date.year}..{self.last_date.year}"
+            )
+        lo, hi = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        out = [self._days[o] for o in sorted(self._days) if lo <= o <= hi]
+        prov = year not in self.official_years
+        return [
+            DayOff(x.date, x.status, x.name_vi, x.name_en, x.kind, x.documents, prov, x.interpretation)
+            for x in out
+        ]
+
+    # -- explanations ---------------------------------------------------------------------------
+    def _reason(self, d: date) -> tuple[str, str, tuple[str, ...], bool]:
+        """(reason vi, reason en, documents, is working day)."""
+        info = self._days.get(d.toordinal())
+        wd = d.weekday()
+        if info is not None:
+            docs_vi = "; ".join(x.cite_vi() for x in info.documents)
+            docs_en = "; ".join(x.cite_en() for x in info.documents)
+            refs = tuple(x.id for x in info.documents)
+            if info.status == "worked":
+                return (
+                    f"{WEEKDAY_VI[wd]} làm việc: {info.name_vi} ({docs_vi})",
+                    f"{WEEKDAY_EN[wd]} worked: {info.name_en} ({docs_en})",
+                    refs,
+                    True,
+                )
+            return (f"{info.name_vi} ({docs_vi})", f"{info.name_en} ({docs_en})", refs, False)
+        if wd == 5:
+            return ("Thứ Bảy (nghỉ hằng tuần)", "Saturday (weekly rest)", (), False)
+        if wd == 6:
+            return ("Chủ nhật (nghỉ hằng tuần)", "Sunday (weekly rest)", (), False)
+        return ("ngày làm việc", "working day", (), True)
+
+    def _explain(self, dl: Deadline) -> tuple[Step, ...]:
+        steps = [Step(dl.event, "event", None, "ngày xảy ra sự kiện", "day of the event")]
+        if not self._exclude_event:
+            steps[0] = Step(dl.event, "event", None, "ngày xảy ra sự kiện (được tính)", "day of the event (counted)")
+        one = timedelta(days=1)
+        if isinstance(dl.period, WorkingDays):
+            d = dl.event if (not self._exclude_event or dl.period.n == 0) else dl.event + one
+            count = 0
+            if not self._exclude_event or dl.period.n == 0:
+                steps.pop()
+            while d <= dl.date:
+                vi, en, refs, working = self._reason(d)
+                if working:
+                    count += 1
+                    tag_vi = "tính" if vi == "ngày làm việc" else f"tính — {vi}"
+                    tag_en = "counted" if en == "working day" else f"counted — {en}"
+                    steps.append(Step(d, "counted", count if dl.period.n else None, tag_vi, tag_en, refs))
+                else:
+                    steps.append(Step(d, "skipped", None, f"bỏ qua — {vi}", f"skipped — {en}", refs))
+                d += one
+            steps[-1] = Step(
+                steps[-1].date, "due", steps[-1].count, steps[-1].reason_vi + " → HẠN CUỐI",
+                steps[-1].reason_en + " → DUE", steps[-1].documents,
+            )
+            return tuple(steps)
+        if isinstance(dl.period, Days) and dl.period.n <= 62:
+            d = dl.event + one if self._exclude_event else dl.event
+            count = 0
+            while d <= dl.nominal:
+                count += 1
+                vi, en, refs, _ = self._reason(d)
+                steps.append(Step(d, "counted", count, f"ngày thứ {count} ({vi})", f"day {count} ({en})", refs))
+                d += one
+        else:
+            steps.append(
+                Step(
+                    dl.nominal,
+                    "counted",
+                    None,
+                    f"ngày cuối của thời hạn {dl.period.vi()} (ngày tương ứng)",
+                    f"last day of the {dl.period.en()} period (corresponding day)",
+                )
+            )
+        d = dl.nominal
+        if d != dl.date or not self.is_working_day(d):
+            vi, en, refs, _ = self._reason(d)
+            steps[-1] = Step(d, "passed", steps[-1].count, f"{steps[-1].reason_vi} — không phải ngày làm việc",
+                             f"{steps[-1].reason_en} — not a working day", refs)
+            d += one
+            while d <= dl.date:
+                vi, en, refs, working = self._reason(d)
+                action = "rolled" if not working else "due"
+                tail_vi = " → HẠN CUỐI (chuyển sang ngày làm việc tiếp theo)" if working else ""
+                tail_en = " → DUE (moved to the next working day)" if working else ""
+                steps.append(Step(d, action, None, vi + tail_vi, en + tail_en, refs))
+                d += one
+        else:
+            last = steps[-1]
+            steps[-1] = Step(last.date, "due", last.count, last.reason_vi + " → HẠN CUỐI",
+                             last.reason_en + " → DUE", last.documents)
+        return tuple(steps)
+
+    def _rules_for(self, dl: Deadline) -> tuple[tuple[str, str], ...]:
+        rules = [RULE_EVENT_EXCLUDED if self._exclude_event else RULE_EVENT_INCLUDED]
+        if isinstance(dl.period, WorkingDays):
+            rules.append(RULE_WORKING_DAYS)
+        else:
+            rules.append({Days: RULE_DAYS, Months: RULE_MONTHS, Years: RULE_YEARS}[type(dl.period)])
+            if self._roll:
+                rules.append(RULE_ROLL)
+        docs: list[str] = []
+        for s in dl.steps:
+            for ref in s.documents:
+                if ref not in docs:
+                    docs.append(ref)
+        for ref in docs:
+            doc = self.documents[ref]
+            rules.append((doc.cite_vi() + f": {doc.title}", doc.cite_en() + f": {doc.title}"))
+        return tuple(rules)

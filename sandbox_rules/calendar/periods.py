@@ -1,0 +1,100 @@
+"""Typed periods: ``WorkingDays(n)``, ``Days(n)``, ``Months(n)``, ``Years(n)``.
+
+Calendar arithmetic follows Civil Code 2015 Art. 148(3)-(4): a month or year period ends
+on the corresponding day, or on the last day of the month where there is none.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import ClassVar
+
+from sandbox_rules.errors import InvalidPeriodError
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    n: int
+    unit: ClassVar[str] = "?"
+    vi_unit: ClassVar[str] = "?"
+
+    def __post_init__(self) -> None:
+        if isinstance(self.n, bool) or not isinstance(self.n, int):
+            raise InvalidPeriodError(f"{type(self).__name__}.n must be an int, got {self.n!r}")
+        if self.n < 0:
+            raise InvalidPeriodError(f"{type(self).__name__}.n must be >= 0, got {self.n}")
+
+    def vi(self) -> str:
+        return f"{self.n:02d} {self.vi_unit}"
+
+    def en(self) -> str:
+        label = self.unit.replace("_", " ")
+        return f"{self.n} {label[:-1] if self.n == 1 else label}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {"unit": self.unit, "n": self.n}
+
+
+@dataclass(frozen=True, slots=True)
+class WorkingDays(Period):
+    unit: ClassVar[str] = "working_days"
+    vi_unit: ClassVar[str] = "ngày làm việc"
+
+
+@dataclass(frozen=True, slots=True)
+class Days(Period):
+    unit: ClassVar[str] = "days"
+    vi_unit: ClassVar[str] = "ngày"
+
+
+@dataclass(frozen=True, slots=True)
+class Months(Period):
+    unit: ClassVar[str] = "months"
+    vi_unit: ClassVar[str] = "tháng"
+
+
+@dataclass(frozen=True, slots=True)
+class Years(Period):
+    unit: ClassVar[str] = "years"
+    vi_unit: ClassVar[str] = "năm"
+
+
+PERIOD_TYPES: dict[str, type[Period]] = {
+    "working_days": WorkingDays,
+    "days": Days,
+    "months": Months,
+    "years": Years,
+}
+
+
+def period_from_dict(data: object) -> Period:
+    if not isinstance(data, dict) or "unit" not in data or "n" not in data:
+        raise InvalidPeriodError(f"a period is {{'unit': ..., 'n': ...}}, got {data!r}")
+    cls = PERIOD_TYPES.get(str(data["unit"]))
+    if cls is None:
+        raise InvalidPeriodError(f"unknown period unit {data['unit']!r}; use {', '.join(PERIOD_TYPES)}")
+    n = data["n"]
+    if not isinstance(n, int):
+        raise InvalidPeriodError(f"period n must be an int, got {n!r}")
+    return cls(n)
+
+
+def add_months(d: date, months: int) -> date:
+    """The corresponding day ``months`` later, or the month's last day (Art. 148(3))."""
+    total = d.year * 12 + (d.month - 1) + months
+    year, month0 = divmod(total, 12)
+    last = _stdcal.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(d.day, last))
+
+
+def add_calendar_period(d: date, unit: str, amount: int) -> date:
+    """``d`` plus ``amount`` days, months or years, without roll-forward."""
+    if unit == "days":
+        return d + timedelta(days=amount)
+    if unit == "months":
+        return add_months(d, amount)
+    if unit == "years":
+        return add_months(d, 12 * amount)
+    raise InvalidPeriodError(f"unknown calendar unit {unit!r}")

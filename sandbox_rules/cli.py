@@ -1,0 +1,219 @@
+"""``sandbox-rules`` command line. Exit codes: 0 ok, 1 error, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sandbox_rules.errors import SandboxRulesError
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # usage errors exit 2 with a clear message
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _emit(data: Any, as_json: bool, text: str) -> None:
+    if as_json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    else:
+        print(text)
+
+
+def _iso(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+# -- commands -------------------------------------------------------------------------------
+def cmd_law(args: argparse.Namespace) -> int:
+    from sandbox_rules.law.text import load_law
+
+    law = load_law()
+    unit = law.resolve(args.citation)
+    c = unit.citation
+    data = {
+        "citation": c.short,
+        "vi": c.vi(),
+        "en": c.en(),
+        "article_title": unit.article_title,
+        "text": unit.text,
+        "summary_en": unit.summary_en,
+        "law_version": law.version,
+    }
+    if args.lang == "en":
+        text = f"{c.en()} — Decree 169/2025/ND-CP\n{unit.summary_en or '(no English summary)'}\n\n" \
+               f"[Vietnamese text, authoritative]\n{unit.text}"
+    else:
+        text = f"{c.vi()} Nghị định 169/2025/NĐ-CP — {unit.article_title}\n{unit.text}"
+    _emit(data, args.json, text)
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from sandbox_rules.rules import registry
+
+    rules = list(registry())
+    if args.kind:
+        rules = [r for r in rules if r.kind.value == args.kind]
+    lines = []
+    for r in rules:
+        cites = ", ".join(c.render(args.lang) for c in r.citations)
+        stmt = r.statement_en if args.lang == "en" else r.statement_vi
+        lines.append(f"{r.id}  [{r.kind.value}]  {cites}\n    {stmt}")
+    _emit([r.to_dict() for r in rules], args.json, "\n".join(lines) + f"\n\n{len(rules)} rules")
+    return EXIT_OK
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    from sandbox_rules.coverage import coverage_counts, coverage_table
+    from sandbox_rules.rules import registry
+
+    rows = coverage_table(registry())
+    counts = coverage_counts(rows)
+    lines = [f"{'unit':<13} {'status':<15} rules / reason"]
+    for row in rows:
+        detail = ", ".join(row.rule_ids) if row.rule_ids else row.note
+        lines.append(f"{row.citation.short:<13} {row.status:<15} {detail}")
+    lines.append(
+        f"\n{counts['total']} units: {counts['encoded']} encoded, {counts['not_computable']} not "
+        f"computable, {counts['pending']} pending, {counts['missing']} missing"
+    )
+    _emit({"counts": counts, "rows": [r.to_dict() for r in rows]}, args.json, "\n".join(lines))
+    return EXIT_OK
+
+
+def _calendar(args: argparse.Namespace) -> Any:
+    from sandbox_rules.calendar import VietnamCalendar
+
+    choices = {}
+    for item in getattr(args, "interpretation", None) or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise SandboxRulesError(f"--interpretation takes ID=OPTION, got {item!r}")
+        choices[key] = value
+    return VietnamCalendar(overrides=args.overrides, interpretations=choices)
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    cal = _calendar(args)
+    days = cal.days_off(args.year)
+    lang = args.lang
+    status = "chính thức" if args.year in cal.official_years else "TẠM TÍNH (chưa có quyết định chính thức)"
+    if lang == "en":
+        status = "official" if args.year in cal.official_years else "PROVISIONAL (no official decisions yet)"
+    lines = [f"{args.year}: {status} — data {cal.data_version}"]
+    for d in days:
+        name = d.name_en if lang == "en" else d.name_vi
+        docs = "; ".join((x.cite_en() if lang == "en" else x.cite_vi()) for x in d.documents)
+        mark = "LÀM VIỆC" if d.status == "worked" and lang != "en" else ("WORKED" if d.status == "worked" else "")
+        wd = d.date.strftime("%a")
+        lines.append(f"  {d.date.isoformat()} {wd} {mark:<8} {name} — {docs}")
+    _emit(
+        {"year": args.year, "official": args.year in cal.official_years, "data_version": cal.data_version,
+         "days": [d.to_dict() for d in days]},
+        args.json,
+        "\n".join(lines),
+    )
+    return EXIT_OK
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    from sandbox_rules.calendar import Days, Months, WorkingDays, Years
+
+    chosen = [
+        (cls, n)
+        for cls, n in ((WorkingDays, args.working_days), (Days, args.days), (Months, args.months), (Years, args.years))
+        if n is not None
+    ]
+    if len(chosen) != 1:
+        raise _UsageError("give exactly one of --working-days, --days, --months, --years")
+    cls, n = chosen[0]
+    cal = _calendar(args)
+    dl = cal.deadline(args.event, cls(n))
+    if args.explain:
+        text = dl.explain(args.lang)
+    else:
+        text = dl.date.isoformat() + (" (provisional)" if dl.provisional else "")
+    _emit(dl.to_dict(explain=args.explain), args.json, text)
+    return EXIT_OK
+
+
+class _UsageError(Exception):
+    pass
+
+
+# -- parser ------------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON instead of text")
+    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="report language (default vi)")
+    cal_opts = argparse.ArgumentParser(add_help=False)
+    cal_opts.add_argument("--overrides", metavar="FILE", help="TOML/JSON file of newer official decisions")
+    cal_opts.add_argument(
+        "--interpretation", action="append", metavar="ID=OPTION",
+        help="choose a calendar interpretation, e.g. event-day-excluded=included (repeatable)",
+    )
+
+    parser = _Parser(
+        prog="sandbox-rules",
+        description="Decree 169/2025/NĐ-CP, Chapter II (controlled testing) as cited rules.",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("law", parents=[common], help="print a clause: law 12.3.b")
+    p.add_argument("citation", help="e.g. 12.3.b, 9.1.par2, 'Điều 12 khoản 3 điểm b'")
+    p.set_defaults(func=cmd_law)
+
+    p = sub.add_parser("rules", parents=[common], help="list the rule catalogue")
+    p.add_argument("--kind", choices=("condition", "routing", "dossier_item", "time_limit", "transition", "obligation"))
+    p.set_defaults(func=cmd_rules)
+
+    p = sub.add_parser("coverage", parents=[common], help="which clauses are encoded")
+    p.set_defaults(func=cmd_coverage)
+
+    p = sub.add_parser("calendar", parents=[common, cal_opts], help="days off and worked Saturdays of a year")
+    p.add_argument("year", type=int)
+    p.set_defaults(func=cmd_calendar)
+
+    p = sub.add_parser("deadline", parents=[common, cal_opts], help="a statutory deadline from an event date")
+    p.add_argument("event", type=_iso, help="event date YYYY-MM-DD (not counted by default)")
+    p.add_argument("--working-days", type=int)
+    p.add_argument("--days", type=int)
+    p.add_argument("--months", type=int)
+    p.add_argument("--years", type=int)
+    p.add_argument("--explain", action="store_true", help="show every day counted or skipped")
+    p.set_defaults(func=cmd_deadline)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except _UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print(f"sandbox-rules: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except SandboxRulesError as exc:
+        if getattr(args, "json", False):
+            print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False, indent=2))
+        print(f"sandbox-rules: {exc.code}: {exc.message}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

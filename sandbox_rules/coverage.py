@@ -1,0 +1,136 @@
+"""Coverage manifest: every leaf unit of Articles 8-22 is encoded, not computable, or pending.
+
+*Encoded* is derived from the rule registry (a rule cites the unit, a unit inside it, or —
+for the lead paragraph of a clause or point — the clause or point itself), so it cannot
+drift. What is not encoded must be listed below with a reason (not computable) or the
+issue that will encode it (pending). A test fails on a unit in neither, or in both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sandbox_rules.law.citation import Citation
+from sandbox_rules.law.text import load_law
+from sandbox_rules.rules.model import RuleRegistry
+
+_HEADING = "heading that introduces the points below; nothing to decide by itself"
+_PRINCIPLE = "principle framing the chapter; no condition on a case or decision to compute"
+
+NOT_COMPUTABLE: dict[str, str] = {
+    "8.1": "principle: compliance with the Constitution and the Law on Data; related law that "
+    "regulates controlled testing differently prevails (shown as a note in reports)",
+    "8.2": _PRINCIPLE,
+    "8.3": _PRINCIPLE,
+    "8.4": _PRINCIPLE,
+    "8.5": _PRINCIPLE,
+    "8.6": _PRINCIPLE,
+    "8.7": "principle: the scope must fit the authority's capacity to control, a judgement of "
+    "the authority with no stated measure",
+    "8.8": _PRINCIPLE,
+    "9.par1": "introductory words of Art. 9; the conditions are in its clauses",
+    "9.3.par1": _HEADING,
+    "11.2.par1": _HEADING,
+    "12.1.par1": _HEADING,
+    "12.2.par1": _HEADING,
+    "12.4.b.par2": "composition of the optional advisory council; informational, no decision",
+    "13.2.par1": _HEADING,
+    "13.3.par1": _HEADING,
+    "15.1.par1": _HEADING,
+    "16.1.par1": _HEADING,
+    "16.2.par1": _HEADING,
+    "16.3.par1": _HEADING,
+    "16.5": "legal effect of the conclusion certificate (it replaces no licence); shown as a "
+    "note, nothing to decide",
+    "17.1": "the authority's general duty to supervise; no time limit or condition",
+    "17.2.a": "content of an inspection, for the inspectors; no decision",
+    "17.2.b": "content of an inspection, for the inspectors; no decision",
+    "17.2.c": "content of an inspection, for the inspectors; no decision",
+    "17.4": "discretionary handling of violations under other law",
+}
+
+_I4 = "issue 4 (eligibility, plan, routing, dossiers)"
+_I5 = "issue 5 (timelines, lifecycle, revocation, obligations, duties)"
+
+PENDING: dict[str, str] = {
+    **{c: _I4 for c in (
+        "9.1.par1 9.1.par2 9.1.a 9.1.b 9.1.c 9.2 9.3.a 9.3.b 9.3.c 9.3.d 10.1 11.par1 11.1 "
+        "11.2.a 11.2.b 11.3 11.4 11.5 11.6 11.7 12.2.a 12.2.b 12.3.par1 12.3.a 12.4.par1 "
+        "12.4.a 12.6 13.2.a 13.2.b 13.2.c 16.2.a 16.2.b"
+    ).split()},
+    **{c: _I5 for c in (
+        "13.1 13.3.a 14.2 15.1.a 15.1.c 15.1.d 15.1.đ 15.2.par2 15.3 16.par1 16.1.a 16.1.b "
+        "16.3.a 16.3.c 16.4 17.2.par2 18.1 18.2 19.par1 19.1 19.2 19.3 19.4 19.5 20.1 20.2 "
+        "20.3 20.4 20.5 20.6 21.1 21.2 21.3 21.4 22.1 22.2"
+    ).split()},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageRow:
+    citation: Citation
+    status: str  # "encoded" | "not_computable" | "pending"
+    rule_ids: tuple[str, ...]
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "citation": self.citation.short,
+            "vi": self.citation.vi(),
+            "status": self.status,
+            "rule_ids": list(self.rule_ids),
+            "note": self.note,
+        }
+
+
+def _covers(unit: Citation, cited: Citation) -> bool:
+    if unit.contains(cited):
+        return True
+    # Citing a whole clause or point stands for its lead paragraph only.
+    return unit.paragraph == 1 and cited.paragraph is None and (
+        Citation(unit.article, unit.clause, unit.point) == cited
+    )
+
+
+def coverage_table(registry: RuleRegistry) -> list[CoverageRow]:
+    rows = []
+    for unit in load_law().coverage_units():
+        ids = tuple(r.id for r in registry if any(_covers(unit, c) for c in r.citations))
+        key = unit.short
+        if ids:
+            rows.append(CoverageRow(unit, "encoded", ids, ""))
+        elif key in NOT_COMPUTABLE:
+            rows.append(CoverageRow(unit, "not_computable", (), NOT_COMPUTABLE[key]))
+        elif key in PENDING:
+            rows.append(CoverageRow(unit, "pending", (), PENDING[key]))
+        else:
+            rows.append(CoverageRow(unit, "missing", (), "not in the manifest"))
+    return rows
+
+
+def coverage_problems(registry: RuleRegistry) -> list[str]:
+    """Everything that makes the manifest wrong; empty when it is sound."""
+    law = load_law()
+    units = {c.short for c in law.coverage_units()}
+    problems = []
+    for row in coverage_table(registry):
+        key = row.citation.short
+        if row.status == "missing":
+            problems.append(f"{key}: neither encoded nor listed in the manifest")
+        if row.status == "encoded" and (key in NOT_COMPUTABLE or key in PENDING):
+            problems.append(f"{key}: encoded by {', '.join(row.rule_ids)} but still listed as not encoded")
+    for key in {*NOT_COMPUTABLE, *PENDING}:
+        if key not in units:
+            problems.append(f"{key}: listed in the manifest but not a coverage unit")
+        if key in NOT_COMPUTABLE and key in PENDING:
+            problems.append(f"{key}: both not computable and pending")
+    return problems
+
+
+def coverage_counts(rows: list[CoverageRow]) -> dict[str, int]:
+    out = {"encoded": 0, "not_computable": 0, "pending": 0, "missing": 0}
+    for row in rows:
+        out[row.status] += 1
+    out["total"] = len(rows)
+    return out

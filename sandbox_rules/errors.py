@@ -1,0 +1,147 @@
+"""Typed errors. Every error has a stable ``code`` and names the field or citation at fault.
+
+Catch :class:`SandboxRulesError` to catch them all; no KeyError, TypeError or
+AttributeError escapes the public API on bad input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+class SandboxRulesError(Exception):
+    """Base class of every error this library raises on purpose."""
+
+    code = "sandbox_rules_error"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "message": self.message}
+
+
+class CitationSyntaxError(SandboxRulesError, ValueError):
+    """A citation string that is not of a supported form."""
+
+    code = "citation_syntax"
+
+    def __init__(self, text: str, why: str) -> None:
+        super().__init__(f"cannot parse citation {text!r}: {why}")
+        self.text = text
+
+
+class UnknownCitationError(SandboxRulesError, LookupError):
+    """A well-formed citation that names no unit of Articles 8–22."""
+
+    code = "unknown_citation"
+
+    def __init__(self, citation: str) -> None:
+        super().__init__(f"citation {citation} does not resolve to any unit of Articles 8-22")
+        self.citation = citation
+
+
+class RuleDefinitionError(SandboxRulesError):
+    """A rule declaration that is inconsistent (duplicate id, unresolvable citation…)."""
+
+    code = "rule_definition"
+
+
+class UnknownRuleError(SandboxRulesError, LookupError):
+    code = "unknown_rule"
+
+    def __init__(self, rule_id: str) -> None:
+        super().__init__(f"no rule with id {rule_id!r}")
+        self.rule_id = rule_id
+
+
+class ExpressionError(SandboxRulesError):
+    """A condition that cannot be evaluated (a fact of the wrong type, an unknown fact)."""
+
+    code = "expression"
+
+
+class NoApplicableRuleError(SandboxRulesError):
+    """No rule of a group applies although every fact is known (a gap in the law or data)."""
+
+    code = "no_applicable_rule"
+
+    def __init__(self, group: str, citations: Iterable[str]) -> None:
+        cites = ", ".join(citations)
+        super().__init__(f"no rule of '{group}' applies to these facts (rules considered: {cites})")
+        self.group = group
+        self.citations = tuple(citations)
+
+
+class ConflictingRulesError(SandboxRulesError):
+    """Two or more rules of a group apply and no exception orders them."""
+
+    code = "conflicting_rules"
+
+    def __init__(self, group: str, rule_ids: Iterable[str], citations: Iterable[str]) -> None:
+        ids = tuple(rule_ids)
+        cites = tuple(citations)
+        super().__init__(
+            f"rules of '{group}' conflict: {', '.join(ids)} all apply "
+            f"({', '.join(cites)}) and no exception decides between them"
+        )
+        self.group = group
+        self.rule_ids = ids
+        self.citations = cites
+
+
+class InterpretationError(SandboxRulesError, ValueError):
+    """An unknown interpretation id, or an option it does not offer."""
+
+    code = "interpretation"
+
+
+class InputValidationError(SandboxRulesError, ValueError):
+    """Input that does not fit the model; ``errors`` lists each field path and problem."""
+
+    code = "input_validation"
+
+    def __init__(self, message: str, errors: list[dict[str, str]] | None = None) -> None:
+        super().__init__(message)
+        self.errors = errors or []
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "message": self.message, "errors": self.errors}
+
+
+class CalendarError(SandboxRulesError):
+    """Base of calendar errors."""
+
+    code = "calendar"
+
+
+class DateOutOfRangeError(CalendarError, ValueError):
+    code = "date_out_of_range"
+
+
+class CalendarDataError(CalendarError, ValueError):
+    """Official-decision data (bundled or an override file) that is inconsistent."""
+
+    code = "calendar_data"
+
+
+class InvalidPeriodError(CalendarError, ValueError):
+    code = "invalid_period"
+
+
+class InvalidTransitionError(SandboxRulesError):
+    """A lifecycle event that the transition table does not allow in the current state."""
+
+    code = "invalid_transition"
+
+    def __init__(self, state: str, event: str, allowed: Iterable[str], citation: str) -> None:
+        allowed_t = tuple(allowed)
+        super().__init__(
+            f"event '{event}' is not allowed in state '{state}' ({citation}); "
+            f"allowed: {', '.join(allowed_t) or 'none'}"
+        )
+        self.state = state
+        self.event = event
+        self.allowed = allowed_t
+        self.citation = citation

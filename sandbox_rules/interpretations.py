@@ -1,0 +1,319 @@
+"""Named interpretations: every place where the text can be read two ways.
+
+Each has a stable id, the default reading with its reasoning, and the alternatives a
+caller may select. Results record which readings they used (``interpretations_used``).
+``docs/interpretations.md`` is generated from this table and tested against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from sandbox_rules.errors import InterpretationError
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretation:
+    id: str
+    citations: tuple[str, ...]
+    question: str
+    default: str
+    options: Mapping[str, str]  # option id -> what it means
+    reasoning: str
+    source: str  # where the ambiguity was identified
+
+    def check(self, option: str) -> str:
+        if option not in self.options:
+            raise InterpretationError(
+                f"interpretation {self.id!r} has no option {option!r}; "
+                f"choose one of {', '.join(self.options)}"
+            )
+        return option
+
+
+def _i(
+    id: str,
+    cites: str,
+    question: str,
+    default: str,
+    options: dict[str, str],
+    reasoning: str,
+    source: str = "shared/law/README.md, Known ambiguities",
+) -> Interpretation:
+    return Interpretation(
+        id, tuple(cites.split()), question, default, MappingProxyType(options), reasoning, source
+    )
+
+
+CATALOGUE: tuple[Interpretation, ...] = (
+    _i(
+        "consultation-days",
+        "12.3.c 12.4.c 13.3.c 16.3.b",
+        "Is the 10-day reply period ('Trong thời hạn 10 ngày') counted in calendar days or in "
+        "working days?",
+        "calendar-days",
+        {
+            "calendar-days": "10 calendar days (Days(10)); the end rolls to the next working day "
+            "if it is not one (see roll-forward).",
+            "working-days": "10 working days (WorkingDays(10)).",
+        },
+        "The same clauses say 'ngày làm việc' for the 3-day steps and plain 'ngày' for the "
+        "10-day replies; the drafters distinguished the units, so plain 'ngày' is a calendar "
+        "day (Civil Code 2015 Art. 146-148).",
+        "shared/law/README.md, Known ambiguities, item 1",
+    ),
+    _i(
+        "event-day-excluded",
+        "12.3.b 12.3.d 12.4.b 12.4.d 12.5 13.3.b 16.3.b 16.3.d 17.3",
+        "Does the day of the event (receipt of the dossier, of the replies) count as day one?",
+        "excluded",
+        {
+            "excluded": "The period starts on the day after the event (Civil Code 2015 Art. 147(1)).",
+            "included": "The day of the event counts as the first day.",
+        },
+        "Civil Code 2015 Art. 147(1): when a period is set in days, weeks, months or years the "
+        "first day is not counted; the period runs from the next day. Decree 169 sets no other "
+        "rule.",
+        "shared/law/README.md, Known ambiguities, item 2",
+    ),
+    _i(
+        "roll-forward",
+        "12.3.c 12.4.c 13.3.c 15.2 16.3.b 17.3 18.3",
+        "Does a period whose last day is not a working day end on the next working day?",
+        "next-working-day",
+        {
+            "next-working-day": "Yes: it ends on the next working day (Civil Code 2015 Art. 148(5)).",
+            "no-roll": "No: it ends on the computed day even if it is a day off.",
+        },
+        "Civil Code 2015 Art. 148(5): when the last day of a period is a weekly rest day or a "
+        "public holiday the period ends at the end of the next working day. We apply it with "
+        "the state agencies' calendar (worked Saturdays are working days; official swapped "
+        "days off are not).",
+        "DESIGN.md, core idea 5",
+    ),
+    _i(
+        "authority-count-basis",
+        "12.1.a 12.1.b",
+        "What does 12.1 count to choose between the ministry/province (12.1.a) and the Ministry "
+        "of Public Security (12.1.b): managing ministries/sectors/provinces, or data-owning units?",
+        "managing-bodies",
+        {
+            "managing-bodies": "Count the distinct ministries, sectors and provinces that manage "
+            "the sources: one → 12.1.a, two or more → 12.1.b.",
+            "owning-units": "Count the distinct data-owning units: two units of the same ministry "
+            "already go to the Ministry of Public Security.",
+        },
+        "12.1.a and 12.1.b both speak of sources 'managed by' (do ... quản lý / của) a "
+        "ministry, sector or province; the data-owning unit appears only in 12.3 and 12.4, "
+        "which set the procedure, not the authority.",
+        "shared/law/README.md, Known ambiguities, item 3",
+    ),
+    _i(
+        "procedure-many-sources",
+        "12.3 12.4",
+        "Which procedure applies to three or more sources, or to two sources of one unit?",
+        "two-or-more-is-12.4",
+        {
+            "two-or-more-is-12.4": "12.3 for exactly one source of one data-owning unit; 12.4 "
+            "whenever two or more data-owning units are involved; several sources of one unit "
+            "follow 12.3.",
+            "strict": "Only the literal cases are decided (one source of one unit → 12.3; two "
+            "sources of two units → 12.4); any other case is undetermined and referred to the "
+            "authority.",
+        },
+        "12.1.b assigns the Ministry of Public Security 'from two ... or more' (từ 02 ... trở "
+        "lên); reading 12.4 as the procedure for that multi-unit case keeps authority and "
+        "procedure aligned. Several sources of a single unit involve one consultee, the "
+        "situation 12.3 is written for.",
+        "shared/law/README.md, Known ambiguities, item 3",
+    ),
+    _i(
+        "same-manager-two-units",
+        "12.1.a 12.3 12.4",
+        "Two data-owning units under the same ministry or province: file with that ministry "
+        "(12.3) or with the Ministry of Public Security's National Data Center (12.4)?",
+        "competent-authority",
+        {
+            "competent-authority": "The competent authority under 12.1 receives the dossier, "
+            "follows the 12.3 steps and consults both units.",
+            "national-data-center": "File with the National Data Center under 12.4 although "
+            "the authority is the ministry or province.",
+        },
+        "12.4.a sends dossiers to the Ministry of Public Security because in the ordinary "
+        "12.4 case it is also the competent authority (12.1.b); where 12.1.a makes the "
+        "ministry or province competent, filing with it avoids a receiver without power to "
+        "decide.",
+        "shared/law/README.md, Known ambiguities, item 3",
+    ),
+    _i(
+        "defence-overrides",
+        "12.1.c 12.4 12.6",
+        "If any source is defence or cipher data, does the Ministry of National Defence decide "
+        "under its own procedure whatever the number of sources?",
+        "defence-decides",
+        {
+            "defence-decides": "Yes: 12.1.c overrides 12.1.b ('trừ trường hợp quy định tại điểm "
+            "c') and 12.6 gives the Ministry of National Defence its own procedure.",
+            "mps-receives": "The Ministry of National Defence decides, but a dossier with two "
+            "sources is still received by the Ministry of Public Security under 12.4.",
+        },
+        "12.1.b expressly yields to 12.1.c, and 12.6 leaves the procedure for defence and "
+        "cipher data to the Minister of National Defence; 12.4 names the receiver only for "
+        "the Ministry of Public Security's own cases.",
+        "shared/law/README.md, Known ambiguities, item 4",
+    ),
+    _i(
+        "form-order",
+        "12.2.a 13.2.a 14.1 16.2.a",
+        "Which application form is for an organisation and which for an individual?",
+        "listed-order",
+        {
+            "listed-order": "Forms follow the text's order 'tổ chức, cá nhân': HĐTN01/05/09/13 "
+            "organisation, HĐTN02/06/10/14 individual.",
+            "reversed": "HĐTN01/05/09/13 individual, HĐTN02/06/10/14 organisation (the order "
+            "the text uses for reports: HĐTN07 individual, HĐTN08 organisation).",
+        },
+        "The application clauses list 'cho tổ chức, cá nhân' with the forms in that order; "
+        "the report forms are assigned explicitly (HĐTN07 cá nhân, HĐTN08 tổ chức) and are "
+        "not ambiguous. The annex is not in the text we hold.",
+        "shared/law/README.md, Known ambiguities, item 5",
+    ),
+    _i(
+        "extension-window",
+        "14.1",
+        "'Trong thời gian không quá 30 ngày, trước khi kết thúc': which days are inside?",
+        "thirty-days-before-end",
+        {
+            "thirty-days-before-end": "From the 30th day before the end date up to the day "
+            "before the end date: [end − 30 days, end).",
+            "including-end-day": "[end − 30 days, end]: the last day of testing is also inside.",
+        },
+        "'Trước khi kết thúc' (before the end) excludes the end day itself; 'không quá 30 ngày' "
+        "bounds the distance to the end at 30 days.",
+        "shared/law/README.md, Known ambiguities, item 6",
+    ),
+    _i(
+        "incident-written-report",
+        "18.5",
+        "'Sau 03 ngày, gửi báo cáo bằng văn bản': within 3 days, or on or after day 3?",
+        "within-three-days",
+        {
+            "within-three-days": "The written report is due at the latest 3 days after the "
+            "incident was found.",
+            "after-three-days": "The written report is sent once 3 days have passed (earliest "
+            "on the 3rd day after), with no latest date in the text.",
+        },
+        "The clause sets a reporting duty; a reading that gives no latest date would leave it "
+        "without a deadline. We read 'sau 03 ngày' as the time allowed for the report.",
+        "shared/law/README.md, Known ambiguities, item 7",
+    ),
+    _i(
+        "quarterly-report-due",
+        "18.3",
+        "The quarterly report is due 'chậm nhất là ngày 05' of the next quarter's first month: "
+        "what if the 5th is not a working day?",
+        "next-working-day",
+        {
+            "next-working-day": "Due on the next working day (Civil Code 2015 Art. 148(5)).",
+            "fixed-date": "Due on the 5th whatever the day.",
+            "previous-working-day": "Due on the last working day on or before the 5th.",
+        },
+        "Civil Code 2015 Art. 148(5) extends a period ending on a rest day or holiday; the "
+        "5th is the end of the reporting period.",
+        "shared/law/README.md, Known ambiguities, item 8",
+    ),
+    _i(
+        "extension-limit",
+        "10.2",
+        "'Gia hạn 01 lần không quá thời gian thử nghiệm đã được phê duyệt': compare lengths or "
+        "end dates?",
+        "compare-durations",
+        {
+            "compare-durations": "The extension's length must not exceed the approved testing "
+            "length (e.g. 18 months approved → at most 18 more months).",
+            "compare-end-dates": "The extended end must not be later than the approved end "
+            "plus the approved length measured in days.",
+        },
+        "The clause compares 'thời gian' (a length of time) with 'thời gian thử nghiệm đã "
+        "được phê duyệt', the approved testing period; lengths are compared.",
+        "shared/law/README.md, Known ambiguities, item 9",
+    ),
+    _i(
+        "revocation-timing",
+        "15.1.b 15.2",
+        "When does the ground of 15.1.b arise, and when is the 15.2 decision due?",
+        "day-after-ninety",
+        {
+            "day-after-ninety": "The 90 days run from the day after issue (Civil Code Art. "
+            "147(1)); the ground arises the day after the 90th day; the decision is due at "
+            "the latest 15 days after that day.",
+            "ninetieth-day": "The ground arises on the 90th day after issue itself.",
+        },
+        "'Sau 90 ngày, kể từ ngày được cấp' (after 90 days from the issue date) is met once the "
+        "90-day period has fully run.",
+        "shared/law/README.md, Known ambiguities, item 10",
+    ),
+    _i(
+        "culture-day-makeup",
+        "12.3.b 12.3.d 12.4.b 12.4.d 12.5 13.3.b 16.3.b 16.3.d",
+        "If 24 November (Ngày Văn hóa Việt Nam) falls on a weekend, is it made up on the next "
+        "working day?",
+        "made-up",
+        {
+            "made-up": "Yes, like the holidays of Labour Code 2019 Art. 112(1) (Art. 111(3)).",
+            "not-made-up": "No compensatory day off.",
+        },
+        "The day is added to the list of public holidays of Labour Code Art. 112(1), and Art. "
+        "111(3) gives a compensatory day for any such holiday falling on the weekly rest day. "
+        "No official schedule for a weekend 24/11 exists yet (the first is 2029).",
+        "issue 3 (calendar)",
+    ),
+)
+
+_BY_ID = {i.id: i for i in CATALOGUE}
+
+
+def get(interpretation_id: str) -> Interpretation:
+    try:
+        return _BY_ID[interpretation_id]
+    except KeyError:
+        raise InterpretationError(
+            f"unknown interpretation {interpretation_id!r}; known: {', '.join(_BY_ID)}"
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Interpretations:
+    """A caller's choices; anything not chosen takes the default. Immutable and hashable."""
+
+    chosen: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, choices: Mapping[str, str] | Interpretations | None = None) -> Interpretations:
+        if choices is None:
+            return DEFAULTS
+        if isinstance(choices, Interpretations):
+            return choices
+        if not isinstance(choices, Mapping):
+            raise InterpretationError("interpretations must be a mapping of id to option")
+        for key, value in choices.items():
+            get(key).check(value)
+        return cls(tuple(sorted(choices.items())))
+
+    def __getitem__(self, interpretation_id: str) -> str:
+        for key, value in self.chosen:
+            if key == interpretation_id:
+                return value
+        return get(interpretation_id).default
+
+    def used(self, *ids: str) -> dict[str, str]:
+        """The options in force for these ids, for recording in a result."""
+        return {i: self[i] for i in ids}
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_BY_ID)
+
+
+DEFAULTS = Interpretations()

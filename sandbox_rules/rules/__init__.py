@@ -1,0 +1,36 @@
+"""The rule catalogue, one module per article group so the code map follows the decree."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sandbox_rules.rules import art10_scope, art12_issuance, art13_16_changes, art17_18_supervision
+from sandbox_rules.rules.model import (
+    GroupDecision,
+    Rule,
+    RuleKind,
+    RuleRegistry,
+    RuleResult,
+    evaluate_rule,
+    rule,
+)
+
+MODULES = (art10_scope, art12_issuance, art13_16_changes, art17_18_supervision)
+
+
+@cache
+def registry() -> RuleRegistry:
+    """Every declared rule, checked: unique ids, resolvable citations, valid exceptions."""
+    return RuleRegistry(r for module in MODULES for r in module.RULES)
+
+
+__all__ = [
+    "GroupDecision",
+    "Rule",
+    "RuleKind",
+    "RuleRegistry",
+    "RuleResult",
+    "evaluate_rule",
+    "registry",
+    "rule",
+]

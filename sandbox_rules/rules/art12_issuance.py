@@ -1,0 +1,126 @@
+"""Art. 12 — issuing the participation certificate: who decides (12.1, with the defence
+exception made explicit), the procedure's time limits (12.3, 12.4) and re-issue (12.5)."""
+
+from __future__ import annotations
+
+from sandbox_rules.expr import Cmp, Const, Fact, all_of, is_false, is_true
+from sandbox_rules.rules.model import Rule, RuleKind, rule
+
+_DEFENCE = "sources.any_defence_or_cipher"
+_MANAGERS = "sources.managing_body_count"
+
+AUTHORITY: tuple[Rule, ...] = (
+    rule(
+        "route.12.1.a.own-sources",
+        "12.1.a",
+        RuleKind.ROUTING,
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch UBND cấp tỉnh "
+        "cấp Giấy chứng nhận khi chỉ sử dụng nguồn dữ liệu do bộ, ngành, địa phương mình quản lý.",
+        "The minister, head of agency or provincial People's Committee chairman issues the "
+        "certificate when only sources managed by that ministry, sector or province are used.",
+        all_of(is_false(_DEFENCE), Cmp("==", Fact(_MANAGERS), Const(1))),
+        group="authority",
+        topic="routing",
+        interpretations=("authority-count-basis",),
+        outcome={"authority": "managing_body_head", "delegable": True},
+    ),
+    rule(
+        "route.12.1.b.public-security",
+        "12.1.b",
+        RuleKind.ROUTING,
+        "Bộ trưởng Bộ Công an cấp Giấy chứng nhận khi sử dụng nguồn dữ liệu của từ 02 bộ, ngành, "
+        "địa phương trở lên, trừ trường hợp tại điểm c.",
+        "The Minister of Public Security issues the certificate when sources of two or more "
+        "ministries, sectors or provinces are used, except the case of point c.",
+        Cmp(">=", Fact(_MANAGERS), Const(2)),
+        group="authority",
+        topic="routing",
+        interpretations=("authority-count-basis",),
+        outcome={"authority": "minister_of_public_security", "delegable": True},
+    ),
+    rule(
+        "route.12.1.c.national-defence",
+        "12.1.c",
+        RuleKind.ROUTING,
+        "Bộ trưởng Bộ Quốc phòng cấp Giấy chứng nhận khi có sử dụng nguồn dữ liệu thuộc lĩnh vực "
+        "quốc phòng, cơ yếu.",
+        "The Minister of National Defence issues the certificate when any defence or cipher "
+        "data source is used.",
+        is_true(_DEFENCE),
+        group="authority",
+        topic="routing",
+        exception_to=("route.12.1.b.public-security",),
+        interpretations=("defence-overrides",),
+        outcome={"authority": "minister_of_national_defence", "delegable": True},
+    ),
+)
+
+
+def _limit(
+    rule_id: str, cite: str, vi: str, en: str, unit: str, n: int, starts: str, ends: str, **kw: object
+) -> Rule:
+    return rule(
+        rule_id,
+        cite,
+        RuleKind.TIME_LIMIT,
+        vi,
+        en,
+        topic="time_limit",
+        outcome={"period": {"unit": unit, "n": n}, "starts": starts, "ends": ends},
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+TIME_LIMITS: tuple[Rule, ...] = (
+    _limit(
+        "time.12.3.b.consult", "12.3.b",
+        "Trong 03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ, cơ quan tiếp nhận lấy ý kiến Bộ Công an "
+        "(Trung tâm dữ liệu quốc gia) và các đơn vị có liên quan.",
+        "Within 3 working days of receiving a complete valid dossier, consult the Ministry of Public "
+        "Security (National Data Center) and related units.",
+        "working_days", 3, "dossier_complete", "consultation_sent", interpretations=("event-day-excluded",),
+    ),
+    _limit(
+        "time.12.3.c.replies", "12.3.c",
+        "Trong 10 ngày, các đơn vị được lấy ý kiến có văn bản trả lời.",
+        "Consulted units reply in writing within 10 days.",
+        "days", 10, "consultation_sent", "replies_received",
+        interpretations=("consultation-days", "event-day-excluded", "roll-forward"),
+    ),
+    _limit(
+        "time.12.3.d.decide", "12.3.d",
+        "Trong 03 ngày làm việc kể từ ngày nhận đủ ý kiến trả lời, quyết định cấp hoặc từ chối có lý do.",
+        "Within 3 working days of receiving all replies, issue the certificate or refuse with reasons.",
+        "working_days", 3, "replies_received", "decision", interpretations=("event-day-excluded",),
+    ),
+    _limit(
+        "time.12.4.b.consult", "12.4.b",
+        "Trong 03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ, Bộ Công an (Trung tâm dữ liệu quốc gia) "
+        "gửi văn bản lấy ý kiến.",
+        "Within 3 working days of receiving a complete valid dossier, the Ministry of Public Security "
+        "(National Data Center) sends the consultation.",
+        "working_days", 3, "dossier_complete", "consultation_sent", interpretations=("event-day-excluded",),
+    ),
+    _limit(
+        "time.12.4.c.replies", "12.4.c",
+        "Trong 10 ngày, các đơn vị được lấy ý kiến có văn bản trả lời Bộ Công an.",
+        "Consulted units reply to the Ministry of Public Security within 10 days.",
+        "days", 10, "consultation_sent", "replies_received",
+        interpretations=("consultation-days", "event-day-excluded", "roll-forward"),
+    ),
+    _limit(
+        "time.12.4.d.decide", "12.4.d",
+        "Trong 03 ngày làm việc kể từ ngày nhận đủ ý kiến trả lời, quyết định cấp hoặc từ chối có lý do.",
+        "Within 3 working days of receiving all replies, issue or refuse with reasons.",
+        "working_days", 3, "replies_received", "decision", interpretations=("event-day-excluded",),
+    ),
+    _limit(
+        "time.12.5.reissue", "12.5",
+        "Trong 03 ngày làm việc kể từ ngày nhận được tờ khai, cấp lại Giấy chứng nhận hoặc trả lời nêu rõ lý do.",
+        "Within 3 working days of receiving the declaration, re-issue the certificate or refuse with reasons.",
+        "working_days", 3, "reissue_declaration_received", "reissue_decision",
+        interpretations=("event-day-excluded",),
+    ),
+)
+
+RULES: tuple[Rule, ...] = AUTHORITY + TIME_LIMITS

@@ -1,0 +1,40 @@
+"""Art. 17-18 — inspection, remediation and reporting time limits."""
+
+from __future__ import annotations
+
+from sandbox_rules.rules.art12_issuance import _limit
+from sandbox_rules.rules.model import Rule
+
+RULES: tuple[Rule, ...] = (
+    _limit(
+        "time.17.2.yearly-inspection", "17.2",
+        "Kiểm tra tại chỗ định kỳ 01 lần/năm hoặc đột xuất.",
+        "On-site inspection once a year, or ad hoc.",
+        "years", 1, "certificate_issued", "periodic_inspection",
+    ),
+    _limit(
+        "time.17.3.remediate", "17.3",
+        "Trong thời gian 30 ngày kể từ ngày kết thúc kiểm tra, khắc phục tồn tại, hạn chế, vi phạm.",
+        "Within 30 days of the end of an inspection, remedy the shortcomings in the record.",
+        "days", 30, "inspection_ended", "remediation_done", interpretations=("event-day-excluded", "roll-forward"),
+    ),
+    _limit(
+        "time.18.3.quarterly-report", "18.3",
+        "Báo cáo định kỳ hàng quý nộp chậm nhất ngày 05 của tháng đầu tiên quý tiếp theo.",
+        "The quarterly report is due at the latest on the 5th of the first month of the next quarter.",
+        "days", 5, "quarter_end", "quarterly_report", interpretations=("quarterly-report-due",),
+    ),
+    _limit(
+        "time.18.4.results-report", "18.4",
+        "Trước khi kết thúc thời hạn thử nghiệm ít nhất 30 ngày, nộp Báo cáo kết quả.",
+        "Submit the results report at least 30 days before the testing period ends.",
+        "days", 30, "testing_end", "results_report",
+    ),
+    _limit(
+        "time.18.5.incident-report", "18.5",
+        "Gọi điện báo cáo ngay khi phát hiện sự cố; sau 03 ngày gửi báo cáo bằng văn bản.",
+        "Telephone immediately on an incident; send a written report after 3 days.",
+        "days", 3, "incident_found", "incident_written_report",
+        interpretations=("incident-written-report",),
+    ),
+)

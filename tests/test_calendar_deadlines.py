@@ -1,0 +1,149 @@
+"""Deadlines worked by hand, and the calendar's invariants as properties."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sandbox_rules.calendar import Days, Months, VietnamCalendar, WorkingDays, Years
+from sandbox_rules.errors import DateOutOfRangeError, InterpretationError, InvalidPeriodError
+
+CAL = VietnamCalendar()
+
+# (event, period, due date, why) — each row counted by hand on a printed calendar.
+DEADLINES = [
+    # Thu 1/1/2026 holiday event; Fri 2/1 swapped off; Sat 3, Sun 4; Mon 5 (1), Tue 6 (2), Wed 7 (3).
+    (date(2026, 1, 1), WorkingDays(3), date(2026, 1, 7)),
+    # Fri 9/1/2026 event; Sat 10/1 is a worked Saturday (1); Mon 12 (2); Tue 13 (3).
+    (date(2026, 1, 9), WorkingDays(3), date(2026, 1, 13)),
+    # Fri 20/11/2026; Mon 23 (1); Tue 24 Ngày Văn hóa Việt Nam skipped; Wed 25 (2); Thu 26 (3).
+    (date(2026, 11, 20), WorkingDays(3), date(2026, 11, 26)),
+    # Wed 11/2/2026 + 3 working days: Thu 12 (1), Fri 13 (2), Tết 14-22/2, Mon 23 (3).
+    (date(2026, 2, 11), WorkingDays(3), date(2026, 2, 23)),
+    # 10 calendar days from Fri 6/2/2026 end Mon 16/2 (Tết eve): rolls to Mon 23/2.
+    (date(2026, 2, 6), Days(10), date(2026, 2, 23)),
+    # 10 days from Tue 21/4/2026 end Fri 1/5 (holiday): Sat 2, Sun 3 -> Mon 4/5.
+    (date(2026, 4, 21), Days(10), date(2026, 5, 4)),
+    # 10 days from Sat 22/8/2026 (a worked Saturday) end Tue 1/9 (Quốc khánh) -> Thu 3/9.
+    (date(2026, 8, 22), Days(10), date(2026, 9, 3)),
+    # 30 days from Fri 30/10/2026 end Sun 29/11 -> Mon 30/11.
+    (date(2026, 10, 30), Days(30), date(2026, 11, 30)),
+    # 1 month from 31/1/2024 ends 29/2/2024 (no 31st: last day of the month), a Thursday.
+    (date(2024, 1, 31), Months(1), date(2024, 2, 29)),
+    # 3 working days from Fri 26/4/2025 (a worked Saturday is 26/4; event Fri 25/4): Sat 26 (1), Mon 28 (2), Tue 29 (3).
+    (date(2025, 4, 25), WorkingDays(3), date(2025, 4, 29)),
+    # 3 working days from Tue 29/4/2025: 30/4, 1/5, 2/5 off; Mon 5/5 (1), Tue 6 (2), Wed 7 (3).
+    (date(2025, 4, 29), WorkingDays(3), date(2025, 5, 7)),
+]
+
+
+@pytest.mark.parametrize(("event", "period", "due"), DEADLINES)
+def test_deadlines_by_hand(event: date, period: WorkingDays | Days, due: date) -> None:
+    assert CAL.deadline(event, period).date == due
+
+
+def test_two_years_from_july_2025() -> None:
+    # 1/7/2027 is a Thursday: a working day, no roll. (Kept apart: 2027 is provisional.)
+    dl = CAL.deadline(date(2025, 7, 1), Years(2))
+    assert dl.date == date(2027, 7, 1)
+    assert dl.provisional is True and "2027" in (dl.provisional_reason or "")
+
+
+def test_explanation_shows_the_swapped_day_and_its_document() -> None:
+    dl = CAL.deadline(date(2026, 1, 1), WorkingDays(3))
+    skipped = [s for s in dl.steps if s.action == "skipped"]
+    assert skipped[0].date == date(2026, 1, 2)
+    assert "12729/VPCP-KGVX" in skipped[0].reason_vi
+    assert [s.count for s in dl.steps if s.action in ("counted", "due")] == [1, 2, 3]
+    assert dl.steps[-1].action == "due" and dl.steps[-1].date == date(2026, 1, 7)
+    assert any("147" in vi for vi, _ in dl.rules)
+
+
+def test_interpretations_are_selectable_and_recorded() -> None:
+    included = VietnamCalendar(interpretations={"event-day-excluded": "included"})
+    # Event Mon 5/1/2026 counts as day 1: Mon (1), Tue (2), Wed 7 (3).
+    assert included.deadline(date(2026, 1, 5), WorkingDays(3)).date == date(2026, 1, 7)
+    assert CAL.deadline(date(2026, 1, 5), WorkingDays(3)).date == date(2026, 1, 8)
+    no_roll = VietnamCalendar(interpretations={"roll-forward": "no-roll"})
+    assert no_roll.deadline(date(2026, 2, 6), Days(10)).date == date(2026, 2, 16)
+    assert no_roll.deadline(date(2026, 2, 6), Days(10)).interpretations_used["roll-forward"] == "no-roll"
+    with pytest.raises(InterpretationError):
+        VietnamCalendar(interpretations={"roll-forward": "sideways"})
+
+
+def test_culture_day_weekend_makeup_is_an_interpretation() -> None:
+    # 24/11/2029 is a Saturday: made up on Monday 26/11 by default, not with the alternative.
+    assert CAL.is_working_day(date(2029, 11, 26)) is False
+    alt = VietnamCalendar(interpretations={"culture-day-makeup": "not-made-up"})
+    assert alt.is_working_day(date(2029, 11, 26)) is True
+
+
+def test_out_of_range_and_bad_input_are_typed_errors() -> None:
+    with pytest.raises(DateOutOfRangeError):
+        CAL.deadline(date(2018, 12, 31), WorkingDays(1))
+    with pytest.raises(DateOutOfRangeError):
+        CAL.deadline(date(2040, 12, 28), WorkingDays(10))
+    with pytest.raises(InvalidPeriodError):
+        WorkingDays(-1)
+    with pytest.raises(InvalidPeriodError):
+        CAL.deadline("2026-01-01", WorkingDays(1))  # type: ignore[arg-type]
+
+
+def test_windows_and_latest_dates() -> None:
+    end = date(2027, 7, 1)
+    window = CAL.window_before(end, Days(30))
+    assert (window.start, window.end) == (date(2027, 6, 1), date(2027, 6, 30))
+    assert date(2027, 7, 1) not in window
+    assert CAL.latest_before(end, Days(30)) == date(2027, 6, 1)
+    assert CAL.working_days_between(date(2026, 1, 1), date(2026, 1, 7)) == 3
+
+
+# -- properties --------------------------------------------------------------------------
+events = st.dates(min_value=date(2019, 1, 1), max_value=date(2038, 12, 31))
+small = st.integers(min_value=0, max_value=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, st.integers(min_value=1, max_value=60))
+def test_working_day_deadline_is_a_working_day(event: date, n: int) -> None:
+    assert CAL.is_working_day(CAL.deadline(event, WorkingDays(n)).date)
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, events, st.integers(min_value=1, max_value=40))
+def test_monotonic_in_event(a: date, b: date, n: int) -> None:
+    lo, hi = sorted((a, b))
+    assert CAL.deadline(lo, WorkingDays(n)).date <= CAL.deadline(hi, WorkingDays(n)).date
+    assert CAL.deadline(lo, Days(n)).date <= CAL.deadline(hi, Days(n)).date
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, small, small)
+def test_monotonic_in_n_and_additive(event: date, a: int, b: int) -> None:
+    assert CAL.deadline(event, WorkingDays(a)).date <= CAL.deadline(event, WorkingDays(a + b)).date
+    if a >= 1:
+        first = CAL.deadline(event, WorkingDays(a)).date
+        assert CAL.deadline(first, WorkingDays(b)).date == CAL.deadline(event, WorkingDays(a + b)).date
+
+
+@settings(max_examples=300, deadline=None)
+@given(events, st.integers(min_value=1, max_value=60))
+def test_counting_inverts_adding(event: date, n: int) -> None:
+    due = CAL.deadline(event, WorkingDays(n)).date
+    assert CAL.working_days_between(event, due) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(events, st.integers(min_value=0, max_value=400))
+def test_calendar_day_deadline_never_before_nominal_and_lands_on_working_day(event: date, n: int) -> None:
+    dl = CAL.deadline(event, Days(n))
+    assert dl.date >= event + timedelta(days=n)
+    assert CAL.is_working_day(dl.date)
+
+
+def test_ten_day_period_ending_in_tet_2026_ends_on_first_working_day_after() -> None:
+    for start in (date(2026, 2, 4), date(2026, 2, 6), date(2026, 2, 8), date(2026, 2, 12)):
+        assert CAL.deadline(start, Days(10)).date == date(2026, 2, 23)

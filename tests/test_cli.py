@@ -1,0 +1,47 @@
+"""The command line: outputs, JSON, exit codes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sandbox_rules.cli import main
+
+
+def test_law_prints_the_point(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["law", "9.1.b"]) == 0
+    out = capsys.readouterr().out
+    assert "điểm b khoản 1 Điều 9" in out and "03 năm tù trở lên" in out
+
+
+def test_law_in_english_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["law", "12.3.b", "--lang", "en"]) == 0
+    assert "Article 12(3)(b)" in capsys.readouterr().out
+    assert main(["law", "12.3.b", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["vi"] == "điểm b khoản 3 Điều 12"
+
+
+def test_deadline_explains_the_swapped_day(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["deadline", "2026-01-01", "--working-days", "3", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "02/01/2026" in out and "12729/VPCP-KGVX" in out and "07/01/2026" in out
+
+
+def test_calendar_and_coverage_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "2026", "--json"]) == 0
+    days = json.loads(capsys.readouterr().out)["days"]
+    assert {"date": "2026-01-10", "status": "worked"}.items() <= days[2].items()
+    assert main(["coverage"]) == 0
+    assert "119 units" in capsys.readouterr().out
+    assert main(["rules", "--kind", "routing", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 3
+
+
+def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["law", "99.1"]) == 1
+    assert "unknown_citation" in capsys.readouterr().err
+    assert main(["deadline", "2026-01-01"]) == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["nonsense"])
+    assert exc.value.code == 2
