@@ -52,8 +52,10 @@ def cmd_law(args: argparse.Namespace) -> int:
         "law_version": law.version,
     }
     if args.lang == "en":
-        text = f"{c.en()} — Decree 169/2025/ND-CP\n{unit.summary_en or '(no English summary)'}\n\n" \
-               f"[Vietnamese text, authoritative]\n{unit.text}"
+        text = (
+            f"{c.en()} — Decree 169/2025/ND-CP\n{unit.summary_en or '(no English summary)'}\n\n"
+            f"[Vietnamese text, authoritative]\n{unit.text}"
+        )
     else:
         text = f"{c.vi()} Nghị định 169/2025/NĐ-CP — {unit.article_title}\n{unit.text}"
     _emit(data, args.json, text)
@@ -109,19 +111,35 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     cal = _calendar(args)
     days = cal.days_off(args.year)
     lang = args.lang
-    status = "chính thức" if args.year in cal.official_years else "TẠM TÍNH (chưa có quyết định chính thức)"
+    status = (
+        "chính thức"
+        if args.year in cal.official_years
+        else "TẠM TÍNH (chưa có quyết định chính thức)"
+    )
     if lang == "en":
-        status = "official" if args.year in cal.official_years else "PROVISIONAL (no official decisions yet)"
+        status = (
+            "official"
+            if args.year in cal.official_years
+            else "PROVISIONAL (no official decisions yet)"
+        )
     lines = [f"{args.year}: {status} — data {cal.data_version}"]
     for d in days:
         name = d.name_en if lang == "en" else d.name_vi
         docs = "; ".join((x.cite_en() if lang == "en" else x.cite_vi()) for x in d.documents)
-        mark = "LÀM VIỆC" if d.status == "worked" and lang != "en" else ("WORKED" if d.status == "worked" else "")
+        mark = (
+            "LÀM VIỆC"
+            if d.status == "worked" and lang != "en"
+            else ("WORKED" if d.status == "worked" else "")
+        )
         wd = d.date.strftime("%a")
         lines.append(f"  {d.date.isoformat()} {wd} {mark:<8} {name} — {docs}")
     _emit(
-        {"year": args.year, "official": args.year in cal.official_years, "data_version": cal.data_version,
-         "days": [d.to_dict() for d in days]},
+        {
+            "year": args.year,
+            "official": args.year in cal.official_years,
+            "data_version": cal.data_version,
+            "days": [d.to_dict() for d in days],
+        },
         args.json,
         "\n".join(lines),
     )
@@ -133,7 +151,12 @@ def cmd_deadline(args: argparse.Namespace) -> int:
 
     chosen = [
         (cls, n)
-        for cls, n in ((WorkingDays, args.working_days), (Days, args.days), (Months, args.months), (Years, args.years))
+        for cls, n in (
+            (WorkingDays, args.working_days),
+            (Days, args.days),
+            (Months, args.months),
+            (Years, args.years),
+        )
         if n is not None
     ]
     if len(chosen) != 1:
@@ -155,13 +178,19 @@ class _UsageError(Exception):
 
 # -- parser ------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON instead of text")
-    common.add_argument("--lang", choices=("vi", "en"), default="vi", help="report language (default vi)")
-    cal_opts = argparse.ArgumentParser(add_help=False)
-    cal_opts.add_argument("--overrides", metavar="FILE", help="TOML/JSON file of newer official decisions")
+    common.add_argument(
+        "--lang", choices=("vi", "en"), default="vi", help="report language (default vi)"
+    )
+    cal_opts = _Parser(add_help=False)
     cal_opts.add_argument(
-        "--interpretation", action="append", metavar="ID=OPTION",
+        "--overrides", metavar="FILE", help="TOML/JSON file of newer official decisions"
+    )
+    cal_opts.add_argument(
+        "--interpretation",
+        action="append",
+        metavar="ID=OPTION",
         help="choose a calendar interpretation, e.g. event-day-excluded=included (repeatable)",
     )
 
@@ -177,17 +206,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_law)
 
     p = sub.add_parser("rules", parents=[common], help="list the rule catalogue")
-    p.add_argument("--kind", choices=("condition", "routing", "dossier_item", "time_limit", "transition", "obligation"))
+    p.add_argument(
+        "--kind",
+        choices=("condition", "routing", "dossier_item", "time_limit", "transition", "obligation"),
+    )
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("coverage", parents=[common], help="which clauses are encoded")
     p.set_defaults(func=cmd_coverage)
 
-    p = sub.add_parser("calendar", parents=[common, cal_opts], help="days off and worked Saturdays of a year")
+    p = sub.add_parser(
+        "calendar", parents=[common, cal_opts], help="days off and worked Saturdays of a year"
+    )
     p.add_argument("year", type=int)
     p.set_defaults(func=cmd_calendar)
 
-    p = sub.add_parser("deadline", parents=[common, cal_opts], help="a statutory deadline from an event date")
+    p = sub.add_parser(
+        "deadline", parents=[common, cal_opts], help="a statutory deadline from an event date"
+    )
     p.add_argument("event", type=_iso, help="event date YYYY-MM-DD (not counted by default)")
     p.add_argument("--working-days", type=int)
     p.add_argument("--days", type=int)

@@ -243,7 +243,12 @@ class Cmp(Expr):
         return f"{self.left.render()} {self.cmp} {self.right.render()}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"op": self.op, "cmp": self.cmp, "left": self.left.to_dict(), "right": self.right.to_dict()}
+        return {
+            "op": self.op,
+            "cmp": self.cmp,
+            "left": self.left.to_dict(),
+            "right": self.right.to_dict(),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +352,9 @@ class _Quantifier(Expr):
         if items is None:
             return None
         if not isinstance(items, (list, tuple)):
-            raise ExpressionError(f"fact {self.collection!r} must be a list, got {type(items).__name__}")
+            raise ExpressionError(
+                f"fact {self.collection!r} must be a list, got {type(items).__name__}"
+            )
         return items
 
     def _values(self, env: Env) -> list[Any] | None:
@@ -465,7 +472,12 @@ class AddPeriod(Expr):
         return f"{self.start.render()} + {self.amount} {self.unit}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"op": self.op, "start": self.start.to_dict(), "unit": self.unit, "amount": self.amount}
+        return {
+            "op": self.op,
+            "start": self.start.to_dict(),
+            "unit": self.unit,
+            "amount": self.amount,
+        }
 
 
 @dataclass(frozen=True, slots=True)

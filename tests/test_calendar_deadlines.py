@@ -69,7 +69,10 @@ def test_interpretations_are_selectable_and_recorded() -> None:
     assert CAL.deadline(date(2026, 1, 5), WorkingDays(3)).date == date(2026, 1, 8)
     no_roll = VietnamCalendar(interpretations={"roll-forward": "no-roll"})
     assert no_roll.deadline(date(2026, 2, 6), Days(10)).date == date(2026, 2, 16)
-    assert no_roll.deadline(date(2026, 2, 6), Days(10)).interpretations_used["roll-forward"] == "no-roll"
+    assert (
+        no_roll.deadline(date(2026, 2, 6), Days(10)).interpretations_used["roll-forward"]
+        == "no-roll"
+    )
     with pytest.raises(InterpretationError):
         VietnamCalendar(interpretations={"roll-forward": "sideways"})
 
@@ -126,7 +129,9 @@ def test_monotonic_in_n_and_additive(event: date, a: int, b: int) -> None:
     assert CAL.deadline(event, WorkingDays(a)).date <= CAL.deadline(event, WorkingDays(a + b)).date
     if a >= 1:
         first = CAL.deadline(event, WorkingDays(a)).date
-        assert CAL.deadline(first, WorkingDays(b)).date == CAL.deadline(event, WorkingDays(a + b)).date
+        assert (
+            CAL.deadline(first, WorkingDays(b)).date == CAL.deadline(event, WorkingDays(a + b)).date
+        )
 
 
 @settings(max_examples=300, deadline=None)
@@ -138,7 +143,9 @@ def test_counting_inverts_adding(event: date, n: int) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(events, st.integers(min_value=0, max_value=400))
-def test_calendar_day_deadline_never_before_nominal_and_lands_on_working_day(event: date, n: int) -> None:
+def test_calendar_day_deadline_never_before_nominal_and_lands_on_working_day(
+    event: date, n: int
+) -> None:
     dl = CAL.deadline(event, Days(n))
     assert dl.date >= event + timedelta(days=n)
     assert CAL.is_working_day(dl.date)

@@ -52,7 +52,9 @@ def test_override_file_changes_days_and_version(tmp_path: Path) -> None:
 
 def _one(day: str, status: str, doc: str = "D") -> dict[str, object]:
     return {
-        "documents": [{"id": "D", "number": "1/TB", "type": "Thông báo", "issuer": "X", "date": "2027"}],
+        "documents": [
+            {"id": "D", "number": "1/TB", "type": "Thông báo", "issuer": "X", "date": "2027"}
+        ],
         "days": [{"date": day, "status": status, "documents": [doc]}],
     }
 
@@ -74,7 +76,9 @@ BAD = [
 
 
 @pytest.mark.parametrize(("data", "error", "fragment"), BAD)
-def test_bad_overrides_are_clear_errors(data: dict[str, object], error: type[Exception], fragment: str) -> None:
+def test_bad_overrides_are_clear_errors(
+    data: dict[str, object], error: type[Exception], fragment: str
+) -> None:
     with pytest.raises(error, match=fragment):
         VietnamCalendar(overrides=data)
 
@@ -92,5 +96,7 @@ def test_missing_file_is_a_typed_error(tmp_path: Path) -> None:
 
 
 def test_documented_example_file_loads() -> None:
-    cal = VietnamCalendar(overrides=Path(__file__).parent.parent / "examples" / "calendar-overrides.toml")
+    cal = VietnamCalendar(
+        overrides=Path(__file__).parent.parent / "examples" / "calendar-overrides.toml"
+    )
     assert cal.overrides_applied

@@ -25,7 +25,9 @@ def test_generated_docs_are_current() -> None:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     for path, content in module.render_all().items():
-        assert (ROOT / path).read_text(encoding="utf-8") == content, f"{path} is stale: run `make docs`"
+        assert (ROOT / path).read_text(encoding="utf-8") == content, (
+            f"{path} is stale: run `make docs`"
+        )
 
 
 def test_interpretations_doc_names_every_interpretation() -> None:

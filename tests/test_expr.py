@@ -74,7 +74,10 @@ def test_quantifiers() -> None:
     assert ForAll("s", item_true("defence")).evaluate({"s": srcs}) is False
     assert ForAll("s", item_true("defence")).evaluate({"s": []}) is True
     assert Exists("s", item_true("defence")).evaluate({}) is None
-    assert Count("s", item_true("defence")).evaluate({"s": [{"defence": True}, {"defence": True}]}) == 2
+    assert (
+        Count("s", item_true("defence")).evaluate({"s": [{"defence": True}, {"defence": True}]})
+        == 2
+    )
 
 
 def test_dates_and_periods() -> None:

@@ -14,7 +14,7 @@ def _r(id: str, cite: str = "12.1.a", **kw: object) -> object:
 
 
 def test_a_rule_citing_a_nonexistent_clause_fails() -> None:
-    with pytest.raises(RuleDefinitionError, match="12.1.d"):
+    with pytest.raises(RuleDefinitionError, match=r"12\.1\.d"):
         RuleRegistry([_r("x", "12.1.d")])  # type: ignore[list-item]
 
 
@@ -26,10 +26,12 @@ def test_duplicate_ids_and_dangling_exceptions_fail() -> None:
 
 
 def test_conflict_and_no_rule_are_distinct_errors() -> None:
-    reg = RuleRegistry([  # type: ignore[list-item]
-        _r("a", condition=is_true("p")),
-        _r("b", "12.1.b", condition=is_true("q")),
-    ])
+    reg = RuleRegistry(
+        [  # type: ignore[list-item]
+            _r("a", condition=is_true("p")),
+            _r("b", "12.1.b", condition=is_true("q")),
+        ]
+    )
     with pytest.raises(ConflictingRulesError) as exc:
         reg.decide("g", {"p": True, "q": True})
     assert exc.value.citations == ("12.1.a", "12.1.b")
@@ -40,10 +42,12 @@ def test_conflict_and_no_rule_are_distinct_errors() -> None:
 
 
 def test_an_exception_resolves_what_would_be_a_conflict() -> None:
-    reg = RuleRegistry([  # type: ignore[list-item]
-        _r("general", "12.1.b", condition=Cmp(">=", Fact("n"), Const(2))),
-        _r("special", "12.1.c", condition=is_true("defence"), exception_to=("general",)),
-    ])
+    reg = RuleRegistry(
+        [  # type: ignore[list-item]
+            _r("general", "12.1.b", condition=Cmp(">=", Fact("n"), Const(2))),
+            _r("special", "12.1.c", condition=is_true("defence"), exception_to=("general",)),
+        ]
+    )
     assert reg.decide("g", {"n": 3, "defence": True}).rule.id == "special"  # type: ignore[union-attr]
     assert reg.decide("g", {"n": 3, "defence": False}).rule.id == "general"  # type: ignore[union-attr]
     # The exception is undecided: the general rule cannot be chosen yet.
@@ -53,13 +57,25 @@ def test_an_exception_resolves_what_would_be_a_conflict() -> None:
 # (facts, expected rule id of 12.1) — from the text of 12.1.a-c.
 AUTHORITY = [
     # One managing ministry, no defence data: 12.1.a.
-    ({"sources.any_defence_or_cipher": False, "sources.managing_body_count": 1}, "route.12.1.a.own-sources"),
+    (
+        {"sources.any_defence_or_cipher": False, "sources.managing_body_count": 1},
+        "route.12.1.a.own-sources",
+    ),
     # Two provinces' sources: 12.1.b.
-    ({"sources.any_defence_or_cipher": False, "sources.managing_body_count": 2}, "route.12.1.b.public-security"),
+    (
+        {"sources.any_defence_or_cipher": False, "sources.managing_body_count": 2},
+        "route.12.1.b.public-security",
+    ),
     # Defence data with others: 12.1.c overrides 12.1.b.
-    ({"sources.any_defence_or_cipher": True, "sources.managing_body_count": 3}, "route.12.1.c.national-defence"),
+    (
+        {"sources.any_defence_or_cipher": True, "sources.managing_body_count": 3},
+        "route.12.1.c.national-defence",
+    ),
     # Only a defence source: 12.1.c (12.1.a requires no defence data by its exception).
-    ({"sources.any_defence_or_cipher": True, "sources.managing_body_count": 1}, "route.12.1.c.national-defence"),
+    (
+        {"sources.any_defence_or_cipher": True, "sources.managing_body_count": 1},
+        "route.12.1.c.national-defence",
+    ),
 ]
 
 

@@ -4,7 +4,7 @@ Importing this package loads neither pydantic nor `holidays`: the official calen
 as a precomputed index (``data/index.json``) built from both by ``calendar.build``.
 """
 
-from sandbox_rules.calendar.core import Deadline, DayOff, Document, Step, VietnamCalendar, Window
+from sandbox_rules.calendar.core import DayOff, Deadline, Document, Step, VietnamCalendar, Window
 from sandbox_rules.calendar.periods import Days, Months, Period, WorkingDays, Years
 
 __all__ = [

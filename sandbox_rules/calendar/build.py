@@ -50,12 +50,18 @@ def load_official(raw: bytes) -> dict[str, Any]:
     for entry in data.get("days", []):
         for ref in entry.get("documents", []):
             if ref not in docs:
-                raise CalendarDataError(f"official.toml: {entry['date']} cites unknown document {ref!r}")
+                raise CalendarDataError(
+                    f"official.toml: {entry['date']} cites unknown document {ref!r}"
+                )
     return data
 
 
 def build_index(official_raw: bytes) -> dict[str, Any]:
+    from importlib.metadata import version
+
     import holidays
+
+    holidays_version = version("holidays")
 
     official = load_official(official_raw)
     years = range(FIRST_YEAR, LAST_YEAR + 1)
@@ -72,7 +78,9 @@ def build_index(official_raw: bytes) -> dict[str, Any]:
             "name_vi": vi[day],
             "name_en": name_en,
             "kind": _kind(name_en),
-            "documents": [HOLIDAYS_SWAP if _kind(name_en) == "swap" else _statute_for(day, name_en)],
+            "documents": [
+                HOLIDAYS_SWAP if _kind(name_en) == "swap" else _statute_for(day, name_en)
+            ],
         }
         if "Cultural Day" in name_en and "(observed" in name_en:
             entry["interpretation"] = CULTURE_DAY_TAG
@@ -104,7 +112,7 @@ def build_index(official_raw: bytes) -> dict[str, Any]:
     ordered = [days[k] for k in sorted(days)]
     return {
         "format": INDEX_FORMAT,
-        "holidays_version": holidays.__version__,
+        "holidays_version": holidays_version,
         "official_sha256": hashlib.sha256(official_raw).hexdigest(),
         "first_year": FIRST_YEAR,
         "last_year": LAST_YEAR,
@@ -114,7 +122,7 @@ def build_index(official_raw: bytes) -> dict[str, Any]:
             **{d["id"]: d for d in official.get("documents", [])},
             HOLIDAYS_SWAP: {
                 "id": HOLIDAYS_SWAP,
-                "number": f"holidays {holidays.__version__}",
+                "number": f"holidays {holidays_version}",
                 "type": "package",
                 "title": "Swap listed by the holidays package; announcing document not recorded",
                 "issuer": "",
@@ -158,7 +166,9 @@ def render(index: dict[str, Any]) -> str:
     docs = list(index["documents"].items())
     for i, (k, v) in enumerate(docs):
         comma = "," if i < len(docs) - 1 else ""
-        lines.append(f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}{comma}")
+        lines.append(
+            f"    {json.dumps(k)}: {json.dumps(v, ensure_ascii=False, sort_keys=True)}{comma}"
+        )
     lines.append("  },")
     lines.append('  "days": [')
     for i, d in enumerate(index["days"]):

@@ -179,7 +179,13 @@ class Deadline:
     __slots__ = ("_cal", "_rules", "_steps", "date", "event", "nominal", "period", "provisional")
 
     def __init__(
-        self, cal: VietnamCalendar, event: date, period: Period, due: date, nominal: date, provisional: bool
+        self,
+        cal: VietnamCalendar,
+        event: date,
+        period: Period,
+        due: date,
+        nominal: date,
+        provisional: bool,
     ) -> None:
         self._cal = cal
         self.event = event
@@ -339,7 +345,9 @@ def _load_override_source(source: str | Path | Mapping[str, Any]) -> tuple[dict[
         else:
             data = tomllib.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
-        raise CalendarDataError(f"overrides file {str(path)!r} is not valid TOML/JSON: {exc}") from None
+        raise CalendarDataError(
+            f"overrides file {str(path)!r} is not valid TOML/JSON: {exc}"
+        ) from None
     if not isinstance(data, dict):
         raise CalendarDataError(f"overrides file {str(path)!r} must hold a table/object")
     return data, raw
@@ -450,7 +458,9 @@ class VietnamCalendar:
     ) -> list[str]:
         unknown = set(data) - {"documents", "days", "official_years", "meta"}
         if unknown:
-            raise CalendarDataError(f"overrides: unknown keys {sorted(unknown)}; use documents, days, official_years")
+            raise CalendarDataError(
+                f"overrides: unknown keys {sorted(unknown)}; use documents, days, official_years"
+            )
         for i, raw in enumerate(data.get("documents", []) or []):
             if not isinstance(raw, Mapping) or "id" not in raw:
                 raise CalendarDataError(f"overrides: documents[{i}] needs an 'id'")
@@ -466,7 +476,9 @@ class VietnamCalendar:
                 raise DateOutOfRangeError(f"{where}: {d} is outside {base.first}..{base.last}")
             status = raw.get("status")
             if status not in ("off", "worked", "not-off"):
-                raise CalendarDataError(f"{where}.status must be 'off', 'worked' or 'not-off', got {status!r}")
+                raise CalendarDataError(
+                    f"{where}.status must be 'off', 'worked' or 'not-off', got {status!r}"
+                )
             if d in seen and seen[d] != status:
                 raise CalendarDataError(f"{where}: {d} is both '{seen[d]}' and '{status}'")
             seen[d] = str(status)
@@ -491,14 +503,23 @@ class VietnamCalendar:
             if status == "not-off":
                 existing = days.get(o)
                 if existing is None or existing.status != "off":
-                    raise CalendarDataError(f"{where}: {d} is not a day off in the data, nothing to cancel")
+                    raise CalendarDataError(
+                        f"{where}: {d} is not a day off in the data, nothing to cancel"
+                    )
                 del days[o]
             else:
                 days[o] = DayOff(
                     d,
                     str(status),
-                    str(raw.get("name_vi", "Ngày nghỉ theo quyết định" if status == "off" else "Ngày làm bù")),
-                    str(raw.get("name_en", "Official day off" if status == "off" else "Worked day")),
+                    str(
+                        raw.get(
+                            "name_vi",
+                            "Ngày nghỉ theo quyết định" if status == "off" else "Ngày làm bù",
+                        )
+                    ),
+                    str(
+                        raw.get("name_en", "Official day off" if status == "off" else "Worked day")
+                    ),
                     "decision" if status == "off" else "worked-saturday",
                     tuple(docs),
                     False,
@@ -509,7 +530,9 @@ class VietnamCalendar:
             raise CalendarDataError("overrides: official_years must be a list of years")
         for y in years:
             if not base.first.year <= y <= base.last.year:
-                raise DateOutOfRangeError(f"overrides: official year {y} outside the supported range")
+                raise DateOutOfRangeError(
+                    f"overrides: official year {y} outside the supported range"
+                )
             official_years.add(y)
         return applied
 
@@ -548,14 +571,18 @@ class VietnamCalendar:
         o = self._ord(d)
         i = bisect_left(self._wd, o) if inclusive else bisect_right(self._wd, o)
         if i >= len(self._wd):
-            raise DateOutOfRangeError(f"no working day after {d.isoformat()} in the supported range")
+            raise DateOutOfRangeError(
+                f"no working day after {d.isoformat()} in the supported range"
+            )
         return date.fromordinal(self._wd[i])
 
     def previous_working_day(self, d: date, *, inclusive: bool = True) -> date:
         o = self._ord(d)
         i = (bisect_right(self._wd, o) if inclusive else bisect_left(self._wd, o)) - 1
         if i < 0:
-            raise DateOutOfRangeError(f"no working day before {d.isoformat()} in the supported range")
+            raise DateOutOfRangeError(
+                f"no working day before {d.isoformat()} in the supported range"
+            )
         return date.fromordinal(self._wd[i])
 
     def working_days_between(self, start: date, end: date) -> int:
@@ -590,16 +617,27 @@ class VietnamCalendar:
                 end -= timedelta(days=1)
             nominal = end.toordinal()
         else:
-            raise InvalidPeriodError(f"unsupported period {period!r}; use WorkingDays, Days, Months or Years")
+            raise InvalidPeriodError(
+                f"unsupported period {period!r}; use WorkingDays, Days, Months or Years"
+            )
         if nominal > self._hi:
-            raise DateOutOfRangeError(f"{event.isoformat()} + {period.en()} runs past {self.last_date.isoformat()}")
+            raise DateOutOfRangeError(
+                f"{event.isoformat()} + {period.en()} runs past {self.last_date.isoformat()}"
+            )
         r = nominal
         if self._roll and r not in self._wd_set:
             i = bisect_left(self._wd, r)
             if i >= len(self._wd):
                 raise DateOutOfRangeError(f"no working day after {date.fromordinal(r)} in range")
             r = self._wd[i]
-        return Deadline(self, event, period, date.fromordinal(r), date.fromordinal(nominal), self._provisional(o, r))
+        return Deadline(
+            self,
+            event,
+            period,
+            date.fromordinal(r),
+            date.fromordinal(nominal),
+            self._provisional(o, r),
+        )
 
     def latest_before(self, target: date, period: Days | Months | Years) -> date:
         """The latest date that is at least ``period`` before ``target`` (Art. 18(4): the
@@ -627,7 +665,11 @@ class VietnamCalendar:
             start,
             end,
             self._provisional(start.toordinal(), o),
-            {"extension-window": "including-end-day" if include_target else "thirty-days-before-end"},
+            {
+                "extension-window": "including-end-day"
+                if include_target
+                else "thirty-days-before-end"
+            },
         )
 
     def days_off(self, year: int) -> list[DayOff]:
@@ -640,7 +682,9 @@ class VietnamCalendar:
         out = [self._days[o] for o in sorted(self._days) if lo <= o <= hi]
         prov = year not in self.official_years
         return [
-            DayOff(x.date, x.status, x.name_vi, x.name_en, x.kind, x.documents, prov, x.interpretation)
+            DayOff(
+                x.date, x.status, x.name_vi, x.name_en, x.kind, x.documents, prov, x.interpretation
+            )
             for x in out
         ]
 
@@ -670,7 +714,13 @@ class VietnamCalendar:
     def _explain(self, dl: Deadline) -> tuple[Step, ...]:
         steps = [Step(dl.event, "event", None, "ngày xảy ra sự kiện", "day of the event")]
         if not self._exclude_event:
-            steps[0] = Step(dl.event, "event", None, "ngày xảy ra sự kiện (được tính)", "day of the event (counted)")
+            steps[0] = Step(
+                dl.event,
+                "event",
+                None,
+                "ngày xảy ra sự kiện (được tính)",
+                "day of the event (counted)",
+            )
         one = timedelta(days=1)
         if isinstance(dl.period, WorkingDays):
             d = dl.event if (not self._exclude_event or dl.period.n == 0) else dl.event + one
@@ -683,13 +733,21 @@ class VietnamCalendar:
                     count += 1
                     tag_vi = "tính" if vi == "ngày làm việc" else f"tính — {vi}"
                     tag_en = "counted" if en == "working day" else f"counted — {en}"
-                    steps.append(Step(d, "counted", count if dl.period.n else None, tag_vi, tag_en, refs))
+                    steps.append(
+                        Step(d, "counted", count if dl.period.n else None, tag_vi, tag_en, refs)
+                    )
                 else:
-                    steps.append(Step(d, "skipped", None, f"bỏ qua — {vi}", f"skipped — {en}", refs))
+                    steps.append(
+                        Step(d, "skipped", None, f"bỏ qua — {vi}", f"skipped — {en}", refs)
+                    )
                 d += one
             steps[-1] = Step(
-                steps[-1].date, "due", steps[-1].count, steps[-1].reason_vi + " → HẠN CUỐI",
-                steps[-1].reason_en + " → DUE", steps[-1].documents,
+                steps[-1].date,
+                "due",
+                steps[-1].count,
+                steps[-1].reason_vi + " → HẠN CUỐI",
+                steps[-1].reason_en + " → DUE",
+                steps[-1].documents,
             )
             return tuple(steps)
         if isinstance(dl.period, Days) and dl.period.n <= 62:
@@ -698,7 +756,11 @@ class VietnamCalendar:
             while d <= dl.nominal:
                 count += 1
                 vi, en, refs, _ = self._reason(d)
-                steps.append(Step(d, "counted", count, f"ngày thứ {count} ({vi})", f"day {count} ({en})", refs))
+                steps.append(
+                    Step(
+                        d, "counted", count, f"ngày thứ {count} ({vi})", f"day {count} ({en})", refs
+                    )
+                )
                 d += one
         else:
             steps.append(
@@ -713,8 +775,14 @@ class VietnamCalendar:
         d = dl.nominal
         if d != dl.date or not self.is_working_day(d):
             vi, en, refs, _ = self._reason(d)
-            steps[-1] = Step(d, "passed", steps[-1].count, f"{steps[-1].reason_vi} — không phải ngày làm việc",
-                             f"{steps[-1].reason_en} — not a working day", refs)
+            steps[-1] = Step(
+                d,
+                "passed",
+                steps[-1].count,
+                f"{steps[-1].reason_vi} — không phải ngày làm việc",
+                f"{steps[-1].reason_en} — not a working day",
+                refs,
+            )
             d += one
             while d <= dl.date:
                 vi, en, refs, working = self._reason(d)
@@ -725,8 +793,14 @@ class VietnamCalendar:
                 d += one
         else:
             last = steps[-1]
-            steps[-1] = Step(last.date, "due", last.count, last.reason_vi + " → HẠN CUỐI",
-                             last.reason_en + " → DUE", last.documents)
+            steps[-1] = Step(
+                last.date,
+                "due",
+                last.count,
+                last.reason_vi + " → HẠN CUỐI",
+                last.reason_en + " → DUE",
+                last.documents,
+            )
         return tuple(steps)
 
     def _rules_for(self, dl: Deadline) -> tuple[tuple[str, str], ...]:

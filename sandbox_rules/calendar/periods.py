@@ -74,7 +74,9 @@ def period_from_dict(data: object) -> Period:
         raise InvalidPeriodError(f"a period is {{'unit': ..., 'n': ...}}, got {data!r}")
     cls = PERIOD_TYPES.get(str(data["unit"]))
     if cls is None:
-        raise InvalidPeriodError(f"unknown period unit {data['unit']!r}; use {', '.join(PERIOD_TYPES)}")
+        raise InvalidPeriodError(
+            f"unknown period unit {data['unit']!r}; use {', '.join(PERIOD_TYPES)}"
+        )
     n = data["n"]
     if not isinstance(n, int):
         raise InvalidPeriodError(f"period n must be an int, got {n!r}")

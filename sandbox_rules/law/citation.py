@@ -83,7 +83,9 @@ class Citation:
                 int(m["art"]),
                 int(m["cl"]) if m["cl"] else None,
                 m["pt"],
-                int(m["apn"] or m["cpn"] or m["ppn"]) if (m["apn"] or m["cpn"] or m["ppn"]) else None,
+                int(m["apn"] or m["cpn"] or m["ppn"])
+                if (m["apn"] or m["cpn"] or m["ppn"])
+                else None,
             )
         m = _EN_RE.match(folded)
         if m:
@@ -106,7 +108,9 @@ class Citation:
                 clause = int(parts["khoản"]) if "khoản" in parts else None
                 paragraph = int(parts["đoạn"]) if "đoạn" in parts else None
             except (KeyError, ValueError):
-                raise CitationSyntaxError(text, "needs 'Điều N' with numeric article and clause") from None
+                raise CitationSyntaxError(
+                    text, "needs 'Điều N' with numeric article and clause"
+                ) from None
             return cls(article, clause, parts.get("điểm"), paragraph)
         raise CitationSyntaxError(
             text, "expected e.g. '12.3.b', 'Điều 12 khoản 3 điểm b' or 'Article 12(3)(b)'"

@@ -58,7 +58,11 @@ class LawText:
 
     # -- building --------------------------------------------------------------------
     def _add(self, cit: Citation, text: str, title: str, kind: str) -> None:
-        self._units[cit] = Unit(cit, text, title, self._summaries.get(cit.short), kind)
+        summary = self._summaries.get(cit.short)
+        if summary is None and cit.paragraph == 1 and cit.clause is not None:
+            # A lead paragraph shares the summary of its clause or point.
+            summary = self._summaries.get(Citation(cit.article, cit.clause, cit.point).short)
+        self._units[cit] = Unit(cit, text, title, summary, kind)
 
     def _index_article(self, article: dict[str, Any]) -> None:
         n, title = article["number"], article["title"]
@@ -124,13 +128,17 @@ class LawText:
                 if len(clause["paragraphs"]) == 1 and not clause["points"]:
                     out.append(Citation(n, c))
                     continue
-                out.extend(Citation(n, c, paragraph=i) for i in range(1, len(clause["paragraphs"]) + 1))
+                out.extend(
+                    Citation(n, c, paragraph=i) for i in range(1, len(clause["paragraphs"]) + 1)
+                )
                 for point in clause["points"]:
                     p = point["letter"]
                     if len(point["paragraphs"]) == 1:
                         out.append(Citation(n, c, p))
                     else:
-                        out.extend(Citation(n, c, p, i) for i in range(1, len(point["paragraphs"]) + 1))
+                        out.extend(
+                            Citation(n, c, p, i) for i in range(1, len(point["paragraphs"]) + 1)
+                        )
         return sorted(out)
 
     def articles(self) -> list[int]:

@@ -66,7 +66,9 @@ class Rule:
         return self.condition.facts() | self.applies_if.facts()
 
     def in_force_on(self, day: date) -> bool:
-        return self.in_force_from <= day and (self.in_force_until is None or day < self.in_force_until)
+        return self.in_force_from <= day and (
+            self.in_force_until is None or day < self.in_force_until
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -172,7 +174,9 @@ class RuleRegistry:
             for target in r.exception_to:
                 other = self._rules.get(target)
                 if other is None:
-                    raise RuleDefinitionError(f"rule {r.id!r} is an exception to unknown rule {target!r}")
+                    raise RuleDefinitionError(
+                        f"rule {r.id!r} is an exception to unknown rule {target!r}"
+                    )
                 if other.group != r.group:
                     raise RuleDefinitionError(
                         f"rule {r.id!r} is an exception to {target!r} of another group"
