@@ -173,28 +173,58 @@ class Step:
         return f"{wd:<9} {self.date.strftime('%d/%m/%Y')}  {n} {reason}"
 
 
-class Deadline:
-    """A computed deadline. ``steps`` and ``rules`` are computed on first access."""
+_new_tuple = tuple.__new__
+Date = date  # the Deadline.date property shadows the type inside that class
 
-    __slots__ = ("_cal", "_rules", "_steps", "date", "event", "nominal", "period", "provisional")
 
-    def __init__(
-        self,
+class Deadline(tuple):  # type: ignore[type-arg]
+    """A computed deadline: ``date``, ``provisional``, ``event``, ``period``, ``nominal``.
+
+    A tuple underneath so the hot path builds it in one step; ``steps`` (the day-by-day
+    explanation) and ``rules`` are computed when asked for.
+    """
+
+    __slots__ = ()
+
+    @classmethod
+    def make(
+        cls,
         cal: VietnamCalendar,
-        event: date,
+        event: Date,
         period: Period,
-        due: date,
-        nominal: date,
+        due: Date,
+        nominal: Date,
         provisional: bool,
-    ) -> None:
-        self._cal = cal
-        self.event = event
-        self.period = period
-        self.date = due
-        self.nominal = nominal
-        self.provisional = provisional
-        self._steps: tuple[Step, ...] | None = None
-        self._rules: tuple[tuple[str, str], ...] | None = None
+    ) -> Deadline:
+        return _new_tuple(cls, (cal, event, period, due, nominal, provisional))
+
+    @property
+    def _cal(self) -> VietnamCalendar:
+        return self[0]  # type: ignore[no-any-return]
+
+    @property
+    def event(self) -> Date:
+        """The day of the event the period runs from."""
+        return self[1]  # type: ignore[no-any-return]
+
+    @property
+    def period(self) -> Period:
+        return self[2]  # type: ignore[no-any-return]
+
+    @property
+    def date(self) -> Date:
+        """The last day of the period: the due date."""
+        return self[3]  # type: ignore[no-any-return]
+
+    @property
+    def nominal(self) -> Date:
+        """The last day before moving off a non-working day (equal to ``date`` otherwise)."""
+        return self[4]  # type: ignore[no-any-return]
+
+    @property
+    def provisional(self) -> bool:
+        """True if any day counted lies in a year without an official schedule in the data."""
+        return self[5]  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         flag = ", provisional" if self.provisional else ""
@@ -202,16 +232,13 @@ class Deadline:
 
     @property
     def steps(self) -> tuple[Step, ...]:
-        if self._steps is None:
-            self._steps = self._cal._explain(self)
-        return self._steps
+        """Every day from the event to the due date, counted or skipped, with the reason."""
+        return self._cal._explain(self)
 
     @property
     def rules(self) -> tuple[tuple[str, str], ...]:
         """The counting rules applied, as (Vietnamese citation, English statement)."""
-        if self._rules is None:
-            self._rules = self._cal._rules_for(self)
-        return self._rules
+        return self._cal._rules_for(self)
 
     @property
     def provisional_reason(self) -> str | None:
@@ -434,6 +461,18 @@ class VietnamCalendar:
         while y + 1 in official_years:
             y += 1
         self._official_through = date(y, 12, 31).toordinal()
+        self._unofficial = frozenset(
+            yr for yr in range(base.first.year, base.last.year + 1) if yr not in official_years
+        )
+        suffix = all(yr > y for yr in self._unofficial)
+        self._hot = (
+            self._lo,
+            self._hi,
+            self._wd,
+            self._exclude_event,
+            self._official_through,
+            suffix,
+        )
 
     # -- construction helpers -------------------------------------------------------------
     def _build_working_days(self) -> tuple[int, ...]:
@@ -592,22 +631,32 @@ class VietnamCalendar:
 
     def deadline(self, event: date, period: Period) -> Deadline:
         """The last day of ``period`` counted from ``event`` (see module docstring)."""
-        o = self._ord(event, "event")
         cls = type(period)
         if cls is WorkingDays:
+            # Hot path, kept inline: one unpack, one bisect, one tuple (docs/performance.md).
+            lo, hi, wd, exclude, through, suffix = self._hot
+            try:
+                o = event.toordinal()
+            except AttributeError:
+                o = self._ord(event, "event")
+            if o < lo or o > hi:
+                self._ord(event, "event")
             n = period.n
-            wd = self._wd
-            if n == 0:
-                i = bisect_left(wd, o)
+            if exclude and n:
+                i = bisect_right(wd, o) + n - 1
             else:
-                i = (bisect_right(wd, o) if self._exclude_event else bisect_left(wd, o)) + n - 1
-            if i >= len(wd):
+                i = bisect_left(wd, o) + (n - 1 if n else 0)
+            try:
+                r = wd[i]
+            except IndexError:
                 raise DateOutOfRangeError(
                     f"{event.isoformat()} + {period.en()} runs past {self.last_date.isoformat()}"
-                )
-            r = wd[i]
+                ) from None
             due = date.fromordinal(r)
-            return Deadline(self, event, period, due, due, self._provisional(o, r))
+            if suffix:  # unofficial years all come after the official ones
+                return _new_tuple(Deadline, (self, event, period, due, due, r > through))
+            return _new_tuple(Deadline, (self, event, period, due, due, self._provisional(o, r)))
+        o = self._ord(event, "event")
         if cls is Days:
             nominal = o + period.n - (0 if self._exclude_event or period.n == 0 else 1)
         elif cls is Months or cls is Years:
@@ -630,7 +679,7 @@ class VietnamCalendar:
             if i >= len(self._wd):
                 raise DateOutOfRangeError(f"no working day after {date.fromordinal(r)} in range")
             r = self._wd[i]
-        return Deadline(
+        return Deadline.make(
             self,
             event,
             period,
