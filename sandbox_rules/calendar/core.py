@@ -11,17 +11,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import tomllib
+import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from sandbox_rules._record import Record
 from sandbox_rules.calendar.periods import Days, Months, Period, WorkingDays, Years, add_months
 from sandbox_rules.errors import (
     CalendarDataError,
@@ -73,8 +71,11 @@ RULE_ROLL = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Record):
+    __slots__ = ("confirmed", "date", "id", "issuer", "note", "number", "title", "type")
+    _fields = ("id", "number", "type", "title", "issuer", "date", "confirmed", "note")
+    _defaults = MappingProxyType({"note": ""})
+
     id: str
     number: str
     type: str
@@ -82,7 +83,7 @@ class Document:
     issuer: str
     date: str
     confirmed: bool
-    note: str = ""
+    note: str
 
     def cite_vi(self) -> str:
         out = f"{self.type} {self.number or '(chưa rõ số hiệu)'}".strip()
@@ -117,9 +118,30 @@ class Document:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class DayOff:
+class DayOff(Record):
     """A named non-working weekday (or weekend holiday), or a worked Saturday."""
+
+    __slots__ = (
+        "date",
+        "documents",
+        "interpretation",
+        "kind",
+        "name_en",
+        "name_vi",
+        "provisional",
+        "status",
+    )
+    _fields = (
+        "date",
+        "status",
+        "name_vi",
+        "name_en",
+        "kind",
+        "documents",
+        "provisional",
+        "interpretation",
+    )
+    _defaults = MappingProxyType({"provisional": False, "interpretation": None})
 
     date: date
     status: str  # "off" | "worked"
@@ -127,8 +149,8 @@ class DayOff:
     name_en: str
     kind: str
     documents: tuple[Document, ...]
-    provisional: bool = False
-    interpretation: str | None = None
+    provisional: bool
+    interpretation: str | None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -144,16 +166,19 @@ class DayOff:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(Record):
     """One day of a deadline's explanation."""
+
+    __slots__ = ("action", "count", "date", "documents", "reason_en", "reason_vi")
+    _fields = ("date", "action", "count", "reason_vi", "reason_en", "documents")
+    _defaults = MappingProxyType({"documents": ()})
 
     date: date
     action: str  # "event" | "counted" | "skipped" | "passed" | "rolled" | "due"
     count: int | None
     reason_vi: str
     reason_en: str
-    documents: tuple[str, ...] = ()
+    documents: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -291,9 +316,11 @@ class Deadline(tuple):  # type: ignore[type-arg]
         return "\n".join(lines)
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(Record):
     """An inclusive range of dates, e.g. the extension window of Art. 14(1)."""
+
+    __slots__ = ("end", "interpretation", "provisional", "start")
+    _fields = ("start", "end", "provisional", "interpretation")
 
     start: date
     end: date
@@ -313,8 +340,30 @@ class Window:
 
 
 # -- shipped data ------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _Base:
+class _Base(Record):
+    __slots__ = (
+        "days",
+        "documents",
+        "first",
+        "first_official_year",
+        "holidays_version",
+        "last",
+        "last_official_year",
+        "version",
+        "working_days",
+    )
+    _fields = (
+        "first",
+        "last",
+        "first_official_year",
+        "last_official_year",
+        "documents",
+        "days",
+        "working_days",
+        "version",
+        "holidays_version",
+    )
+
     first: date
     last: date
     first_official_year: int
@@ -341,7 +390,9 @@ def _doc(raw: Mapping[str, Any]) -> Document:
 
 @cache
 def _base() -> _Base:
-    raw = resources.files("sandbox_rules.calendar").joinpath("data", "index.json").read_bytes()
+    # A plain path: the package ships as files, and importlib.resources would pull in pathlib.
+    with open(os.path.join(os.path.dirname(__file__), "data", "index.json"), "rb") as fh:
+        raw = fh.read()
     data = json.loads(raw)
     return _Base(
         first=date(data["first_year"], 1, 1),
@@ -357,10 +408,14 @@ def _base() -> _Base:
 
 
 # -- overrides -----------------------------------------------------------------------------
-def _load_override_source(source: str | Path | Mapping[str, Any]) -> tuple[dict[str, Any], bytes]:
+def _load_override_source(
+    source: str | os.PathLike[str] | Mapping[str, Any],
+) -> tuple[dict[str, Any], bytes]:
     if isinstance(source, Mapping):
         data = dict(source)
         return data, json.dumps(data, sort_keys=True, default=str).encode()
+    from pathlib import Path
+
     path = Path(source)
     try:
         raw = path.read_bytes()
@@ -370,6 +425,8 @@ def _load_override_source(source: str | Path | Mapping[str, Any]) -> tuple[dict[
         if path.suffix.lower() == ".json":
             data = json.loads(raw)
         else:
+            import tomllib
+
             data = tomllib.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise CalendarDataError(
@@ -399,7 +456,7 @@ class VietnamCalendar:
 
     def __init__(
         self,
-        overrides: str | Path | Mapping[str, Any] | None = None,
+        overrides: str | os.PathLike[str] | Mapping[str, Any] | None = None,
         interpretations: Mapping[str, str] | None = None,
     ) -> None:
         base = _base()

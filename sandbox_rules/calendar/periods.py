@@ -7,15 +7,18 @@ on the corresponding day, or on the last day of the month where there is none.
 from __future__ import annotations
 
 import calendar as _stdcal
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import ClassVar
 
+from sandbox_rules._record import Record
 from sandbox_rules.errors import InvalidPeriodError
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
+class Period(Record):
+    """A length of time in one unit; immutable, hashable."""
+
+    __slots__ = ("n",)
+    _fields = ("n",)
     n: int
     unit: ClassVar[str] = "?"
     vi_unit: ClassVar[str] = "?"
@@ -37,26 +40,26 @@ class Period:
         return {"unit": self.unit, "n": self.n}
 
 
-@dataclass(frozen=True, slots=True)
 class WorkingDays(Period):
+    __slots__ = ()
     unit: ClassVar[str] = "working_days"
     vi_unit: ClassVar[str] = "ngày làm việc"
 
 
-@dataclass(frozen=True, slots=True)
 class Days(Period):
+    __slots__ = ()
     unit: ClassVar[str] = "days"
     vi_unit: ClassVar[str] = "ngày"
 
 
-@dataclass(frozen=True, slots=True)
 class Months(Period):
+    __slots__ = ()
     unit: ClassVar[str] = "months"
     vi_unit: ClassVar[str] = "tháng"
 
 
-@dataclass(frozen=True, slots=True)
 class Years(Period):
+    __slots__ = ()
     unit: ClassVar[str] = "years"
     vi_unit: ClassVar[str] = "năm"
 
