@@ -13,14 +13,14 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Until the assessment (issue 4) lands, the demo shows a cited clause, the routing and
-# time-limit rules, the coverage table's totals and a deadline explained day by day.
+# The main job on a bundled example: eligibility (Art. 9-11), then who decides and where to
+# file (Art. 12), then a deadline explained day by day across the 2026 New Year swap.
 demo: $(STAMP)
-	@$(BIN)/sandbox-rules law 9.1.b
+	@$(BIN)/sandbox-rules assess examples/org-hanoi-one-source.yaml
 	@echo
-	@$(BIN)/sandbox-rules rules --kind routing
+	@$(BIN)/sandbox-rules route examples/org-hanoi-one-source.yaml
 	@echo
-	@$(BIN)/sandbox-rules coverage | tail -n 1
+	@$(BIN)/sandbox-rules dossier examples/org-hanoi-one-source.yaml
 	@echo
 	@$(BIN)/sandbox-rules deadline 2026-01-01 --working-days 3 --explain
 

@@ -13,6 +13,15 @@ from typing import Any
 __version__ = "0.1.0"
 
 _LAZY = {
+    "Application": "sandbox_rules.models",
+    "load_application": "sandbox_rules.models",
+    "assess": "sandbox_rules.engine",
+    "route": "sandbox_rules.engine",
+    "dossier": "sandbox_rules.engine",
+    "issuance_dossier": "sandbox_rules.engine",
+    "Assessment": "sandbox_rules.outcomes",
+    "Routing": "sandbox_rules.outcomes",
+    "DossierCheck": "sandbox_rules.outcomes",
     "Citation": "sandbox_rules.law.citation",
     "cite": "sandbox_rules.law.citation",
     "load_law": "sandbox_rules.law.text",

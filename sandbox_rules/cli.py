@@ -176,6 +176,130 @@ class _UsageError(Exception):
     pass
 
 
+def _load_file(path: str) -> Any:
+    from pathlib import Path
+
+    from sandbox_rules.errors import InputValidationError
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputValidationError(f"cannot read {path!r}: {exc.strerror or exc}") from None
+    try:
+        if p.suffix.lower() in (".yaml", ".yml"):
+            import yaml
+
+            return yaml.safe_load(text)
+        return json.loads(text)
+    except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError
+        raise InputValidationError(
+            f"{path!r} is not valid {'YAML' if p.suffix in ('.yaml', '.yml') else 'JSON'}: {exc}"
+        ) from None
+
+
+def _interp_args(args: argparse.Namespace) -> dict[str, str]:
+    choices = {}
+    for item in getattr(args, "interpretation", None) or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise _UsageError(f"--interpretation takes ID=OPTION, got {item!r}")
+        choices[key] = value
+    return choices
+
+
+def _application_input(data: Any) -> tuple[Any, dict[str, Any]]:
+    """A scenario file is an application, or {"application": ..., other keys}."""
+    if isinstance(data, dict) and "application" in data:
+        return data["application"], {k: v for k, v in data.items() if k != "application"}
+    return data, {}
+
+
+def cmd_assess(args: argparse.Namespace) -> int:
+    from sandbox_rules.engine import assess
+    from sandbox_rules.models import load_application
+    from sandbox_rules.report import render_assessment
+
+    app_data, _ = _application_input(_load_file(args.file))
+    result = assess(load_application(app_data), _interp_args(args) or None)
+    _emit(result.to_dict(), args.json, render_assessment(result, args.lang, show_all=args.all))
+    return EXIT_OK
+
+
+def cmd_route(args: argparse.Namespace) -> int:
+    from sandbox_rules.engine import route
+    from sandbox_rules.models import load_application
+    from sandbox_rules.report import render_routing
+
+    app_data, _ = _application_input(_load_file(args.file))
+    result = route(load_application(app_data), _interp_args(args) or None)
+    _emit(result.to_dict(), args.json, render_routing(result, args.lang))
+    return EXIT_OK
+
+
+def cmd_dossier(args: argparse.Namespace) -> int:
+    from sandbox_rules.engine import dossier
+    from sandbox_rules.models import load_application
+    from sandbox_rules.report import render_dossier
+
+    data = _load_file(args.file)
+    if isinstance(data, dict) and ("documents" in data or "applicant_kind" in data):
+        app_data, extra = None, data  # a bare checklist: {applicant_kind, documents, ...}
+    else:
+        app_data, extra = _application_input(data)
+    kind: str | None
+    if app_data is not None and "documents" not in extra:
+        app = load_application(app_data)
+        kind, docs = app.applicant.kind, app.submission.documents
+    else:
+        kind = extra.get("applicant_kind")
+        if kind is None and isinstance(app_data, dict):
+            kind = (app_data.get("applicant") or {}).get("kind")
+        docs = extra.get("documents")
+    result = dossier(
+        args.procedure,
+        kind,
+        docs,
+        requires_extension=extra.get("requires_extension"),
+        interpretations=_interp_args(args) or None,
+    )
+    _emit(result.to_dict(), args.json, render_dossier(result, args.lang))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from sandbox_rules.schema import json_schema
+
+    print(json.dumps(json_schema(args.which), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    from sandbox_rules.catalogues import catalogue
+
+    cat = catalogue()
+    bodies = list(cat.bodies.values())
+    lines = []
+    for kind in ("city", "province", "ministry", "ministerial_agency", "government_agency"):
+        group = [b for b in bodies if b.kind == kind]
+        lines.append(f"{kind} ({len(group)}):")
+        lines.extend(f"  {b.code:<8} {b.name:<40} {b.head_vi}" for b in group)
+    lines.append("")
+    lines.extend(
+        f"source ({k}): {v['document']} — confirmed: {v['confirmed']}"
+        for k, v in cat.sources.items()
+    )
+    _emit(
+        {
+            "bodies": [b.to_dict() for b in bodies],
+            "sources": {k: dict(v) for k, v in cat.sources.items()},
+        },
+        args.json,
+        "\n".join(lines),
+    )
+    return EXIT_OK
+
+
 # -- parser ------------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
@@ -220,6 +344,53 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("year", type=int)
     p.set_defaults(func=cmd_calendar)
+
+    interp_opt = _Parser(add_help=False)
+    interp_opt.add_argument(
+        "--interpretation",
+        action="append",
+        metavar="ID=OPTION",
+        help="choose an interpretation, e.g. procedure-many-sources=strict (repeatable)",
+    )
+    p = sub.add_parser(
+        "assess",
+        parents=[common, interp_opt],
+        help="eligibility under Art. 9-11 of an application file",
+    )
+    p.add_argument("file", help="application as JSON or YAML")
+    p.add_argument("--all", action="store_true", help="also list rules that do not apply")
+    p.set_defaults(func=cmd_assess)
+
+    p = sub.add_parser(
+        "route", parents=[common, interp_opt], help="who decides and where to file (Art. 12)"
+    )
+    p.add_argument("file", help="application as JSON or YAML")
+    p.set_defaults(func=cmd_route)
+
+    p = sub.add_parser("dossier", parents=[common, interp_opt], help="documents a filing must hold")
+    p.add_argument(
+        "file", help="application, or {applicant_kind, documents, requires_extension} (JSON/YAML)"
+    )
+    p.add_argument(
+        "--procedure",
+        default="issuance",
+        choices=("issuance", "reissue", "adjustment", "extension", "conclusion"),
+    )
+    p.set_defaults(func=cmd_dossier)
+
+    p = sub.add_parser("schema", parents=[common], help="JSON Schema of the input or an output")
+    p.add_argument(
+        "which",
+        nargs="?",
+        default="application",
+        choices=("application", "assessment", "routing", "dossier"),
+    )
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser(
+        "catalogue", parents=[common], help="provinces, ministries and agencies with sources"
+    )
+    p.set_defaults(func=cmd_catalogue)
 
     p = sub.add_parser(
         "deadline", parents=[common, cal_opts], help="a statutory deadline from an event date"

@@ -50,47 +50,9 @@ NOT_COMPUTABLE: dict[str, str] = {
     "17.4": "discretionary handling of violations under other law",
 }
 
-_I4 = "issue 4 (eligibility, plan, routing, dossiers)"
 _I5 = "issue 5 (timelines, lifecycle, revocation, obligations, duties)"
 
 PENDING: dict[str, str] = {
-    **dict.fromkeys(
-        [
-            "9.1.par1",
-            "9.1.par2",
-            "9.1.a",
-            "9.1.b",
-            "9.1.c",
-            "9.2",
-            "9.3.a",
-            "9.3.b",
-            "9.3.c",
-            "9.3.d",
-            "10.1",
-            "11.par1",
-            "11.1",
-            "11.2.a",
-            "11.2.b",
-            "11.3",
-            "11.4",
-            "11.5",
-            "11.6",
-            "11.7",
-            "12.2.a",
-            "12.2.b",
-            "12.3.par1",
-            "12.3.a",
-            "12.4.par1",
-            "12.4.a",
-            "12.6",
-            "13.2.a",
-            "13.2.b",
-            "13.2.c",
-            "16.2.a",
-            "16.2.b",
-        ],
-        _I4,
-    ),
     **dict.fromkeys(
         [
             "13.1",

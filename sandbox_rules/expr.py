@@ -556,3 +556,164 @@ def from_dict(data: Mapping[str, Any]) -> Expr:
     except (KeyError, TypeError) as exc:
         raise ExpressionError(f"malformed condition {dict(data)!r}: {exc}") from None
     raise ExpressionError(f"unknown condition op {data.get('op')!r}")
+
+
+# -- compilation to closures (the fast path of the reference evaluator) -------------------------
+Compiled = Callable[[Facts, Mapping[str, Any] | None], Any]
+
+
+def compile_expr(expr: Expr) -> Compiled:
+    """A closure ``f(facts, item) -> value`` with the same three-valued semantics as
+    :meth:`Expr.evaluate` (tested equal by property tests), several times faster."""
+    if isinstance(expr, Const):
+        v = expr.value
+        return lambda f, i: v
+    if isinstance(expr, Fact):
+        name = expr.name
+        return lambda f, i: f.get(name)
+    if isinstance(expr, Item):
+        fld = expr.field
+        return lambda f, i: i.get(fld) if i is not None else None
+    if isinstance(expr, Cmp) and isinstance(expr.left, Fact) and isinstance(expr.right, Const):
+        # The commonest shape (fact == constant): one closure, no nested calls.
+        name, const, op2 = expr.left.name, expr.right.value, _OPS[expr.cmp]
+        if expr.cmp == "==":
+
+            def fact_eq(f: Facts, i: Mapping[str, Any] | None) -> Any:
+                v = f.get(name)
+                return None if v is None else v == const
+
+            return fact_eq
+
+        def fact_cmp(f: Facts, i: Mapping[str, Any] | None) -> Any:
+            v = f.get(name)
+            if v is None:
+                return None
+            try:
+                return op2(v, const)
+            except TypeError:
+                raise ExpressionError(
+                    f"cannot compare {v!r} with {const!r} in {expr.render()}"
+                ) from None
+
+        return fact_cmp
+    if isinstance(expr, Cmp) and isinstance(expr.left, Item) and isinstance(expr.right, Const):
+        fld, const, op3 = expr.left.field, expr.right.value, _OPS[expr.cmp]
+
+        def item_cmp(f: Facts, i: Mapping[str, Any] | None) -> Any:
+            v = i.get(fld) if i is not None else None
+            if v is None:
+                return None
+            try:
+                return op3(v, const)
+            except TypeError:
+                raise ExpressionError(
+                    f"cannot compare {v!r} with {const!r} in {expr.render()}"
+                ) from None
+
+        return item_cmp
+    if isinstance(expr, Cmp):
+        op = _OPS[expr.cmp]
+        left, right = compile_expr(expr.left), compile_expr(expr.right)
+
+        def cmp(f: Facts, i: Mapping[str, Any] | None) -> Any:
+            a = left(f, i)
+            if a is None:
+                return None
+            b = right(f, i)
+            if b is None:
+                return None
+            try:
+                return op(a, b)
+            except TypeError:
+                raise ExpressionError(
+                    f"cannot compare {a!r} with {b!r} in {expr.render()}"
+                ) from None
+
+        return cmp
+    if isinstance(expr, In):
+        needle, options = compile_expr(expr.needle), expr.options
+
+        def member(f: Facts, i: Mapping[str, Any] | None) -> Any:
+            v = needle(f, i)
+            return None if v is None else v in options
+
+        return member
+    if isinstance(expr, Not):
+        part = compile_expr(expr.part)
+
+        def neg(f: Facts, i: Mapping[str, Any] | None) -> Any:
+            v = part(f, i)
+            return None if v is None else not v
+
+        return neg
+    if isinstance(expr, Known):
+        part = compile_expr(expr.part)
+        return lambda f, i: part(f, i) is not None
+    if isinstance(expr, All):
+        parts = tuple(compile_expr(p) for p in expr.parts)
+
+        def conj(f: Facts, i: Mapping[str, Any] | None) -> Any:
+            unknown = False
+            for p in parts:
+                v = p(f, i)
+                if v is None:
+                    unknown = True
+                elif not v:
+                    return False
+            return None if unknown else True
+
+        return conj
+    if isinstance(expr, AnyOf):
+        parts = tuple(compile_expr(p) for p in expr.parts)
+
+        def disj(f: Facts, i: Mapping[str, Any] | None) -> Any:
+            unknown = False
+            for p in parts:
+                v = p(f, i)
+                if v is None:
+                    unknown = True
+                elif v:
+                    return True
+            return None if unknown else False
+
+        return disj
+    if isinstance(expr, (Exists, ForAll, Count)):
+        coll, cond = expr.collection, compile_expr(expr.cond)
+        kind = expr.op
+
+        def quant(f: Facts, i: Mapping[str, Any] | None) -> Any:
+            items = f.get(coll)
+            if items is None:
+                return None
+            if not isinstance(items, (list, tuple)):
+                raise ExpressionError(f"fact {coll!r} must be a list, got {type(items).__name__}")
+            values = [cond(f, it) for it in items]
+            if kind == "exists":
+                if True in values:
+                    return True
+                return None if None in values else False
+            if kind == "forall":
+                if False in values:
+                    return False
+                return None if None in values else True
+            if None in values:
+                return None
+            return sum(1 for v in values if v)
+
+        return quant
+    if isinstance(expr, AddPeriod):
+        start, unit, amount = compile_expr(expr.start), expr.unit, expr.amount
+
+        def add(f: Facts, i: Mapping[str, Any] | None) -> Any:
+            d = start(f, i)
+            if d is None:
+                return None
+            if not isinstance(d, date):
+                raise ExpressionError(f"{expr.start.render()} must be a date, got {d!r}")
+            from sandbox_rules.calendar.periods import add_calendar_period
+
+            return add_calendar_period(d, unit, amount)
+
+        return add
+    raise ExpressionError(f"cannot compile {type(expr).__name__}")

@@ -181,6 +181,26 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "shared/law/README.md, Known ambiguities, item 5",
     ),
     _i(
+        "conviction-expunged-scope",
+        "9.1.b",
+        "In 9.1.b, does 'chưa được xóa án tích' (record not expunged) qualify national-security "
+        "convictions too, or only the other intentional crimes of 3 years or more?",
+        "both",
+        {
+            "both": "A conviction disqualifies only while the record is not expunged, for "
+            "national-security crimes (any sentence) and for other intentional crimes of 3 "
+            "years' imprisonment or more alike.",
+            "national-security-always": "A national-security conviction disqualifies even "
+            "after the record is expunged; the expunged test applies only to the other crimes.",
+        },
+        "The phrase 'chưa được xóa án tích' closes the single sentence listing both kinds of "
+        "conviction ('đã bị kết án về các tội xâm phạm an ninh quốc gia hoặc các tội khác do "
+        "lỗi cố ý bị kết án từ 03 năm tù trở lên chưa được xóa án tích'); under the Criminal "
+        "Code an expunged person is treated as never convicted, so reading it over both is "
+        "the ordinary construction.",
+        "text of 9.1.b (this project)",
+    ),
+    _i(
         "extension-window",
         "14.1",
         "'Trong thời gian không quá 30 ngày, trước khi kết thúc': which days are inside?",

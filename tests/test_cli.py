@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
@@ -35,7 +36,8 @@ def test_calendar_and_coverage_and_rules(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["coverage"]) == 0
     assert "119 units" in capsys.readouterr().out
     assert main(["rules", "--kind", "routing", "--json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 3
+    # 12.1.a-c (authority) and 12.3, 12.4, 12.6 and the strict-reading gap (procedure).
+    assert len(json.loads(capsys.readouterr().out)) == 7
 
 
 def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -45,3 +47,45 @@ def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["nonsense"])
     assert exc.value.code == 2
+
+
+def test_assess_route_dossier_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["assess", "examples/org-hanoi-one-source.yaml"]) == 0
+    out = capsys.readouterr().out
+    assert "ĐỦ ĐIỀU KIỆN" in out and "điểm b khoản 1 Điều 9" in out
+    assert main(["assess", "examples/individual-ineligible.yaml", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "NOT ELIGIBLE" in out and "Article 9(2); Article 9(1)(b)" in out
+    assert (
+        main(
+            [
+                "route",
+                "examples/org-three-provinces.yaml",
+                "--json",
+                "--interpretation",
+                "procedure-many-sources=strict",
+            ]
+        )
+        == 0
+    )
+    assert json.loads(capsys.readouterr().out)["status"] == "not_specified_by_text"
+    assert (
+        main(["dossier", "examples/adjustment-dossier.yaml", "--procedure", "adjustment", "--json"])
+        == 0
+    )
+    assert [m["document"] for m in json.loads(capsys.readouterr().out)["missing"]] == ["HĐTN08"]
+
+
+def test_input_errors_exit_1(capsys: pytest.CaptureFixture[str], tmp_path: Any) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"applicant": {"kind": "robot"}}', encoding="utf-8")
+    assert main(["assess", str(bad)]) == 1
+    assert "input_validation" in capsys.readouterr().err
+    assert main(["assess", str(tmp_path / "missing.yaml")]) == 1
+
+
+def test_schema_and_catalogue_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "application"]) == 0
+    assert "discriminator" in capsys.readouterr().out
+    assert main(["catalogue", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["bodies"]) > 34

@@ -58,22 +58,22 @@ def test_an_exception_resolves_what_would_be_a_conflict() -> None:
 AUTHORITY = [
     # One managing ministry, no defence data: 12.1.a.
     (
-        {"sources.any_defence_or_cipher": False, "sources.managing_body_count": 1},
+        {"sources.any_defence_or_cipher": False, "sources.authority_count": 1},
         "route.12.1.a.own-sources",
     ),
     # Two provinces' sources: 12.1.b.
     (
-        {"sources.any_defence_or_cipher": False, "sources.managing_body_count": 2},
+        {"sources.any_defence_or_cipher": False, "sources.authority_count": 2},
         "route.12.1.b.public-security",
     ),
     # Defence data with others: 12.1.c overrides 12.1.b.
     (
-        {"sources.any_defence_or_cipher": True, "sources.managing_body_count": 3},
+        {"sources.any_defence_or_cipher": True, "sources.authority_count": 3},
         "route.12.1.c.national-defence",
     ),
     # Only a defence source: 12.1.c (12.1.a requires no defence data by its exception).
     (
-        {"sources.any_defence_or_cipher": True, "sources.managing_body_count": 1},
+        {"sources.any_defence_or_cipher": True, "sources.authority_count": 1},
         "route.12.1.c.national-defence",
     ),
 ]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from functools import cache
 
-from sandbox_rules.rules import art10_scope, art12_issuance, art13_16_changes, art17_18_supervision
+from sandbox_rules.rules import (
+    art09_eligibility,
+    art10_scope,
+    art11_plan,
+    art12_issuance,
+    art13_16_changes,
+    art17_18_supervision,
+    dossiers,
+)
 from sandbox_rules.rules.model import (
     GroupDecision,
     Rule,
@@ -15,7 +23,15 @@ from sandbox_rules.rules.model import (
     rule,
 )
 
-MODULES = (art10_scope, art12_issuance, art13_16_changes, art17_18_supervision)
+MODULES = (
+    art09_eligibility,
+    art10_scope,
+    art11_plan,
+    art12_issuance,
+    art13_16_changes,
+    art17_18_supervision,
+    dossiers,
+)
 
 
 @cache

@@ -1,19 +1,75 @@
-"""Art. 10 — scope of controlled testing: duration limit and the single extension (10.2)."""
+"""Art. 10 — scope of controlled testing: testing spaces (10.1), duration and the single
+extension (10.2)."""
 
 from __future__ import annotations
 
-from sandbox_rules.expr import AddPeriod, Cmp, Const, Fact
+from sandbox_rules.expr import (
+    AddPeriod,
+    All,
+    AnyOf,
+    Cmp,
+    Const,
+    Fact,
+    ForAll,
+    In,
+    Item,
+    Known,
+    Not,
+)
 from sandbox_rules.rules.model import Rule, RuleKind, rule
 
 RULES: tuple[Rule, ...] = (
+    rule(
+        "scope.geographic-site",
+        "10.1",
+        RuleKind.CONDITION,
+        "Không gian địa lý triển khai tại địa điểm của tổ chức, cá nhân chủ trì thử nghiệm, hoặc tại địa "
+        "điểm đã được đơn vị chủ quản dữ liệu hoặc Bộ Công an phê duyệt.",
+        "A geographic testing space is at the lead participant's own site, or at a site approved by "
+        "the data-owning unit or the Ministry of Public Security.",
+        ForAll(
+            "scope.spaces",
+            AnyOf(
+                (
+                    Cmp("!=", Item("kind"), Const("geographic")),
+                    Cmp("==", Item("at_own_site"), Const(True)),
+                    In(
+                        Item("site_approved_by"),
+                        ("data_owning_unit", "ministry_of_public_security"),
+                    ),
+                )
+            ),
+        ),
+        group="eligibility",
+        topic="scope",
+    ),
     rule(
         "scope.duration.max-2-years",
         "10.2",
         RuleKind.CONDITION,
         "Thời hạn thực hiện thử nghiệm có kiểm soát không quá 02 năm theo phương án được thẩm định.",
         "The testing period is at most 2 years under the appraised plan.",
-        Cmp("<=", Fact("scope.planned_end"), AddPeriod(Fact("scope.planned_start"), "years", 2)),
-        group="eligibility.scope",
+        AnyOf(
+            (
+                All(
+                    (
+                        Known(Fact("scope.duration_months")),
+                        Cmp("<=", Fact("scope.duration_months"), Const(24)),
+                    )
+                ),
+                All(
+                    (
+                        Not(Known(Fact("scope.duration_months"))),
+                        Cmp(
+                            "<=",
+                            Fact("scope.planned_end"),
+                            AddPeriod(Fact("scope.planned_start"), "years", 2),
+                        ),
+                    )
+                ),
+            )
+        ),
+        group="eligibility",
         topic="scope",
         outcome={"period": {"unit": "years", "n": 2}},
     ),

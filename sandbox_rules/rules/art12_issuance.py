@@ -3,11 +3,11 @@ exception made explicit), the procedure's time limits (12.3, 12.4) and re-issue 
 
 from __future__ import annotations
 
-from sandbox_rules.expr import Cmp, Const, Fact, all_of, is_false, is_true
+from sandbox_rules.expr import Cmp, Const, Expr, Fact, Not, all_of, any_of, eq, is_false, is_true
 from sandbox_rules.rules.model import Rule, RuleKind, rule
 
 _DEFENCE = "sources.any_defence_or_cipher"
-_MANAGERS = "sources.managing_body_count"
+_MANAGERS = "sources.authority_count"
 
 AUTHORITY: tuple[Rule, ...] = (
     rule(
@@ -163,4 +163,99 @@ TIME_LIMITS: tuple[Rule, ...] = (
     ),
 )
 
-RULES: tuple[Rule, ...] = AUTHORITY + TIME_LIMITS
+# -- Procedure: 12.3 (one source of one unit), 12.4 (two sources of two units), 12.6 (defence).
+# The text decides only the literal cases; the rest follow named interpretations, which the
+# conditions read as facts (interp.*). The four rules partition every known case (tested).
+D = is_true(_DEFENCE)
+ND = is_false(_DEFENCE)
+U = Fact("sources.owning_unit_count")
+M = Fact("sources.managing_body_count")
+S = Fact("sources.count")
+STRICT = eq("interp.procedure-many-sources", "strict")
+LOOSE = eq("interp.procedure-many-sources", "two-or-more-is-12.4")
+SAME_MANAGER_CA = all_of(
+    Cmp(">=", U, Const(2)),
+    Cmp("==", M, Const(1)),
+    eq("interp.same-manager-two-units", "competent-authority"),
+)
+MPS_RECEIVES = eq("interp.defence-overrides", "mps-receives")
+LITERAL_TWO = all_of(Cmp("==", S, Const(2)), Cmp("==", U, Const(2)))
+ONE_UNIT = Cmp("==", U, Const(1))
+MULTI_UNIT = Cmp(">=", U, Const(2))
+
+
+def _proc(
+    rule_id: str,
+    cites: str | tuple[str, ...],
+    vi: str,
+    en: str,
+    cond: Expr,
+    outcome: dict[str, object],
+) -> Rule:
+    return rule(
+        rule_id,
+        cites,
+        RuleKind.ROUTING,
+        vi,
+        en,
+        cond,
+        group="procedure",
+        topic="routing",
+        interpretations=("procedure-many-sources", "same-manager-two-units", "defence-overrides"),
+        outcome=outcome,
+    )
+
+
+PROCEDURE: tuple[Rule, ...] = (
+    _proc(
+        "route.12.6.defence",
+        ("12.6", "12.1.c"),
+        "Có nguồn dữ liệu thuộc lĩnh vực quốc phòng, cơ yếu: thực hiện theo trình tự, thủ tục do Bộ trưởng "
+        "Bộ Quốc phòng hướng dẫn.",
+        "Defence or cipher data: the procedure set by the Minister of National Defence applies.",
+        all_of(D, any_of(Not(MPS_RECEIVES), ONE_UNIT)),
+        {"procedure": "12.6", "receiver": "BQP"},
+    ),
+    _proc(
+        "route.12.3.one-unit",
+        ("12.3", "12.3.par1", "12.3.a"),
+        "Sử dụng một nguồn dữ liệu từ một đơn vị chủ quản dữ liệu: nộp hồ sơ về cơ quan có thẩm quyền cấp.",
+        "One data source of one data-owning unit: file with the competent authority.",
+        all_of(
+            ND, any_of(all_of(ONE_UNIT, any_of(LOOSE, Cmp("==", S, Const(1)))), SAME_MANAGER_CA)
+        ),
+        {"procedure": "12.3", "receiver": "competent_authority"},
+    ),
+    _proc(
+        "route.12.4.two-units",
+        ("12.4", "12.4.par1", "12.4.a"),
+        "Sử dụng hai nguồn dữ liệu từ hai đơn vị chủ quản dữ liệu: nộp hồ sơ về Bộ Công an (Trung tâm dữ "
+        "liệu quốc gia).",
+        "Two data sources of two data-owning units: file with the Ministry of Public Security "
+        "(National Data Center).",
+        all_of(
+            MULTI_UNIT,
+            any_of(LOOSE, LITERAL_TWO),
+            any_of(all_of(ND, Not(SAME_MANAGER_CA)), all_of(D, MPS_RECEIVES)),
+        ),
+        {"procedure": "12.4", "receiver": "BCA-NDC"},
+    ),
+    _proc(
+        "route.gap.strict",
+        ("12.3.par1", "12.4.par1"),
+        "Văn bản không quy định trình tự cho trường hợp này (cách hiểu chặt): đề nghị hỏi ý kiến cơ quan có "
+        "thẩm quyền.",
+        "The text sets no procedure for this case (strict reading): ask the competent authority.",
+        all_of(
+            STRICT,
+            any_of(
+                all_of(ND, ONE_UNIT, Cmp(">", S, Const(1))),
+                all_of(ND, MULTI_UNIT, Not(SAME_MANAGER_CA), Not(LITERAL_TWO)),
+                all_of(D, MPS_RECEIVES, MULTI_UNIT, Not(LITERAL_TWO)),
+            ),
+        ),
+        {"procedure": None, "receiver": None},
+    ),
+)
+
+RULES: tuple[Rule, ...] = AUTHORITY + PROCEDURE + TIME_LIMITS

@@ -1,0 +1,1 @@
+"""Optional engines compiled from the same rule declarations (see ``durable``)."""

@@ -1,0 +1,155 @@
+"""Reference catalogues: provincial-level units and ministries/agencies, with sources.
+
+Names are matched with or without diacritics, in NFC or NFD, with or without the prefixes
+"tỉnh", "thành phố", "TP", "UBND": ``lookup("ha noi")``, ``lookup("Thành phố Hà Nội")`` and
+``lookup("HNI")`` give the same body.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from sandbox_rules.errors import InputValidationError
+
+PROVINCIAL = ("city", "province")
+CENTRAL = ("ministry", "ministerial_agency", "government_agency")
+_PREFIX = re.compile(
+    r"^(uy ban nhan dan|ubnd|chu tich ubnd|thanh pho|tp\.?|tinh)\s+", re.IGNORECASE
+)
+
+
+def fold(name: str) -> str:
+    """Case-, diacritic- and normalisation-insensitive key: 'Thành phố Hà Nội' -> 'ha noi'."""
+    text = unicodedata.normalize("NFD", name).replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
+    text = re.sub(r"[\s\-–_.,]+", " ", text).strip()
+    while True:
+        stripped = _PREFIX.sub("", text)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """A ministry, agency or provincial-level unit that can manage data sources (Art. 12(1)(a))."""
+
+    code: str
+    kind: str
+    name: str
+    name_en: str
+    head_vi: str
+    head_en: str
+    merged_from: tuple[str, ...]
+
+    @property
+    def is_provincial(self) -> bool:
+        return self.kind in PROVINCIAL
+
+    @property
+    def full_name_vi(self) -> str:
+        if self.kind == "city":
+            return f"thành phố {self.name}"
+        if self.kind == "province":
+            return f"tỉnh {self.name}"
+        return self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "kind": self.kind,
+            "name": self.name,
+            "name_en": self.name_en,
+            "head_vi": self.head_vi,
+            "head_en": self.head_en,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    bodies: Mapping[str, Body]
+    index: Mapping[str, str]
+    sources: Mapping[str, Mapping[str, Any]]
+
+    def lookup(self, name_or_code: str) -> Body:
+        if not isinstance(name_or_code, str) or not name_or_code.strip():
+            raise InputValidationError("a body is named by a non-empty string")
+        key = name_or_code.strip()
+        if key.upper() in self.bodies:
+            return self.bodies[key.upper()]
+        code = self.index.get(fold(key))
+        if code is None:
+            raise InputValidationError(
+                f"unknown ministry, agency or province {name_or_code!r}; "
+                "use a name from the catalogue (sandbox-rules catalogue) or its code"
+            )
+        return self.bodies[code]
+
+    def of_kind(self, *kinds: str) -> list[Body]:
+        return [b for b in self.bodies.values() if b.kind in kinds]
+
+
+def _head(kind: str, raw: Mapping[str, Any]) -> tuple[str, str]:
+    if kind == "city":
+        return (
+            f"Chủ tịch Ủy ban nhân dân thành phố {raw['name']}",
+            f"Chairman of the People's Committee of {raw['name']} city",
+        )
+    if kind == "province":
+        return (
+            f"Chủ tịch Ủy ban nhân dân tỉnh {raw['name']}",
+            f"Chairman of the People's Committee of {raw['name']} province",
+        )
+    return str(raw["head_vi"]), f"Head of the {raw.get('name_en', raw['name'])}"
+
+
+@cache
+def catalogue() -> Catalogue:
+    raw = (
+        resources.files("sandbox_rules.catalogues")
+        .joinpath("data", "authorities.toml")
+        .read_text("utf-8")
+    )
+    data = tomllib.loads(raw)
+    bodies: dict[str, Body] = {}
+    index: dict[str, str] = {}
+    for item in data["bodies"]:
+        kind = item["kind"]
+        head_vi, head_en = _head(kind, item)
+        if kind == "ministry" or kind == "ministerial_agency":
+            head_en = {"NHNN": "Governor of the State Bank of Vietnam"}.get(
+                item["code"], f"Minister / head of the {item.get('name_en', item['name'])}"
+            )
+        body = Body(
+            code=item["code"],
+            kind=kind,
+            name=item["name"],
+            name_en=item.get("name_en", item["name"]),
+            head_vi=head_vi,
+            head_en=head_en,
+            merged_from=tuple(item.get("merged_from", [])),
+        )
+        bodies[body.code] = body
+        for alias in (body.name, body.name_en, *item.get("aliases", [])):
+            index[fold(alias)] = body.code
+    # A former province's name (before 01/07/2025) finds the unit it was merged into.
+    for body in bodies.values():
+        for former in body.merged_from:
+            index.setdefault(fold(former), body.code)
+    return Catalogue(
+        MappingProxyType(bodies), MappingProxyType(index), MappingProxyType(data["sources"])
+    )
+
+
+def lookup(name_or_code: str) -> Body:
+    """The body with this name (any spelling) or code; :class:`InputValidationError` if none."""
+    return catalogue().lookup(name_or_code)

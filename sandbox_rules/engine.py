@@ -1,0 +1,351 @@
+"""The reference evaluator: ``assess``, ``route`` and ``dossier`` over the declared rules.
+
+Pure functions of their input; the compiled rule set is built once per process from the
+immutable registry (no mutable global state), so calls are thread-safe.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from sandbox_rules.catalogues import Body, catalogue
+from sandbox_rules.codegen import compile_statuses
+from sandbox_rules.errors import InputValidationError
+from sandbox_rules.expr import TRUE, Compiled, compile_expr
+from sandbox_rules.facts import ACCESSORS, extract_facts, interp_facts_for, planned_end
+from sandbox_rules.interpretations import DEFAULTS, Interpretations
+from sandbox_rules.law.text import load_law
+from sandbox_rules.models import Application, load_application
+from sandbox_rules.outcomes import Assessment, DossierCheck, Routing
+from sandbox_rules.rules import registry
+from sandbox_rules.rules.dossiers import PROCEDURES
+from sandbox_rules.rules.model import Rule, RuleKind, RuleRegistry
+
+KINDS = ("organisation", "individual")
+
+
+class Engine:
+    """Compiled eligibility rules, bucketed by applicant kind. Immutable after construction."""
+
+    def __init__(self, reg: RuleRegistry) -> None:
+        self.registry = reg
+        self.law_version = load_law().version
+        rules = [r for r in reg.group("eligibility") if r.kind is RuleKind.CONDITION]
+        self.by_kind: dict[str, tuple[tuple[Rule, Compiled, Compiled | None], ...]] = {}
+        for kind in KINDS:
+            bucket: list[tuple[Rule, Compiled, Compiled | None]] = []
+            for r in rules:
+                static = r.applies_if.evaluate({"applicant.kind": kind})
+                if static is False:
+                    bucket.append(
+                        (r, compile_expr(r.condition), None)
+                    )  # never applies: None marker
+                elif static is True and r.applies_if.facts() <= {"applicant.kind"}:
+                    bucket.append((r, compile_expr(r.condition), _ALWAYS))
+                else:
+                    bucket.append((r, compile_expr(r.condition), compile_expr(r.applies_if)))
+            self.by_kind[kind] = tuple(bucket)
+        self.rules_of: dict[str, tuple[Rule, ...]] = {
+            k: tuple(r for r, _, _ in v) for k, v in self.by_kind.items()
+        }
+        # The hot path: one generated function per applicant kind (sandbox_rules.codegen).
+        self.status_fn = {
+            kind: compile_statuses(
+                [
+                    (None if a is None else (TRUE if a is _ALWAYS else r.applies_if), r.condition)
+                    for r, _, a in self.by_kind[kind]
+                ],
+                name=f"statuses_{kind}",
+                accessors=ACCESSORS[kind],
+                helpers={"_planned_end": planned_end},
+            )
+            for kind in KINDS
+        }
+        self.interpretations_of: dict[str, tuple[str, ...]] = {
+            kind: tuple(
+                sorted(
+                    {
+                        i
+                        for r, _, a in self.by_kind[kind]
+                        if a is not None
+                        for i in r.interpretations
+                    }
+                )
+            )
+            for kind in KINDS
+        }
+        self._default_used = {
+            kind: MappingProxyType(DEFAULTS.used(*self.interpretations_of[kind])) for kind in KINDS
+        }
+
+    def interpretations_used(self, kind: str, interp: Interpretations) -> Mapping[str, str]:
+        if interp is DEFAULTS:
+            return self._default_used[kind]
+        return interp.used(*self.interpretations_of[kind])
+
+
+def _always(facts: Mapping[str, Any], item: Any) -> bool:
+    return True
+
+
+_ALWAYS: Compiled = _always
+
+
+@cache
+def default_engine() -> Engine:
+    return Engine(registry())
+
+
+def _application(app: Application | Mapping[str, Any]) -> Application:
+    if isinstance(app, Application):
+        return app
+    if isinstance(app, Mapping):
+        return load_application(app)
+    raise InputValidationError(f"expected an Application or a mapping, got {type(app).__name__}")
+
+
+def _interpretations(
+    app: Application, chosen: Mapping[str, str] | Interpretations | None
+) -> Interpretations:
+    if chosen is None:
+        return (
+            Interpretations.of(app.interpretations)
+            if app.interpretations
+            else Interpretations.of(None)
+        )
+    if isinstance(chosen, Interpretations):
+        return chosen
+    return Interpretations.of({**app.interpretations, **chosen})
+
+
+def assess(
+    app: Application | Mapping[str, Any],
+    interpretations: Mapping[str, str] | Interpretations | None = None,
+) -> Assessment:
+    """Eligibility under Art. 9-11: a finding for every rule; the verdict is ineligible if any
+    condition fails, undetermined if none fails but some are unknown, else eligible."""
+    application = _application(app)
+    interp = _interpretations(application, interpretations)
+    engine = default_engine()
+    kind = application.applicant.kind
+    statuses, failed, unknown = engine.status_fn[kind](application, interp_facts_for(interp))
+    verdict = "ineligible" if failed else ("undetermined" if unknown else "eligible")
+    return Assessment(
+        verdict,
+        engine.rules_of[kind],
+        statuses,
+        (application, interp),
+        engine.interpretations_used(kind, interp),
+        engine.law_version,
+    )
+
+
+# -- routing -------------------------------------------------------------------------------------
+_FILE_WITH = {
+    "12.3": (
+        "Cơ quan có thẩm quyền cấp Giấy chứng nhận (điểm a khoản 3 Điều 12)",
+        "The competent authority (Art. 12(3)(a))",
+    ),
+    "12.4": (
+        "Bộ Công an (Trung tâm dữ liệu quốc gia) (điểm a khoản 4 Điều 12)",
+        "Ministry of Public Security (National Data Center) (Art. 12(4)(a))",
+    ),
+    "12.6": (
+        "Bộ Quốc phòng, theo trình tự, thủ tục do Bộ trưởng Bộ Quốc phòng hướng dẫn (khoản 6 Điều 12)",
+        "Ministry of National Defence, by the procedure its Minister sets (Art. 12(6))",
+    ),
+}
+_METHODS = ("online", "in_person", "post")
+
+
+def _authority(rule: Rule, app: Application) -> dict[str, Any]:
+    cat = catalogue()
+    kind = rule.outcome.get("authority")
+    body: Body | None
+    if kind == "minister_of_public_security":
+        body = cat.bodies["BCA"]
+    elif kind == "minister_of_national_defence":
+        body = cat.bodies["BQP"]
+    else:
+        codes = {s.managed_by for s in app.data_sources or () if s.managed_by}
+        found: Body | None = cat.bodies[next(iter(codes))] if len(codes) == 1 else None
+        body = found
+    out: dict[str, Any] = {
+        "rule": rule.id,
+        "citation": rule.citation.short,
+        "delegable": True,
+        "delegation_note_vi": "có thẩm quyền cấp hoặc được phân cấp, ủy quyền cho cơ quan, đơn vị trực thuộc cấp",
+        "delegation_note_en": "may issue, or delegate issuing to a subordinate body",
+    }
+    if body is None:
+        out.update(code=None, title_vi=rule.statement_vi, title_en=rule.statement_en, body=None)
+    else:
+        out.update(
+            code=body.code, title_vi=body.head_vi, title_en=body.head_en, body=body.to_dict()
+        )
+    return out
+
+
+def route(
+    app: Application | Mapping[str, Any],
+    interpretations: Mapping[str, str] | Interpretations | None = None,
+) -> Routing:
+    """Authority (12.1, with 12.1.c as an explicit exception to 12.1.b), procedure and where
+    to file. Unknown facts give an undetermined routing that lists what is needed."""
+    application = _application(app)
+    if application.data_sources is not None and not application.data_sources:
+        raise InputValidationError(
+            "data_sources: Art. 12(1) routes by the data sources the testing uses; list at least one"
+        )
+    interp = _interpretations(application, interpretations)
+    reg = default_engine().registry
+    facts = extract_facts(application, interp)
+    auth = reg.decide("authority", facts)
+    proc = reg.decide("procedure", facts)
+    used = interp.used(
+        "authority-count-basis",
+        "procedure-many-sources",
+        "same-manager-two-units",
+        "defence-overrides",
+    )
+    missing = set(auth.missing) | set(proc.missing)
+    notes: list[str] = []
+    authority = _authority(auth.rule, application) if auth.rule else None
+    procedure = proc.rule.outcome.get("procedure") if proc.rule else None
+    file_with = None
+    if proc.rule is not None:
+        if procedure is None:
+            notes.append(proc.rule.statement_vi)
+        else:
+            vi, en = _FILE_WITH[str(procedure)]
+            file_with = {"vi": vi, "en": en}
+            if procedure == "12.3" and authority and authority.get("code"):
+                file_with = {
+                    "vi": f"{authority['title_vi']} — {vi}",
+                    "en": f"{authority['title_en']} — {en}",
+                }
+        if procedure == "12.4":
+            notes.append("Bộ Công an có thể thành lập Hội đồng tư vấn (điểm b khoản 4 Điều 12).")
+        if (
+            procedure == "12.4"
+            and auth.rule is not None
+            and auth.rule.id != "route.12.1.b.public-security"
+        ):
+            notes.append(
+                "Thẩm quyền cấp theo khoản 1 Điều 12 khác cơ quan tiếp nhận theo khoản 4 Điều 12 "
+                "(cách hiểu đã chọn)."
+            )
+    if auth.rule is None or proc.rule is None:
+        status = "undetermined"
+    elif procedure is None:
+        status = "not_specified_by_text"  # the strict reading: the decree sets no procedure here
+    else:
+        status = "determined"
+    citations: list[str] = []
+    for r in (auth.rule, proc.rule):
+        if r is not None:
+            citations.extend(c.short for c in r.citations)
+    return Routing(
+        status=status,
+        authority=authority,
+        authority_rule=auth.rule.id if auth.rule else None,
+        procedure=procedure,
+        procedure_rule=proc.rule.id if proc.rule else None,
+        file_with=file_with,
+        methods=_METHODS if procedure in ("12.3", "12.4") else (),
+        citations=tuple(dict.fromkeys(citations)),
+        notes=tuple(notes),
+        missing=frozenset(missing),
+        interpretations_used=used,
+        law_version=default_engine().law_version,
+    )
+
+
+# -- dossiers ---------------------------------------------------------------------------------------
+def _doc_key(name: str) -> str:
+    text = unicodedata.normalize("NFD", name).replace("Đ", "D").replace("đ", "d")
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return text.strip().upper().replace(" ", "_").replace("-", "_")
+
+
+def dossier(
+    procedure: str,
+    applicant_kind: str | None,
+    documents: Iterable[str] | None,
+    *,
+    requires_extension: bool | None = None,
+    interpretations: Mapping[str, str] | Interpretations | None = None,
+) -> DossierCheck:
+    """The documents a filing must hold, and which are missing from ``documents``.
+
+    ``procedure``: issuance (12.2), reissue (12.5), adjustment (13.2), extension (14.1),
+    conclusion (16.2). ``requires_extension`` matters for an adjustment (13.2.c).
+    """
+    if procedure not in PROCEDURES:
+        raise InputValidationError(
+            f"procedure must be one of {', '.join(PROCEDURES)}, got {procedure!r}"
+        )
+    if applicant_kind not in (*KINDS, None):
+        raise InputValidationError(
+            f"applicant_kind must be organisation or individual, got {applicant_kind!r}"
+        )
+    interp = (
+        interpretations
+        if isinstance(interpretations, Interpretations)
+        else Interpretations.of(interpretations)
+    )
+    at_hand = None if documents is None else {_doc_key(d) for d in documents}
+    order = interp["form-order"]
+    facts = {"adjustment.requires_extension": requires_extension}
+    items: list[dict[str, Any]] = []
+    for r in registry().group(f"dossier.{procedure}"):
+        applies = r.applies_if.evaluate(facts)
+        if applies is False:
+            continue
+        out = r.outcome
+        if "forms" in out:
+            forms = out["forms"][order]
+            accepted = [forms[applicant_kind]] if applicant_kind else list(forms.values())
+        elif "report" in out:
+            accepted = (
+                [out["report"][applicant_kind]] if applicant_kind else list(out["report"].values())
+            )
+            accepted.append("results_report")
+        else:
+            accepted = [str(out["document"])]
+        depends_on_kind = "document" not in out
+        if at_hand is None or applies is None or (applicant_kind is None and depends_on_kind):
+            status = "unknown"
+        else:
+            status = "present" if any(_doc_key(a) in at_hand for a in accepted) else "missing"
+        items.append(
+            {
+                "rule_id": r.id,
+                "citation": r.citation.short,
+                "citation_vi": r.citation.vi(),
+                "document": accepted[0],
+                "accepted": accepted,
+                "label_vi": r.statement_vi,
+                "label_en": r.statement_en,
+                "status": status,
+                "conditional": applies is None,
+            }
+        )
+    return DossierCheck(
+        procedure, applicant_kind, items, {"form-order": order}, default_engine().law_version
+    )
+
+
+def issuance_dossier(app: Application | Mapping[str, Any]) -> DossierCheck:
+    """The 12.2 dossier of an application, against ``submission.documents``."""
+    application = _application(app)
+    return dossier(
+        "issuance",
+        application.applicant.kind,
+        application.submission.documents,
+        interpretations=_interpretations(application, None),
+    )

@@ -1,0 +1,218 @@
+"""Readable reports for legal staff: Vietnamese by default, English on request.
+
+Every line cites Điều/khoản/điểm; failed and undecided conditions quote the clause; missing
+facts name the clause that asks for them; interpretations used are stated plainly.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from sandbox_rules.interpretations import get as get_interpretation
+from sandbox_rules.outcomes import (
+    STATUS_VI,
+    TOPIC_EN,
+    TOPIC_VI,
+    VERDICT_VI,
+    Assessment,
+    DossierCheck,
+    Routing,
+)
+
+MARK = {"met": "✓", "not_met": "✗", "unknown": "?", "not_applicable": "–"}
+VERDICT_EN = {
+    "eligible": "ELIGIBLE",
+    "ineligible": "NOT ELIGIBLE",
+    "undetermined": "UNDETERMINED (facts missing)",
+}
+
+
+def _wrap(text: str, indent: str = "      ") -> str:
+    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent)
+
+
+def _interpretations(used: dict[str, str], lang: str) -> list[str]:
+    if not used:
+        return []
+    lines = ["", "Cách hiểu đã áp dụng:" if lang == "vi" else "Interpretations used:"]
+    for key, option in sorted(used.items()):
+        item = get_interpretation(key)
+        default = (
+            " (mặc định)"
+            if option == item.default and lang == "vi"
+            else (" (default)" if option == item.default else "")
+        )
+        lines.append(f"  - {key} = {option}{default}: {item.options[option]}")
+    return lines
+
+
+def _provenance(law_version: str, lang: str) -> str:
+    from sandbox_rules import __version__
+
+    label = "Phiên bản" if lang == "vi" else "Versions"
+    return f"{label}: sandbox_rules {__version__}, văn bản/law text sha256 {law_version[:16]}…"
+
+
+def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False) -> str:
+    head = (
+        "ĐÁNH GIÁ ĐIỀU KIỆN THAM GIA THỬ NGHIỆM CÓ KIỂM SOÁT"
+        if lang == "vi"
+        else "ELIGIBILITY ASSESSMENT"
+    )
+    basis = (
+        "Căn cứ: Điều 9, 10, 11 Nghị định 169/2025/NĐ-CP"
+        if lang == "vi"
+        else "Basis: Articles 9-11 of Decree 169/2025/ND-CP"
+    )
+    verdict = VERDICT_VI[a.verdict] if lang == "vi" else VERDICT_EN[a.verdict]
+    lines = [head, basis, "", ("Kết luận: " if lang == "vi" else "Verdict: ") + verdict]
+    for topic, findings in a.by_topic().items():
+        shown = [f for f in findings if show_all or f.status != "not_applicable"]
+        if not shown:
+            continue
+        lines += [
+            "",
+            f"[{TOPIC_VI.get(topic, topic) if lang == 'vi' else TOPIC_EN.get(topic, topic)}]",
+        ]
+        for f in shown:
+            r = f.rule
+            cite = "; ".join(c.vi() if lang == "vi" else c.en() for c in r.citations)
+            status = STATUS_VI[f.status] if lang == "vi" else f.status.replace("_", " ")
+            stmt = r.statement_vi if lang == "vi" else r.statement_en
+            lines.append(f"  {MARK[f.status]} {cite}: {stmt} — {status}")
+            if f.status in ("not_met", "unknown"):
+                from sandbox_rules.law.text import load_law
+
+                for c in r.citations:
+                    quote = load_law().resolve(c).quote(260)
+                    label = f"Trích {c.vi()}: " if lang == "vi" else f"Text of {c.en()} (vi): "
+                    lines.append(_wrap(f"{label}“{quote}”"))
+            if f.status == "unknown":
+                for m in f.missing:
+                    from sandbox_rules.outcomes import missing_fact_dict
+
+                    d = missing_fact_dict(m)
+                    label = d["label_vi"] if lang == "vi" else d["label_en"]
+                    lines.append(
+                        f"      → {'cần' if lang == 'vi' else 'need'}: {label} [{d['field'] or m}]"
+                    )
+    missing = a.missing_facts
+    if missing:
+        lines += [
+            "",
+            "Thông tin còn thiếu để kết luận:" if lang == "vi" else "Still needed to decide:",
+        ]
+        for d in missing:
+            label = d["label_vi"] if lang == "vi" else d["label_en"]
+            cites = ", ".join(d["asked_by"])
+            lines.append(f"  - {label} — {d['field'] or d['fact']} ({cites})")
+    lines += _interpretations(dict(a.interpretations_used), lang)
+    lines += ["", _provenance(a.law_version, lang)]
+    return "\n".join(lines)
+
+
+def render_routing(r: Routing, lang: str = "vi") -> str:
+    head = (
+        "THẨM QUYỀN VÀ TRÌNH TỰ CẤP GIẤY CHỨNG NHẬN" if lang == "vi" else "AUTHORITY AND PROCEDURE"
+    )
+    lines = [
+        head,
+        "Căn cứ: Điều 12 Nghị định 169/2025/NĐ-CP"
+        if lang == "vi"
+        else "Basis: Article 12 of Decree 169/2025/ND-CP",
+        "",
+    ]
+    if r.status != "determined":
+        lines.append(
+            "Chưa xác định được — thiếu thông tin:" if lang == "vi" else "Undetermined — missing:"
+        )
+        for d in r.missing_facts:
+            label = d["label_vi"] if lang == "vi" else d["label_en"]
+            lines.append(f"  - {label} — {d['field'] or d['fact']} ({', '.join(d['asked_by'])})")
+    if r.authority:
+        a = r.authority
+        title = a["title_vi"] if lang == "vi" else a["title_en"]
+        lines.append(
+            ("Thẩm quyền cấp: " if lang == "vi" else "Issuing authority: ")
+            + f"{title} ({a['citation']})"
+        )
+        note = a["delegation_note_vi"] if lang == "vi" else a["delegation_note_en"]
+        lines.append(f"  ({note})")
+    if r.procedure:
+        lines.append(
+            ("Trình tự: khoản " if lang == "vi" else "Procedure: Art. ")
+            + str(r.procedure).replace("12.", "")
+            + (" Điều 12" if lang == "vi" else "")
+        )
+        if r.procedure == "12.4" and lang != "vi":
+            lines[-1] = "Procedure: Article 12(4)"
+        elif r.procedure == "12.3" and lang != "vi":
+            lines[-1] = "Procedure: Article 12(3)"
+        elif r.procedure == "12.6" and lang != "vi":
+            lines[-1] = "Procedure: Article 12(6)"
+    if r.file_with:
+        lines.append(
+            ("Nơi nộp hồ sơ: " if lang == "vi" else "File with: ")
+            + r.file_with["vi" if lang == "vi" else "en"]
+        )
+    if r.methods:
+        names = {
+            "online": ("trực tuyến", "online"),
+            "in_person": ("trực tiếp", "in person"),
+            "post": ("qua dịch vụ bưu chính", "by post"),
+        }
+        lines.append(
+            ("Phương thức: " if lang == "vi" else "Methods: ")
+            + ", ".join(names[m][0 if lang == "vi" else 1] for m in r.methods)
+        )
+    for note in r.notes or ():
+        lines.append(f"Ghi chú: {note}" if lang == "vi" else f"Note: {note}")
+    lines.append(
+        ("Điều khoản áp dụng: " if lang == "vi" else "Clauses applied: ")
+        + ", ".join(r.citations or ())
+    )
+    lines += _interpretations(dict(r.interpretations_used or {}), lang)
+    lines += ["", _provenance(r.law_version, lang)]
+    return "\n".join(lines)
+
+
+def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
+    names_vi = {
+        "issuance": "cấp Giấy chứng nhận (khoản 2 Điều 12)",
+        "reissue": "cấp lại (khoản 5 Điều 12)",
+        "adjustment": "điều chỉnh phương án (khoản 2 Điều 13)",
+        "extension": "gia hạn (khoản 1 Điều 14)",
+        "conclusion": "kết thúc thử nghiệm (khoản 2 Điều 16)",
+    }
+    head = (
+        f"HỒ SƠ {names_vi[d.procedure].upper()}"
+        if lang == "vi"
+        else f"DOSSIER: {d.procedure.upper()}"
+    )
+    lines = [head, ""]
+    status_vi = {"present": "đã có", "missing": "CÒN THIẾU", "unknown": "chưa rõ"}
+    for item in d.items:
+        label = item["label_vi"] if lang == "vi" else item["label_en"]
+        st = status_vi[item["status"]] if lang == "vi" else item["status"].upper()
+        cond = (" (nếu có)" if lang == "vi" else " (if applicable)") if item["conditional"] else ""
+        lines.append(
+            f"  [{st}] {item['citation_vi'] if lang == 'vi' else item['citation']}: {label}{cond} — {', '.join(item['accepted'])}"
+        )
+    complete = d.complete
+    verdict: dict[Any, str] = (
+        {
+            True: "Hồ sơ đủ thành phần.",
+            False: "Hồ sơ còn thiếu thành phần.",
+            None: "Chưa xác định (thiếu thông tin).",
+        }
+        if lang == "vi"
+        else {
+            True: "Dossier complete.",
+            False: "Dossier incomplete.",
+            None: "Undetermined (facts missing).",
+        }
+    )
+    lines += ["", verdict[complete]]
+    lines += _interpretations(dict(d.interpretations_used), lang)
+    return "\n".join(lines)

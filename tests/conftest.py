@@ -1,0 +1,103 @@
+"""Shared hand-written fixtures: a fully compliant organisation and individual application."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+CLEAN_BACKGROUND: dict[str, Any] = {
+    "prosecuted_as_accused": False,
+    "convictions": [],
+    "court_measures": [],
+    "administrative_sanctions": [],
+    "administrative_measures": [],
+}
+
+PLAN_FULL: dict[str, Any] = {
+    "name": "Phương án thử nghiệm",
+    "lead_identity": True,
+    "registration_or_establishment": True,
+    "participants_identity_and_qualifications": True,
+    "necessity_and_objectives": True,
+    "solution_description": True,
+    "risk_level_assessment": True,
+    "rights_and_responsibilities": True,
+    "control_measures": True,
+    "risk_controls_privacy_and_data_security": True,
+    "risk_controls_financial": True,
+    "risk_controls_social_and_ethical": True,
+    "risk_controls_national_security": True,
+    "scope_time_budget": True,
+    "expected_results": True,
+    "explanatory_documents": True,
+}
+
+COMMON: dict[str, Any] = {
+    "solution": {
+        "innovative_with_benefit_in_vietnam": True,
+        "risk_management": {
+            "privacy_and_data_security": True,
+            "financial": True,
+            "social_and_ethical": True,
+            "national_security": True,
+            "remediation_plan": True,
+        },
+        "self_review_complete": True,
+        "feasible_after_testing": True,
+    },
+    "scope": {
+        "testing_spaces": [{"kind": "network"}],
+        "planned_start": "2026-12-01",
+        "duration_months": 24,
+    },
+    "plan": PLAN_FULL,
+    "data_sources": [
+        {"owning_unit": "Sở KH&CN Hà Nội", "managed_by": "Hà Nội", "defence_or_cipher": False}
+    ],
+}
+
+ORGANISATION: dict[str, Any] = {
+    "applicant": {
+        "kind": "organisation",
+        "lawful_legal_entity_in_vietnam": True,
+        "restructuring": [],
+        "staff_qualified": True,
+        "legal_representative": {
+            "vietnamese_citizen": True,
+            "permanent_resident_in_vietnam": True,
+            "background": CLEAN_BACKGROUND,
+        },
+    },
+    **COMMON,
+}
+
+INDIVIDUAL: dict[str, Any] = {
+    "applicant": {
+        "kind": "individual",
+        "person": {
+            "vietnamese_citizen": True,
+            "permanent_resident_in_vietnam": True,
+            "background": CLEAN_BACKGROUND,
+        },
+        "degree": {"level": "university", "relevant_to_field": True},
+    },
+    **COMMON,
+    "plan": {**PLAN_FULL, "registration_or_establishment": None},
+}
+
+
+def with_changes(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """A deep copy of ``base`` with dotted-path ``changes`` applied (a value of ... deletes)."""
+    data = copy.deepcopy(base)
+    for path, value in changes.items():
+        node = data
+        keys = path.split(".")
+        for k in keys[:-1]:
+            node = node[int(k)] if isinstance(node, list) else node.setdefault(k, {})
+        if value is ...:
+            node.pop(keys[-1], None)
+        elif isinstance(node, list):
+            node[int(keys[-1])] = value
+        else:
+            node[keys[-1]] = value
+    return data

@@ -1,0 +1,89 @@
+"""Invariants of the rules for every generated case, and agreement between engines."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sandbox_rules.engine import assess, default_engine
+from sandbox_rules.expr import compile_expr
+from sandbox_rules.facts import extract_facts
+from sandbox_rules.models import Application
+from sandbox_rules.rules.model import evaluate_rule
+from sandbox_rules.testing import applications, refinements
+
+DISQUALIFIERS = [
+    ("convictions", {"category": "national_security", "prison_years": 0, "record_expunged": False}),
+    ("convictions", {"category": "other_intentional", "prison_years": 3, "record_expunged": False}),
+    ("court_measures", "residence_ban"),
+    ("administrative_sanctions", {"field": "data", "still_counting": True}),
+    ("administrative_measures", {"status": "being_applied"}),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(refinements(), st.sampled_from(DISQUALIFIERS))
+def test_adding_a_disqualifying_fact_never_yields_eligible(
+    pair: tuple[dict[str, Any], dict[str, Any]], dq: tuple[str, Any]
+) -> None:
+    data = pair[0]
+    applicant = dict(data["applicant"])
+    holder_key = "legal_representative" if applicant["kind"] == "organisation" else "person"
+    person = dict(applicant.get(holder_key) or {})
+    background = dict(person.get("background") or {})
+    key, value = dq
+    background[key] = [*(background.get(key) or []), value]
+    person["background"] = background
+    applicant[holder_key] = person
+    result = assess({**data, "applicant": applicant})
+    assert result.verdict == "ineligible"
+
+
+@settings(max_examples=300, deadline=None)
+@given(refinements())
+def test_learning_an_unknown_fact_never_changes_a_decided_verdict(
+    pair: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    partial, full = pair
+    before = assess(partial).verdict
+    if before != "undetermined":
+        assert assess(full).verdict == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(applications())
+def test_three_evaluators_agree(app: Application) -> None:
+    """Tree evaluation, compiled closures and generated code give the same status per rule."""
+    result = assess(app)
+    facts = extract_facts(app)
+    for rule, status in zip(result._rules, result._statuses, strict=True):
+        res = evaluate_rule(rule, facts)  # the tree evaluator
+        if res.applicable is False:
+            expected = "not_applicable"
+        elif res.value is True:
+            expected = "met"
+        elif res.value is False and res.applicable is True:
+            expected = "not_met"
+        else:
+            expected = "unknown"
+        assert status == expected, rule.id
+        assert compile_expr(rule.condition)(facts, None) == rule.condition.evaluate(facts), rule.id
+
+
+@settings(max_examples=100, deadline=None)
+@given(applications())
+def test_verdict_matches_findings(app: Application) -> None:
+    result = assess(app)
+    statuses = [f.status for f in result.findings]
+    if "not_met" in statuses:
+        assert result.verdict == "ineligible"
+    elif "unknown" in statuses:
+        assert result.verdict == "undetermined" and result.missing_facts
+    else:
+        assert result.verdict == "eligible"
+
+
+def test_engine_is_built_once_and_immutable() -> None:
+    assert default_engine() is default_engine()

@@ -1,0 +1,205 @@
+"""Routing under Art. 12: authority (12.1 with the 12.1.c exception), procedure, where to file."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+
+from sandbox_rules.engine import route
+from sandbox_rules.errors import InputValidationError
+from sandbox_rules.interpretations import get
+from sandbox_rules.rules import registry
+from sandbox_rules.testing import source_lists
+
+
+def _app(*sources: tuple[str | None, str | None, bool | None]) -> dict[str, Any]:
+    return {
+        "applicant": {"kind": "organisation"},
+        "data_sources": [
+            {"owning_unit": u, "managed_by": m, "defence_or_cipher": d} for u, m, d in sources
+        ],
+    }
+
+
+# (sources, interpretations, authority code, procedure, status) — from the text of 12.1, 12.3, 12.4, 12.6.
+ROUTES = [
+    # One source of one Hà Nội unit: the Hanoi People's Committee chairman, 12.3.
+    ([("Sở Xây dựng", "Hà Nội", False)], {}, "HNI", "12.3", "determined"),
+    # One Ministry of Health source: the Minister of Health, 12.3.
+    ([("Cục QLKCB", "Bộ Y tế", False)], {}, "BYT", "12.3", "determined"),
+    # Former province name (before 01/07/2025) finds its successor: Bình Dương -> Hồ Chí Minh.
+    ([("Sở KHCN", "Bình Dương", False)], {}, "HCM", "12.3", "determined"),
+    # Two sources of two units of two provinces: Minister of Public Security, 12.4.
+    (
+        [("Sở A", "Hải Phòng", False), ("Sở B", "Quảng Ninh", False)],
+        {},
+        "BCA",
+        "12.4",
+        "determined",
+    ),
+    # Any defence or cipher source: Minister of National Defence, 12.6, whatever the others.
+    (
+        [("Ban Cơ yếu", "Bộ Quốc phòng", True), ("Sở C", "Lâm Đồng", False)],
+        {},
+        "BQP",
+        "12.6",
+        "determined",
+    ),
+    ([("Ban Cơ yếu", "Bộ Quốc phòng", True)], {}, "BQP", "12.6", "determined"),
+    # Two units of one ministry (text silent): default, the minister under 12.3 ...
+    (
+        [("Cục Thuế", "Bộ Tài chính", False), ("Cục Hải quan", "Bộ Tài chính", False)],
+        {},
+        "BTC",
+        "12.3",
+        "determined",
+    ),
+    # ... or the National Data Center under 12.4 with the alternative reading.
+    (
+        [("Cục Thuế", "Bộ Tài chính", False), ("Cục Hải quan", "Bộ Tài chính", False)],
+        {"same-manager-two-units": "national-data-center"},
+        "BTC",
+        "12.4",
+        "determined",
+    ),
+    # Counting owning units instead of managing bodies makes the same case the MPS's.
+    (
+        [("Cục Thuế", "Bộ Tài chính", False), ("Cục Hải quan", "Bộ Tài chính", False)],
+        {"authority-count-basis": "owning-units", "same-manager-two-units": "national-data-center"},
+        "BCA",
+        "12.4",
+        "determined",
+    ),
+    # Three provinces: 12.4 by default; the strict reading says the text is silent.
+    (
+        [("A", "An Giang", False), ("B", "Cà Mau", False), ("C", "Vĩnh Long", False)],
+        {},
+        "BCA",
+        "12.4",
+        "determined",
+    ),
+    (
+        [("A", "An Giang", False), ("B", "Cà Mau", False), ("C", "Vĩnh Long", False)],
+        {"procedure-many-sources": "strict"},
+        "BCA",
+        None,
+        "not_specified_by_text",
+    ),
+    # Two sources of the same unit: 12.3 by default, silent under the strict reading.
+    ([("Sở Y tế", "Huế", False), ("Sở Y tế", "Huế", False)], {}, "HUE", "12.3", "determined"),
+    (
+        [("Sở Y tế", "Huế", False), ("Sở Y tế", "Huế", False)],
+        {"procedure-many-sources": "strict"},
+        "HUE",
+        None,
+        "not_specified_by_text",
+    ),
+    # Defence with the alternative reading: MND decides, MPS receives two units' dossier under 12.4.
+    (
+        [("Ban Cơ yếu", "Bộ Quốc phòng", True), ("Sở C", "Lâm Đồng", False)],
+        {"defence-overrides": "mps-receives"},
+        "BQP",
+        "12.4",
+        "determined",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sources", "interp", "authority", "procedure", "status"), ROUTES)
+def test_routes(
+    sources: list[Any], interp: dict[str, str], authority: str, procedure: str | None, status: str
+) -> None:
+    r = route(_app(*sources), interp)
+    assert (r.authority["code"] if r.authority else None, r.procedure, r.status) == (
+        authority,
+        procedure,
+        status,
+    )
+    for key in interp:
+        assert r.interpretations_used[key] == interp[key]
+
+
+def test_concrete_body_and_filing() -> None:
+    r = route(_app(("Sở Xây dựng", "Hà Nội", False)))
+    assert (
+        r.authority is not None
+        and r.authority["title_vi"] == "Chủ tịch Ủy ban nhân dân thành phố Hà Nội"
+    )
+    assert r.authority["delegable"] is True
+    assert r.methods == ("online", "in_person", "post")
+    r4 = route(_app(("A", "Hải Phòng", False), ("B", "Quảng Ninh", False)))
+    assert r4.file_with is not None and "Trung tâm dữ liệu quốc gia" in r4.file_with["vi"]
+
+
+def test_unknown_facts_give_an_undetermined_routing() -> None:
+    r = route(_app(("Sở A", "Hà Nội", None)))
+    assert r.status == "undetermined" and r.authority is None
+    assert "sources.any_defence_or_cipher" in r.missing
+    r2 = route({"applicant": {"kind": "individual"}})
+    assert r2.status == "undetermined"
+    r3 = route(_app((None, "Cần Thơ", False)))  # owning unit unknown: procedure undecided
+    assert r3.authority is not None and r3.procedure is None and r3.status == "undetermined"
+
+
+def test_no_source_is_a_clear_input_error() -> None:
+    with pytest.raises(InputValidationError, match="data_sources"):
+        route({"applicant": {"kind": "organisation"}, "data_sources": []})
+
+
+def test_unknown_body_is_a_clear_input_error() -> None:
+    with pytest.raises(InputValidationError, match="managed_by"):
+        route(_app(("Sở A", "Atlantis", False)))
+
+
+# -- properties ------------------------------------------------------------------------------
+@settings(max_examples=300, deadline=None)
+@given(source_lists())
+def test_routing_gives_one_authority_or_undetermined(sources: list[dict[str, Any]]) -> None:
+    for interp in (
+        {},
+        {"procedure-many-sources": "strict"},
+        {"authority-count-basis": "owning-units"},
+    ):
+        r = route({"applicant": {"kind": "organisation"}, "data_sources": sources}, interp)
+        assert (r.status == "undetermined") == (
+            r.authority_rule is None or r.procedure_rule is None
+        )
+
+
+@settings(max_examples=300, deadline=None)
+@given(source_lists())
+def test_any_defence_source_routes_to_national_defence(sources: list[dict[str, Any]]) -> None:
+    sources = [
+        *sources,
+        {"owning_unit": "Ban Cơ yếu", "managed_by": "BQP", "defence_or_cipher": True},
+    ]
+    r = route({"applicant": {"kind": "organisation"}, "data_sources": sources})
+    assert r.authority is not None and r.authority["code"] == "BQP" and r.procedure == "12.6"
+
+
+def test_procedure_rules_partition_every_known_case() -> None:
+    """For every combination of known facts and readings, exactly one procedure rule applies
+    (decide() raises on none or on a conflict)."""
+    reg = registry()
+    options = {
+        k: list(get(k).options)
+        for k in ("procedure-many-sources", "same-manager-two-units", "defence-overrides")
+    }
+    for d, units, managers, extra, *opts in itertools.product(
+        (True, False), (1, 2, 3), (1, 2, 3), (0, 1), *options.values()
+    ):
+        if managers > units:
+            continue
+        facts = {
+            "sources.any_defence_or_cipher": d,
+            "sources.owning_unit_count": units,
+            "sources.managing_body_count": managers,
+            "sources.authority_count": managers,
+            "sources.count": units + extra,
+            **{f"interp.{k}": v for k, v in zip(options, opts, strict=True)},
+        }
+        assert reg.decide("procedure", facts).rule is not None
+        assert reg.decide("authority", facts).rule is not None
