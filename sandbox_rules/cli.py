@@ -267,6 +267,105 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _scenario(args: argparse.Namespace) -> tuple[dict[str, Any], date]:
+    from sandbox_rules.errors import InputValidationError
+
+    data = _load_file(args.file)
+    if not isinstance(data, dict):
+        raise InputValidationError(f"{args.file}: a scenario is a mapping")
+    as_of = args.as_of or data.get("as_of")
+    if as_of is None:
+        raise InputValidationError(f"{args.file}: give as_of in the file or --as-of")
+    if not isinstance(as_of, date):
+        try:
+            as_of = date.fromisoformat(str(as_of))
+        except ValueError:
+            raise InputValidationError(f"as_of {as_of!r} is not a date") from None
+    return data, as_of
+
+
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from sandbox_rules.errors import InputValidationError
+    from sandbox_rules.procedures import timeline
+    from sandbox_rules.report import render_timeline
+
+    data, as_of = _scenario(args)
+    specs = data.get("timelines") or ([data["timeline"]] if "timeline" in data else [])
+    if not specs:
+        raise InputValidationError(
+            f"{args.file}: no 'timeline' (procedure, events) in the scenario"
+        )
+    interp = {**(data.get("interpretations") or {}), **_interp_args(args)}
+    results = [
+        timeline(
+            str(sp.get("procedure")), sp.get("events") or {}, as_of, interpretations=interp or None
+        )
+        for sp in specs
+    ]
+    _emit(
+        [t.to_dict(explain=args.explain) for t in results]
+        if len(results) > 1
+        else results[0].to_dict(explain=args.explain),
+        args.json,
+        "\n\n".join(render_timeline(t, args.lang, args.explain) for t in results),
+    )
+    return EXIT_OK
+
+
+def _record(data: dict[str, Any], args: argparse.Namespace) -> Any:
+    from sandbox_rules.lifecycle import load_record
+
+    raw = dict(data.get("record") or {})
+    extra = _interp_args(args)
+    if extra:
+        raw["interpretations"] = {**(raw.get("interpretations") or {}), **extra}
+    return load_record(raw)
+
+
+def cmd_lifecycle(args: argparse.Namespace) -> int:
+    from sandbox_rules.duties import duties
+    from sandbox_rules.lifecycle import lifecycle
+    from sandbox_rules.obligations import obligations
+    from sandbox_rules.report import render_lifecycle
+
+    data, as_of = _scenario(args)
+    rec = _record(data, args)
+    st = lifecycle(rec, as_of)
+    sched = obligations(rec, as_of)
+    duty = duties(data["compliance"]) if data.get("compliance") is not None else None
+    out = st.to_dict()
+    if duty is not None:
+        out["duties"] = duty.to_dict()
+    _emit(out, args.json, render_lifecycle(st, sched, duty, args.lang))
+    return EXIT_OK
+
+
+def cmd_obligations(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sandbox_rules.obligations import obligations
+
+    data, as_of = _scenario(args)
+    sched = obligations(_record(data, args), as_of)
+    if args.ics:
+        Path(args.ics).write_text(sched.to_ics(args.lang), encoding="utf-8", newline="")
+    lines = []
+    for i in sched.items:
+        if i.due is not None:
+            when = i.due.isoformat()
+        elif i.window is not None:
+            when = f"{i.window[0].isoformat()}..{i.window[1].isoformat()}"
+        else:
+            when = ""
+        lines.append(
+            f"{when:<23} {i.status:<13} {i.citation:<5} {i.title_vi if args.lang == 'vi' else i.title_en}"
+        )
+    if args.ics:
+        lines.append(f"\n→ {args.ics}")
+    _emit(sched.to_dict(), args.json, "\n".join(lines))
+    return EXIT_OK
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from sandbox_rules.schema import json_schema
 
@@ -377,6 +476,38 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("issuance", "reissue", "adjustment", "extension", "conclusion"),
     )
     p.set_defaults(func=cmd_dossier)
+
+    as_of_opt = _Parser(add_help=False)
+    as_of_opt.add_argument(
+        "--as-of", type=_iso, help="the date to evaluate at (default: the file's as_of)"
+    )
+    p = sub.add_parser(
+        "timeline",
+        parents=[common, interp_opt, as_of_opt],
+        help="procedure timelines with clock stops (12-16)",
+    )
+    p.add_argument("file", help="scenario (JSON/YAML) with timeline: {procedure, events}")
+    p.add_argument("--explain", action="store_true", help="every date day by day")
+    p.set_defaults(func=cmd_timeline)
+
+    p = sub.add_parser(
+        "lifecycle",
+        parents=[common, interp_opt, as_of_opt],
+        help="state, windows, revocation grounds, duties",
+    )
+    p.add_argument(
+        "file", help="scenario (JSON/YAML) with record: {issued_on, approved_months, events}"
+    )
+    p.set_defaults(func=cmd_lifecycle)
+
+    p = sub.add_parser(
+        "obligations",
+        parents=[common, interp_opt, as_of_opt],
+        help="reports, inspections, windows; --ics",
+    )
+    p.add_argument("file", help="scenario (JSON/YAML) with record")
+    p.add_argument("--ics", metavar="OUT.ics", help="also write an iCalendar file")
+    p.set_defaults(func=cmd_obligations)
 
     p = sub.add_parser("schema", parents=[common], help="JSON Schema of the input or an output")
     p.add_argument(

@@ -276,6 +276,38 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "shared/law/README.md, Known ambiguities, item 10",
     ),
     _i(
+        "participant-exemption-scope",
+        "22.2",
+        "Which 'relevant procedures and rules' must a participant have followed to be exempt from civil "
+        "liability under 22.2?",
+        "chapter-duties-and-attested-other-law",
+        {
+            "chapter-duties-and-attested-other-law": "Every participant duty of Chapter II (13.1, 17.3, "
+            "18.1-18.5, 19.1-19.5, 21.2-21.4) recorded as complied, and compliance with other related "
+            "law attested by the caller (fact duty.other-law).",
+        },
+        "The text says 'đầy đủ các quy trình, quy định liên quan' without a list; the chapter's own "
+        "duties are the procedures it sets, and other related law cannot be checked here, so the "
+        "caller attests it. There is one option today; the id exists so results record the reading.",
+        "text of 22.2 (this project)",
+    ),
+    _i(
+        "clock-stop-scope",
+        "13.3.b.par2 16.3.b.par2",
+        "'Thời gian giải trình, hoàn thiện hồ sơ không tính vào thời gian xử lý hồ sơ': which periods stop?",
+        "authority-steps",
+        {
+            "authority-steps": "The authority's own processing steps (sending the consultation, "
+            "deciding) are extended by the working days spent clarifying; the consultees' 10-day "
+            "reply period is not.",
+            "all-steps": "Every step running during the clarification, the consultees' replies "
+            "included, is extended.",
+        },
+        "The sentence speaks of the processing time of the dossier (thời gian xử lý hồ sơ), which "
+        "is the receiving authority's; the consulted units answer the authority, not the applicant.",
+        "text of 13.3.b and 16.3.b (this project)",
+    ),
+    _i(
         "culture-day-makeup",
         "12.3.b 12.3.d 12.4.b 12.4.d 12.5 13.3.b 16.3.b 16.3.d",
         "If 24 November (Ngày Văn hóa Việt Nam) falls on a weekend, is it made up on the next "

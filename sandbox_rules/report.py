@@ -216,3 +216,182 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
     lines += ["", verdict[complete]]
     lines += _interpretations(dict(d.interpretations_used), lang)
     return "\n".join(lines)
+
+
+STATUS_STEP_VI = {
+    "done_on_time": "đã thực hiện đúng hạn",
+    "late": "trễ hạn",
+    "pending": "đang trong hạn",
+    "overdue": "QUÁ HẠN",
+    "paused": "tạm dừng (đang giải trình)",
+    "waiting": "chờ bước trước",
+    "not_started": "chưa bắt đầu",
+    "not_applicable": "không phát sinh",
+}
+
+
+def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
+    d = t.to_dict(explain=explain)
+    vi = lang == "vi"
+    lines = [
+        d["title_vi"] if vi else d["title_en"],
+        ("Tính đến ngày " if vi else "As of ") + d["as_of"],
+        "",
+    ]
+    for s in d["steps"]:
+        status = STATUS_STEP_VI[s["status"]] if vi else s["status"].replace("_", " ")
+        period = (
+            f"{s['period']['n']} {'ngày làm việc' if s['period']['unit'] == 'working_days' else 'ngày'}"
+            if vi
+            else f"{s['period']['n']} {s['period']['unit'].replace('_', ' ')}"
+        )
+        head = f"- {s['citation_vi'] if vi else s['citation']}: {s['label_vi'] if vi else s['label_en']} ({period})"
+        lines.append(head)
+        if s["start"]:
+            assumed = (
+                (
+                    " (giả định: hạn muộn nhất của bước trước)"
+                    if vi
+                    else " (assumed: latest lawful date of the step before)"
+                )
+                if s["start_assumed"]
+                else ""
+            )
+            lines.append(
+                f"    {'từ' if vi else 'from'} {s['start']}{assumed} → {'hạn' if vi else 'due'} {s['due']}"
+                + (
+                    " (tạm tính)"
+                    if vi and s["provisional"]
+                    else (" (provisional)" if s["provisional"] else "")
+                )
+            )
+        if s["actual"]:
+            lines.append(f"    {'thực tế' if vi else 'actual'}: {s['actual']}")
+        extra = ""
+        if s["late_working_days"]:
+            extra = f" — {s['late_working_days']} {'ngày làm việc' if vi else 'working days'}"
+        if s["clock_stopped_working_days"]:
+            extra += (
+                f"; dừng tính {s['clock_stopped_working_days']} ngày làm việc khi giải trình"
+                if vi
+                else f"; clock stopped {s['clock_stopped_working_days']} working days for clarification"
+            )
+        lines.append(f"    {'trạng thái' if vi else 'status'}: {status}{extra}")
+        note = s["note_vi"] if vi else s["note_en"]
+        if note:
+            lines.append(f"    {note}")
+        for step in s.get("explanation", []):
+            lines.append(
+                f"      {step['date']} {step['action']:<8} {step['reason_vi'] if vi else step['reason_en']}"
+            )
+    if d["worst_case_end"]:
+        lines += [
+            "",
+            ("Kết thúc muộn nhất (trường hợp xấu nhất): " if vi else "Worst-case end: ")
+            + d["worst_case_end"],
+        ]
+    if d["open_end_vi"]:
+        lines.append(d["open_end_vi"] if vi else d["open_end_en"])
+    for n in d["notes"]:
+        lines.append(
+            f"{'Ghi chú' if vi else 'Note'} ({n['citation']}): {n['vi'] if vi else n['en']}"
+        )
+    lines += _interpretations(d["interpretations_used"], lang)
+    return "\n".join(lines)
+
+
+STATE_VI = {
+    "applied": "đã nộp hồ sơ",
+    "in_consultation": "đang lấy ý kiến",
+    "issued": "đã cấp Giấy chứng nhận",
+    "refused": "từ chối cấp",
+    "returned": "trả lại hồ sơ",
+    "active": "đang thử nghiệm",
+    "adjusted": "đã điều chỉnh",
+    "extended": "đã gia hạn",
+    "revoked": "đã thu hồi",
+    "concluded": "đã kết thúc",
+}
+
+
+def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str = "vi") -> str:
+    d = st.to_dict()
+    vi = lang == "vi"
+    lines = [
+        ("TRẠNG THÁI THỬ NGHIỆM" if vi else "SANDBOX STATUS") + f" — {d['as_of']}",
+        ("Trạng thái: " if vi else "State: ") + (STATE_VI[d["state"]] if vi else d["state"]),
+        "",
+    ]
+    for h in d["history"]:
+        lines.append(
+            f"  {h['on']} {h['event']}: {h['from']} → {h['to']}"
+            + (f" ({h['rule_id']})" if h["rule_id"] else "")
+        )
+    lines.append("")
+    if d["end"]:
+        lines.append(
+            ("Thời hạn thử nghiệm: " if vi else "Testing period: ")
+            + f"{d['testing_start']} → {d['approved_end']}"
+            + (
+                f" ({'gia hạn đến' if vi else 'extended to'} {d['extended_end']})"
+                if d["extended_end"]
+                else ""
+            )
+            + " (10.2)"
+        )
+    if d["extension_window"]:
+        w = d["extension_window"]
+        lines.append(
+            ("Thời gian gửi đề nghị gia hạn: " if vi else "Extension request window: ")
+            + f"{w['start']} → {w['end']} (14.1)"
+        )
+    if d["results_report_due"]:
+        lines.append(
+            ("Hạn nộp Báo cáo kết quả: " if vi else "Results report due: ")
+            + f"{d['results_report_due']} (18.4)"
+        )
+    for g in d["revocation_grounds"]:
+        lines.append(
+            ("Căn cứ thu hồi " if vi else "Revocation ground ")
+            + f"{g['citation_vi'] if vi else g['citation']}: "
+            f"{g['detail_vi'] if vi else g['detail_en']} — "
+            + ("phát sinh " if vi else "arose ")
+            + g["arose_on"]
+            + ("; quyết định chậm nhất " if vi else "; decision due ")
+            + g["decision_due"]
+            + f" (15.2) — {g['decided_by']}"
+        )
+    for w in d["warnings"]:
+        lines.append(("Lưu ý: " if vi else "Warning: ") + w)
+    if schedule is not None:
+        lines += ["", "NGHĨA VỤ" if vi else "OBLIGATIONS"]
+        for i in schedule.items:
+            if i.id.startswith("risk-assessment") or (
+                i.status == "informational" and i.id.startswith("yearly")
+            ):
+                continue
+            when = (
+                i.due.isoformat()
+                if i.due
+                else f"{i.window[0].isoformat()}..{i.window[1].isoformat()}"
+            )
+            lines.append(
+                f"  {when}  {i.status:<9} {i.citation:<5} {i.title_vi if vi else i.title_en}"
+            )
+    if duty is not None:
+        dd = duty.to_dict()
+        e = dd["exemption"]
+        verdict = {
+            True: "được miễn" if vi else "exempt",
+            False: "không được miễn" if vi else "not exempt",
+            None: "chưa xác định" if vi else "undetermined",
+        }[e["exempt"]]
+        lines += [
+            "",
+            ("Miễn trách nhiệm dân sự " if vi else "Civil-liability exemption ")
+            + f"({e['citation']}): {verdict}",
+        ]
+        for m in e["missing"]:
+            lines.append(f"  {'cần xác nhận' if vi else 'to confirm'}: {m}")
+    lines += _interpretations(d["interpretations_used"], lang)
+    return "\n".join(lines)

@@ -36,8 +36,9 @@ def test_calendar_and_coverage_and_rules(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["coverage"]) == 0
     assert "119 units" in capsys.readouterr().out
     assert main(["rules", "--kind", "routing", "--json"]) == 0
-    # 12.1.a-c (authority) and 12.3, 12.4, 12.6 and the strict-reading gap (procedure).
-    assert len(json.loads(capsys.readouterr().out)) == 7
+    # 12.1.a-c (authority); 12.3, 12.4, 12.6 and the strict-reading gap (procedure);
+    # 15.3 (MND revokes) and 16.4 (MND concludes) for defence and cipher data.
+    assert len(json.loads(capsys.readouterr().out)) == 9
 
 
 def test_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -89,3 +90,45 @@ def test_schema_and_catalogue_commands(capsys: pytest.CaptureFixture[str]) -> No
     assert "discriminator" in capsys.readouterr().out
     assert main(["catalogue", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["bodies"]) > 34
+
+
+def test_timeline_lifecycle_obligations_commands(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    assert main(["timeline", "examples/scenarios/issuance-across-tet.yaml", "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "2026-02-23" in out and "Tết" in out
+    assert main(["lifecycle", "examples/scenarios/revocation-after-90-days.yaml", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["revocation_grounds"][0]["decision_due"] == "2026-06-16"
+    ics = tmp_path / "out.ics"
+    assert main(["obligations", "examples/scenarios/conclusion.yaml", "--ics", str(ics)]) == 0
+    capsys.readouterr()
+    assert ics.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    assert (
+        main(
+            [
+                "lifecycle",
+                "examples/scenarios/conclusion.yaml",
+                "--lang",
+                "en",
+                "--as-of",
+                "2027-12-01",
+            ]
+        )
+        == 0
+    )
+    assert "Civil-liability exemption (22.2): exempt" in capsys.readouterr().out
+
+
+def test_every_scenario_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import Path
+
+    for path in sorted(Path("examples/scenarios").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        if "timeline" in text:
+            assert main(["timeline", str(path), "--json"]) == 0, path
+        if "\nrecord:" in text:
+            assert main(["lifecycle", str(path), "--json"]) == 0, path
+            assert main(["obligations", str(path), "--json"]) == 0, path
+    capsys.readouterr()

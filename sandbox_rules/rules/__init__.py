@@ -10,6 +10,7 @@ from sandbox_rules.rules import (
     art11_plan,
     art12_issuance,
     art13_16_changes,
+    art13_22_lifecycle,
     art17_18_supervision,
     dossiers,
 )
@@ -29,6 +30,7 @@ MODULES = (
     art11_plan,
     art12_issuance,
     art13_16_changes,
+    art13_22_lifecycle,
     art17_18_supervision,
     dossiers,
 )

@@ -1,0 +1,71 @@
+"""Duties (Art. 13.1, 17-21) as checklists, and Art. 22's exemption from civil liability
+evaluated from a compliance record (``{"duty.<id>": true/false}``; absent = unknown)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sandbox_rules.errors import InputValidationError
+from sandbox_rules.rules import registry
+from sandbox_rules.rules.model import Rule, evaluate_rule
+
+
+@dataclass(frozen=True, slots=True)
+class DutyCheck:
+    actor: str
+    items: tuple[tuple[Rule, bool | None], ...]
+    exemption: Rule
+    exempt: bool | None
+    missing: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": "duties",
+            "actor": self.actor,
+            "duties": [
+                {
+                    "rule_id": r.id,
+                    "citations": [c.short for c in r.citations],
+                    "statement_vi": r.statement_vi,
+                    "statement_en": r.statement_en,
+                    "complied": v,
+                }
+                for r, v in self.items
+            ],
+            "exemption": {
+                "rule_id": self.exemption.id,
+                "citation": self.exemption.citation.short,
+                "statement_vi": self.exemption.statement_vi,
+                "statement_en": self.exemption.statement_en,
+                "exempt": self.exempt,
+                "missing": list(self.missing),
+                "interpretations": list(self.exemption.interpretations),
+            },
+        }
+
+
+def duties(compliance: Mapping[str, bool | None], actor: str = "participant") -> DutyCheck:
+    """The checklist of ``actor`` (participant or authority) and the Art. 22 exemption."""
+    if actor not in ("participant", "authority"):
+        raise InputValidationError(f"actor must be participant or authority, got {actor!r}")
+    reg = registry()
+    known = {
+        str(r.outcome["fact"]) for r in reg if r.outcome.get("fact", "").startswith("duty.")
+    } | {"duty.other-law"}
+    unknown = sorted(set(compliance) - known)
+    if unknown:
+        raise InputValidationError(
+            f"compliance: unknown duties {unknown}; see `sandbox-rules rules --kind obligation`"
+        )
+    for key, value in compliance.items():
+        if value is not None and not isinstance(value, bool):
+            raise InputValidationError(f"compliance.{key} must be true, false or null")
+    facts = dict(compliance)
+    items = tuple((r, facts.get(str(r.outcome["fact"]))) for r in reg.group(f"duties.{actor}"))
+    exemption = reg.get(
+        "liability.22.2.participant" if actor == "participant" else "liability.22.1.authority"
+    )
+    result = evaluate_rule(exemption, facts)
+    return DutyCheck(actor, items, exemption, result.value, tuple(sorted(result.missing)))

@@ -1,0 +1,438 @@
+"""The life of a sandbox after issue: a cited transition table, the testing period and its
+windows, revocation grounds with their dates, and the record that drives them.
+
+The transitions are the TRANSITION rules of ``rules/art13_22_lifecycle.py``; an event not
+allowed in the current state raises :class:`InvalidTransitionError` naming the rule. A
+record is replayed in date order, so the history is serialisable and reproducible.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from datetime import date as Date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from sandbox_rules.calendar import Days, VietnamCalendar
+from sandbox_rules.calendar.periods import add_months
+from sandbox_rules.errors import InputValidationError, InvalidTransitionError
+from sandbox_rules.interpretations import Interpretations
+from sandbox_rules.rules import registry
+from sandbox_rules.rules.model import Rule, RuleKind
+
+# Events that happen during a sandbox's life without changing its state.
+RECORD_EVENTS = (
+    "dossier_received",
+    "dossier_complete",
+    "adjustment_requested",
+    "extension_requested",
+    "inspection_ended",
+    "remediation_done",
+    "incident_found",
+    "incident_unremediable",
+    "revocation_requested",
+    "conditions_lost",
+    "quarterly_report_submitted",
+    "results_report_submitted",
+    "conclusion_requested",
+)
+
+
+def transition_rules() -> list[Rule]:
+    return [r for r in registry().group("lifecycle") if r.kind is RuleKind.TRANSITION]
+
+
+def _transition_events() -> tuple[str, ...]:
+    return tuple(str(r.outcome["event"]) for r in transition_rules())
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    type: str = Field(description="a lifecycle event (life.* rules) or a record event")
+    date: Date = Field(description="the day it happened")
+    months: int | None = Field(
+        None, ge=1, description="extension_requested/approved: length in months"
+    )
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _known(self) -> Event:
+        if self.type not in (*_transition_events(), *RECORD_EVENTS):
+            raise ValueError(
+                f"unknown event type {self.type!r}; use one of {', '.join((*_transition_events(), *RECORD_EVENTS))}"
+            )
+        return self
+
+
+class SandboxRecord(BaseModel):
+    """What is known of one sandbox: the certificate's terms and the events so far."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str | None = None
+    applicant_kind: Literal["organisation", "individual"] | None = None
+    defence_or_cipher: bool | None = Field(
+        None, description="15.3, 16.4: Ministry of National Defence"
+    )
+    issued_on: date | None = Field(None, description="date of the participation certificate")
+    testing_start: date | None = Field(
+        None, description="start of the approved period (default: issued_on)"
+    )
+    approved_months: int | None = Field(
+        None, ge=1, le=24, description="approved length (10.2: at most 2 years)"
+    )
+    approved_end: date | None = Field(None, description="alternatively, the approved end date")
+    events: list[Event] = Field(default_factory=list)
+    interpretations: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check(self) -> SandboxRecord:
+        Interpretations.of(self.interpretations)
+        return self
+
+
+def load_record(data: Any) -> SandboxRecord:
+    from pydantic import ValidationError
+
+    try:
+        return SandboxRecord.model_validate(data)
+    except ValidationError as exc:
+        errors = [
+            {"field": ".".join(str(x) for x in e["loc"]), "problem": e["msg"]} for e in exc.errors()
+        ]
+        raise InputValidationError(
+            "invalid sandbox record: "
+            + "; ".join(f"{e['field']}: {e['problem']}" for e in errors[:5]),
+            errors,
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    on: date
+    event: str
+    state_before: str
+    state_after: str
+    rule_id: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "on": self.on.isoformat(),
+            "event": self.event,
+            "from": self.state_before,
+            "to": self.state_after,
+            "rule_id": self.rule_id,
+        }
+
+
+def apply_event(state: str, event: str, *, extensions: int = 0) -> tuple[str, Rule]:
+    """The state after ``event``, by the transition table; raises InvalidTransitionError."""
+    for r in transition_rules():
+        if r.outcome["event"] == event:
+            sources = list(r.outcome["from"])
+            if state not in sources:
+                raise InvalidTransitionError(
+                    state, event, sources, f"{r.id} ({', '.join(c.short for c in r.citations)})"
+                )
+            if event == "extension_approved" and extensions >= 1:
+                raise InvalidTransitionError(state, event, [], f"{r.id}: only one extension (10.2)")
+            target = r.outcome["to"]
+            return (state if target is None else str(target)), r
+    raise InvalidTransitionError(
+        state, event, _transition_events(), "no transition rule for this event"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RevocationGround:
+    rule: Rule
+    arose_on: date
+    decision_due: date
+    decided_by: str
+    detail_vi: str
+    detail_en: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule.id,
+            "citation": self.rule.citation.short,
+            "citation_vi": self.rule.citation.vi(),
+            "statement_vi": self.rule.statement_vi,
+            "statement_en": self.rule.statement_en,
+            "arose_on": self.arose_on.isoformat(),
+            "decision_due": self.decision_due.isoformat(),
+            "decision_citation": "15.2",
+            "decided_by": self.decided_by,
+            "detail_vi": self.detail_vi,
+            "detail_en": self.detail_en,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LifecycleStatus:
+    state: str
+    as_of: date
+    history: tuple[HistoryEntry, ...]
+    testing_start: date | None
+    approved_end: date | None
+    extended_end: date | None
+    extension_window: tuple[date, date] | None
+    results_report_due: date | None
+    revocation_grounds: tuple[RevocationGround, ...]
+    warnings: tuple[str, ...]
+    interpretations_used: Mapping[str, str]
+    calendar_version: str
+
+    @property
+    def end(self) -> date | None:
+        return self.extended_end or self.approved_end
+
+    def to_dict(self) -> dict[str, Any]:
+        from sandbox_rules import __version__
+        from sandbox_rules.law.text import law_version
+
+        def iso(d: date | None) -> str | None:
+            return d.isoformat() if d else None
+
+        return {
+            "kind": "lifecycle",
+            "state": self.state,
+            "as_of": self.as_of.isoformat(),
+            "history": [h.to_dict() for h in self.history],
+            "testing_start": iso(self.testing_start),
+            "approved_end": iso(self.approved_end),
+            "extended_end": iso(self.extended_end),
+            "end": iso(self.end),
+            "extension_window": None
+            if self.extension_window is None
+            else {
+                "start": self.extension_window[0].isoformat(),
+                "end": self.extension_window[1].isoformat(),
+                "citation": "14.1",
+            },
+            "results_report_due": iso(self.results_report_due),
+            "revocation_grounds": [g.to_dict() for g in self.revocation_grounds],
+            "warnings": list(self.warnings),
+            "interpretations_used": dict(self.interpretations_used),
+            "provenance": {
+                "library_version": __version__,
+                "law_version": law_version(),
+                "calendar_data_version": self.calendar_version,
+            },
+        }
+
+
+def _calendar(interp: Interpretations) -> VietnamCalendar:
+    return VietnamCalendar(
+        interpretations={
+            k: interp[k] for k in ("event-day-excluded", "roll-forward", "culture-day-makeup")
+        }
+    )
+
+
+def lifecycle(
+    record: SandboxRecord | Mapping[str, Any],
+    as_of: date,
+    *,
+    calendar: VietnamCalendar | None = None,
+) -> LifecycleStatus:
+    """Replay the record's events up to ``as_of``: state, history, windows, revocation grounds."""
+    rec = record if isinstance(record, SandboxRecord) else load_record(record)
+    interp = Interpretations.of(rec.interpretations)
+    cal = calendar or _calendar(interp)
+    events = sorted((e for e in rec.events if e.date <= as_of), key=lambda e: e.date)
+    state = "applied" if rec.issued_on is None else "issued"
+    history: list[HistoryEntry] = []
+    extensions = 0
+    extension_months: int | None = None
+    warnings: list[str] = []
+    for e in events:
+        if e.type in RECORD_EVENTS:
+            history.append(HistoryEntry(e.date, e.type, state, state, None))
+            continue
+        if e.type == "certificate_issued" and rec.issued_on is not None and state == "issued":
+            continue  # the record's issued_on already put it in 'issued'
+        new_state, r = apply_event(state, e.type, extensions=extensions)
+        if e.type == "extension_approved":
+            extensions += 1
+            extension_months = e.months
+        history.append(HistoryEntry(e.date, e.type, state, new_state, r.id))
+        state = new_state
+    issued = rec.issued_on or next((e.date for e in events if e.type == "certificate_issued"), None)
+    start = rec.testing_start or issued
+    approved_end = rec.approved_end
+    if approved_end is None and start is not None and rec.approved_months is not None:
+        approved_end = add_months(start, rec.approved_months)  # Civil Code Art. 148(3)
+    extended_end = None
+    if extensions and approved_end is not None:
+        approved_len = (approved_end - start).days if start else None
+        if extension_months is None:
+            warnings.append("extension_approved without months: extended end unknown")
+        else:
+            extended_end = add_months(approved_end, extension_months)
+            if interp["extension-limit"] == "compare-durations":
+                # Lengths in the unit they were approved in: months with months (a 12-month
+                # extension across a leap day is not "longer" than a 12-month approval).
+                if rec.approved_months is not None:
+                    too_long = extension_months > rec.approved_months
+                else:
+                    too_long = (
+                        approved_len is not None
+                        and (extended_end - approved_end).days > approved_len
+                    )
+            else:
+                too_long = approved_len is not None and extended_end > approved_end + timedelta(
+                    days=approved_len
+                )
+            if too_long:
+                warnings.append(
+                    f"the extension ({extension_months} months) is longer than the approved period (10.2)"
+                )
+    window = None
+    results_due = None
+    if approved_end is not None and state not in ("revoked", "concluded", "refused", "returned"):
+        end_for_window = approved_end
+        w = cal.window_before(
+            end_for_window,
+            Days(30),
+            include_target=interp["extension-window"] == "including-end-day",
+        )
+        window = (w.start, w.end) if extensions == 0 else None
+    if approved_end is not None:
+        w14 = cal.window_before(
+            approved_end, Days(30), include_target=interp["extension-window"] == "including-end-day"
+        )
+        for e in events:
+            if e.type == "extension_requested" and e.date not in w14:
+                warnings.append(
+                    f"extension requested on {e.date.isoformat()}, outside the 14.1 window "
+                    f"{w14.start.isoformat()}..{w14.end.isoformat()}"
+                )
+    end = extended_end or approved_end
+    if end is not None:
+        results_due = cal.latest_before(end, Days(30))
+        if as_of >= end and state in ("issued", "active", "adjusted", "extended"):
+            warnings.append(
+                f"the {'extended' if extended_end else 'approved'} period ended on {end.isoformat()}: "
+                "the conclusion certificate is to be considered (16.1.b)"
+            )
+    grounds = _revocation_grounds(rec, events, issued, state, as_of, cal, interp)
+    used = interp.used(
+        "extension-window",
+        "extension-limit",
+        "revocation-timing",
+        "roll-forward",
+        "event-day-excluded",
+    )
+    return LifecycleStatus(
+        state,
+        as_of,
+        tuple(history),
+        start,
+        approved_end,
+        extended_end,
+        window,
+        results_due,
+        tuple(grounds),
+        tuple(warnings),
+        used,
+        cal.data_version,
+    )
+
+
+def _revocation_grounds(
+    rec: SandboxRecord,
+    events: list[Event],
+    issued: date | None,
+    state: str,
+    as_of: date,
+    cal: VietnamCalendar,
+    interp: Interpretations,
+) -> list[RevocationGround]:
+    if state not in ("issued", "active", "adjusted", "extended"):
+        return []
+    reg = registry()
+    decided_by = (
+        "Bộ Quốc phòng (khoản 3 Điều 15)"
+        if rec.defence_or_cipher
+        else "Cơ quan đã cấp Giấy chứng nhận (khoản 1 Điều 15)"
+    )
+    found: list[tuple[str, date, str, str]] = []
+    first = {
+        t: next((e.date for e in events if e.type == t), None)
+        for t in RECORD_EVENTS + _transition_events()
+    }
+    if first["revocation_requested"]:
+        found.append(
+            (
+                "revoke.15.1.a.request",
+                first["revocation_requested"],
+                "Tổ chức, cá nhân đề nghị thu hồi.",
+                "The holder asked for revocation.",
+            )
+        )
+    if issued is not None:
+        offset = 91 if interp["revocation-timing"] == "day-after-ninety" else 90
+        ground_day = issued + timedelta(days=offset)
+        started = first["testing_started"]
+        asked = [
+            d
+            for d in (first["adjustment_requested"], first["extension_requested"])
+            if d is not None
+        ]
+        if (
+            as_of >= ground_day
+            and (started is None or started >= ground_day)
+            and not any(d < ground_day for d in asked)
+        ):
+            found.append(
+                (
+                    "revoke.15.1.b.no-start",
+                    ground_day,
+                    f"Cấp ngày {issued.strftime('%d/%m/%Y')}; đủ 90 ngày mà chưa triển khai, chưa đề nghị điều chỉnh, gia hạn.",
+                    f"Issued {issued.isoformat()}; 90 days passed with no start and no adjustment or extension request.",
+                )
+            )
+    if first["conditions_lost"]:
+        found.append(
+            (
+                "revoke.15.1.c.conditions",
+                first["conditions_lost"],
+                "Không còn đáp ứng điều kiện Điều 9.",
+                "Art. 9 conditions no longer met.",
+            )
+        )
+    for e in events:
+        if e.type != "inspection_ended":
+            continue
+        due = cal.deadline(e.date, Days(30)).date  # 17.3
+        done = next(
+            (x.date for x in events if x.type == "remediation_done" and x.date >= e.date), None
+        )
+        if (done is None or done > due) and as_of > due:
+            found.append(
+                (
+                    "revoke.15.1.d.remediation",
+                    due + timedelta(days=1),
+                    f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; hạn khắc phục {due.strftime('%d/%m/%Y')} (khoản 3 Điều 17) không được thực hiện.",
+                    f"Inspection ended {e.date.isoformat()}; remediation due {due.isoformat()} (Art. 17(3)) not done.",
+                )
+            )
+    if first["incident_unremediable"]:
+        found.append(
+            (
+                "revoke.15.1.đ.incident",
+                first["incident_unremediable"],
+                "Sự cố, vi phạm không thể khắc phục.",
+                "Incident or violation that cannot be remedied.",
+            )
+        )
+    out = []
+    for rule_id, arose, vi, en in found:
+        due = cal.deadline(arose, Days(15)).date  # 15.2: at the latest 15 days after the ground
+        out.append(RevocationGround(reg.get(rule_id), arose, due, decided_by, vi, en))
+    return sorted(out, key=lambda g: g.arose_on)

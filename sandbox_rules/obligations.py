@@ -1,0 +1,335 @@
+"""Obligations schedule from issue to end (and after an extension): quarterly reports (18.3),
+the results report (18.4), the extension window (14.1), yearly inspections (17.2),
+remediation after inspections (17.3), incident reports (18.5) and risk assessments (19.2).
+Exports to JSON and to iCalendar (RFC 5545) that common calendar apps import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sandbox_rules.calendar import Days, VietnamCalendar
+from sandbox_rules.calendar.periods import add_months
+from sandbox_rules.interpretations import Interpretations
+from sandbox_rules.lifecycle import SandboxRecord, lifecycle, load_record
+
+
+@dataclass(frozen=True, slots=True)
+class Obligation:
+    id: str
+    citation: str
+    actor: str  # participant | authority
+    title_vi: str
+    title_en: str
+    due: date | None  # a deadline, if the text fixes one
+    window: tuple[date, date] | None  # a period the duty covers or must fall in
+    status: str  # done | overdue | upcoming | open | informational
+    detail_vi: str = ""
+    detail_en: str = ""
+    provisional: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "citation": self.citation,
+            "actor": self.actor,
+            "title_vi": self.title_vi,
+            "title_en": self.title_en,
+            "due": self.due.isoformat() if self.due else None,
+            "window": None
+            if self.window is None
+            else {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
+            "status": self.status,
+            "detail_vi": self.detail_vi,
+            "detail_en": self.detail_en,
+            "provisional": self.provisional,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    items: tuple[Obligation, ...]
+    as_of: date
+    start: date | None
+    end: date | None
+    interpretations_used: Mapping[str, str]
+    calendar_version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        from sandbox_rules import __version__
+        from sandbox_rules.law.text import law_version
+
+        return {
+            "kind": "obligations",
+            "as_of": self.as_of.isoformat(),
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "items": [i.to_dict() for i in self.items],
+            "interpretations_used": dict(self.interpretations_used),
+            "provenance": {
+                "library_version": __version__,
+                "law_version": law_version(),
+                "calendar_data_version": self.calendar_version,
+            },
+        }
+
+    def to_ics(self, lang: str = "vi") -> str:
+        """iCalendar text: one all-day VEVENT per dated obligation (CRLF line ends)."""
+        stamp = self.as_of.strftime("%Y%m%dT000000Z")  # deterministic
+        lines = [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//sandbox_rules//Decree 169/2025//VI",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+        ]
+        for item in self.items:
+            day = item.due or (item.window[1] if item.window else None)
+            if day is None:
+                continue
+            uid = hashlib.sha256(f"{item.id}|{day.isoformat()}".encode()).hexdigest()[:24]
+            title = item.title_vi if lang == "vi" else item.title_en
+            detail = item.detail_vi if lang == "vi" else item.detail_en
+            summary = f"{title} ({item.citation})"
+            desc = f"Nghị định 169/2025/NĐ-CP, {item.citation}. {detail}".strip()
+            lines += [
+                "BEGIN:VEVENT",
+                f"UID:{uid}@sandbox-rules",
+                f"DTSTAMP:{stamp}",
+                f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
+                f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
+                _fold(f"SUMMARY:{_escape(summary)}"),
+                _fold(f"DESCRIPTION:{_escape(desc)}"),
+                "END:VEVENT",
+            ]
+        lines.append("END:VCALENDAR")
+        return "\r\n".join(lines) + "\r\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """Fold at 75 octets (RFC 5545 §3.1) without splitting a UTF-8 character."""
+    out: list[str] = []
+    current = ""
+    for ch in line:
+        limit = 75 if not out else 74
+        if len((current + ch).encode("utf-8")) > limit:
+            out.append(current)
+            current = ch
+        else:
+            current += ch
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def _quarter_start(d: date) -> date:
+    return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
+
+
+def _status(due: date, done: date | None, as_of: date) -> str:
+    if done is not None:
+        return "done" if done <= due else "done_late"
+    return "overdue" if as_of > due else "upcoming"
+
+
+def obligations(
+    record: SandboxRecord | Mapping[str, Any],
+    as_of: date,
+    *,
+    calendar: VietnamCalendar | None = None,
+) -> Schedule:
+    rec = record if isinstance(record, SandboxRecord) else load_record(record)
+    interp = Interpretations.of(rec.interpretations)
+    cal = calendar or VietnamCalendar(
+        interpretations={
+            k: interp[k] for k in ("event-day-excluded", "roll-forward", "culture-day-makeup")
+        }
+    )
+    status = lifecycle(rec, as_of, calendar=cal)
+    start, end = status.testing_start, status.end
+    items: list[Obligation] = []
+    events = sorted(rec.events, key=lambda e: e.date)
+    if start is not None and end is not None:
+        reports = [e.date for e in events if e.type == "quarterly_report_submitted"]
+        q = _quarter_start(start)
+        index = 0
+        while q <= end:
+            q_end = add_months(q, 3) - timedelta(days=1)
+            nominal = date(add_months(q, 3).year, add_months(q, 3).month, 5)
+            mode = interp["quarterly-report-due"]
+            if mode == "next-working-day":
+                due = cal.next_working_day(nominal)
+            elif mode == "previous-working-day":
+                due = cal.previous_working_day(nominal)
+            else:
+                due = nominal
+            done = next((d for d in reports if q_end < d <= due + timedelta(days=31)), None)
+            label = f"Q{(q.month - 1) // 3 + 1}/{q.year}"
+            items.append(
+                Obligation(
+                    f"quarterly-report-{q.year}-Q{(q.month - 1) // 3 + 1}",
+                    "18.3",
+                    "participant",
+                    f"Báo cáo định kỳ quý {label} (HĐTN08 tổ chức / HĐTN07 cá nhân)",
+                    f"Quarterly report {label} (HĐTN08 organisation / HĐTN07 individual)",
+                    due,
+                    (max(q, start), min(q_end, end)),
+                    _status(due, done, as_of),
+                    f"Số liệu từ {q.strftime('%d/%m/%Y')} đến {q_end.strftime('%d/%m/%Y')}; hạn chậm nhất ngày 05/"
+                    f"{nominal.strftime('%m/%Y')}"
+                    + ("" if due == nominal else f", chuyển sang {due.strftime('%d/%m/%Y')}"),
+                    f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {nominal.strftime('%B %Y')}"
+                    + ("" if due == nominal else f", moved to {due.isoformat()}"),
+                    cal.is_provisional(due),
+                )
+            )
+            q = add_months(q, 3)
+            index += 1
+        # 18.4: results report at least 30 days before the end.
+        results_due = cal.latest_before(end, Days(30))
+        submitted = next((e.date for e in events if e.type == "results_report_submitted"), None)
+        items.append(
+            Obligation(
+                "results-report",
+                "18.4",
+                "participant",
+                "Báo cáo kết quả hoạt động thử nghiệm",
+                "Results report",
+                results_due,
+                None,
+                _status(results_due, submitted, as_of),
+                f"Chậm nhất 30 ngày trước ngày kết thúc {end.strftime('%d/%m/%Y')}",
+                f"At least 30 days before the end on {end.isoformat()}",
+                cal.is_provisional(results_due),
+            )
+        )
+        if status.extension_window is not None:
+            ws, we = status.extension_window
+            items.append(
+                Obligation(
+                    "extension-window",
+                    "14.1",
+                    "participant",
+                    "Thời gian được gửi đề nghị gia hạn (nếu có nhu cầu)",
+                    "Window to request an extension (if wanted)",
+                    None,
+                    (ws, we),
+                    "open" if ws <= as_of <= we else ("upcoming" if as_of < ws else "closed"),
+                    "HĐTN13/HĐTN14 kèm Báo cáo kết quả",
+                    "HĐTN13/HĐTN14 with the results report",
+                )
+            )
+        # 17.2: the authority inspects on site once a year.
+        k = 0
+        while True:
+            ys = add_months(start, 12 * k)
+            if ys > end:
+                break
+            ye = min(add_months(start, 12 * (k + 1)) - timedelta(days=1), end)
+            items.append(
+                Obligation(
+                    f"yearly-inspection-{k + 1}",
+                    "17.2",
+                    "authority",
+                    f"Kiểm tra tại chỗ định kỳ năm thứ {k + 1}",
+                    f"Periodic on-site inspection, year {k + 1}",
+                    None,
+                    (ys, ye),
+                    "informational",
+                    "Cơ quan cấp phối hợp cơ quan chức năng; lập biên bản khi kết thúc.",
+                    "By the issuing authority with related agencies; a written record at the end.",
+                )
+            )
+            k += 1
+        # 19.2: monthly and quarterly risk assessments (the text fixes no day).
+        m = date(start.year, start.month, 1)
+        while m <= end:
+            m_end = add_months(m, 1) - timedelta(days=1)
+            items.append(
+                Obligation(
+                    f"risk-assessment-{m.year}-{m.month:02d}",
+                    "19.2",
+                    "participant",
+                    f"Đánh giá rủi ro tháng {m.month:02d}/{m.year}",
+                    f"Risk assessment, {m.strftime('%B %Y')}",
+                    None,
+                    (max(m, start), min(m_end, end)),
+                    "informational",
+                    "Văn bản không ấn định ngày cụ thể.",
+                    "The text fixes no particular day.",
+                )
+            )
+            m = add_months(m, 1)
+    # 17.3: remediation within 30 days of each inspection's end.
+    for e in events:
+        if e.type == "inspection_ended":
+            due = cal.deadline(e.date, Days(30)).date
+            done = next(
+                (x.date for x in events if x.type == "remediation_done" and x.date >= e.date), None
+            )
+            items.append(
+                Obligation(
+                    f"remediation-{e.date.isoformat()}",
+                    "17.3",
+                    "participant",
+                    "Khắc phục tồn tại, vi phạm sau kiểm tra",
+                    "Remedy inspection findings",
+                    due,
+                    None,
+                    _status(due, done, as_of),
+                    f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}",
+                    f"Inspection ended {e.date.isoformat()}",
+                )
+            )
+        if e.type == "incident_found":
+            if interp["incident-written-report"] == "within-three-days":
+                due = cal.deadline(e.date, Days(3)).date
+                detail_vi = "Gọi điện báo cáo ngay; báo cáo bằng văn bản trong 03 ngày (cách hiểu mặc định)."
+                detail_en = "Telephone at once; written report within 3 days (default reading)."
+            else:
+                due = e.date + timedelta(days=3)
+                detail_vi = "Gọi điện báo cáo ngay; báo cáo bằng văn bản sau 03 ngày (từ ngày này)."
+                detail_en = "Telephone at once; written report after 3 days (from this day)."
+            items.append(
+                Obligation(
+                    f"incident-report-{e.date.isoformat()}",
+                    "18.5",
+                    "participant",
+                    "Báo cáo sự cố bằng văn bản",
+                    "Written incident report",
+                    due,
+                    None,
+                    "informational"
+                    if interp["incident-written-report"] == "after-three-days"
+                    else _status(due, None, as_of),
+                    detail_vi,
+                    detail_en,
+                )
+            )
+    for g in status.revocation_grounds:
+        items.append(
+            Obligation(
+                f"revocation-decision-{g.rule.citation.short}",
+                "15.2",
+                "authority",
+                f"Quyết định thu hồi ({g.rule.citation.vi()})",
+                f"Revocation decision ({g.rule.citation.en()})",
+                g.decision_due,
+                None,
+                _status(g.decision_due, None, as_of),
+                g.detail_vi,
+                g.detail_en,
+            )
+        )
+    items.sort(key=lambda i: (i.due or (i.window[0] if i.window else date.max), i.id))
+    used = interp.used(
+        "quarterly-report-due", "incident-written-report", "extension-window", "roll-forward"
+    )
+    return Schedule(tuple(items), as_of, start, end, used, cal.data_version)

@@ -1,0 +1,405 @@
+"""Procedure timelines (Art. 12.3-12.5, 13.3, 14.2, 16.3) as cited step tables.
+
+Each step is a declared time-limit rule (its period, start event and end event); a procedure
+lists its steps in order. Given the events that happened, every step gets a due date — from
+the actual preceding event when known, else from the latest lawful date of the step before —
+and a status as of a date: done on time, late by N working days, pending, overdue, paused
+(clock stopped while the applicant clarifies) or not applicable. The worst-case end is the
+last step's due date on those assumptions. Every date explains itself through the calendar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
+from sandbox_rules.calendar.periods import period_from_dict
+from sandbox_rules.errors import InputValidationError
+from sandbox_rules.interpretations import Interpretations
+from sandbox_rules.rules import registry
+from sandbox_rules.rules.model import Rule
+
+
+@dataclass(frozen=True, slots=True)
+class StepSpec:
+    id: str
+    rule_id: str
+    actor: str  # authority | consultees | applicant
+    label_vi: str
+    label_en: str
+    stoppable: bool = False  # extended by clarification time (interpretation clock-stop-scope)
+    only_if: str | None = None  # the step exists only if this event happened
+    on_miss_vi: str | None = None
+    on_miss_en: str | None = None
+
+    @property
+    def rule(self) -> Rule:
+        return registry().get(self.rule_id)
+
+    @property
+    def starts(self) -> str:
+        return str(self.rule.outcome["starts"])
+
+    @property
+    def ends(self) -> str:
+        return str(self.rule.outcome["ends"])
+
+
+@dataclass(frozen=True, slots=True)
+class Procedure:
+    id: str
+    title_vi: str
+    title_en: str
+    steps: tuple[StepSpec, ...]
+    notes: tuple[str, ...] = ()  # rule ids of notes (filing, optional council)
+    stop: tuple[str, str] | None = None  # (request event, answer event) of the clock stop
+    open_end_vi: str | None = None  # what the text leaves without a time limit
+    open_end_en: str | None = None
+
+
+_CONSULT = ("Gửi văn bản lấy ý kiến", "Send the consultation")
+_REPLY = ("Các đơn vị được lấy ý kiến trả lời", "Consulted units reply")
+_DECIDE = ("Quyết định cấp hoặc từ chối", "Decide: issue or refuse")
+_RETURN = (
+    "Quá hạn mà không giải trình, bổ sung: cơ quan có văn bản trả lại hồ sơ.",
+    "Not answered in time: the authority returns the dossier in writing.",
+)
+
+
+def _adjustment_like(pid: str, vi: str, en: str, extra_notes: tuple[str, ...] = ()) -> Procedure:
+    return Procedure(
+        pid,
+        vi,
+        en,
+        (
+            StepSpec("consult", "time.13.3.b.consult", "authority", *_CONSULT, stoppable=True),
+            StepSpec(
+                "clarify",
+                "time.13.3.b.par2.clarify",
+                "applicant",
+                "Giải trình, hoàn thiện hồ sơ",
+                "Clarify or complete the dossier",
+                only_if="clarification_requested",
+                on_miss_vi=_RETURN[0],
+                on_miss_en=_RETURN[1],
+            ),
+            StepSpec("replies", "time.13.3.c.replies", "consultees", *_REPLY),
+        ),
+        ("proc.13.3.a.file", *extra_notes),
+        stop=("clarification_requested", "clarification_received"),
+        open_end_vi="Khoản 3 Điều 13 không quy định thời hạn ra văn bản chấp thuận sau khi nhận ý kiến.",
+        open_end_en="Art. 13(3) sets no time limit for the approval after the replies.",
+    )
+
+
+PROCEDURES: dict[str, Procedure] = {
+    p.id: p
+    for p in (
+        Procedure(
+            "issuance-12.3",
+            "Cấp Giấy chứng nhận: một nguồn dữ liệu của một đơn vị (khoản 3 Điều 12)",
+            "Issuance, one source of one unit (Art. 12(3))",
+            (
+                StepSpec("consult", "time.12.3.b.consult", "authority", *_CONSULT),
+                StepSpec("replies", "time.12.3.c.replies", "consultees", *_REPLY),
+                StepSpec("decide", "time.12.3.d.decide", "authority", *_DECIDE),
+            ),
+        ),
+        Procedure(
+            "issuance-12.4",
+            "Cấp Giấy chứng nhận: hai nguồn dữ liệu của hai đơn vị (khoản 4 Điều 12)",
+            "Issuance, two sources of two units (Art. 12(4))",
+            (
+                StepSpec("consult", "time.12.4.b.consult", "authority", *_CONSULT),
+                StepSpec("replies", "time.12.4.c.replies", "consultees", *_REPLY),
+                StepSpec("decide", "time.12.4.d.decide", "authority", *_DECIDE),
+            ),
+            ("proc.12.4.b.council",),
+        ),
+        Procedure(
+            "reissue-12.5",
+            "Cấp lại bản giấy Giấy chứng nhận (khoản 5 Điều 12)",
+            "Re-issue of the paper certificate (Art. 12(5))",
+            (
+                StepSpec(
+                    "reissue",
+                    "time.12.5.reissue",
+                    "authority",
+                    "Cấp lại hoặc trả lời nêu rõ lý do",
+                    "Re-issue or refuse with reasons",
+                ),
+            ),
+        ),
+        _adjustment_like(
+            "adjustment-13.3",
+            "Điều chỉnh phương án thử nghiệm (khoản 3 Điều 13)",
+            "Adjustment of the plan (Art. 13(3))",
+        ),
+        _adjustment_like(
+            "extension-14",
+            "Gia hạn thời gian thử nghiệm (Điều 14, theo khoản 3 Điều 13)",
+            "Extension (Art. 14, by the Art. 13(3) procedure)",
+        ),
+        Procedure(
+            "conclusion-16.3",
+            "Cấp Giấy chứng nhận kết thúc (khoản 3 Điều 16)",
+            "Conclusion certificate (Art. 16(3))",
+            (
+                StepSpec(
+                    "completion-request",
+                    "time.16.3.b.par2.complete-request",
+                    "authority",
+                    "Đề nghị bổ sung, hoàn thiện hồ sơ chưa hợp lệ",
+                    "Ask for an incomplete dossier to be completed",
+                    only_if="completion_requested",
+                ),
+                StepSpec(
+                    "complete",
+                    "time.16.3.b.par2.clarify",
+                    "applicant",
+                    "Bổ sung, giải trình hồ sơ",
+                    "Complete or clarify the dossier",
+                    only_if="completion_requested",
+                    on_miss_vi=_RETURN[0],
+                    on_miss_en=_RETURN[1],
+                ),
+                StepSpec("consult", "time.16.3.b.consult", "authority", *_CONSULT, stoppable=True),
+                StepSpec("replies", "time.16.3.b.replies", "consultees", *_REPLY),
+                StepSpec(
+                    "issue",
+                    "time.16.3.d.issue",
+                    "authority",
+                    "Cấp Giấy chứng nhận kết thúc",
+                    "Issue the conclusion certificate",
+                    stoppable=True,
+                ),
+            ),
+            ("proc.16.3.a.file", "proc.16.3.c.council"),
+            stop=("completion_requested", "completion_received"),
+        ),
+    )
+}
+
+
+def step_period(spec: StepSpec, interp: Interpretations) -> Period:
+    """The step's period; the 10-day replies follow the interpretation consultation-days."""
+    period = period_from_dict(dict(spec.rule.outcome["period"]))
+    if (
+        "consultation-days" in spec.rule.interpretations
+        and interp["consultation-days"] == "working-days"
+    ):
+        return WorkingDays(period.n)
+    return period
+
+
+@dataclass(frozen=True, slots=True)
+class StepResult:
+    spec: StepSpec
+    start: date | None
+    start_assumed: bool
+    due: Deadline | None
+    actual: date | None
+    status: str
+    late_working_days: int | None
+    stopped_working_days: int
+    note_vi: str | None
+    note_en: str | None
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        r = self.spec.rule
+        out: dict[str, Any] = {
+            "step": self.spec.id,
+            "rule_id": r.id,
+            "citation": r.citation.short,
+            "citation_vi": r.citation.vi(),
+            "actor": self.spec.actor,
+            "label_vi": self.spec.label_vi,
+            "label_en": self.spec.label_en,
+            "period": dict(r.outcome["period"]),
+            "effective_period": None if self.due is None else self.due.period.to_dict(),
+            "starts_on_event": self.spec.starts,
+            "start": self.start.isoformat() if self.start else None,
+            "start_assumed": self.start_assumed,
+            "due": self.due.date.isoformat() if self.due else None,
+            "provisional": self.due.provisional if self.due else False,
+            "actual": self.actual.isoformat() if self.actual else None,
+            "status": self.status,
+            "late_working_days": self.late_working_days,
+            "clock_stopped_working_days": self.stopped_working_days,
+            "note_vi": self.note_vi,
+            "note_en": self.note_en,
+        }
+        if explain and self.due is not None:
+            out["explanation"] = [s.to_dict() for s in self.due.steps]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    procedure: Procedure
+    steps: tuple[StepResult, ...]
+    as_of: date
+    worst_case_end: date | None
+    interpretations_used: Mapping[str, str]
+    calendar_version: str
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        from sandbox_rules import __version__
+        from sandbox_rules.law.text import law_version
+
+        notes = [registry().get(n) for n in self.procedure.notes]
+        return {
+            "kind": "timeline",
+            "procedure": self.procedure.id,
+            "title_vi": self.procedure.title_vi,
+            "title_en": self.procedure.title_en,
+            "as_of": self.as_of.isoformat(),
+            "steps": [s.to_dict(explain) for s in self.steps],
+            "worst_case_end": self.worst_case_end.isoformat() if self.worst_case_end else None,
+            "open_end_vi": self.procedure.open_end_vi,
+            "open_end_en": self.procedure.open_end_en,
+            "notes": [
+                {"citation": n.citation.short, "vi": n.statement_vi, "en": n.statement_en}
+                for n in notes
+            ],
+            "interpretations_used": dict(self.interpretations_used),
+            "provenance": {
+                "library_version": __version__,
+                "law_version": law_version(),
+                "calendar_data_version": self.calendar_version,
+            },
+        }
+
+
+def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
+    out: dict[str, date] = {}
+    for name, value in events.items():
+        if value is None:
+            continue
+        if isinstance(value, date):
+            out[name] = value
+            continue
+        try:
+            out[name] = date.fromisoformat(str(value))
+        except ValueError:
+            raise InputValidationError(
+                f"events.{name}: {value!r} is not a date (YYYY-MM-DD)"
+            ) from None
+    return out
+
+
+def timeline(
+    procedure: str,
+    events: Mapping[str, Any],
+    as_of: date,
+    *,
+    interpretations: Mapping[str, str] | Interpretations | None = None,
+    calendar: VietnamCalendar | None = None,
+) -> Timeline:
+    """The timeline of ``procedure`` (see :data:`PROCEDURES`) given the events so far."""
+    proc = PROCEDURES.get(procedure)
+    if proc is None:
+        raise InputValidationError(
+            f"procedure must be one of {', '.join(PROCEDURES)}, got {procedure!r}"
+        )
+    if not isinstance(as_of, date):
+        raise InputValidationError("as_of must be a date")
+    interp = (
+        interpretations
+        if isinstance(interpretations, Interpretations)
+        else Interpretations.of(interpretations)
+    )
+    cal = calendar or VietnamCalendar(
+        interpretations={
+            k: interp[k] for k in ("event-day-excluded", "roll-forward", "culture-day-makeup")
+        }
+    )
+    ev = _parse_events(events)
+    known: set[str] = set()
+    for spec in proc.steps:
+        known.update((spec.starts, spec.ends))
+    if proc.stop:
+        known.update(proc.stop)
+    unknown = sorted(set(ev) - known - {"dossier_received"})
+    if unknown:
+        raise InputValidationError(
+            f"events: unknown event(s) {unknown} for {procedure}; expected some of {sorted(known)}"
+        )
+    stop_start = ev.get(proc.stop[0]) if proc.stop else None
+    stop_end = ev.get(proc.stop[1]) if proc.stop else None
+    stop_scope = interp["clock-stop-scope"]
+    results: list[StepResult] = []
+    previous_due: dict[str, date] = {}  # event -> latest lawful date
+    for spec in proc.steps:
+        if spec.only_if and spec.only_if not in ev:
+            results.append(
+                StepResult(spec, None, False, None, None, "not_applicable", None, 0, None, None)
+            )
+            continue
+        start = ev.get(spec.starts)
+        assumed = False
+        if start is None and spec.starts in previous_due:
+            start, assumed = previous_due[spec.starts], True
+        if start is None:
+            results.append(
+                StepResult(
+                    spec, None, False, None, ev.get(spec.ends), "not_started", None, 0, None, None
+                )
+            )
+            continue
+        period = step_period(spec, interp)
+        due = cal.deadline(start, period)
+        stopped = 0
+        paused = False
+        if (
+            stop_start is not None
+            and (spec.stoppable or (stop_scope == "all-steps" and spec.actor == "consultees"))
+            and stop_start >= start
+            and stop_start <= due.date
+        ):
+            end_of_stop = stop_end if stop_end is not None else max(as_of, stop_start)
+            paused = stop_end is None
+            stopped = cal.working_days_between(stop_start, end_of_stop)
+            if isinstance(period, WorkingDays):
+                due = cal.deadline(start, WorkingDays(period.n + stopped))
+            else:
+                due = cal.deadline(start, Days(period.n + (end_of_stop - stop_start).days))
+        actual = ev.get(spec.ends)
+        note_vi = note_en = None
+        late: int | None = None
+        if actual is not None:
+            if actual <= due.date:
+                status = "done_on_time"
+            else:
+                status = "late"
+                late = cal.working_days_between(due.date, actual)
+                if spec.on_miss_vi:
+                    note_vi, note_en = spec.on_miss_vi, spec.on_miss_en
+        elif paused:
+            status = "paused"
+            note_vi = f"Thời hạn tạm dừng từ {stop_start.isoformat()} trong thời gian giải trình (không tính vào thời gian xử lý)."  # type: ignore[union-attr]
+            note_en = f"Clock stopped since {stop_start.isoformat()} while the applicant clarifies."  # type: ignore[union-attr]
+        elif assumed:
+            status = (
+                "waiting"  # the step before has not happened yet: its latest lawful date is used
+            )
+        elif as_of > due.date:
+            status = "overdue"
+            late = cal.working_days_between(due.date, as_of)
+            if spec.on_miss_vi:
+                note_vi, note_en = spec.on_miss_vi, spec.on_miss_en
+        else:
+            status = "pending"
+        results.append(
+            StepResult(spec, start, assumed, due, actual, status, late, stopped, note_vi, note_en)
+        )
+        previous_due[spec.ends] = actual if actual is not None else due.date
+    dues = [r.due.date for r in results if r.due is not None and r.spec.actor != "applicant"]
+    worst = dues[-1] if dues else None
+    used = interp.used(
+        "consultation-days", "event-day-excluded", "roll-forward", "clock-stop-scope"
+    )
+    return Timeline(proc, tuple(results), as_of, worst, used, cal.data_version)

@@ -1,0 +1,534 @@
+"""Art. 12-22 after the application: the lifecycle as a transition table (12-16), revocation
+grounds (15.1), decision limits (15.2, 15.3), obligations (17-19) and duties and liability
+(19-22). The lifecycle engine builds its table from these declarations."""
+
+from __future__ import annotations
+
+from sandbox_rules.expr import all_of, is_true
+from sandbox_rules.rules.model import Rule, RuleKind, rule
+
+LIVE = ("issued", "active", "adjusted", "extended")
+
+
+def _t(
+    rule_id: str,
+    cites: str | tuple[str, ...],
+    vi: str,
+    en: str,
+    event: str,
+    sources: tuple[str, ...],
+    target: str | None,
+) -> Rule:
+    return rule(
+        rule_id,
+        cites,
+        RuleKind.TRANSITION,
+        vi,
+        en,
+        group="lifecycle",
+        topic="lifecycle",
+        outcome={"event": event, "from": list(sources), "to": target},
+    )
+
+
+TRANSITIONS: tuple[Rule, ...] = (
+    _t(
+        "life.consultation",
+        ("12.3.b", "12.4.b"),
+        "Cơ quan tiếp nhận lấy ý kiến các đơn vị có liên quan.",
+        "The receiving body sends the consultation.",
+        "consultation_sent",
+        ("applied",),
+        "in_consultation",
+    ),
+    _t(
+        "life.issue",
+        ("12.3.d", "12.4.d"),
+        "Quyết định cấp Giấy chứng nhận (bản giấy và bản điện tử).",
+        "The certificate is issued (paper and electronic).",
+        "certificate_issued",
+        ("in_consultation",),
+        "issued",
+    ),
+    _t(
+        "life.refuse",
+        ("12.3.d", "12.4.d"),
+        "Không cấp Giấy chứng nhận: văn bản trả lời nêu rõ lý do.",
+        "Refusal in writing with reasons.",
+        "refused",
+        ("in_consultation",),
+        "refused",
+    ),
+    _t(
+        "life.return",
+        "12.3.b",
+        "Hồ sơ chưa đầy đủ, hợp lệ không được xử lý: trả lại hồ sơ (thời hạn xử lý chỉ tính từ khi nhận đủ hồ sơ hợp lệ).",
+        "An incomplete or invalid dossier is not processed and is returned (processing runs only from a complete, valid dossier).",
+        "returned",
+        ("applied", "in_consultation"),
+        "returned",
+    ),
+    _t(
+        "life.start",
+        "15.1.b",
+        "Tổ chức, cá nhân triển khai hoạt động thử nghiệm.",
+        "The holder starts testing.",
+        "testing_started",
+        ("issued", "adjusted"),
+        "active",
+    ),
+    _t(
+        "life.adjust",
+        ("13.1", "13.3.c"),
+        "Chỉ được điều chỉnh phương án sau khi được cơ quan đã cấp chấp thuận.",
+        "The plan may be adjusted only after the issuing authority approves.",
+        "adjustment_approved",
+        LIVE,
+        "adjusted",
+    ),
+    _t(
+        "life.extend",
+        ("14.2", "10.2"),
+        "Gia hạn thời gian thử nghiệm theo trình tự khoản 3 Điều 13; chỉ được gia hạn 01 lần.",
+        "The period is extended by the Art. 13(3) procedure; only once.",
+        "extension_approved",
+        ("issued", "active", "adjusted"),
+        "extended",
+    ),
+    _t(
+        "life.revoke",
+        ("15.1", "15.2"),
+        "Quyết định thu hồi Giấy chứng nhận.",
+        "The certificate is revoked.",
+        "revoked",
+        LIVE,
+        "revoked",
+    ),
+    _t(
+        "life.conclude",
+        ("16.1.a", "16.1.b", "16.3.d"),
+        "Cấp Giấy chứng nhận kết thúc hoạt động thử nghiệm.",
+        "The conclusion certificate is issued.",
+        "concluded",
+        LIVE,
+        "concluded",
+    ),
+    _t(
+        "life.reissue",
+        "12.5",
+        "Cấp lại bản giấy Giấy chứng nhận bị mất, hư hỏng (trạng thái không đổi).",
+        "The paper certificate is re-issued (state unchanged).",
+        "reissued",
+        LIVE,
+        None,
+    ),
+)
+
+
+def _ground(rule_id: str, cite: str, vi: str, en: str, fact: str) -> Rule:
+    return rule(
+        rule_id,
+        cite,
+        RuleKind.CONDITION,
+        vi,
+        en,
+        is_true(fact),
+        group="revocation",
+        topic="revocation",
+        outcome={"fact": fact},
+    )
+
+
+REVOCATION: tuple[Rule, ...] = (
+    _ground(
+        "revoke.15.1.a.request",
+        "15.1.a",
+        "Thu hồi theo đề nghị của tổ chức, cá nhân đã được cấp.",
+        "Revocation at the holder's request.",
+        "ground.holder_request",
+    ),
+    _ground(
+        "revoke.15.1.b.no-start",
+        "15.1.b",
+        "Sau 90 ngày kể từ ngày được cấp mà không triển khai thử nghiệm và không đề nghị điều chỉnh, gia hạn.",
+        "90 days after issue with no testing started and no adjustment or extension requested.",
+        "ground.no_start_90_days",
+    ),
+    _ground(
+        "revoke.15.1.c.conditions",
+        "15.1.c",
+        "Không đáp ứng đầy đủ các điều kiện quy định tại khoản 1, khoản 2 Điều 9.",
+        "The holder no longer meets Art. 9(1) or 9(2).",
+        "ground.conditions_lost",
+    ),
+    _ground(
+        "revoke.15.1.d.remediation",
+        "15.1.d",
+        "Không thực hiện đúng, đủ yêu cầu khắc phục trong quá trình kiểm tra định kỳ hoặc đột xuất.",
+        "The holder did not remedy what an inspection required.",
+        "ground.remediation_failed",
+    ),
+    _ground(
+        "revoke.15.1.đ.incident",
+        "15.1.đ",
+        "Phát sinh sự cố, vi phạm mà tổ chức, cá nhân không thể khắc phục được theo yêu cầu.",
+        "An incident or violation the holder cannot remedy.",
+        "ground.unremediable_incident",
+    ),
+    rule(
+        "revoke.15.2.return-certificate",
+        "15.2.par2",
+        RuleKind.OBLIGATION,
+        "Khi nhận được Quyết định thu hồi, nộp lại Giấy chứng nhận cho cơ quan đã cấp.",
+        "On receiving the revocation decision, return the certificate to the issuing authority.",
+        group="obligations",
+        topic="revocation",
+    ),
+    rule(
+        "revoke.15.3.defence",
+        "15.3",
+        RuleKind.ROUTING,
+        "Bộ Quốc phòng xem xét và quyết định thu hồi đối với lĩnh vực quốc phòng, cơ yếu.",
+        "The Ministry of National Defence decides revocation for defence and cipher testing.",
+        is_true("sources.any_defence_or_cipher"),
+        group="revocation-authority",
+        topic="revocation",
+    ),
+    rule(
+        "conclude.16.4.defence",
+        "16.4",
+        RuleKind.ROUTING,
+        "Bộ trưởng Bộ Quốc phòng cấp Giấy chứng nhận kết thúc thuộc lĩnh vực quốc phòng, cơ yếu.",
+        "The Minister of National Defence issues conclusion certificates for defence and cipher testing.",
+        is_true("sources.any_defence_or_cipher"),
+        group="conclusion-authority",
+        topic="conclusion",
+    ),
+    rule(
+        "conclude.16.par1.authority",
+        ("16.par1", "16.1.a", "16.1.b"),
+        RuleKind.CONDITION,
+        "Khi kết thúc thử nghiệm (theo đề nghị trước thời hạn, hoặc hết thời hạn được phê duyệt hoặc gia hạn), "
+        "cơ quan có thẩm quyền tại khoản 1 Điều 12 xem xét cấp Giấy chứng nhận kết thúc.",
+        "When testing ends (on request before the approved end, or when the approved or extended period "
+        "ends), the authority of Art. 12(1) considers issuing the conclusion certificate.",
+        group="conclusion",
+        topic="conclusion",
+    ),
+)
+
+
+def _duty(rule_id: str, cite: str, vi: str, en: str, actor: str) -> Rule:
+    fact = f"duty.{rule_id}"
+    # Art. 19's introductory words make its duties run during and after testing.
+    cites: str | tuple[str, ...] = (cite, "19.par1") if cite.startswith("19.") else cite
+    return rule(
+        f"duty.{rule_id}",
+        cites,
+        RuleKind.OBLIGATION,
+        vi,
+        en,
+        is_true(fact),
+        group=f"duties.{actor}",
+        topic="duties",
+        outcome={"fact": fact, "actor": actor},
+    )
+
+
+PARTICIPANT_DUTIES: tuple[Rule, ...] = (
+    _duty(
+        "13.1.adjust-only-after-approval",
+        "13.1",
+        "Chỉ điều chỉnh phương án sau khi được chấp thuận.",
+        "Adjust the plan only after approval.",
+        "participant",
+    ),
+    _duty(
+        "17.3.remediate",
+        "17.3",
+        "Khắc phục tồn tại, vi phạm trong 30 ngày kể từ ngày kết thúc kiểm tra.",
+        "Remedy inspection findings within 30 days of its end.",
+        "participant",
+    ),
+    _duty(
+        "18.1.report",
+        ("18.1"),
+        "Báo cáo định kỳ hàng quý và cung cấp thông tin đột xuất.",
+        "Report quarterly and provide ad hoc information.",
+        "participant",
+    ),
+    _duty(
+        "18.2.channel",
+        "18.2",
+        "Nộp báo cáo bằng phương thức điện tử hoặc văn bản tới cơ quan đã cấp.",
+        "Submit reports electronically or in writing to the issuing authority.",
+        "participant",
+    ),
+    _duty(
+        "18.3.quarterly",
+        "18.3",
+        "Nộp báo cáo quý đúng hạn (ngày 05 tháng đầu quý sau).",
+        "File each quarterly report on time (5th of the next quarter's first month).",
+        "participant",
+    ),
+    _duty(
+        "18.4.results-report",
+        "18.4",
+        "Nộp Báo cáo kết quả ít nhất 30 ngày trước khi kết thúc thời hạn.",
+        "File the results report at least 30 days before the end.",
+        "participant",
+    ),
+    _duty(
+        "18.5.incidents",
+        "18.5",
+        "Báo cáo sự cố ngay qua điện thoại, khắc phục và báo cáo bằng văn bản.",
+        "Report incidents at once by telephone, remedy them and report in writing.",
+        "participant",
+    ),
+    _duty(
+        "19.1.warn-users",
+        "19.1",
+        "Khuyến cáo rủi ro và cung cấp thông tin chính xác, đầy đủ, trung thực cho người dùng.",
+        "Warn users of risks and give accurate, complete, honest information.",
+        "participant",
+    ),
+    _duty(
+        "19.2.risk-assessments",
+        "19.2",
+        "Đánh giá rủi ro định kỳ hàng tháng, quý; thông báo kịp thời khi mức độ rủi ro thay đổi.",
+        "Assess risks monthly and quarterly; notify users promptly of changed risk levels.",
+        "participant",
+    ),
+    _duty(
+        "19.3.complaints",
+        "19.3",
+        "Công bố đầu mối giải quyết khiếu nại và xử lý mọi yêu cầu tra soát, khiếu nại.",
+        "Publish a complaints contact and handle every complaint.",
+        "participant",
+    ),
+    _duty(
+        "19.4.compensation",
+        "19.4",
+        "Bồi thường thiệt hại, khắc phục hậu quả theo pháp luật dân sự.",
+        "Compensate damage and remedy consequences under civil law.",
+        "participant",
+    ),
+    _duty(
+        "19.5.consumer-law",
+        "19.5",
+        "Thực hiện trách nhiệm khác theo pháp luật bảo vệ người tiêu dùng và pháp luật liên quan.",
+        "Other duties under consumer-protection and related law.",
+        "participant",
+    ),
+    _duty(
+        "21.2.safeguards",
+        "21.2",
+        "Bảo đảm quốc phòng, an ninh, trật tự, an toàn xã hội, quyền lợi người dùng, lợi ích xã hội.",
+        "Safeguard defence, security, order, users' rights and society's interests.",
+        "participant",
+    ),
+    _duty(
+        "21.3.transparency",
+        "21.3",
+        "Báo cáo đầy đủ tình trạng thử nghiệm, rủi ro, biện pháp bồi thường; công khai, minh bạch.",
+        "Report fully on status, risks and compensation; be transparent.",
+        "participant",
+    ),
+    _duty(
+        "21.4.comply",
+        "21.4",
+        "Chấp hành yêu cầu của cơ quan đã cấp để thử nghiệm đúng phương án.",
+        "Comply with the issuing authority's requirements to follow the plan.",
+        "participant",
+    ),
+)
+
+AUTHORITY_DUTIES: tuple[Rule, ...] = (
+    _duty(
+        "17.1.supervise",
+        "17.1",
+        "Giám sát việc thực hiện phương án đã được phê duyệt.",
+        "Supervise the implementation of the approved plan.",
+        "authority",
+    ),
+    _duty(
+        "17.2.inspect",
+        ("17.2"),
+        "Kiểm tra tại chỗ định kỳ 01 lần/năm hoặc đột xuất.",
+        "Inspect on site once a year, or ad hoc.",
+        "authority",
+    ),
+    _duty(
+        "17.2.record",
+        "17.2.par2",
+        "Kết thúc kiểm tra phải lập biên bản ghi rõ kết quả, tồn tại, vi phạm và nguyên nhân.",
+        "Draw up a written record at the end of each inspection.",
+        "authority",
+    ),
+    _duty(
+        "20.1.guidance",
+        "20.1",
+        "Tham mưu xây dựng, điều chỉnh hướng dẫn thực hiện pháp luật.",
+        "Advise on guidance for the law on controlled testing.",
+        "authority",
+    ),
+    _duty(
+        "20.2.legal-questions",
+        "20.2",
+        "Tiếp nhận, giải đáp vướng mắc pháp luật phát sinh.",
+        "Receive and answer legal questions arising.",
+        "authority",
+    ),
+    _duty(
+        "20.3.supervision",
+        "20.3",
+        "Kiểm tra, giám sát; đánh giá biện pháp kiểm soát rủi ro; ngăn ngừa lạm dụng.",
+        "Inspect, supervise, assess risk controls, prevent abuse.",
+        "authority",
+    ),
+    _duty(
+        "20.4.petitions",
+        "20.4",
+        "Tiếp nhận, giải quyết kiến nghị, phản ánh của người dùng, bên thứ ba.",
+        "Handle petitions of users and third parties.",
+        "authority",
+    ),
+    _duty(
+        "20.5.measures",
+        "20.5",
+        "Yêu cầu báo cáo, giải trình; quyết định điều chỉnh, gia hạn, tạm dừng, kết thúc.",
+        "Require reports; decide adjustment, extension, suspension, conclusion.",
+        "authority",
+    ),
+    _duty(
+        "20.6.waivers",
+        "20.6",
+        "Quyết định phạm vi miễn áp dụng quy định pháp luật cho từng dự án.",
+        "Decide which legal provisions are waived for each project.",
+        "authority",
+    ),
+)
+
+LIABILITY: tuple[Rule, ...] = (
+    rule(
+        "liability.22.1.authority",
+        "22.1",
+        RuleKind.CONDITION,
+        "Cơ quan, tổ chức, cá nhân tham gia thẩm định, kiểm tra, giám sát, đánh giá đã thực hiện đúng, đầy đủ Điều 20 "
+        "trong phạm vi trách nhiệm được giao thì được miễn trách nhiệm dân sự khi gây thiệt hại cho Nhà nước.",
+        "Appraisers and supervisors who fully performed Art. 20 within their remit are exempt from civil "
+        "liability for damage caused to the State.",
+        all_of(
+            *(
+                is_true(f"duty.{r.id.removeprefix('duty.')}")
+                for r in AUTHORITY_DUTIES
+                if r.citation.article == 20
+            )
+        ),
+        group="liability",
+        topic="liability",
+    ),
+    rule(
+        "liability.22.2.participant",
+        "22.2",
+        RuleKind.CONDITION,
+        "Tổ chức, cá nhân tham gia thử nghiệm đã thực hiện đầy đủ các quy trình, quy định liên quan thì được miễn trách "
+        "nhiệm dân sự khi gây thiệt hại cho Nhà nước.",
+        "Participants who fully followed the relevant procedures and rules are exempt from civil liability "
+        "for damage caused to the State.",
+        all_of(
+            *(is_true(f"duty.{r.id.removeprefix('duty.')}") for r in PARTICIPANT_DUTIES),
+            is_true("duty.other-law"),
+        ),
+        group="liability",
+        topic="liability",
+        interpretations=("participant-exemption-scope",),
+    ),
+)
+
+PROCEDURE_NOTES: tuple[Rule, ...] = (
+    rule(
+        "proc.13.3.a.file",
+        "13.3.a",
+        RuleKind.OBLIGATION,
+        "Gửi hồ sơ đề nghị điều chỉnh (trực tuyến, trực tiếp hoặc qua bưu chính) đến cơ quan đã cấp Giấy chứng nhận.",
+        "File the adjustment dossier (online, in person or by post) with the issuing authority.",
+        group="procedure-notes",
+        topic="procedure",
+        outcome={"procedure": "adjustment"},
+    ),
+    rule(
+        "proc.16.3.a.file",
+        "16.3.a",
+        RuleKind.OBLIGATION,
+        "Nộp 01 bộ hồ sơ kết thúc (trực tuyến, trực tiếp hoặc qua bưu chính) về cơ quan đã cấp Giấy chứng nhận.",
+        "File one conclusion dossier (online, in person or by post) with the issuing authority.",
+        group="procedure-notes",
+        topic="procedure",
+        outcome={"procedure": "conclusion"},
+    ),
+    rule(
+        "proc.12.4.b.council",
+        "12.4.b.par2",
+        RuleKind.OBLIGATION,
+        "Bộ Công an có thể thành lập Hội đồng tư vấn (thành phần theo đoạn 2 điểm b khoản 4 Điều 12); văn bản không quy định thời hạn riêng.",
+        "The Ministry of Public Security may set up an advisory council (composition in Art. 12(4)(b)); "
+        "the text sets no separate time limit for it.",
+        group="procedure-notes",
+        topic="procedure",
+        outcome={"procedure": "issuance-12.4"},
+    ),
+    rule(
+        "proc.16.3.c.council",
+        "16.3.c",
+        RuleKind.OBLIGATION,
+        "Cơ quan đã cấp có thể thành lập Hội đồng tư vấn để nghiệm thu kết quả; văn bản không quy định thời hạn riêng.",
+        "The issuing authority may set up an advisory council to accept the results; the text sets no "
+        "separate time limit for it.",
+        group="procedure-notes",
+        topic="procedure",
+        outcome={"procedure": "conclusion"},
+    ),
+)
+
+PRINCIPLES: tuple[Rule, ...] = (
+    rule(
+        "principle.8.1.other-law",
+        "8.1",
+        RuleKind.OBLIGATION,
+        "Trường hợp pháp luật liên quan có quy định khác về hoạt động thử nghiệm có kiểm soát thì thực hiện theo pháp luật có liên quan.",
+        "Where related law regulates controlled testing differently, that law applies (shown in reports).",
+        group="notes",
+        topic="notes",
+    ),
+    rule(
+        "note.16.5.no-licence",
+        "16.5",
+        RuleKind.OBLIGATION,
+        "Giấy chứng nhận kết thúc không thay thế Giấy đăng ký kinh doanh, Giấy phép hoạt động.",
+        "The conclusion certificate replaces no business registration or licence.",
+        group="notes",
+        topic="notes",
+    ),
+    rule(
+        "note.21.1.exemptions",
+        "21.1",
+        RuleKind.OBLIGATION,
+        "Tổ chức, cá nhân thử nghiệm được phép không áp dụng một số quy định về tiêu chuẩn, quy chuẩn, điều kiện kinh doanh, "
+        "thủ tục cấp phép theo quyết định của cơ quan cấp (Điều 20 khoản 6).",
+        "Participants may be exempted from some standards, business conditions and licensing rules, as the "
+        "issuing authority decides (Art. 20(6)).",
+        group="notes",
+        topic="notes",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    TRANSITIONS
+    + REVOCATION
+    + PARTICIPANT_DUTIES
+    + AUTHORITY_DUTIES
+    + LIABILITY
+    + PROCEDURE_NOTES
+    + PRINCIPLES
+)
