@@ -34,6 +34,7 @@ class Engine:
     def __init__(self, reg: RuleRegistry) -> None:
         self.registry = reg
         self.law_version = load_law().version
+        self.in_force_from = min(r.in_force_from for r in reg)
         rules = [r for r in reg.group("eligibility") if r.kind is RuleKind.CONDITION]
         self.by_kind: dict[str, tuple[tuple[Rule, Compiled, Compiled | None], ...]] = {}
         for kind in KINDS:
@@ -131,6 +132,12 @@ def assess(
     application = _application(app)
     interp = _interpretations(application, interpretations)
     engine = default_engine()
+    submitted = application.submission.submitted_on
+    if submitted is not None and submitted < engine.in_force_from:
+        raise InputValidationError(
+            f"submission.submitted_on {submitted.isoformat()}: Decree 169/2025/NĐ-CP (Chapter II) is in "
+            f"force from {engine.in_force_from.isoformat()}; its rules do not govern an earlier filing"
+        )
     kind = application.applicant.kind
     statuses, failed, unknown = engine.status_fn[kind](application, interp_facts_for(interp))
     verdict = "ineligible" if failed else ("undetermined" if unknown else "eligible")

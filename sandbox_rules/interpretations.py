@@ -326,6 +326,31 @@ CATALOGUE: tuple[Interpretation, ...] = (
 
 _BY_ID = {i.id: i for i in CATALOGUE}
 
+# The question of each interpretation in Vietnamese, for reports to legal staff.
+QUESTION_VI: dict[str, str] = {
+    "consultation-days": "Thời hạn 10 ngày trả lời ý kiến tính theo ngày lịch hay ngày làm việc?",
+    "event-day-excluded": "Ngày xảy ra sự kiện (nhận hồ sơ, nhận ý kiến) có được tính là ngày thứ nhất không?",
+    "roll-forward": "Thời hạn kết thúc vào ngày nghỉ thì có chuyển sang ngày làm việc tiếp theo không?",
+    "authority-count-basis": "Khoản 1 Điều 12 đếm số bộ, ngành, địa phương quản lý hay số đơn vị chủ quản dữ liệu?",
+    "procedure-many-sources": "Ba nguồn dữ liệu trở lên, hoặc nhiều nguồn của một đơn vị, áp dụng trình tự nào?",
+    "same-manager-two-units": "Hai đơn vị chủ quản thuộc cùng một bộ, tỉnh: nộp hồ sơ cho bộ, tỉnh đó hay Trung tâm dữ liệu quốc gia?",
+    "defence-overrides": "Có nguồn dữ liệu quốc phòng, cơ yếu thì Bộ Quốc phòng quyết định theo trình tự riêng bất kể số nguồn?",
+    "form-order": "Mẫu đơn nào dành cho tổ chức, mẫu nào dành cho cá nhân?",
+    "conviction-expunged-scope": "Điều kiện 'chưa được xóa án tích' có áp dụng cho cả tội xâm phạm an ninh quốc gia không?",
+    "extension-window": "'Trong thời gian không quá 30 ngày, trước khi kết thúc' gồm những ngày nào?",
+    "incident-written-report": "'Sau 03 ngày' gửi báo cáo sự cố bằng văn bản: trong 3 ngày hay từ ngày thứ 3 trở đi?",
+    "quarterly-report-due": "Hạn nộp báo cáo quý (ngày 05) rơi vào ngày nghỉ thì xử lý thế nào?",
+    "extension-limit": "'Gia hạn không quá thời gian thử nghiệm đã được phê duyệt': so sánh độ dài hay ngày kết thúc?",
+    "revocation-timing": "Căn cứ 'sau 90 ngày kể từ ngày được cấp' phát sinh vào ngày nào?",
+    "participant-exemption-scope": "Những quy trình, quy định nào phải thực hiện đầy đủ để được miễn trách nhiệm dân sự (khoản 2 Điều 22)?",
+    "clock-stop-scope": "Thời gian giải trình không tính vào thời gian xử lý: dừng tính những bước nào?",
+    "culture-day-makeup": "Ngày Văn hóa Việt Nam (24/11) trùng ngày nghỉ hằng tuần thì có được nghỉ bù không?",
+}
+
+
+def question_vi(interpretation_id: str) -> str:
+    return QUESTION_VI.get(interpretation_id, get(interpretation_id).question)
+
 
 def get(interpretation_id: str) -> Interpretation:
     try:

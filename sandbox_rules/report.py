@@ -33,18 +33,38 @@ def _wrap(text: str, indent: str = "      ") -> str:
 
 
 def _interpretations(used: dict[str, str], lang: str) -> list[str]:
+    from sandbox_rules.interpretations import question_vi
+
     if not used:
         return []
-    lines = ["", "Cách hiểu đã áp dụng:" if lang == "vi" else "Interpretations used:"]
+    lines = [
+        "",
+        "Cách hiểu đã áp dụng (docs/interpretations.md):"
+        if lang == "vi"
+        else "Interpretations used:",
+    ]
     for key, option in sorted(used.items()):
         item = get_interpretation(key)
-        default = (
-            " (mặc định)"
-            if option == item.default and lang == "vi"
-            else (" (default)" if option == item.default else "")
-        )
-        lines.append(f"  - {key} = {option}{default}: {item.options[option]}")
+        if lang == "vi":
+            default = " (mặc định)" if option == item.default else " (đã chọn khác mặc định)"
+            lines.append(f"  - {question_vi(key)} → {key} = {option}{default}")
+        else:
+            default = " (default)" if option == item.default else " (chosen, not the default)"
+            lines.append(f"  - {key} = {option}{default}: {item.options[option]}")
     return lines
+
+
+def _notes(rule_ids: tuple[str, ...], lang: str) -> list[str]:
+    """Standing notes of the decree (8.1, 21.1, 16.5) that frame a result."""
+    from sandbox_rules.rules import registry
+
+    out = []
+    for rid in rule_ids:
+        r = registry().get(rid)
+        cite = r.citation.vi() if lang == "vi" else r.citation.en()
+        text = r.statement_vi if lang == "vi" else r.statement_en
+        out.append(f"{'Lưu ý' if lang == 'vi' else 'Note'} ({cite}): {text}")
+    return out
 
 
 def _provenance(law_version: str, lang: str) -> str:
@@ -108,6 +128,7 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
             cites = ", ".join(d["asked_by"])
             lines.append(f"  - {label} — {d['field'] or d['fact']} ({cites})")
     lines += _interpretations(dict(a.interpretations_used), lang)
+    lines += ["", *_notes(("principle.8.1.other-law", "note.21.1.exemptions"), lang)]
     lines += ["", _provenance(a.law_version, lang)]
     return "\n".join(lines)
 
@@ -297,6 +318,8 @@ def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
             f"{'Ghi chú' if vi else 'Note'} ({n['citation']}): {n['vi'] if vi else n['en']}"
         )
     lines += _interpretations(d["interpretations_used"], lang)
+    if d["procedure"] == "conclusion-16.3":
+        lines += ["", *_notes(("note.16.5.no-licence",), lang)]
     return "\n".join(lines)
 
 
@@ -393,5 +416,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         ]
         for m in e["missing"]:
             lines.append(f"  {'cần xác nhận' if vi else 'to confirm'}: {m}")
+    if d["state"] == "concluded" or any("16.1.b" in w for w in d["warnings"]):
+        lines += ["", *_notes(("note.16.5.no-licence",), lang)]
     lines += _interpretations(d["interpretations_used"], lang)
     return "\n".join(lines)

@@ -4,8 +4,16 @@ from sandbox_rules.testing.strategies import (
     application_data,
     applications,
     dates_in_range,
+    records,
     refinements,
     source_lists,
 )
 
-__all__ = ["application_data", "applications", "dates_in_range", "refinements", "source_lists"]
+__all__ = [
+    "application_data",
+    "applications",
+    "dates_in_range",
+    "records",
+    "refinements",
+    "source_lists",
+]

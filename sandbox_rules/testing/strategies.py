@@ -12,7 +12,7 @@ where the full application only fills in facts the partial one left unknown.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from hypothesis import strategies as st
@@ -256,3 +256,28 @@ def application_data() -> st.SearchStrategy[dict[str, Any]]:
 def applications() -> st.SearchStrategy[Application]:
     """Validated :class:`Application` models with any fact possibly unknown."""
     return application_data().map(Application.model_validate)
+
+
+_LIFE_EVENTS = [
+    "testing_started", "adjustment_requested", "adjustment_approved", "extension_requested",
+    "extension_approved", "inspection_ended", "remediation_done", "incident_found",
+    "quarterly_report_submitted", "results_report_submitted", "reissued",
+]  # fmt: skip
+
+
+@st.composite
+def records(draw: st.DrawFn) -> dict[str, Any]:
+    """Sandbox records (as data): an issue date, an approved length and events in the period;
+    event sequences may be invalid (a second extension), which lifecycle() must reject."""
+    issued = draw(dates_in_range(date(2025, 7, 1), date(2030, 6, 30)))
+    months = draw(st.integers(min_value=1, max_value=24))
+    offsets = draw(st.lists(st.integers(min_value=0, max_value=30 * months), max_size=6))
+    events = [
+        {
+            "type": draw(st.sampled_from(_LIFE_EVENTS)),
+            "date": (issued + timedelta(days=o)).isoformat(),
+            "months": draw(st.integers(min_value=1, max_value=24)),
+        }
+        for o in sorted(offsets)
+    ]
+    return {"issued_on": issued.isoformat(), "approved_months": months, "events": events}
