@@ -192,8 +192,7 @@ class LifecycleStatus:
         return self.extended_end or self.approved_end
 
     def to_dict(self) -> dict[str, Any]:
-        from sandbox_rules import __version__
-        from sandbox_rules.law.text import law_version
+        from sandbox_rules.outcomes import provenance
 
         def iso(d: date | None) -> str | None:
             return d.isoformat() if d else None
@@ -218,11 +217,7 @@ class LifecycleStatus:
             "revocation_grounds": [g.to_dict() for g in self.revocation_grounds],
             "warnings": list(self.warnings),
             "interpretations_used": dict(self.interpretations_used),
-            "provenance": {
-                "library_version": __version__,
-                "law_version": law_version(),
-                "calendar_data_version": self.calendar_version,
-            },
+            "provenance": provenance(calendar_version=self.calendar_version),
         }
 
 

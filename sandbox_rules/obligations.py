@@ -60,8 +60,7 @@ class Schedule:
     calendar_version: str
 
     def to_dict(self) -> dict[str, Any]:
-        from sandbox_rules import __version__
-        from sandbox_rules.law.text import law_version
+        from sandbox_rules.outcomes import provenance
 
         return {
             "kind": "obligations",
@@ -70,11 +69,7 @@ class Schedule:
             "end": self.end.isoformat() if self.end else None,
             "items": [i.to_dict() for i in self.items],
             "interpretations_used": dict(self.interpretations_used),
-            "provenance": {
-                "library_version": __version__,
-                "law_version": law_version(),
-                "calendar_data_version": self.calendar_version,
-            },
+            "provenance": provenance(calendar_version=self.calendar_version),
         }
 
     def to_ics(self, lang: str = "vi") -> str:

@@ -41,10 +41,17 @@ TOPIC_EN = {
 }
 
 
-def _version() -> str:
+def provenance(
+    law_version: str | None = None, calendar_version: str | None = None
+) -> dict[str, str]:
+    """What a result was computed with, so it can be reproduced and audited later."""
     from sandbox_rules import __version__
+    from sandbox_rules.law.text import law_version as current_law_version
 
-    return __version__
+    out = {"library_version": __version__, "law_version": law_version or current_law_version()}
+    if calendar_version is not None:
+        out["calendar_data_version"] = calendar_version
+    return out
 
 
 def missing_fact_dict(fact: str) -> dict[str, Any]:
@@ -209,7 +216,7 @@ class Assessment:
             "findings": [f.to_dict() for f in self.findings],
             "missing_facts": self.missing_facts,
             "interpretations_used": dict(self.interpretations_used),
-            "provenance": {"library_version": _version(), "law_version": self.law_version},
+            "provenance": provenance(self.law_version),
         }
 
     def to_json(self) -> str:
@@ -284,7 +291,7 @@ class Routing:
             "notes": list(self.notes or ()),
             "missing_facts": self.missing_facts,
             "interpretations_used": dict(self.interpretations_used or {}),
-            "provenance": {"library_version": _version(), "law_version": self.law_version},
+            "provenance": provenance(self.law_version),
         }
 
     def to_json(self) -> str:
@@ -329,7 +336,7 @@ class DossierCheck:
             "items": self.items,
             "missing": self.missing,
             "interpretations_used": dict(self.interpretations_used),
-            "provenance": {"library_version": _version(), "law_version": self.law_version},
+            "provenance": provenance(self.law_version),
         }
 
     def to_json(self) -> str:

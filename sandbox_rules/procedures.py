@@ -247,8 +247,7 @@ class Timeline:
     calendar_version: str
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
-        from sandbox_rules import __version__
-        from sandbox_rules.law.text import law_version
+        from sandbox_rules.outcomes import provenance
 
         notes = [registry().get(n) for n in self.procedure.notes]
         return {
@@ -266,11 +265,7 @@ class Timeline:
                 for n in notes
             ],
             "interpretations_used": dict(self.interpretations_used),
-            "provenance": {
-                "library_version": __version__,
-                "law_version": law_version(),
-                "calendar_data_version": self.calendar_version,
-            },
+            "provenance": provenance(calendar_version=self.calendar_version),
         }
 
 

@@ -67,6 +67,14 @@ def _notes(rule_ids: tuple[str, ...], lang: str) -> list[str]:
     return out
 
 
+def _missing_lines(items: list[dict[str, Any]], lang: str) -> list[str]:
+    out = []
+    for d in items:
+        label = d["label_vi"] if lang == "vi" else d["label_en"]
+        out.append(f"  - {label} — {d['field'] or d['fact']} ({', '.join(d['asked_by'])})")
+    return out
+
+
 def _provenance(law_version: str, lang: str) -> str:
     from sandbox_rules import __version__
 
@@ -123,10 +131,7 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
             "",
             "Thông tin còn thiếu để kết luận:" if lang == "vi" else "Still needed to decide:",
         ]
-        for d in missing:
-            label = d["label_vi"] if lang == "vi" else d["label_en"]
-            cites = ", ".join(d["asked_by"])
-            lines.append(f"  - {label} — {d['field'] or d['fact']} ({cites})")
+        lines += _missing_lines(missing, lang)
     lines += _interpretations(dict(a.interpretations_used), lang)
     lines += ["", *_notes(("principle.8.1.other-law", "note.21.1.exemptions"), lang)]
     lines += ["", _provenance(a.law_version, lang)]
@@ -148,9 +153,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
         lines.append(
             "Chưa xác định được — thiếu thông tin:" if lang == "vi" else "Undetermined — missing:"
         )
-        for d in r.missing_facts:
-            label = d["label_vi"] if lang == "vi" else d["label_en"]
-            lines.append(f"  - {label} — {d['field'] or d['fact']} ({', '.join(d['asked_by'])})")
+        lines += _missing_lines(r.missing_facts, lang)
     if r.authority:
         a = r.authority
         title = a["title_vi"] if lang == "vi" else a["title_en"]
