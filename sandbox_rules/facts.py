@@ -437,6 +437,8 @@ def spec_for(fact: str) -> FactSpec | None:
 
 
 _INTERP_KEYS = (
+    "prosecution-scope",
+    "geographic-site-condition",
     "procedure-many-sources",
     "same-manager-two-units",
     "defence-overrides",
@@ -460,6 +462,7 @@ def _background(prefix: str, bg: Background) -> dict[str, Any]:
     handling = bg.administrative_measures
     return {
         f"{prefix}.prosecuted_as_accused": bg.prosecuted_as_accused,
+        f"{prefix}.prosecution_ended": bg.prosecution_ended,
         f"{prefix}.convictions": None
         if convictions is None
         else [
@@ -601,6 +604,7 @@ def _person_accessors(prefix: str, path: str) -> dict[str, str]:
         f"{prefix}.vietnamese_citizen": f"{path}.vietnamese_citizen",
         f"{prefix}.permanent_resident": f"{path}.permanent_resident_in_vietnam",
         f"{prefix}.prosecuted_as_accused": f"{bg}.prosecuted_as_accused",
+        f"{prefix}.prosecution_ended": f"{bg}.prosecution_ended",
         f"{prefix}.convictions": f"{bg}.convictions",
         f"{prefix}.court_measures": f"{bg}.court_measures",
         f"{prefix}.sanctions": f"{bg}.administrative_sanctions",

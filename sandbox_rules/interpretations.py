@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from sandbox_rules.errors import InterpretationError
+
+if TYPE_CHECKING:
+    from sandbox_rules.calendar import VietnamCalendar
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +185,52 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "shared/law/README.md, Known ambiguities, item 5",
     ),
     _i(
+        "prosecution-scope",
+        "9.1.a",
+        "'Đã bị cơ quan tiến hành tố tụng khởi tố bị can': any prosecution as the accused, or only one "
+        "still pending?",
+        "as-stated",
+        {
+            "as-stated": "As the text reads: having been prosecuted as the accused bars, even if the "
+            "case has since ended.",
+            "pending-only": "Only a prosecution still pending bars; one that ended (charges dropped, "
+            "case suspended, acquittal) does not (fact prosecution_ended).",
+        },
+        "The text says 'đã bị' (has been) with no limit in time, unlike 9.1.b, which speaks of "
+        "measures 'đang' (currently) served; the text is followed where it is clear. Eligibility "
+        "rules elsewhere in Vietnamese law often use 'đang bị truy cứu', hence the alternative.",
+        "text of 9.1.a (this project)",
+    ),
+    _i(
+        "geographic-site-condition",
+        "10.1",
+        "Does 10.1 restrict where a geographic testing space may be, or only describe the kinds of space?",
+        "condition",
+        {
+            "condition": "A geographic space must be at the lead participant's own site or at a site "
+            "approved by the data-owning unit or the Ministry of Public Security.",
+            "descriptive": "10.1 only lists the kinds of testing space; no finding on the site.",
+        },
+        "The clause defines the geographic space by two alternatives only ('triển khai tại địa điểm "
+        "của tổ chức, cá nhân chủ trì thử nghiệm, triển khai tại địa điểm đã được ... phê duyệt'); a "
+        "site outside both is not a testing space the decree provides for.",
+        "issue 4; text of 10.1 (this project)",
+    ),
+    _i(
+        "inspection-year",
+        "17.2",
+        "'Định kỳ 01 lần/năm': one on-site inspection in each 12 months from issue, or in each "
+        "calendar year?",
+        "twelve-months-from-issue",
+        {
+            "twelve-months-from-issue": "One inspection in each period of 12 months from the issue date.",
+            "calendar-year": "One inspection in each calendar year the testing runs in.",
+        },
+        "A sandbox runs for a period counted from its certificate; counting years from issue gives "
+        "every year of testing the same length. The schedule is informational (the authority's duty).",
+        "text of 17.2 (this project)",
+    ),
+    _i(
         "conviction-expunged-scope",
         "9.1.b",
         "In 9.1.b, does 'chưa được xóa án tích' (record not expunged) qualify national-security "
@@ -272,7 +322,9 @@ CATALOGUE: tuple[Interpretation, ...] = (
             "ninetieth-day": "The ground arises on the 90th day after issue itself.",
         },
         "'Sau 90 ngày, kể từ ngày được cấp' (after 90 days from the issue date) is met once the "
-        "90-day period has fully run.",
+        "90-day period has fully run. For 15.1.d we take the ground to arise the day after the "
+        "30-day remediation period of 17.3 ends without remediation, and for 15.1.a, c and đ on "
+        "the day of the request or finding.",
         "shared/law/README.md, Known ambiguities, item 10",
     ),
     _i(
@@ -304,7 +356,10 @@ CATALOGUE: tuple[Interpretation, ...] = (
             "included, is extended.",
         },
         "The sentence speaks of the processing time of the dossier (thời gian xử lý hồ sơ), which "
-        "is the receiving authority's; the consulted units answer the authority, not the applicant.",
+        "is the receiving authority's; the consulted units answer the authority, not the applicant. "
+        "The stop runs from the day after the written request to the day the answer arrives, both "
+        "counted in working days; an unanswered request keeps the clock stopped until the applicant's "
+        "5 working days run out and the dossier is returned.",
         "text of 13.3.b and 16.3.b (this project)",
     ),
     _i(
@@ -344,6 +399,9 @@ QUESTION_VI: dict[str, str] = {
     "revocation-timing": "Căn cứ 'sau 90 ngày kể từ ngày được cấp' phát sinh vào ngày nào?",
     "participant-exemption-scope": "Những quy trình, quy định nào phải thực hiện đầy đủ để được miễn trách nhiệm dân sự (khoản 2 Điều 22)?",
     "clock-stop-scope": "Thời gian giải trình không tính vào thời gian xử lý: dừng tính những bước nào?",
+    "prosecution-scope": "'Đã bị khởi tố bị can' là bất kỳ lần bị khởi tố nào, hay chỉ vụ án đang được giải quyết?",
+    "geographic-site-condition": "Khoản 1 Điều 10 giới hạn địa điểm của không gian địa lý, hay chỉ liệt kê các loại không gian?",
+    "inspection-year": "'Định kỳ 01 lần/năm': mỗi 12 tháng kể từ ngày cấp hay mỗi năm dương lịch?",
     "culture-day-makeup": "Ngày Văn hóa Việt Nam (24/11) trùng ngày nghỉ hằng tuần thì có được nghỉ bù không?",
 }
 
@@ -391,6 +449,12 @@ class Interpretations:
 
     def __iter__(self) -> Iterator[str]:
         return iter(_BY_ID)
+
+    def calendar(self) -> VietnamCalendar:
+        """The working-day calendar under these readings (event day, roll-forward, 24/11)."""
+        from sandbox_rules.calendar import VietnamCalendar
+
+        return VietnamCalendar(interpretations=dict(self.chosen))
 
 
 DEFAULTS = Interpretations()

@@ -129,6 +129,29 @@ class HistoryEntry:
         }
 
 
+def _extension_facts(
+    rec: SandboxRecord,
+    granted: int,
+    event: Event,
+    start: date | None,
+    end: date | None,
+    interp: Interpretations,
+) -> dict[str, Any]:
+    """Facts for the declared 10.2 rules at an extension_approved event."""
+    approved_days = (end - start).days if start and end else None
+    ext_days = (add_months(end, event.months) - end).days if end and event.months else None
+    facts: dict[str, Any] = {
+        "lifecycle.extensions_granted": granted,
+        "extension.months": event.months,
+        "lifecycle.approved_months": rec.approved_months,
+        "extension.days": ext_days,
+        "lifecycle.approved_days": approved_days,
+    }
+    if interp["extension-limit"] == "compare-end-dates":
+        facts["extension.months"] = facts["lifecycle.approved_months"] = None  # compare as days
+    return facts
+
+
 def apply_event(state: str, event: str, *, extensions: int = 0) -> tuple[str, Rule]:
     """The state after ``event``, by the transition table; raises InvalidTransitionError."""
     for r in transition_rules():
@@ -138,8 +161,12 @@ def apply_event(state: str, event: str, *, extensions: int = 0) -> tuple[str, Ru
                 raise InvalidTransitionError(
                     state, event, sources, f"{r.id} ({', '.join(c.short for c in r.citations)})"
                 )
-            if event == "extension_approved" and extensions >= 1:
-                raise InvalidTransitionError(state, event, [], f"{r.id}: only one extension (10.2)")
+            if event == "extension_approved":
+                once = registry().get("scope.extension.once")  # 10.2, as declared
+                if once.condition.evaluate({"lifecycle.extensions_granted": extensions}) is False:
+                    raise InvalidTransitionError(
+                        state, event, [], f"{once.id} ({once.citation.short}): {once.statement_en}"
+                    )
             target = r.outcome["to"]
             return (state if target is None else str(target)), r
     raise InvalidTransitionError(
@@ -221,14 +248,6 @@ class LifecycleStatus:
         }
 
 
-def _calendar(interp: Interpretations) -> VietnamCalendar:
-    return VietnamCalendar(
-        interpretations={
-            k: interp[k] for k in ("event-day-excluded", "roll-forward", "culture-day-makeup")
-        }
-    )
-
-
 def lifecycle(
     record: SandboxRecord | Mapping[str, Any],
     as_of: date,
@@ -238,24 +257,47 @@ def lifecycle(
     """Replay the record's events up to ``as_of``: state, history, windows, revocation grounds."""
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
-    cal = calendar or _calendar(interp)
+    cal = calendar or interp.calendar()
     events = sorted((e for e in rec.events if e.date <= as_of), key=lambda e: e.date)
     state = "applied" if rec.issued_on is None else "issued"
     history: list[HistoryEntry] = []
     extensions = 0
     extension_months: int | None = None
     warnings: list[str] = []
+    reg = registry()
+    issued_early = rec.issued_on or next(
+        (e.date for e in events if e.type == "certificate_issued"), None
+    )
+    start_early = rec.testing_start or issued_early
+    end_early = rec.approved_end or (
+        add_months(start_early, rec.approved_months)
+        if start_early and rec.approved_months
+        else None
+    )
     for e in events:
         if e.type in RECORD_EVENTS:
             history.append(HistoryEntry(e.date, e.type, state, state, None))
             continue
         if e.type == "certificate_issued" and rec.issued_on is not None and state == "issued":
             continue  # the record's issued_on already put it in 'issued'
-        new_state, r = apply_event(state, e.type, extensions=extensions)
+        if e.type == "extension_approved":
+            # 10.2, as declared: once only, and no longer than the approved period.
+            facts = _extension_facts(rec, extensions, e, start_early, end_early, interp)
+            for rule_id in ("scope.extension.max-approved-length",):  # "once" is in apply_event
+                r = reg.get(rule_id)
+                if r.condition.evaluate(facts) is False:
+                    raise InvalidTransitionError(
+                        state, e.type, [], f"{r.id} ({r.citation.short}): {r.statement_en}"
+                    )
+                if r.condition.evaluate(facts) is None:
+                    warnings.append(
+                        f"{rule_id}: cannot be checked ({', '.join(sorted(r.condition.missing(facts)))} unknown)"
+                    )
+        new_state, rule_obj = apply_event(state, e.type, extensions=extensions)
         if e.type == "extension_approved":
             extensions += 1
             extension_months = e.months
-        history.append(HistoryEntry(e.date, e.type, state, new_state, r.id))
+        history.append(HistoryEntry(e.date, e.type, state, new_state, rule_obj.id))
         state = new_state
     issued = rec.issued_on or next((e.date for e in events if e.type == "certificate_issued"), None)
     start = rec.testing_start or issued
@@ -264,29 +306,10 @@ def lifecycle(
         approved_end = add_months(start, rec.approved_months)  # Civil Code Art. 148(3)
     extended_end = None
     if extensions and approved_end is not None:
-        approved_len = (approved_end - start).days if start else None
         if extension_months is None:
             warnings.append("extension_approved without months: extended end unknown")
         else:
             extended_end = add_months(approved_end, extension_months)
-            if interp["extension-limit"] == "compare-durations":
-                # Lengths in the unit they were approved in: months with months (a 12-month
-                # extension across a leap day is not "longer" than a 12-month approval).
-                if rec.approved_months is not None:
-                    too_long = extension_months > rec.approved_months
-                else:
-                    too_long = (
-                        approved_len is not None
-                        and (extended_end - approved_end).days > approved_len
-                    )
-            else:
-                too_long = approved_len is not None and extended_end > approved_end + timedelta(
-                    days=approved_len
-                )
-            if too_long:
-                warnings.append(
-                    f"the extension ({extension_months} months) is longer than the approved period (10.2)"
-                )
     window = None
     results_due = None
     if approved_end is not None and state not in ("revoked", "concluded", "refused", "returned"):

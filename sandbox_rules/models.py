@@ -92,6 +92,11 @@ class Background(_Model):
     prosecuted_as_accused: Tri = Field(
         None, description="9.1.a: prosecuted as the accused (khởi tố bị can)"
     )
+    prosecution_ended: Tri = Field(
+        None,
+        description="9.1.a, under the reading prosecution-scope=pending-only: the prosecution has "
+        "ended (charges dropped, case suspended, acquittal)",
+    )
     convictions: list[Conviction] | None = Field(None, description="9.1.b: convictions ([] = none)")
     court_measures: list[CourtMeasure] | None = Field(
         None, description="9.1.b: measures currently being served ([] = none)"

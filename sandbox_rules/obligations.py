@@ -142,11 +142,7 @@ def obligations(
 ) -> Schedule:
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
-    cal = calendar or VietnamCalendar(
-        interpretations={
-            k: interp[k] for k in ("event-day-excluded", "roll-forward", "culture-day-makeup")
-        }
-    )
+    cal = calendar or interp.calendar()
     status = lifecycle(rec, as_of, calendar=cal)
     start, end = status.testing_start, status.end
     items: list[Obligation] = []
@@ -222,12 +218,17 @@ def obligations(
                 )
             )
         # 17.2: the authority inspects on site once a year.
+        by_calendar_year = interp["inspection-year"] == "calendar-year"
         k = 0
         while True:
-            ys = add_months(start, 12 * k)
+            if by_calendar_year:
+                ys = max(start, date(start.year + k, 1, 1))
+                ye = min(date(start.year + k, 12, 31), end)
+            else:
+                ys = add_months(start, 12 * k)
+                ye = min(add_months(start, 12 * (k + 1)) - timedelta(days=1), end)
             if ys > end:
                 break
-            ye = min(add_months(start, 12 * (k + 1)) - timedelta(days=1), end)
             items.append(
                 Obligation(
                     f"yearly-inspection-{k + 1}",
@@ -325,6 +326,10 @@ def obligations(
         )
     items.sort(key=lambda i: (i.due or (i.window[0] if i.window else date.max), i.id))
     used = interp.used(
-        "quarterly-report-due", "incident-written-report", "extension-window", "roll-forward"
+        "quarterly-report-due",
+        "incident-written-report",
+        "extension-window",
+        "roll-forward",
+        "inspection-year",
     )
     return Schedule(tuple(items), as_of, start, end, used, cal.data_version)

@@ -307,11 +307,7 @@ def timeline(
         if isinstance(interpretations, Interpretations)
         else Interpretations.of(interpretations)
     )
-    cal = calendar or VietnamCalendar(
-        interpretations={
-            k: interp[k] for k in ("event-day-excluded", "roll-forward", "culture-day-makeup")
-        }
-    )
+    cal = calendar or interp.calendar()
     ev = _parse_events(events)
     known: set[str] = set()
     for spec in proc.steps:

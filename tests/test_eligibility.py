@@ -374,3 +374,55 @@ def test_findings_quote_and_cite_the_clause() -> None:
     assert "03 năm tù trở lên" in failed.quote(None)
     d = failed.to_dict()
     assert d["citation_vi"] == "điểm b khoản 1 Điều 9" and d["status"] == "not_met"
+
+
+# (changes, interpretations, rule id, expected status) — the named readings of 9.1.a and 10.1.
+READINGS = [
+    # 9.1.a as stated: a prosecution bars even after it ended ...
+    (
+        {f"{REP}.prosecuted_as_accused": True, f"{REP}.prosecution_ended": True},
+        {},
+        "rep.not-prosecuted",
+        "not_met",
+    ),
+    # ... under pending-only, an ended prosecution does not bar; a pending one does; unknown stays unknown.
+    (
+        {f"{REP}.prosecuted_as_accused": True, f"{REP}.prosecution_ended": True},
+        {"prosecution-scope": "pending-only"},
+        "rep.not-prosecuted",
+        "met",
+    ),
+    (
+        {f"{REP}.prosecuted_as_accused": True, f"{REP}.prosecution_ended": False},
+        {"prosecution-scope": "pending-only"},
+        "rep.not-prosecuted",
+        "not_met",
+    ),
+    (
+        {f"{REP}.prosecuted_as_accused": True},
+        {"prosecution-scope": "pending-only"},
+        "rep.not-prosecuted",
+        "unknown",
+    ),
+    # 10.1 read as a description only: an unapproved site gives no failure.
+    (
+        {
+            "scope.testing_spaces": [
+                {"kind": "geographic", "at_own_site": False, "site_approved_by": "not_approved"}
+            ]
+        },
+        {"geographic-site-condition": "descriptive"},
+        "scope.geographic-site",
+        "met",
+    ),
+]
+
+
+@pytest.mark.parametrize(("changes", "interp", "rule_id", "status"), READINGS)
+def test_named_readings(
+    changes: dict[str, Any], interp: dict[str, str], rule_id: str, status: str
+) -> None:
+    result = assess(with_changes(ORGANISATION, changes), interp or None)
+    assert result.statuses[rule_id] == status
+    for key, value in interp.items():
+        assert result.interpretations_used[key] == value

@@ -343,3 +343,30 @@ def test_duties_and_liability() -> None:
     assert duties(authority, "authority").exempt is True
     with pytest.raises(InputValidationError):
         duties({"duty.made-up": True})
+
+
+def test_inspection_year_reading() -> None:
+    rec = {"issued_on": "2026-03-02", "approved_months": 12}
+    default = {
+        i.id: i.window for i in obligations(rec, D("2026-04-01")).items if i.id.startswith("yearly")
+    }
+    assert default["yearly-inspection-1"] == (D("2026-03-02"), D("2027-03-01"))
+    cal_year = obligations(
+        {**rec, "interpretations": {"inspection-year": "calendar-year"}}, D("2026-04-01")
+    )
+    windows = [i.window for i in cal_year.items if i.id.startswith("yearly")]
+    assert windows == [(D("2026-03-02"), D("2026-12-31")), (D("2027-01-01"), D("2027-03-02"))]
+
+
+def test_extension_longer_than_approved_is_refused_by_the_declared_rule() -> None:
+    rec = {"issued_on": "2026-03-02", "approved_months": 12,
+           "events": [{"type": "extension_approved", "date": "2027-02-20", "months": 13}]}  # fmt: skip
+    with pytest.raises(InvalidTransitionError, match=r"scope\.extension\.max-approved-length"):
+        lifecycle(rec, D("2027-03-01"))
+    # 12 more months across the leap day of 2028 are not "longer" than 12 approved months.
+    ok = {**rec, "events": [{"type": "extension_approved", "date": "2027-02-20", "months": 12}]}
+    assert lifecycle(ok, D("2027-03-01")).extended_end == D("2028-03-02")
+    # Compared as end dates instead, the same extension is 366 days against 365: refused.
+    strict = {**ok, "interpretations": {"extension-limit": "compare-end-dates"}}
+    with pytest.raises(InvalidTransitionError, match=r"max-approved-length"):
+        lifecycle(strict, D("2027-03-01"))

@@ -84,10 +84,19 @@ def _person_rules(
             RuleKind.CONDITION,
             f"{who_vi} không bị cơ quan tiến hành tố tụng khởi tố bị can.",
             f"{who_en} has not been prosecuted as the accused.",
-            Cmp("==", Fact(f"{prefix}.prosecuted_as_accused"), Const(False)),
+            AnyOf(
+                (
+                    Cmp("==", Fact(f"{prefix}.prosecuted_as_accused"), Const(False)),
+                    all_of(
+                        eq("interp.prosecution-scope", "pending-only"),
+                        is_true(f"{prefix}.prosecution_ended"),
+                    ),
+                )
+            ),
             applies_if=when,
             group="eligibility",
             topic=topic,
+            interpretations=("prosecution-scope",),
         ),
         rule(
             f"{prefix}.no-disqualifying-conviction",

@@ -1,5 +1,5 @@
 """Art. 10 — scope of controlled testing: testing spaces (10.1), duration and the single
-extension (10.2)."""
+extension (10.2). The extension rules are evaluated by the lifecycle engine."""
 
 from __future__ import annotations
 
@@ -15,8 +15,22 @@ from sandbox_rules.expr import (
     Item,
     Known,
     Not,
+    eq,
 )
 from sandbox_rules.rules.model import Rule, RuleKind, rule
+
+GEOGRAPHIC_SITE_OK = ForAll(
+    "scope.spaces",
+    AnyOf(
+        (
+            Cmp("!=", Item("kind"), Const("geographic")),
+            Cmp("==", Item("at_own_site"), Const(True)),
+            In(Item("site_approved_by"), ("data_owning_unit", "ministry_of_public_security")),
+        )
+    ),
+)
+
+MONTHS = Fact("scope.duration_months")
 
 RULES: tuple[Rule, ...] = (
     rule(
@@ -27,21 +41,10 @@ RULES: tuple[Rule, ...] = (
         "điểm đã được đơn vị chủ quản dữ liệu hoặc Bộ Công an phê duyệt.",
         "A geographic testing space is at the lead participant's own site, or at a site approved by "
         "the data-owning unit or the Ministry of Public Security.",
-        ForAll(
-            "scope.spaces",
-            AnyOf(
-                (
-                    Cmp("!=", Item("kind"), Const("geographic")),
-                    Cmp("==", Item("at_own_site"), Const(True)),
-                    In(
-                        Item("site_approved_by"),
-                        ("data_owning_unit", "ministry_of_public_security"),
-                    ),
-                )
-            ),
-        ),
+        AnyOf((eq("interp.geographic-site-condition", "descriptive"), GEOGRAPHIC_SITE_OK)),
         group="eligibility",
         topic="scope",
+        interpretations=("geographic-site-condition",),
     ),
     rule(
         "scope.duration.max-2-years",
@@ -49,17 +52,14 @@ RULES: tuple[Rule, ...] = (
         RuleKind.CONDITION,
         "Thời hạn thực hiện thử nghiệm có kiểm soát không quá 02 năm theo phương án được thẩm định.",
         "The testing period is at most 2 years under the appraised plan.",
+        # A length in months is compared in months; otherwise the planned end with the
+        # corresponding day two years after the start (Civil Code Art. 148(4)).
         AnyOf(
             (
+                All((Known(MONTHS), Cmp("<=", MONTHS, Const(24)))),
                 All(
                     (
-                        Known(Fact("scope.duration_months")),
-                        Cmp("<=", Fact("scope.duration_months"), Const(24)),
-                    )
-                ),
-                All(
-                    (
-                        Not(Known(Fact("scope.duration_months"))),
+                        Not(Known(MONTHS)),
                         Cmp(
                             "<=",
                             Fact("scope.planned_end"),
@@ -89,7 +89,26 @@ RULES: tuple[Rule, ...] = (
         RuleKind.CONDITION,
         "Thời gian gia hạn không quá thời gian thử nghiệm đã được phê duyệt.",
         "The extension is no longer than the approved testing period.",
-        Cmp("<=", Fact("extension.requested_days"), Fact("lifecycle.approved_days")),
+        # Lengths in the unit they were approved in (interpretation extension-limit): months with
+        # months, else days with days; under compare-end-dates the lifecycle supplies the same
+        # comparison on end dates as day counts.
+        AnyOf(
+            (
+                All(
+                    (
+                        Known(Fact("extension.months")),
+                        Known(Fact("lifecycle.approved_months")),
+                        Cmp("<=", Fact("extension.months"), Fact("lifecycle.approved_months")),
+                    )
+                ),
+                All(
+                    (
+                        Not(Known(Fact("lifecycle.approved_months"))),
+                        Cmp("<=", Fact("extension.days"), Fact("lifecycle.approved_days")),
+                    )
+                ),
+            )
+        ),
         group="extension",
         topic="extension",
         interpretations=("extension-limit",),
