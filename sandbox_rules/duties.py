@@ -50,6 +50,8 @@ def duties(compliance: Mapping[str, bool | None], actor: str = "participant") ->
     """The checklist of ``actor`` (participant or authority) and the Art. 22 exemption."""
     if actor not in ("participant", "authority"):
         raise InputValidationError(f"actor must be participant or authority, got {actor!r}")
+    if not isinstance(compliance, Mapping):
+        raise InputValidationError("compliance must be a mapping of duty id to true/false/null")
     reg = registry()
     known = {
         str(r.outcome["fact"]) for r in reg if r.outcome.get("fact", "").startswith("duty.")

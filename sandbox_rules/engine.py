@@ -14,7 +14,7 @@ from typing import Any
 
 from sandbox_rules.catalogues import Body, catalogue
 from sandbox_rules.codegen import compile_statuses
-from sandbox_rules.errors import InputValidationError
+from sandbox_rules.errors import InputValidationError, InterpretationError
 from sandbox_rules.expr import TRUE, Compiled, compile_expr
 from sandbox_rules.facts import ACCESSORS, extract_facts, interp_facts_for, planned_end
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
@@ -120,6 +120,8 @@ def _interpretations(
         )
     if isinstance(chosen, Interpretations):
         return chosen
+    if not isinstance(chosen, Mapping):
+        raise InterpretationError("interpretations must be a mapping of id to option")
     return Interpretations.of({**app.interpretations, **chosen})
 
 
@@ -292,11 +294,13 @@ def dossier(
     ``procedure``: issuance (12.2), reissue (12.5), adjustment (13.2), extension (14.1),
     conclusion (16.2). ``requires_extension`` matters for an adjustment (13.2.c).
     """
-    if procedure not in PROCEDURES:
+    if not isinstance(procedure, str) or procedure not in PROCEDURES:
         raise InputValidationError(
             f"procedure must be one of {', '.join(PROCEDURES)}, got {procedure!r}"
         )
-    if applicant_kind not in (*KINDS, None):
+    if applicant_kind is not None and (
+        not isinstance(applicant_kind, str) or applicant_kind not in KINDS
+    ):
         raise InputValidationError(
             f"applicant_kind must be organisation or individual, got {applicant_kind!r}"
         )
@@ -305,6 +309,12 @@ def dossier(
         if isinstance(interpretations, Interpretations)
         else Interpretations.of(interpretations)
     )
+    if documents is not None and (
+        isinstance(documents, (str, bytes)) or not all(isinstance(d, str) for d in documents)
+    ):
+        raise InputValidationError(
+            "documents must be a list of document names, e.g. ['HĐTN01', 'plan']"
+        )
     at_hand = None if documents is None else {_doc_key(d) for d in documents}
     order = interp["form-order"]
     facts = {"adjustment.requires_extension": requires_extension}

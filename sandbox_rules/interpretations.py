@@ -434,6 +434,10 @@ class Interpretations:
         if not isinstance(choices, Mapping):
             raise InterpretationError("interpretations must be a mapping of id to option")
         for key, value in choices.items():
+            if not isinstance(key, str) or not isinstance(value, str):
+                raise InterpretationError(
+                    f"interpretation choices are strings, got {key!r}: {value!r}"
+                )
             get(key).check(value)
         return cls(tuple(sorted(choices.items())))
 

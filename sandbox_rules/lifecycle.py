@@ -255,6 +255,8 @@ def lifecycle(
     calendar: VietnamCalendar | None = None,
 ) -> LifecycleStatus:
     """Replay the record's events up to ``as_of``: state, history, windows, revocation grounds."""
+    if not isinstance(as_of, date):
+        raise InputValidationError(f"as_of must be a date, got {type(as_of).__name__}")
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()

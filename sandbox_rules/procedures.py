@@ -270,8 +270,12 @@ class Timeline:
 
 
 def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
+    if not isinstance(events, Mapping):
+        raise InputValidationError("events must be a mapping of event name to date")
     out: dict[str, date] = {}
     for name, value in events.items():
+        if not isinstance(name, str):
+            raise InputValidationError(f"events: event names are strings, got {name!r}")
         if value is None:
             continue
         if isinstance(value, date):
@@ -295,7 +299,7 @@ def timeline(
     calendar: VietnamCalendar | None = None,
 ) -> Timeline:
     """The timeline of ``procedure`` (see :data:`PROCEDURES`) given the events so far."""
-    proc = PROCEDURES.get(procedure)
+    proc = PROCEDURES.get(procedure) if isinstance(procedure, str) else None
     if proc is None:
         raise InputValidationError(
             f"procedure must be one of {', '.join(PROCEDURES)}, got {procedure!r}"

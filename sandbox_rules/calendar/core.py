@@ -413,7 +413,14 @@ def _load_override_source(
 ) -> tuple[dict[str, Any], bytes]:
     if isinstance(source, Mapping):
         data = dict(source)
-        return data, json.dumps(data, sort_keys=True, default=str).encode()
+        try:
+            return data, json.dumps(data, sort_keys=True, default=str).encode()
+        except (TypeError, ValueError) as exc:
+            raise CalendarDataError(f"overrides: not JSON-like data ({exc})") from None
+    if not isinstance(source, (str, os.PathLike)):
+        raise CalendarDataError(
+            f"overrides must be a mapping or the path of a TOML/JSON file, got {type(source).__name__}"
+        )
     from pathlib import Path
 
     path = Path(source)
@@ -461,6 +468,8 @@ class VietnamCalendar:
     ) -> None:
         base = _base()
         chosen = dict(_DEFAULTS)
+        if interpretations is not None and not isinstance(interpretations, Mapping):
+            raise InterpretationError("interpretations must be a mapping of id to option")
         for key, value in (interpretations or {}).items():
             if key in CALENDAR_INTERPRETATIONS:
                 if value not in CALENDAR_INTERPRETATIONS[key]:
@@ -557,6 +566,9 @@ class VietnamCalendar:
             raise CalendarDataError(
                 f"overrides: unknown keys {sorted(unknown)}; use documents, days, official_years"
             )
+        for section in ("documents", "days"):
+            if not isinstance(data.get(section) or [], list):
+                raise CalendarDataError(f"overrides: {section} must be a list of tables")
         for i, raw in enumerate(data.get("documents", []) or []):
             if not isinstance(raw, Mapping) or "id" not in raw:
                 raise CalendarDataError(f"overrides: documents[{i}] needs an 'id'")
