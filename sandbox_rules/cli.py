@@ -514,7 +514,17 @@ def build_parser() -> argparse.ArgumentParser:
         "which",
         nargs="?",
         default="application",
-        choices=("application", "assessment", "routing", "dossier"),
+        choices=(
+            "application",
+            "record",
+            "assessment",
+            "routing",
+            "dossier",
+            "deadline",
+            "timeline",
+            "lifecycle",
+            "obligations",
+        ),
     )
     p.set_defaults(func=cmd_schema)
 

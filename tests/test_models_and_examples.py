@@ -128,3 +128,30 @@ def test_outputs_are_deterministic() -> None:
     app = load_application(_load("org-hanoi-one-source.yaml"))
     assert assess(app).to_json() == assess(app).to_json()
     assert route(app).to_json() == route(app).to_json()
+
+
+def test_time_outputs_validate_against_their_schemas() -> None:
+    from datetime import date
+
+    from sandbox_rules.calendar import VietnamCalendar, WorkingDays
+    from sandbox_rules.lifecycle import lifecycle
+    from sandbox_rules.obligations import obligations
+    from sandbox_rules.procedures import timeline
+
+    scenarios = Path(__file__).parent.parent / "examples" / "scenarios"
+    for path in sorted(scenarios.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        as_of = data["as_of"]
+        for spec in data.get("timelines") or ([data["timeline"]] if "timeline" in data else []):
+            t = timeline(spec["procedure"], spec["events"], as_of).to_dict(explain=True)
+            OUTPUTS["timeline"].model_validate(json.loads(json.dumps(t)))
+        if "record" in data:
+            OUTPUTS["lifecycle"].model_validate(
+                json.loads(json.dumps(lifecycle(data["record"], as_of).to_dict()))
+            )
+            OUTPUTS["obligations"].model_validate(
+                json.loads(json.dumps(obligations(data["record"], as_of).to_dict()))
+            )
+    d = VietnamCalendar().deadline(date(2026, 1, 1), WorkingDays(3)).to_dict()
+    OUTPUTS["deadline"].model_validate(json.loads(json.dumps(d)))
+    assert json_schema("record")["properties"]["events"]["type"] == "array"
