@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sandbox_rules.coverage import coverage_counts, coverage_table  # noqa: E402
-from sandbox_rules.interpretations import CATALOGUE  # noqa: E402
+from sandbox_rules.interpretations import CATALOGUE, QUESTION_VI  # noqa: E402
 from sandbox_rules.law import Citation, load_law  # noqa: E402
 from sandbox_rules.rules import registry  # noqa: E402
 
@@ -36,6 +36,7 @@ def interpretations_md() -> str:
         cites = ", ".join(Citation.parse(c).vi() for c in item.citations)
         out.append(f"## `{item.id}`\n")
         out.append(f"**Question.** {item.question}\n")
+        out.append(f"**Câu hỏi.** {QUESTION_VI[item.id]}\n")
         out.append(f"**Clauses.** {cites}\n")
         out.append(f"**Default: `{item.default}`.** {item.options[item.default]}\n")
         out.append("**Alternatives.**\n")

@@ -3,8 +3,9 @@
 Working days are Monday-Friday, minus public holidays, compensatory days and officially
 swapped days off, plus officially worked Saturdays (see ``data/official.toml``). Deadlines
 follow Civil Code 2015 Art. 147-148 by default; each rule is a named interpretation the
-caller may change. A working-day deadline is a bisect over a precomputed ordinal index:
-O(log n), no import of `holidays` or pydantic at run time.
+caller may change. A working-day deadline is two list indexes into a precomputed index
+(the shipped working-day ordinals and a per-day count built from them): O(1), no import of
+`holidays` or pydantic at run time.
 """
 
 from __future__ import annotations
@@ -531,6 +532,17 @@ class VietnamCalendar:
             yr for yr in range(base.first.year, base.last.year + 1) if yr not in official_years
         )
         suffix = all(yr > y for yr in self._unofficial)
+        # upto[k]: how many working days fall on or before ordinal lo + k — the index, in _wd, of
+        # the first working day after it. It turns the bisect into one list index: O(1).
+        upto: list[int] = []
+        j = 0
+        wd_all = self._wd
+        count = len(wd_all)
+        for o in range(self._lo, self._hi + 1):
+            while j < count and wd_all[j] <= o:
+                j += 1
+            upto.append(j)
+        self._upto = upto
         self._hot = (
             self._lo,
             self._hi,
@@ -538,6 +550,7 @@ class VietnamCalendar:
             self._exclude_event,
             self._official_through,
             suffix,
+            upto,
         )
 
     # -- construction helpers -------------------------------------------------------------
@@ -703,7 +716,7 @@ class VietnamCalendar:
         cls = type(period)
         if cls is WorkingDays:
             # Hot path, kept inline: one unpack, one bisect, one tuple (docs/performance.md).
-            lo, hi, wd, exclude, through, suffix = self._hot
+            lo, hi, wd, exclude, through, suffix, upto = self._hot
             try:
                 o = event.toordinal()
             except AttributeError:
@@ -711,10 +724,11 @@ class VietnamCalendar:
             if o < lo or o > hi:
                 self._ord(event, "event")
             n = period.n
+            k = o - lo
             if exclude and n:
-                i = bisect_right(wd, o) + n - 1
+                i = upto[k] + n - 1  # working days after the event day
             else:
-                i = bisect_left(wd, o) + (n - 1 if n else 0)
+                i = (upto[k - 1] if k else 0) + (n - 1 if n else 0)  # from the event day on
             try:
                 r = wd[i]
             except IndexError:
