@@ -370,3 +370,20 @@ def test_extension_longer_than_approved_is_refused_by_the_declared_rule() -> Non
     strict = {**ok, "interpretations": {"extension-limit": "compare-end-dates"}}
     with pytest.raises(InvalidTransitionError, match=r"max-approved-length"):
         lifecycle(strict, D("2027-03-01"))
+
+
+def test_ics_parses_with_a_real_icalendar_reader() -> None:
+    icalendar = pytest.importorskip("icalendar")
+    rec = {"issued_on": "2026-03-02", "approved_months": 12,
+           "events": [{"type": "incident_found", "date": "2026-08-28"}]}  # fmt: skip
+    schedule = obligations(rec, D("2026-09-10"))
+    cal = icalendar.Calendar.from_ical(schedule.to_ics())
+    events = [c for c in cal.walk() if c.name == "VEVENT"]
+    dated = [i for i in schedule.items if i.due or i.window]
+    assert len(events) == len(dated)
+    by_uid = {str(e["UID"]): e for e in events}
+    assert len(by_uid) == len(events)  # unique UIDs
+    starts = {e.decoded("DTSTART") for e in events}
+    assert D("2026-04-06") in starts and D("2026-09-03") in starts
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert any("Báo cáo sự cố bằng văn bản (18.5)" == s for s in summaries)

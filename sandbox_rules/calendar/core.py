@@ -557,7 +557,7 @@ class VietnamCalendar:
     def _build_working_days(self) -> tuple[int, ...]:
         out = []
         for o in range(self._lo, self._hi + 1):
-            info = self._days.get(o) if hasattr(self, "_days") else None
+            info = self._days.get(o)
             if info is not None:
                 if info.status == "worked":
                     out.append(o)

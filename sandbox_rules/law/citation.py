@@ -12,9 +12,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import total_ordering
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sandbox_rules.errors import CitationSyntaxError
+
+if TYPE_CHECKING:
+    from sandbox_rules.law.text import Unit
 
 # Vietnamese legal point letters, in order: đ sits between d and e; f, j, w, z are unused.
 POINT_LETTERS = (
@@ -185,6 +188,17 @@ class Citation:
         if other.clause != self.clause:
             return False
         return self.point is None or other.point == self.point
+
+    def resolve(self) -> Unit:
+        """The unit of the shipped text this citation names (UnknownCitationError if none)."""
+        from sandbox_rules.law.text import load_law
+
+        return load_law().resolve(self)
+
+    @property
+    def text(self) -> str:
+        """The Vietnamese text of the unit."""
+        return self.resolve().text
 
     # -- pydantic integration (kept lazy so the calendar never imports pydantic) ----------
     @classmethod
