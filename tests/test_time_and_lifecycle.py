@@ -84,6 +84,50 @@ TIMELINES = [
         "2026-01-10",
         {"reissue": ("2026-01-07", "late")},
     ),
+    # Extension across Tết 2026: complete Thu 12/2; consult Fri 13 (1), Tết 14-22, Mon 23 (2),
+    # Tue 24/2 (3); replies 10 days from 24/2 = Fri 6/3.
+    (
+        "extension-14",
+        {"dossier_complete": "2026-02-12"},
+        "2026-02-13",
+        {"consult": ("2026-02-24", "pending"), "replies": ("2026-03-06", "waiting")},
+    ),
+    # Conclusion across Tết 2026: received incomplete Wed 11/2; the completion request is due
+    # Thu 12 (1), Fri 13 (2), Mon 23/2 (3).
+    (
+        "conclusion-16.3",
+        {"dossier_received": "2026-02-11", "completion_requested": "2026-02-23"},
+        "2026-02-24",
+        {"completion-request": ("2026-02-23", "done_on_time")},
+    ),
+    # Issuance across 24/11/2026: complete Fri 20/11; consult Mon 23 (1), Wed 25 (2), Thu 26 (3);
+    # replies 10 days = Sun 6/12 -> Mon 7/12; decision Tue 8 (1), Wed 9 (2), Thu 10/12 (3).
+    (
+        "issuance-12.3",
+        {"dossier_complete": "2026-11-20"},
+        "2026-11-21",
+        {
+            "consult": ("2026-11-26", "pending"),
+            "replies": ("2026-12-07", "waiting"),
+            "decide": ("2026-12-10", "waiting"),
+        },
+    ),
+    # Re-issue across 2/9/2026: declaration Fri 28/8; 31/8 swapped off, 1-2/9 National Day;
+    # Thu 3 (1), Fri 4 (2), Mon 7/9 (3).
+    (
+        "reissue-12.5",
+        {"reissue_declaration_received": "2026-08-28"},
+        "2026-08-29",
+        {"reissue": ("2026-09-07", "pending")},
+    ),
+    # Adjustment across 30/4-1/5/2026: complete Wed 29/4; Mon 4/5 (1), Tue 5 (2), Wed 6/5 (3);
+    # replies 10 days from 6/5 = Sat 16/5 -> Mon 18/5.
+    (
+        "adjustment-13.3",
+        {"dossier_complete": "2026-04-29"},
+        "2026-04-30",
+        {"consult": ("2026-05-06", "pending"), "replies": ("2026-05-18", "waiting")},
+    ),
     # An unanswered clarification: asked Tue 8/9/2026, 5 working days = Tue 15/9; as of 18/9 the
     # dossier is to be returned; the authority's clock is stopped meanwhile.
     (
