@@ -231,6 +231,24 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "text of 17.2 (this project)",
     ),
     _i(
+        "issuance-return",
+        "12.3.b 12.4.b 13.3.b.par2 16.3.b.par2",
+        "Can an issuance dossier be returned? Art. 12 sets no return; Art. 13 and 16 do for their own "
+        "dossiers.",
+        "returned",
+        {
+            "returned": "An incomplete or invalid issuance dossier may end in a return (state "
+            "'returned'): the 12.3.b/12.4.b periods run only from a complete, valid dossier, and "
+            "13.3.b and 16.3.b show the decree's way of ending an incomplete filing.",
+            "no-return": "Art. 12 provides no return: an incomplete issuance dossier simply waits "
+            "to be completed; the event 'returned' is refused for it.",
+        },
+        "The lifecycle the project was asked for includes 'returned' after an application; the "
+        "text supports it only by analogy with 13.3.b and 16.3.b, so it is a reading, not a rule "
+        "of Art. 12.",
+        "issue 5; text of Art. 12, 13.3.b, 16.3.b (this project)",
+    ),
+    _i(
         "conviction-expunged-scope",
         "9.1.b",
         "In 9.1.b, does 'chưa được xóa án tích' (record not expunged) qualify national-security "
@@ -399,6 +417,7 @@ QUESTION_VI: dict[str, str] = {
     "revocation-timing": "Căn cứ 'sau 90 ngày kể từ ngày được cấp' phát sinh vào ngày nào?",
     "participant-exemption-scope": "Những quy trình, quy định nào phải thực hiện đầy đủ để được miễn trách nhiệm dân sự (khoản 2 Điều 22)?",
     "clock-stop-scope": "Thời gian giải trình không tính vào thời gian xử lý: dừng tính những bước nào?",
+    "issuance-return": "Hồ sơ đề nghị cấp Giấy chứng nhận chưa đầy đủ có bị trả lại không (Điều 12 không quy định)?",
     "prosecution-scope": "'Đã bị khởi tố bị can' là bất kỳ lần bị khởi tố nào, hay chỉ vụ án đang được giải quyết?",
     "geographic-site-condition": "Khoản 1 Điều 10 giới hạn địa điểm của không gian địa lý, hay chỉ liệt kê các loại không gian?",
     "inspection-year": "'Định kỳ 01 lần/năm': mỗi 12 tháng kể từ ngày cấp hay mỗi năm dương lịch?",

@@ -295,6 +295,13 @@ def lifecycle(
                     warnings.append(
                         f"{rule_id}: cannot be checked ({', '.join(sorted(r.condition.missing(facts)))} unknown)"
                     )
+        if e.type == "returned" and interp["issuance-return"] == "no-return":
+            raise InvalidTransitionError(
+                state,
+                e.type,
+                [],
+                "life.return: refused under the reading issuance-return=no-return",
+            )
         new_state, rule_obj = apply_event(state, e.type, extensions=extensions)
         if e.type == "extension_approved":
             extensions += 1
@@ -347,6 +354,7 @@ def lifecycle(
         "revocation-timing",
         "roll-forward",
         "event-day-excluded",
+        "issuance-return",
     )
     return LifecycleStatus(
         state,

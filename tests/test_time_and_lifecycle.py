@@ -431,3 +431,14 @@ def test_ics_parses_with_a_real_icalendar_reader() -> None:
     assert D("2026-04-06") in starts and D("2026-09-03") in starts
     summaries = [str(e["SUMMARY"]) for e in events]
     assert "Báo cáo sự cố bằng văn bản (18.5)" in summaries
+
+
+def test_issuance_return_is_a_named_reading() -> None:
+    # Art. 12 sets no return; by default an incomplete issuance dossier may be returned (as
+    # 13.3.b and 16.3.b do for their dossiers), and the reading is recorded.
+    rec = {"events": [{"type": "returned", "date": "2026-03-10"}]}
+    status = lifecycle(rec, D("2026-03-20"))
+    assert status.state == "returned"
+    assert status.interpretations_used["issuance-return"] == "returned"
+    with pytest.raises(InvalidTransitionError, match="issuance-return=no-return"):
+        lifecycle({**rec, "interpretations": {"issuance-return": "no-return"}}, D("2026-03-20"))

@@ -61,7 +61,7 @@ TRANSITIONS: tuple[Rule, ...] = (
     ),
     _t(
         "life.return",
-        "12.3.b",
+        ("12.3.b", "13.3.b.par2", "16.3.b.par2"),
         "Hồ sơ chưa đầy đủ, hợp lệ không được xử lý: trả lại hồ sơ (thời hạn xử lý chỉ tính từ khi nhận đủ hồ sơ hợp lệ).",
         "An incomplete or invalid dossier is not processed and is returned (processing runs only from a complete, valid dossier).",
         "returned",
