@@ -13,6 +13,10 @@ from sandbox_rules.errors import SandboxRulesError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
+# Commands of surfaces that live apart from the core (sandbox_rules/surfaces/): each module
+# has add_parser(sub, common). Imported only when the parser is built.
+SURFACE_COMMANDS: tuple[str, ...] = ()
+
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # usage errors exit 2 with a clear message
@@ -543,7 +547,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--years", type=int)
     p.add_argument("--explain", action="store_true", help="show every day counted or skipped")
     p.set_defaults(func=cmd_deadline)
+    _add_surface_commands(sub, common)
     return parser
+
+
+def _add_surface_commands(sub: Any, common: argparse.ArgumentParser) -> None:
+    from importlib import import_module
+
+    for name in SURFACE_COMMANDS:
+        import_module(name).add_parser(sub, common)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
