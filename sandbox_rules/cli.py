@@ -181,25 +181,9 @@ class _UsageError(Exception):
 
 
 def _load_file(path: str) -> Any:
-    from pathlib import Path
+    from sandbox_rules.io import load_document
 
-    from sandbox_rules.errors import InputValidationError
-
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputValidationError(f"cannot read {path!r}: {exc.strerror or exc}") from None
-    try:
-        if p.suffix.lower() in (".yaml", ".yml"):
-            import yaml
-
-            return yaml.safe_load(text)
-        return json.loads(text)
-    except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError
-        raise InputValidationError(
-            f"{path!r} is not valid {'YAML' if p.suffix in ('.yaml', '.yml') else 'JSON'}: {exc}"
-        ) from None
+    return load_document(path)  # bounded: size, YAML aliases, depth (sandbox_rules.io)
 
 
 def _interp_args(args: argparse.Namespace) -> dict[str, str]:

@@ -9,17 +9,24 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
+from itertools import islice
 from types import MappingProxyType
 from typing import Any
 
+from sandbox_rules._validation import MAX_STRING
 from sandbox_rules.catalogues import Body, catalogue
 from sandbox_rules.codegen import compile_statuses
-from sandbox_rules.errors import InputValidationError, InterpretationError
+from sandbox_rules.errors import (
+    InputTooLargeError,
+    InputValidationError,
+    InterpretationError,
+    brief,
+)
 from sandbox_rules.expr import TRUE, Compiled, compile_expr
 from sandbox_rules.facts import ACCESSORS, extract_facts, interp_facts_for, planned_end
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.law.text import load_law
-from sandbox_rules.models import Application, load_application
+from sandbox_rules.models import MAX_DOCUMENTS, Application, load_application
 from sandbox_rules.outcomes import Assessment, DossierCheck, Routing
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.dossiers import PROCEDURES
@@ -296,26 +303,20 @@ def dossier(
     """
     if not isinstance(procedure, str) or procedure not in PROCEDURES:
         raise InputValidationError(
-            f"procedure must be one of {', '.join(PROCEDURES)}, got {procedure!r}"
+            f"procedure must be one of {', '.join(PROCEDURES)}, got {brief(procedure)}"
         )
     if applicant_kind is not None and (
         not isinstance(applicant_kind, str) or applicant_kind not in KINDS
     ):
         raise InputValidationError(
-            f"applicant_kind must be organisation or individual, got {applicant_kind!r}"
+            f"applicant_kind must be organisation or individual, got {brief(applicant_kind)}"
         )
     interp = (
         interpretations
         if isinstance(interpretations, Interpretations)
         else Interpretations.of(interpretations)
     )
-    if documents is not None and (
-        isinstance(documents, (str, bytes)) or not all(isinstance(d, str) for d in documents)
-    ):
-        raise InputValidationError(
-            "documents must be a list of document names, e.g. ['HĐTN01', 'plan']"
-        )
-    at_hand = None if documents is None else {_doc_key(d) for d in documents}
+    at_hand = None if documents is None else {_doc_key(d) for d in _document_names(documents)}
     order = interp["form-order"]
     facts = {"adjustment.requires_extension": requires_extension}
     items: list[dict[str, Any]] = []
@@ -355,6 +356,26 @@ def dossier(
     return DossierCheck(
         procedure, applicant_kind, items, {"form-order": order}, default_engine().law_version
     )
+
+
+def _document_names(documents: object) -> list[str]:
+    """The names in ``documents`` (any iterable of strings, read once: a generator counts)."""
+    if isinstance(documents, (str, bytes, Mapping)) or not isinstance(documents, Iterable):
+        raise InputValidationError(
+            "documents must be a list of document names, e.g. ['HĐTN01', 'plan'], "
+            f"got {type(documents).__name__}"
+        )
+    names = list(islice(documents, MAX_DOCUMENTS + 1))
+    if len(names) > MAX_DOCUMENTS:
+        raise InputTooLargeError(f"documents: more than {MAX_DOCUMENTS} names")
+    for i, name in enumerate(names):
+        if not isinstance(name, str):
+            raise InputValidationError(
+                f"documents[{i}] must be a document name (a string), got {brief(name)}"
+            )
+        if len(name) > MAX_STRING:
+            raise InputTooLargeError(f"documents[{i}] is longer than {MAX_STRING} characters")
+    return names
 
 
 def issuance_dossier(app: Application | Mapping[str, Any]) -> DossierCheck:

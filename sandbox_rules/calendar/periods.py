@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from sandbox_rules._record import Record
-from sandbox_rules.errors import InvalidPeriodError
+from sandbox_rules.errors import DateOutOfRangeError, InvalidPeriodError
 
 
 class Period(Record):
@@ -90,6 +90,8 @@ def add_months(d: date, months: int) -> date:
     """The corresponding day ``months`` later, or the month's last day (Art. 148(3))."""
     total = d.year * 12 + (d.month - 1) + months
     year, month0 = divmod(total, 12)
+    if not 1 <= year <= 9999:  # datetime.MINYEAR..MAXYEAR
+        raise DateOutOfRangeError(f"{d.isoformat()} + {months} months is beyond year 1..9999")
     last = _stdcal.monthrange(year, month0 + 1)[1]
     return date(year, month0 + 1, min(d.day, last))
 
@@ -97,7 +99,12 @@ def add_months(d: date, months: int) -> date:
 def add_calendar_period(d: date, unit: str, amount: int) -> date:
     """``d`` plus ``amount`` days, months or years, without roll-forward."""
     if unit == "days":
-        return d + timedelta(days=amount)
+        try:
+            return d + timedelta(days=amount)
+        except OverflowError:
+            raise DateOutOfRangeError(
+                f"{d.isoformat()} + {amount} days is beyond year 1..9999"
+            ) from None
     if unit == "months":
         return add_months(d, amount)
     if unit == "years":

@@ -1,0 +1,174 @@
+"""Pydantic input models that fail with our typed error, and the strict field types they use.
+
+:class:`ModelValidationError` is an :class:`~sandbox_rules.errors.InputValidationError` (so a
+caller catching ``SandboxRulesError`` catches it) and also a pydantic ``ValidationError`` (so
+code written against pydantic keeps working); ``errors`` / ``errors()`` give each field's
+``loc``, ``type`` and ``msg``. Kept out of ``errors.py`` so the calendar never imports pydantic.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar, Self
+
+import pydantic_core
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StrictBool,
+    ValidationError,
+)
+
+from sandbox_rules.errors import (
+    BRIEF_LIMIT,
+    FieldErrors,
+    InputTooLargeError,
+    InputValidationError,
+    brief,
+)
+
+#: Longest string in any input field, and longest JSON text given to ``model_validate_json``.
+MAX_STRING = 2_000
+MAX_JSON_BYTES = 5 * 1024 * 1024
+
+
+def _field_errors(exc: ValidationError) -> FieldErrors:
+    out = FieldErrors()
+    for e in exc.errors(include_url=False, include_context=False, include_input=False):
+        loc = [x if isinstance(x, int) else str(x) for x in e["loc"]]
+        field = ".".join(str(x) for x in loc) or "(root)"
+        msg = e["msg"]
+        if len(msg) > 4 * BRIEF_LIMIT:
+            msg = msg[: 4 * BRIEF_LIMIT - 1] + "…"
+        out.append({"field": field, "problem": msg, "loc": loc, "type": e["type"], "msg": msg})
+    return out
+
+
+class ModelValidationError(InputValidationError, pydantic_core.ValidationError):  # type: ignore[misc]
+    """Input that fails a model's validation (each field's path and problem in ``errors``);
+    also a pydantic ``ValidationError``."""
+
+    # The code of every input error before this class existed: callers match on it.
+    code = "input_validation"
+    title_vi = "Dữ liệu không khớp mô hình đầu vào (đơn, hồ sơ sandbox): nêu từng trường sai"
+    title_en = "Input that fails an input model (application, sandbox record): each field named"
+
+    def __init__(self, *args: Any) -> None:  # built by pydantic's from_exception_data
+        pass
+
+    @classmethod
+    def of(cls, exc: ValidationError, what: str) -> ModelValidationError:
+        try:
+            err = cls.from_exception_data(exc.title, exc.errors(), hide_input=True)  # type: ignore[arg-type]
+        except Exception:  # an error type pydantic cannot rebuild: keep type and message
+            err = cls.from_exception_data(
+                exc.title,
+                [
+                    {
+                        "type": pydantic_core.PydanticCustomError(
+                            e["type"], e["msg"].replace("{", "(").replace("}", ")")
+                        ),
+                        "loc": e["loc"],
+                        "input": None,
+                    }
+                    for e in exc.errors(include_input=False)
+                ],
+                hide_input=True,
+            )
+        errors = _field_errors(exc)
+        summary = "; ".join(f"{e['field']}: {e['problem']}" for e in errors[:5])
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        err.message = f"invalid {what}: {summary}{more}"
+        err.errors = errors
+        err.args = (err.message,)
+        return err
+
+    def __reduce__(self) -> Any:
+        return (InputValidationError, (self.message, list(self.errors)))
+
+
+class StrictInput(BaseModel):
+    """Base of the input models: frozen, no unknown keys, strings of bounded length, and
+    validation failures raised as :class:`ModelValidationError`."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, str_max_length=MAX_STRING
+    )
+    _what: ClassVar[str] = "input"
+
+    @classmethod
+    def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate(obj, *args, **kwargs)
+        except ValidationError as exc:
+            raise ModelValidationError.of(exc, cls._what) from None
+        except RecursionError:
+            raise InputTooLargeError(f"invalid {cls._what}: nested too deeply") from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: Any, *args: Any, **kwargs: Any) -> Self:
+        if not isinstance(json_data, (str, bytes, bytearray)):
+            raise InputValidationError(
+                f"invalid {cls._what}: JSON text must be str or bytes, got {type(json_data).__name__}"
+            )
+        if len(json_data) > MAX_JSON_BYTES:
+            raise InputTooLargeError(
+                f"invalid {cls._what}: JSON text of {len(json_data)} characters exceeds "
+                f"{MAX_JSON_BYTES}"
+            )
+        try:
+            return super().model_validate_json(json_data, *args, **kwargs)
+        except ValidationError as exc:
+            raise ModelValidationError.of(exc, cls._what) from None
+        except RecursionError:
+            raise InputTooLargeError(f"invalid {cls._what}: nested too deeply") from None
+
+    @classmethod
+    def model_validate_strings(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        try:
+            return super().model_validate_strings(obj, *args, **kwargs)
+        except ValidationError as exc:
+            raise ModelValidationError.of(exc, cls._what) from None
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise ModelValidationError.of(exc, type(self)._what) from None
+
+
+def _no_datetime(value: Any) -> Any:
+    # One policy everywhere (docs/errors.md): a datetime is refused where a day is meant,
+    # because which day it is depends on a time zone the library cannot know.
+    if isinstance(value, datetime):
+        raise ValueError(
+            f"a date (YYYY-MM-DD) is expected, not a date and time: {brief(value)}; "
+            "pass its .date() in Vietnam's time zone"
+        )
+    if isinstance(value, str) and len(value) > 10 and value[10:11] in ("T", " ", "t"):
+        raise ValueError(f"a date (YYYY-MM-DD) is expected, not a date and time: {brief(value)}")
+    return value
+
+
+# Input days are bounded far inside date's range, so that no period arithmetic on them (up to
+# 1000 years) can overflow; the calendar itself covers a much shorter span.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
+
+def _in_range(value: date) -> date:
+    if not FIRST_DAY <= value <= LAST_DAY:
+        raise ValueError(
+            f"{value.isoformat()} is outside the days this library reasons about "
+            f"({FIRST_DAY.isoformat()}..{LAST_DAY.isoformat()})"
+        )
+    return value
+
+
+#: A calendar day: a ``date`` or an ISO ``YYYY-MM-DD`` string, in FIRST_DAY..LAST_DAY; a
+#: ``datetime`` is refused.
+Day = Annotated[date, BeforeValidator(_no_datetime), AfterValidator(_in_range)]
+#: A yes/no fact; ``None`` is unknown. Only true/false: no 1, "yes" or "true" strings.
+Flag = StrictBool | None
