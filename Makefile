@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench data docs clean
+.PHONY: demo test lint typecheck pytest bench fuzz data docs clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,8 +25,8 @@ demo: $(STAMP)
 	@$(BIN)/sandbox-rules deadline 2026-01-01 --working-days 3 --explain
 
 lint: $(STAMP)
-	$(BIN)/ruff check sandbox_rules tests benchmarks scripts
-	$(BIN)/ruff format --check sandbox_rules tests benchmarks scripts
+	$(BIN)/ruff check sandbox_rules tests benchmarks scripts fuzz
+	$(BIN)/ruff format --check sandbox_rules tests benchmarks scripts fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy sandbox_rules
@@ -39,6 +39,11 @@ test: lint typecheck pytest
 # durable-rules comes with the dev extra (Python <= 3.12); without it its comparison is skipped.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Malformed inputs over the public API (at least 100,000; FUZZ_INPUTS=n to change) and the
+# table of bad CLI invocations; prints the counts and fails on any untyped error.
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py
 
 # Regenerate the shipped package data from its sources (law text, official calendar table).
 data: $(STAMP)

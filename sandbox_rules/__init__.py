@@ -7,7 +7,9 @@ neither pydantic nor `holidays`).
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import Any
 
 __version__ = "0.1.0"
@@ -46,6 +48,23 @@ _LAZY = {
 }
 
 __all__ = ["__version__", *sorted(_LAZY)]
+
+
+# Functions named like the module that defines them (sandbox_rules.lifecycle.lifecycle …).
+_SHADOWED = frozenset(n for n, m in _LAZY.items() if m == f"{__name__}.{n}")
+
+
+class _Package(ModuleType):
+    """Keeps ``sr.lifecycle`` the function: importing the submodule ``sandbox_rules.lifecycle``
+    would otherwise bind the module over it (the import system sets it on the package)."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _SHADOWED and isinstance(value, ModuleType):
+            return  # the submodule stays reachable as sys.modules["sandbox_rules.<name>"]
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

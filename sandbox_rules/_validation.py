@@ -20,6 +20,7 @@ from pydantic import (
     StrictBool,
     ValidationError,
 )
+from pydantic._internal._model_construction import ModelMetaclass
 
 from sandbox_rules.errors import (
     BRIEF_LIMIT,
@@ -89,7 +90,17 @@ class ModelValidationError(InputValidationError, pydantic_core.ValidationError):
         return (InputValidationError, (self.message, list(self.errors)))
 
 
-class StrictInput(BaseModel):
+class _InputMeta(ModelMetaclass):
+    # Direct construction, ``Application(applicant=...)``, fails with our error too. A custom
+    # __init__ would do it, but pydantic would then call it for every nested model as well.
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().__call__(*args, **kwargs)
+        except ValidationError as exc:
+            raise ModelValidationError.of(exc, getattr(cls, "_what", "input")) from None
+
+
+class StrictInput(BaseModel, metaclass=_InputMeta):
     """Base of the input models: frozen, no unknown keys, strings of bounded length, and
     validation failures raised as :class:`ModelValidationError`."""
 
@@ -106,6 +117,8 @@ class StrictInput(BaseModel):
             raise ModelValidationError.of(exc, cls._what) from None
         except RecursionError:
             raise InputTooLargeError(f"invalid {cls._what}: nested too deeply") from None
+        except Exception as exc:  # an input object that misbehaves (a __repr__ that raises …)
+            raise _unreadable(cls._what, exc) from exc
 
     @classmethod
     def model_validate_json(cls, json_data: Any, *args: Any, **kwargs: Any) -> Self:
@@ -124,6 +137,8 @@ class StrictInput(BaseModel):
             raise ModelValidationError.of(exc, cls._what) from None
         except RecursionError:
             raise InputTooLargeError(f"invalid {cls._what}: nested too deeply") from None
+        except Exception as exc:  # an input object that misbehaves (a __repr__ that raises …)
+            raise _unreadable(cls._what, exc) from exc
 
     @classmethod
     def model_validate_strings(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
@@ -132,11 +147,20 @@ class StrictInput(BaseModel):
         except ValidationError as exc:
             raise ModelValidationError.of(exc, cls._what) from None
 
-    def __init__(self, /, **data: Any) -> None:
-        try:
-            super().__init__(**data)
-        except ValidationError as exc:
-            raise ModelValidationError.of(exc, type(self)._what) from None
+
+def as_day(value: object, name: str) -> date:
+    """``value`` if it is a plain ``date`` (the argument ``name`` is named otherwise); a
+    ``datetime`` is refused, as everywhere."""
+    if not isinstance(value, date) or isinstance(value, datetime):
+        what = "a datetime (give its .date())" if isinstance(value, datetime) else brief(value)
+        raise InputValidationError(f"{name} must be a date, got {what}")
+    return value
+
+
+def _unreadable(what: str, exc: Exception) -> InputValidationError:
+    return InputValidationError(
+        f"invalid {what}: a value could not be read ({type(exc).__name__}: {brief(str(exc))})"
+    )
 
 
 def _no_datetime(value: Any) -> Any:

@@ -301,9 +301,12 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 
 def _record(data: dict[str, Any], args: argparse.Namespace) -> Any:
+    from sandbox_rules.errors import InputValidationError
     from sandbox_rules.lifecycle import load_record
 
-    raw = dict(data.get("record") or {})
+    if not isinstance(data.get("record"), dict):  # lifecycle and obligations need a record
+        raise InputValidationError(f"{args.file}: no 'record' (a mapping) in the scenario")
+    raw = dict(data["record"])
     extra = _interp_args(args)
     if extra:
         raw["interpretations"] = {**(raw.get("interpretations") or {}), **extra}

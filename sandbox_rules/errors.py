@@ -9,6 +9,7 @@ so no message embeds an unbounded repr.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -16,14 +17,22 @@ from typing import Any, ClassVar
 BRIEF_LIMIT = 80
 
 
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxtuple, _REPR.maxdict = 3, 6, 6, 4
+_REPR.maxset = _REPR.maxfrozenset = _REPR.maxdeque = _REPR.maxarray = 6
+_REPR.maxstring, _REPR.maxother, _REPR.maxlong = BRIEF_LIMIT, BRIEF_LIMIT, 40
+
+
 def brief(value: object, limit: int = BRIEF_LIMIT) -> str:
-    """``repr(value)`` cut to ``limit`` characters, safe for any object (huge, deep, broken)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 256:
-        return f"<int of {value.bit_length()} bits>"  # repr of a huge int is slow, or refused
-    try:
-        text = repr(value)
-    except Exception:  # a broken __repr__, a too-deep structure
-        text = f"<{type(value).__name__}>"
+    """A repr of ``value`` of at most ``limit`` characters, in time bounded by the limit, for
+    any object: huge, deep, self-containing or with a broken ``__repr__``."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 128:
+        text = f"<int of {value.bit_length()} bits>"  # its repr is slow, or refused
+    else:
+        try:
+            text = _REPR.repr(value)
+        except Exception:  # a broken __repr__ on a type reprlib does not guard
+            text = f"<{type(value).__name__}>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -15,8 +15,9 @@ from typing import Any
 
 from sandbox_rules.errors import DocumentFormatError, InputTooLargeError, brief
 
-#: Largest input file read by default (bytes); a sandbox application is a few kilobytes.
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+#: Largest input file read by default (bytes): an application is a few kilobytes, a record
+#: with a thousand events about 60 KB.
+DEFAULT_MAX_BYTES = 256 * 1024
 #: Deepest nesting of mappings and lists, and most values, in one document.
 MAX_DEPTH = 64
 MAX_NODES = 200_000
@@ -36,25 +37,25 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
     """The bytes of ``path``, refusing a file larger than ``max_bytes`` before reading it."""
     if not isinstance(path, (str, os.PathLike)):
         raise DocumentFormatError(f"a file path is a string, got {type(path).__name__}")
-    name = brief(os.fspath(path))
+    name = brief(os.fspath(path), 200)
     if type(max_bytes) is not int or max_bytes < 1:
         raise DocumentFormatError(f"max_bytes must be a positive int, got {brief(max_bytes)}")
+    size = 0
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
-            if size > max_bytes:
-                raise InputTooLargeError(
-                    f"{name} is {size} bytes, more than the limit of {max_bytes}"
-                )
-            raw = fh.read(max_bytes + 1)  # a pipe or a growing file has no reliable size
+            # A pipe or a growing file has no reliable size: read at most one byte too many.
+            raw = b"" if size > max_bytes else fh.read(max_bytes + 1)
     except IsADirectoryError:
         raise DocumentFormatError(f"{name} is a directory, not a file") from None
     except OSError as exc:
         raise DocumentFormatError(f"cannot read {name}: {exc.strerror or exc}") from None
     except ValueError as exc:  # e.g. an embedded NUL byte in the path
         raise DocumentFormatError(f"cannot read {name}: {exc}") from None
-    if len(raw) > max_bytes:
-        raise InputTooLargeError(f"{name} is more than the limit of {max_bytes} bytes")
+    if size > max_bytes or len(raw) > max_bytes:
+        raise InputTooLargeError(
+            f"{name} is {max(size, len(raw))} bytes or more, over the limit of {max_bytes}"
+        )
     return raw
 
 
@@ -66,7 +67,7 @@ def load_document(
 ) -> Any:
     """Read and parse the document at ``path`` (format from the suffix unless given)."""
     raw = read_bounded(path, max_bytes)
-    return parse_document(raw, format or format_of(path), name=os.fspath(path))
+    return parse_document(raw, format or format_of(path), name=os.fspath(path), max_bytes=max_bytes)
 
 
 def parse_document(
@@ -79,7 +80,7 @@ def parse_document(
     """Parse YAML, JSON or TOML text within the same bounds as :func:`load_document`.
 
     An empty document (nothing but blanks or comments) is refused: no input is empty."""
-    label = brief(name)
+    label = brief(name, 200)
     if format not in FORMATS:
         raise DocumentFormatError(
             f"format must be one of {', '.join(FORMATS)}, got {brief(format)}"
@@ -146,35 +147,24 @@ def _check_shape(data: Any, label: str) -> None:
 
 
 def _load_yaml(text: str, label: str) -> Any:
+    """Safe YAML, checked first as a stream of events (nothing is built): an alias is
+    refused and nesting is capped before anything could expand. LibYAML when present."""
     import yaml
-    from yaml.events import AliasEvent, CollectionStartEvent
+    from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
-    class BoundedLoader(yaml.SafeLoader):
-        """Safe YAML without aliases and with a nesting cap, both checked while composing,
-        before anything is expanded."""
-
-        depth = 0
-
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if self.check_event(AliasEvent):
-                event = self.peek_event()  # type: ignore[no-untyped-call]
-                raise DocumentFormatError(
-                    f"{label} uses a YAML alias (*{brief(event.anchor, 40)}, line "
-                    f"{event.start_mark.line + 1}); aliases are not accepted: write the value out"
-                )
-            nested = self.check_event(CollectionStartEvent)
-            if nested:
-                self.depth += 1
-                if self.depth > MAX_DEPTH:
-                    raise InputTooLargeError(f"{label} is nested more than {MAX_DEPTH} levels deep")
-            try:
-                return super().compose_node(parent, index)
-            finally:
-                if nested:
-                    self.depth -= 1
-
-    loader = BoundedLoader(text)
-    try:
-        return loader.get_single_data()
-    finally:
-        loader.dispose()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, AliasEvent):
+            raise DocumentFormatError(
+                f"{label} uses a YAML alias (*{str(event.anchor)[:40]}, line "
+                f"{event.start_mark.line + 1 if event.start_mark else '?'}); "
+                "aliases are not accepted: write the value out"
+            )
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputTooLargeError(f"{label} is nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return yaml.load(text, Loader=loader)

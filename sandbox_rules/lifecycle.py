@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from sandbox_rules._validation import Day, Flag, StrictInput
+from sandbox_rules._validation import Day, Flag, StrictInput, as_day
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
-from sandbox_rules.errors import InputValidationError, InvalidTransitionError, brief
+from sandbox_rules.errors import InvalidTransitionError, brief
 from sandbox_rules.interpretations import Interpretations
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule, RuleKind
@@ -91,9 +91,16 @@ class SandboxRecord(StrictInput):
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
     interpretations: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("interpretations")
+    @classmethod
+    def _readings(cls, value: dict[str, str]) -> dict[str, str]:
+        Interpretations.of(
+            value
+        )  # an InterpretationError is a ValueError: pydantic names the field
+        return value
+
     @model_validator(mode="after")
     def _check(self) -> SandboxRecord:
-        Interpretations.of(self.interpretations)
         start = self.testing_start or self.issued_on
         if start is not None and self.approved_end is not None and self.approved_end < start:
             which = "testing_start" if self.testing_start else "issued_on"
@@ -253,8 +260,7 @@ def lifecycle(
     calendar: VietnamCalendar | None = None,
 ) -> LifecycleStatus:
     """Replay the record's events up to ``as_of``: state, history, windows, revocation grounds."""
-    if not isinstance(as_of, date):
-        raise InputValidationError(f"as_of must be a date, got {type(as_of).__name__}")
+    as_day(as_of, "as_of")
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()

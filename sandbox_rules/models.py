@@ -314,16 +314,18 @@ class Application(_Model):
         description="chosen interpretations, id -> option (docs/interpretations.md)",
     )
 
-    @model_validator(mode="after")
-    def _check(self) -> Application:
+    @field_validator("interpretations")
+    @classmethod
+    def _readings(cls, value: dict[str, str]) -> dict[str, str]:
         from sandbox_rules.interpretations import Interpretations
 
-        try:
-            Interpretations.of(self.interpretations)
-        except InputValidationError:
-            raise
-        except Exception as exc:
-            raise ValueError(str(exc)) from None
+        Interpretations.of(
+            value
+        )  # an InterpretationError is a ValueError: pydantic names the field
+        return value
+
+    @model_validator(mode="after")
+    def _check(self) -> Application:
         s = self.scope
         if s.planned_start and s.planned_end and s.planned_end < s.planned_start:
             raise ValueError("scope.planned_end is before scope.planned_start")

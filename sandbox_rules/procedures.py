@@ -16,6 +16,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
+from sandbox_rules._validation import as_day
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import EventOrderError, InputValidationError, brief
@@ -364,8 +365,7 @@ def timeline(
         raise InputValidationError(
             f"procedure must be one of {', '.join(PROCEDURES)}, got {brief(procedure)}"
         )
-    if not isinstance(as_of, date) or isinstance(as_of, datetime):
-        raise InputValidationError(f"as_of must be a date, got {brief(as_of)}")
+    as_day(as_of, "as_of")
     interp = (
         interpretations
         if isinstance(interpretations, Interpretations)

@@ -96,7 +96,7 @@ def test_durable_agrees_on_every_combination(adapter) -> None:  # type: ignore[n
 
 def test_no_rule_matching_is_all_false(adapter) -> None:  # type: ignore[no-untyped-def]
     # durable raises MessageNotHandledException when no rule matches; the adapter answers.
-    facts = {f: False for f in adapter.facts}
+    facts = dict.fromkeys(adapter.facts, False)
     facts["rep.prosecuted_as_accused"] = True
     facts["interp.prosecution-scope"] = interpretation("prosecution-scope").default
     assert not any(adapter.evaluate(facts).values())
@@ -104,7 +104,7 @@ def test_no_rule_matching_is_all_false(adapter) -> None:  # type: ignore[no-unty
 
 def test_string_valued_fact_decides(adapter) -> None:  # type: ignore[no-untyped-def]
     # 9.1.a under prosecution-scope: an ended prosecution counts only under 'pending-only'.
-    base = {f: True for f in adapter.facts}
+    base = dict.fromkeys(adapter.facts, True)
     base["rep.prosecuted_as_accused"] = True
     for option in interpretation("prosecution-scope").options:
         facts = {**base, "interp.prosecution-scope": option}

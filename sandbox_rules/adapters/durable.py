@@ -15,6 +15,7 @@ Property tests check it agrees with the reference evaluator wherever it applies.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Mapping, Sequence
@@ -139,9 +140,7 @@ class DurableAdapter:
             # No rule matched (every condition false): durable refuses the fact, so there
             # is nothing to retract.
             return {r.id: False for r in self.rules}
-        try:
+        with contextlib.suppress(MessageNotHandledException):  # a fact no rule saw
             self._retract(self.name, event)
-        except MessageNotHandledException:  # retracting a fact no rule saw
-            pass
         fired = set(self._fired)
         return {r.id: r.id in fired for r in self.rules}

@@ -483,7 +483,7 @@ class VietnamCalendar:
             if key in CALENDAR_INTERPRETATIONS:
                 if value not in CALENDAR_INTERPRETATIONS[key]:
                     raise InterpretationError(
-                        f"interpretation {key!r} has no option {value!r}; "
+                        f"interpretation {key!r} has no option {brief(value)}; "
                         f"choose one of {', '.join(CALENDAR_INTERPRETATIONS[key])}"
                     )
                 chosen[key] = value
@@ -765,7 +765,7 @@ class VietnamCalendar:
             nominal = end.toordinal()
         else:
             raise InvalidPeriodError(
-                f"unsupported period {period!r}; use WorkingDays, Days, Months or Years"
+                f"unsupported period {brief(period)}; use WorkingDays, Days, Months or Years"
             )
         if nominal > self._hi:
             raise DateOutOfRangeError(

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import ClassVar
 
 from sandbox_rules._record import Record
-from sandbox_rules.errors import DateOutOfRangeError, InvalidPeriodError
+from sandbox_rules.errors import DateOutOfRangeError, InvalidPeriodError, brief
 
 
 class Period(Record):
@@ -25,7 +25,7 @@ class Period(Record):
 
     def __post_init__(self) -> None:
         if isinstance(self.n, bool) or not isinstance(self.n, int):
-            raise InvalidPeriodError(f"{type(self).__name__}.n must be an int, got {self.n!r}")
+            raise InvalidPeriodError(f"{type(self).__name__}.n must be an int, got {brief(self.n)}")
         if self.n < 0:
             raise InvalidPeriodError(f"{type(self).__name__}.n must be >= 0, got {self.n}")
 
@@ -74,15 +74,16 @@ PERIOD_TYPES: dict[str, type[Period]] = {
 
 def period_from_dict(data: object) -> Period:
     if not isinstance(data, dict) or "unit" not in data or "n" not in data:
-        raise InvalidPeriodError(f"a period is {{'unit': ..., 'n': ...}}, got {data!r}")
-    cls = PERIOD_TYPES.get(str(data["unit"]))
+        raise InvalidPeriodError(f"a period is {{'unit': ..., 'n': ...}}, got {brief(data)}")
+    unit = data["unit"]
+    cls = PERIOD_TYPES.get(unit) if isinstance(unit, str) else None
     if cls is None:
         raise InvalidPeriodError(
-            f"unknown period unit {data['unit']!r}; use {', '.join(PERIOD_TYPES)}"
+            f"unknown period unit {brief(data['unit'])}; use {', '.join(PERIOD_TYPES)}"
         )
     n = data["n"]
     if not isinstance(n, int):
-        raise InvalidPeriodError(f"period n must be an int, got {n!r}")
+        raise InvalidPeriodError(f"period n must be an int, got {brief(n)}")
     return cls(n)
 
 
@@ -109,4 +110,4 @@ def add_calendar_period(d: date, unit: str, amount: int) -> date:
         return add_months(d, amount)
     if unit == "years":
         return add_months(d, 12 * amount)
-    raise InvalidPeriodError(f"unknown calendar unit {unit!r}")
+    raise InvalidPeriodError(f"unknown calendar unit {brief(unit)}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import total_ordering
 from typing import TYPE_CHECKING, Any
 
-from sandbox_rules.errors import CitationSyntaxError
+from sandbox_rules.errors import CitationSyntaxError, brief
 
 if TYPE_CHECKING:
     from sandbox_rules.law.text import Unit
@@ -81,7 +81,7 @@ class Citation:
             if self.clause is None:
                 raise CitationSyntaxError(self.short, "a point needs a clause")
             if self.point not in _LETTER_RANK:
-                raise CitationSyntaxError(self.short, f"'{self.point}' is not a point letter")
+                raise CitationSyntaxError(self.short, f"{brief(self.point)} is not a point letter")
         if self.paragraph is not None and self.paragraph < 1:
             raise CitationSyntaxError(self.short, "paragraph numbers start at 1")
 
