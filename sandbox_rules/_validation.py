@@ -8,6 +8,8 @@ code written against pydantic keeps working); ``errors`` / ``errors()`` give eac
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Annotated, Any, ClassVar, Self
 
@@ -27,6 +29,7 @@ from sandbox_rules.errors import (
     FieldErrors,
     InputTooLargeError,
     InputValidationError,
+    SandboxRulesError,
     brief,
 )
 
@@ -90,14 +93,29 @@ class ModelValidationError(InputValidationError, pydantic_core.ValidationError):
         return (InputValidationError, (self.message, list(self.errors)))
 
 
+@contextmanager
+def _ours(what: str) -> Iterator[None]:
+    """Any failure of pydantic validation, raised as our typed error."""
+    try:
+        yield
+    except ValidationError as exc:
+        raise ModelValidationError.of(exc, what) from None
+    except RecursionError:
+        raise InputTooLargeError(f"invalid {what}: nested too deeply") from None
+    except SandboxRulesError:
+        raise
+    except Exception as exc:  # an input object that misbehaves (a __repr__ that raises …)
+        raise InputValidationError(
+            f"invalid {what}: a value could not be read ({type(exc).__name__}: {brief(str(exc))})"
+        ) from exc
+
+
 class _InputMeta(ModelMetaclass):
     # Direct construction, ``Application(applicant=...)``, fails with our error too. A custom
     # __init__ would do it, but pydantic would then call it for every nested model as well.
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
-        try:
+        with _ours(getattr(cls, "_what", "input")):
             return super().__call__(*args, **kwargs)
-        except ValidationError as exc:
-            raise ModelValidationError.of(exc, getattr(cls, "_what", "input")) from None
 
 
 class StrictInput(BaseModel, metaclass=_InputMeta):
@@ -111,14 +129,8 @@ class StrictInput(BaseModel, metaclass=_InputMeta):
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
-        try:
+        with _ours(cls._what):
             return super().model_validate(obj, *args, **kwargs)
-        except ValidationError as exc:
-            raise ModelValidationError.of(exc, cls._what) from None
-        except RecursionError:
-            raise InputTooLargeError(f"invalid {cls._what}: nested too deeply") from None
-        except Exception as exc:  # an input object that misbehaves (a __repr__ that raises …)
-            raise _unreadable(cls._what, exc) from exc
 
     @classmethod
     def model_validate_json(cls, json_data: Any, *args: Any, **kwargs: Any) -> Self:
@@ -131,21 +143,13 @@ class StrictInput(BaseModel, metaclass=_InputMeta):
                 f"invalid {cls._what}: JSON text of {len(json_data)} characters exceeds "
                 f"{MAX_JSON_BYTES}"
             )
-        try:
+        with _ours(cls._what):
             return super().model_validate_json(json_data, *args, **kwargs)
-        except ValidationError as exc:
-            raise ModelValidationError.of(exc, cls._what) from None
-        except RecursionError:
-            raise InputTooLargeError(f"invalid {cls._what}: nested too deeply") from None
-        except Exception as exc:  # an input object that misbehaves (a __repr__ that raises …)
-            raise _unreadable(cls._what, exc) from exc
 
     @classmethod
     def model_validate_strings(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
-        try:
+        with _ours(cls._what):
             return super().model_validate_strings(obj, *args, **kwargs)
-        except ValidationError as exc:
-            raise ModelValidationError.of(exc, cls._what) from None
 
 
 def as_day(value: object, name: str) -> date:
@@ -155,12 +159,6 @@ def as_day(value: object, name: str) -> date:
         what = "a datetime (give its .date())" if isinstance(value, datetime) else brief(value)
         raise InputValidationError(f"{name} must be a date, got {what}")
     return value
-
-
-def _unreadable(what: str, exc: Exception) -> InputValidationError:
-    return InputValidationError(
-        f"invalid {what}: a value could not be read ({type(exc).__name__}: {brief(str(exc))})"
-    )
 
 
 def _no_datetime(value: Any) -> Any:
@@ -196,3 +194,14 @@ def _in_range(value: date) -> date:
 Day = Annotated[date, BeforeValidator(_no_datetime), AfterValidator(_in_range)]
 #: A yes/no fact; ``None`` is unknown. Only true/false: no 1, "yes" or "true" strings.
 Flag = StrictBool | None
+
+
+def _check_readings(value: dict[str, str]) -> dict[str, str]:
+    from sandbox_rules.interpretations import Interpretations
+
+    Interpretations.of(value)  # an InterpretationError is a ValueError: pydantic names the field
+    return value
+
+
+#: Chosen interpretations, id -> option (docs/interpretations.md), checked against the catalogue.
+Readings = Annotated[dict[str, str], AfterValidator(_check_readings)]

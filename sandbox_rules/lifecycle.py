@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from sandbox_rules._validation import Day, Flag, StrictInput, as_day
+from sandbox_rules._validation import Day, Flag, Readings, StrictInput, as_day
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.errors import InvalidTransitionError, brief
@@ -89,15 +89,7 @@ class SandboxRecord(StrictInput):
     )
     approved_end: Day | None = Field(None, description="alternatively, the approved end date")
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
-    interpretations: dict[str, str] = Field(default_factory=dict)
-
-    @field_validator("interpretations")
-    @classmethod
-    def _readings(cls, value: dict[str, str]) -> dict[str, str]:
-        Interpretations.of(
-            value
-        )  # an InterpretationError is a ValueError: pydantic names the field
-        return value
+    interpretations: Readings = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _check(self) -> SandboxRecord:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from sandbox_rules._validation import Day, Flag, StrictInput
+from sandbox_rules._validation import Day, Flag, Readings, StrictInput
 from sandbox_rules.errors import InputValidationError
 
 Tri = Flag
@@ -309,20 +309,10 @@ class Application(_Model):
         None, max_length=MAX_DATA_SOURCES, description="12.1, 12.3, 12.4"
     )
     submission: Submission = Field(default_factory=Submission)
-    interpretations: dict[str, str] = Field(
+    interpretations: Readings = Field(
         default_factory=dict,
         description="chosen interpretations, id -> option (docs/interpretations.md)",
     )
-
-    @field_validator("interpretations")
-    @classmethod
-    def _readings(cls, value: dict[str, str]) -> dict[str, str]:
-        from sandbox_rules.interpretations import Interpretations
-
-        Interpretations.of(
-            value
-        )  # an InterpretationError is a ValueError: pydantic names the field
-        return value
 
     @model_validator(mode="after")
     def _check(self) -> Application:
