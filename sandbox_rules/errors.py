@@ -13,6 +13,10 @@ import reprlib
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+import msgspec
+
+from sandbox_rules.records import Record
+
 #: Longest quoted value in a message (characters of its repr).
 BRIEF_LIMIT = 80
 
@@ -36,6 +40,31 @@ def brief(value: object, limit: int = BRIEF_LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class FieldError(
+    msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
+):
+    """One problem of the input: where (``loc``: the path of the offending input, items
+    counted from 0 as in JSON Pointer; ``field``: the dotted path), what (``msg``, ``type``)
+    and, where it helps, the nearest valid value (``suggestion``)."""
+
+    field: str
+    msg: str
+    loc: tuple[str | int, ...] = ()
+    type: str | None = None
+    suggestion: str | None = None
+
+
+class ErrorRecord(Record, tag="error", frozen=True, kw_only=True, omit_defaults=True):
+    """The error result: the stable ``code`` of the error class (docs/errors.md), a message
+    and, for input errors, one entry per field at fault."""
+
+    code: str
+    message: str
+    errors: tuple[FieldError, ...] = ()
+    title_vi: str | None = None  # what the error class means, in both languages
+    title_en: str | None = None
+
+
 class SandboxRulesError(Exception):
     """Base class of every error this library raises on purpose."""
 
@@ -50,13 +79,13 @@ class SandboxRulesError(Exception):
     def __str__(self) -> str:
         return self.message
 
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "code": self.code,
-            "message": self.message,
-            "title_vi": self.title_vi,
-            "title_en": self.title_en,
-        }
+    def record(self) -> ErrorRecord:
+        return ErrorRecord(
+            code=self.code, message=self.message, title_vi=self.title_vi, title_en=self.title_en
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.record().to_dict()
 
 
 class CitationSyntaxError(SandboxRulesError, ValueError):
@@ -174,8 +203,20 @@ class InputValidationError(SandboxRulesError, ValueError):
         super().__init__(message)
         self.errors = FieldErrors(errors or ())
 
-    def to_dict(self) -> dict[str, object]:
-        return {**super().to_dict(), "errors": list(self.errors)}
+    def record(self) -> ErrorRecord:
+        items = []
+        for e in self.errors:
+            loc = e.get("loc")
+            items.append(
+                FieldError(
+                    field=str(e.get("field") or e.get("path") or ".".join(map(str, loc or ()))),
+                    msg=str(e.get("msg") or e.get("problem") or e.get("message") or ""),
+                    loc=tuple(loc) if isinstance(loc, (list, tuple)) else (),
+                    type=e.get("type"),
+                    suggestion=e.get("suggestion"),
+                )
+            )
+        return msgspec.structs.replace(super().record(), errors=tuple(items))
 
 
 class InputTooLargeError(InputValidationError):
