@@ -266,9 +266,10 @@ class DateOutOfRangeError(CalendarError, ValueError):
     title_en = "A date, or a computed date, outside the calendar's supported years"
 
 
-class InvalidDateError(CalendarError, TypeError):
+class InvalidDateError(CalendarError, TypeError, ValueError):
     """Something other than a ``datetime.date`` where a date is meant — including a
-    ``datetime``, which is refused everywhere: its day depends on a time zone."""
+    ``datetime``, which is refused everywhere: its day depends on a time zone. Also a
+    ValueError, as the calendar's bad-input errors were before this class."""
 
     code = "invalid_date"
     title_vi = "Không phải một ngày (datetime.date); ngày giờ (datetime) cũng bị từ chối"
