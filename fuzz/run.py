@@ -25,10 +25,16 @@ def main() -> int:
         parts.append(("cli table", [str(HERE / "cli_table.py")]))
     else:
         print("cli table: fuzz/cli_table.py not present, skipped")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, (str(HERE.parent), os.environ.get("PYTHONPATH")))
+        ),
+    }
     failed = []
     for name, argv in parts:
         start = time.perf_counter()
-        code = subprocess.call([sys.executable, *argv])
+        code = subprocess.call([sys.executable, *argv], cwd=HERE.parent, env=env)
         print(f"[{name}: exit {code}, {time.perf_counter() - start:.0f} s]\n")
         if code:
             failed.append(name)
