@@ -40,6 +40,7 @@ from sandbox_rules.engine import issuance_dossier  # noqa: E402
 from sandbox_rules.errors import SandboxRulesError  # noqa: E402
 from sandbox_rules.interpretations import Interpretations  # noqa: E402
 from sandbox_rules.io import load_document, parse_document  # noqa: E402
+from sandbox_rules.schema import json_schema  # noqa: E402
 
 #: Longest acceptable error message (characters).
 MAX_MESSAGE = 1_500
@@ -254,7 +255,7 @@ def _record(rng: random.Random, c: Corpus) -> Any:
     return mutate(rng, rng.choice(recs)) if rng.random() < 0.9 else junk(rng)
 
 
-def _serialise(result: Any) -> Any:
+def _serialise(result: Any, form: Any = "full") -> Any:
     """Exercise the output side of a result, as a caller printing it would."""
     if isinstance(result, (list, tuple)):
         for r in result[:3]:
@@ -266,6 +267,9 @@ def _serialise(result: Any) -> Any:
     to_json = getattr(result, "to_json", None)
     if callable(to_json):
         to_json()
+    record = getattr(result, "record", None)
+    if callable(record):
+        record().to_json(form=form)  # the record's forms: full, compact; anything else refused
     return result
 
 
@@ -288,7 +292,8 @@ def calls(rng: random.Random, c: Corpus) -> Iterator[Call]:
             lambda t=text: sr.Application.model_validate_json(t),
         )
         interp = _interp_or_none(rng)
-        yield "assess", lambda a=app, i=interp: _serialise(sr.assess(a, i))
+        form = rng.choice(("full", "compact")) if rng.random() < 0.9 else junk(rng)
+        yield "assess", lambda a=app, i=interp, f=form: _serialise(sr.assess(a, i), f)
         yield "route", lambda a=app, i=interp: _serialise(sr.route(a, i))
         yield "issuance_dossier", lambda a=app: _serialise(issuance_dossier(a))
         args = (
@@ -369,6 +374,10 @@ def calls(rng: random.Random, c: Corpus) -> Iterator[Call]:
         yield "Period()", lambda k=cls, v=n: k(v).vi()
         pdict = mutate(rng, {"unit": rng.choice(("working_days", "days", "months")), "n": 10})
         yield "period_from_dict", lambda p=pdict: period_from_dict(p)
+        which = (
+            rng.choice(("application", "record", "timeline")) if rng.random() < 0.5 else junk(rng)
+        )
+        yield "schema.json_schema", lambda w=which: json_schema(w)
         choices = junk(rng)
         yield "Interpretations.of", lambda i=choices: Interpretations.of(i)
         body = junk(rng) if rng.random() < 0.5 else corrupt_text(rng, "Hà Nội")

@@ -83,6 +83,8 @@ CASES: list[tuple[str, Callable[[], Any], str]] = [
     ("SandboxRecord.model_validate_json broken", lambda: sr.SandboxRecord.model_validate_json("[1]"), "input_validation"),
     ("Application constructed directly", lambda: sr.Application(applicant={"kind": "robot"}), "input_validation"),  # type: ignore[arg-type]
     ("a record with 10**4 events", lambda: sr.SandboxRecord.model_validate({"events": [{"type": "testing_started", "date": "2026-01-05"}] * 10_000}), "input_validation"),
+    ("a record's form misspelt", lambda: sr.assess(IND).to_json(form="compat"), "input_validation"),  # type: ignore[arg-type]
+    ("json_schema of a list", lambda: __import__("sandbox_rules.schema").schema.json_schema([1]), "input_validation"),
     ("a timeline of 1000 events", lambda: sr.timeline("issuance-12.3", {f"e{i}": "2026-01-05" for i in range(1000)}, date(2026, 2, 1)), "input_validation"),
 ]  # fmt: skip
 
