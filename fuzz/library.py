@@ -43,7 +43,7 @@ from sandbox_rules.io import load_document, parse_document  # noqa: E402
 from sandbox_rules.schema import json_schema  # noqa: E402
 
 #: Longest acceptable error message (characters).
-MAX_MESSAGE = 1_500
+MAX_MESSAGE = 1_000
 #: A call slower than this is reported (a figure, not a test: speed lives in benchmarks).
 SLOW_SECONDS = 1.0
 

@@ -83,6 +83,8 @@ class ModelValidationError(InputValidationError, pydantic_core.ValidationError):
             )
         errors = _field_errors(exc)
         summary = "; ".join(f"{e['field']}: {e['problem']}" for e in errors[:5])
+        if len(summary) > 600:  # the whole list stays in ``errors``
+            summary = summary[:599] + "…"
         more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
         err.message = f"invalid {what}: {summary}{more}"
         err.errors = errors
