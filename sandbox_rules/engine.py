@@ -437,6 +437,10 @@ def dossier(
     )
     at_hand = None if documents is None else {_doc_key(d) for d in _document_names(documents)}
     order = interp["form-order"]
+    if requires_extension is not None and not isinstance(requires_extension, bool):
+        raise InputValidationError(
+            f"requires_extension must be true, false or None, got {brief(requires_extension)}"
+        )
     facts = {"adjustment.requires_extension": requires_extension}
     items: list[DossierItem] = []
     for r in registry().group(f"dossier.{procedure}"):

@@ -74,6 +74,7 @@ CASES: list[tuple[str, Callable[[], Any], str]] = [
     ("duties() with a tuple key", lambda: sr.duties({("duty.x",): True}), "input_validation"),  # type: ignore[dict-item]
     ("dossier() of a non-iterable", lambda: sr.dossier("issuance", "individual", 5), "input_validation"),  # type: ignore[arg-type]
     ("dossier() of a mapping", lambda: sr.dossier("issuance", "individual", {"HĐTN01": 1}), "input_validation"),  # type: ignore[arg-type]
+    ("dossier() with a non-bool flag", lambda: sr.dossier("adjustment", "organisation", [], requires_extension="yes"), "input_validation"),  # type: ignore[arg-type]
     ("dossier() of too many names", lambda: sr.dossier("issuance", "individual", ["x"] * 10_000), "input_too_large"),
     ("Application nested deep", lambda: sr.Application.model_validate(_deep(5000)), "input_validation"),
     ("Application with a 1e6-element list", lambda: sr.Application.model_validate({**IND, "data_sources": [{}] * 10**6}), "input_validation"),
