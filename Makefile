@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
 	touch $(STAMP)
 
 # The main job on a bundled example: eligibility (Art. 9-11), then who decides and where to
@@ -45,8 +45,10 @@ data: $(STAMP)
 	$(BIN)/python -m sandbox_rules.law.build
 	$(BIN)/python -m sandbox_rules.calendar.build
 
+# Regenerate the pages derived from the code, then build the site strictly into build/site.
 docs: $(STAMP)
 	$(BIN)/python scripts/gen_docs.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache .hypothesis

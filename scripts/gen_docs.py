@@ -169,8 +169,76 @@ def records_md() -> str:
     return "\n".join(out)
 
 
+def article_md(number: int) -> str:
+    """One article of the decree: each unit's Vietnamese text beside the rules encoding it."""
+    law = load_law()
+    reg = registry()
+    rows = [r for r in coverage_table(reg) if r.citation.article == number]
+    title = law.article_title(number)
+    out = [
+        HEADER,
+        f"# Điều {number}. {title}\n",
+        "Each unit of the article as the decree states it (the Vietnamese text is authoritative; "
+        "the English line is our summary), beside the rules that encode it or the reason it is "
+        "not computable. See also [the rule catalogue](../rules.md) and "
+        "[coverage](../coverage.md).\n",
+    ]
+    for row in rows:
+        unit = law.resolve(row.citation)
+        out.append(f"## {row.citation.vi()} — `{row.citation.short}`\n")
+        out.append("> " + unit.text.replace("\n", "\n> ") + "\n")
+        if unit.summary_en:
+            out.append(f"*{row.citation.en()}:* {unit.summary_en}\n")
+        if row.status == "encoded":
+            out.append("**Quy tắc / Rules**\n")
+            for rid in row.rule_ids:
+                r = reg.get(rid)
+                out.append(f"- `{r.id}` ({r.kind.value}) — {r.statement_vi}  ")
+                out.append(f"  *{r.statement_en}*")
+                if r.condition.facts() or r.applies_if.facts():
+                    out.append(f"  — condition: `{r.condition.render()}`")
+                if r.interpretations:
+                    links = ", ".join(
+                        f"[`{i}`](../interpretations.md#{i})" for i in r.interpretations
+                    )
+                    out.append(f"  — interpretations: {links}")
+            out.append("")
+        else:
+            out.append(f"**{row.status.replace('_', ' ')}:** {row.note}\n")
+    return "\n".join(out)
+
+
+def cli_md() -> str:
+    """The command-line reference, from the parser itself."""
+    import argparse
+
+    from sandbox_rules.cli import build_parser
+
+    def fmt(prog: str) -> argparse.HelpFormatter:
+        return argparse.HelpFormatter(prog, width=100)
+
+    parser = build_parser()
+    parser.formatter_class = fmt
+    out = [
+        HEADER,
+        "# Command line\n",
+        "Generated from the parser of `sandbox-rules`: what `--help` prints for each command.\n",
+        "```text",
+        parser.format_help().rstrip(),
+        "```\n",
+    ]
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, p in sub.choices.items():
+        p.formatter_class = fmt
+        out += [f"## `sandbox-rules {name}`\n", "```text", p.format_help().rstrip(), "```\n"]
+    return "\n".join(out)
+
+
 def render_all() -> dict[str, str]:
+    articles = {f"docs/articles/dieu-{n:02d}.md": article_md(n) for n in load_law().articles()}
     return {
+        **articles,
+        "docs/cli.md": cli_md(),
         "docs/records.md": records_md(),
         "docs/interpretations.md": interpretations_md(),
         "docs/rules.md": rules_md(),
@@ -180,6 +248,7 @@ def render_all() -> dict[str, str]:
 
 def main() -> None:
     for path, content in render_all().items():
+        (ROOT / path).parent.mkdir(parents=True, exist_ok=True)
         (ROOT / path).write_text(content, encoding="utf-8")
         print(f"wrote {path}")
 
