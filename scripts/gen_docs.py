@@ -234,11 +234,66 @@ def cli_md() -> str:
     return "\n".join(out)
 
 
+WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def calendar_sources_md() -> str:
+    """Every official decision the calendar data holds, and each year's days off and worked
+    Saturdays with the document behind each, from the shipped data."""
+    import tomllib
+    from importlib import resources
+
+    from sandbox_rules.calendar import VietnamCalendar
+
+    raw = resources.files("sandbox_rules.calendar").joinpath("data/official.toml").read_bytes()
+    data = tomllib.loads(raw.decode("utf-8"))
+    cal = VietnamCalendar()
+    out = [
+        HEADER,
+        "# Nguồn của lịch / The calendar's sources\n",
+        f"Calendar data version `{cal.data_version}`; official schedules for "
+        f"{min(cal.official_years)}–{max(cal.official_years)}. A later year is computed from the "
+        "statutory rules and flagged provisional until its decisions are added (an overrides "
+        "file, or a data update). `confirmed: no` means the document's number or date could not "
+        "be checked against the document itself or a report quoting it.\n",
+        "## Văn bản / Documents\n",
+        "| id | số / number | loại / type | cơ quan / issuer | ngày / date | nội dung / title | confirmed | note |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for d in data["documents"]:
+        cells = [
+            f"`{d['id']}`",
+            d.get("number") or "—",
+            d.get("type", ""),
+            d.get("issuer", ""),
+            str(d.get("date", "")),
+            d.get("title", ""),
+            "yes" if d.get("confirmed") else "**no**",
+            d.get("note", ""),
+        ]
+        out.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    for year in sorted(cal.official_years):
+        out += [
+            f"\n## {year}\n",
+            "| ngày / date | thứ | | ngày nghỉ / day | văn bản / documents |",
+            "|---|---|---|---|---|",
+        ]
+        for day in cal.days_off(year):
+            docs = "; ".join(x.cite_vi() for x in day.documents)
+            mark = "làm việc / worked" if day.status == "worked" else "nghỉ / off"
+            out.append(
+                f"| {day.date.strftime('%d/%m/%Y')} | {WEEKDAY_VI[day.date.weekday()]} | {mark} "
+                f"| {day.name_vi} / {day.name_en} | {docs} |"
+            )
+    return "\n".join(out) + "\n"
+
+
 def render_all() -> dict[str, str]:
     articles = {f"docs/articles/dieu-{n:02d}.md": article_md(n) for n in load_law().articles()}
     return {
         **articles,
         "docs/cli.md": cli_md(),
+        "docs/calendar-sources.md": calendar_sources_md(),
         "docs/records.md": records_md(),
         "docs/interpretations.md": interpretations_md(),
         "docs/rules.md": rules_md(),
