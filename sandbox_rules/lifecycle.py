@@ -96,6 +96,8 @@ class SandboxRecord(BaseModel):
 
 
 def load_record(data: Any) -> SandboxRecord:
+    """Validate a mapping (parsed JSON or YAML) into a :class:`SandboxRecord`, raising
+    :class:`InputValidationError` that names each field at fault."""
     from pydantic import ValidationError
 
     try:

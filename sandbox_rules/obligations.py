@@ -140,6 +140,10 @@ def obligations(
     *,
     calendar: VietnamCalendar | None = None,
 ) -> Schedule:
+    """The dated duties of the record up to and after ``as_of``: quarterly reports (18.3), the
+    results report (18.4), the extension window (14.1), inspections (17.2, 17.3), incident
+    reports (18.5), risk assessments (19.2) and the authority's revocation decisions (15.2);
+    each with its status as of that day."""
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()

@@ -66,3 +66,19 @@ def test_every_export_resolves_and_unknown_names_raise() -> None:
     with pytest.raises(AttributeError, match="no_such_name"):
         _ = sr.no_such_name  # type: ignore[attr-defined]
     assert sorted(sr.__all__) == dir(sr)
+
+
+def test_api_page_documents_every_public_name() -> None:
+    # Currency of the page is checked with the other generated docs (test_coverage_and_docs).
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    sections = {s.split("`")[1]: s for s in text.split("\n## ")[1:]}
+    assert sorted(sections) == sorted(sr.__all__)
+    # A heading alone is no documentation: each section says something of its own.
+    import inspect
+
+    for name, section in sections.items():
+        obj = getattr(sr, name)
+        if inspect.isclass(obj) or callable(obj):
+            own = obj.__dict__.get("__doc__") if inspect.isclass(obj) else obj.__doc__
+            assert own, f"{name} has no docstring of its own"
+        assert len(section.strip().splitlines()) >= 3, name

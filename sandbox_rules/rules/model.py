@@ -30,6 +30,9 @@ DECREE_IN_FORCE = date(2025, 7, 1)
 
 
 class RuleKind(StrEnum):
+    """What a rule decides: a condition, a routing, a dossier item, a time limit, a lifecycle
+    transition or an obligation."""
+
     CONDITION = "condition"
     ROUTING = "routing"
     DOSSIER_ITEM = "dossier_item"
