@@ -203,7 +203,42 @@ def compile_statuses(
         head = [f"def {name}(app, ip):"]
         head += [f"    {var} = {accessors[fact]}" for fact, var in gen.facts.items()]
     tail = [f"    s = [{', '.join(names)}]", "    return s, 'not_met' in s, 'unknown' in s"]
-    source = "\n".join(head + body + tail)
+    fn: Callable[..., tuple[list[str], bool, bool]] = _define(
+        name, "\n".join(head + body + tail), gen, helpers
+    )
+    return fn
+
+
+def compile_fires(
+    rules: Sequence[tuple[Expr, Expr]], name: str = "fires"
+) -> Callable[[Mapping[str, Any]], list[bool | None]]:
+    """One function ``f(facts) -> [fires, ...]`` for (applies_if, condition) pairs: whether
+    each rule of a decision group fires, as :meth:`RuleRegistry.decide` counts it (False if
+    it does not apply; unknown if its applicability is unknown and its condition not false)."""
+    gen = _Gen(local_facts=True)
+    body: list[str] = []
+    names: list[str] = []
+    for k, (applies, cond) in enumerate(rules):
+        out = f"r{k}"
+        names.append(out)
+        body += [
+            f"    a = {gen.expr(applies, None)}",
+            "    if a is False:",
+            f"        {out} = False",
+            "    else:",
+            f"        v = {gen.expr(cond, None)}",
+            f"        {out} = v if a is True else (None if v is not False else False)",
+        ]
+    head = [f"def {name}(f):", "    g = f.get"]
+    head += [f"    {var} = g({fact!r})" for fact, var in gen.facts.items()]
+    tail = [f"    return [{', '.join(names)}]"]
+    fn: Callable[[Mapping[str, Any]], list[bool | None]] = _define(
+        name, "\n".join(head + body + tail), gen, None
+    )
+    return fn
+
+
+def _define(name: str, source: str, gen: _Gen, helpers: Mapping[str, Any] | None) -> Any:
     namespace: dict[str, Any] = {
         "_safe_cmp": _safe_cmp,
         "_quant": _quant,
@@ -212,7 +247,7 @@ def compile_statuses(
         **(helpers or {}),
     }
     exec(compile(source, f"<sandbox_rules.codegen:{name}>", "exec"), namespace)
-    fn: Callable[..., tuple[list[str], bool, bool]] = namespace[name]
+    fn = namespace[name]
     fn.__doc__ = source
     return fn
 
@@ -220,13 +255,7 @@ def compile_statuses(
 def compile_one(expr: Expr) -> Callable[[Mapping[str, Any]], Any]:
     """A single condition as a generated function (for tests and adapters)."""
     gen = _Gen()
-    source = f"def one(f):\n    return {gen.expr(expr, None)}"
-    namespace: dict[str, Any] = {
-        "_safe_cmp": _safe_cmp,
-        "_quant": _quant,
-        "_add_period": _add_period,
-        **gen.consts,
-    }
-    exec(compile(source, "<sandbox_rules.codegen:one>", "exec"), namespace)
-    fn: Callable[[Mapping[str, Any]], Any] = namespace["one"]
+    fn: Callable[[Mapping[str, Any]], Any] = _define(
+        "one", f"def one(f):\n    return {gen.expr(expr, None)}", gen, None
+    )
     return fn

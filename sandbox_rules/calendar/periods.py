@@ -12,7 +12,6 @@ from typing import ClassVar, Self
 
 from sandbox_rules.errors import InvalidPeriodError
 
-
 # Lengths up to this are built once per unit and shared: ``WorkingDays(10)`` in a call costs a
 # type check and a dict look-up, not an object (docs/performance.md). The Decree's own periods
 # (3 to 90 days, up to 24 months) all fall inside it.
