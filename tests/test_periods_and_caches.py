@@ -74,3 +74,15 @@ def test_calendar_cache_under_threads() -> None:
     for t in threads:
         t.join()
     assert len({c.deadline(date(2026, 2, 14), Days(1)).date for c in seen}) == 1
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)), st.integers(0, 1200))
+def test_add_months_is_the_civil_code_month_as_dateutil_counts_it(d: date, months: int) -> None:
+    # Art. 148(3) BLDS 2015: "ngày tương ứng của tháng cuối cùng ... nếu tháng kết thúc thời hạn
+    # không có ngày tương ứng thì thời hạn kết thúc vào ngày cuối cùng của tháng đó" — the rule
+    # relativedelta implements; checked against it rather than against our own arithmetic.
+    from dateutil.relativedelta import relativedelta
+
+    from sandbox_rules.calendar.periods import add_months
+
+    assert add_months(d, months) == d + relativedelta(months=months)

@@ -140,12 +140,17 @@ def period_from_dict(data: object) -> Period:
     return cls(check_length("period", data["n"]))
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def add_months(d: date, months: int) -> date:
     """The corresponding day ``months`` later, or the month's last day (Art. 148(3))."""
-    total = d.year * 12 + (d.month - 1) + months
-    year, month0 = divmod(total, 12)
-    last = _stdcal.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(d.day, last))
+    year, month0 = divmod(d.year * 12 + d.month - 1 + months, 12)
+    day = d.day
+    if day > 28:  # only the last days of a month may have no corresponding day
+        last = 29 if month0 == 1 and _stdcal.isleap(year) else _MONTH_DAYS[month0]
+        day = min(day, last)
+    return date(year, month0 + 1, day)
 
 
 def add_calendar_period(d: date, unit: str, amount: int) -> date:
