@@ -76,13 +76,18 @@ def _add_period(d: Any, unit: str, amount: int, where: str) -> Any:
 
 class _Gen:
     def __init__(
-        self, local_facts: bool = False, accessors: Mapping[str, str] | None = None
+        self,
+        local_facts: bool = False,
+        accessors: Mapping[str, str] | None = None,
+        inline_order: bool = False,
     ) -> None:
         self.consts: dict[str, Any] = {}
         self._n = count()
         self.local_facts = local_facts
         self.accessors = accessors  # direct mode: fact -> expression over `app`
         self.facts: dict[str, str] = {}  # fact name -> local variable
+        # Orderings inline too; the caller then owns a TypeError (values that do not compare).
+        self.inline_order = inline_order
 
     def fact(self, name: str) -> str:
         if not self.local_facts:
@@ -114,7 +119,10 @@ class _Gen:
             return f"{item}.get({e.field!r})"
         if isinstance(e, Cmp):
             a, b = self.expr(e.left, item), self.expr(e.right, item)
-            if e.cmp in ("==", "!="):  # never raises: inline
+            if e.cmp in ("==", "!=") or self.inline_order:  # == never raises: inline
+                if isinstance(e.right, Const) and e.right.value is not None:
+                    ta = self.tmp()  # a constant is never unknown: test only the fact
+                    return f"(None if ({ta} := {a}) is None else {ta} {_PY_OPS[e.cmp]} {b})"
                 ta, tb = self.tmp(), self.tmp()
                 return (
                     f"(None if ({ta} := {a}) is None or ({tb} := {b}) is None "
@@ -214,8 +222,10 @@ def compile_fires(
 ) -> Callable[[Mapping[str, Any]], list[bool | None]]:
     """One function ``f(facts) -> [fires, ...]`` for (applies_if, condition) pairs: whether
     each rule of a decision group fires, as :meth:`RuleRegistry.decide` counts it (False if
-    it does not apply; unknown if its applicability is unknown and its condition not false)."""
-    gen = _Gen(local_facts=True)
+    it does not apply; unknown if its applicability is unknown and its condition not false).
+    Orderings are inlined: values that cannot be ordered raise ``TypeError``, and the caller
+    falls back to the reference evaluator, which names them in an ``ExpressionError``."""
+    gen = _Gen(local_facts=True, inline_order=True)
     body: list[str] = []
     names: list[str] = []
     for k, (applies, cond) in enumerate(rules):

@@ -178,7 +178,10 @@ class _RoutingGroup:
         self._reference = lru_cache(maxsize=512)(self._decide_by_reference)
 
     def decide(self, facts: Mapping[str, Any]) -> tuple[Rule | None, frozenset[str]]:
-        fires = self.fires(facts)
+        try:
+            fires = self.fires(facts)
+        except TypeError:  # values that do not compare: the reference raises the typed error
+            fires = [None] * len(self.rules)
         survivor: Rule | None = None
         for rule, value, over in zip(self.rules, fires, self.overriders, strict=True):
             if over:
@@ -360,18 +363,19 @@ _METHODS: tuple[Literal["online", "in_person", "post"], ...] = ("online", "in_pe
 RoutingStatus = Literal["determined", "undetermined", "not_specified_by_text"]
 
 
-def _authority(rule: Rule, app: Application) -> Authority:
-    cat = catalogue()
+def _authority_code(rule: Rule, app: Application) -> str | None:
+    """The catalogue code of the body that issues under ``rule`` (12.1), if one is named."""
     kind = rule.outcome.get("authority")
-    body: Body | None
     if kind == "minister_of_public_security":
-        body = cat.bodies["BCA"]
-    elif kind == "minister_of_national_defence":
-        body = cat.bodies["BQP"]
-    else:
-        codes = {s.managed_by for s in app.data_sources or () if s.managed_by}
-        found: Body | None = cat.bodies[next(iter(codes))] if len(codes) == 1 else None
-        body = found
+        return "BCA"
+    if kind == "minister_of_national_defence":
+        return "BQP"
+    codes = {s.managed_by for s in app.data_sources or () if s.managed_by}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _authority(rule: Rule, code: str | None) -> Authority:
+    body: Body | None = None if code is None else catalogue().bodies[code]
     note_vi = "có thẩm quyền cấp hoặc được phân cấp, ủy quyền cho cơ quan, đơn vị trực thuộc cấp"
     note_en = "may issue, or delegate issuing to a subordinate body"
     if body is None:
@@ -422,8 +426,40 @@ def route(
         engine.routing_default_used if interp is DEFAULTS else interp.used(*ROUTING_INTERPRETATIONS)
     )
     missing = auth_missing | proc_missing
+    code = _authority_code(auth_rule, application) if auth_rule else None
+    status, authority, procedure, file_with, citations, notes = _route_parts(
+        auth_rule.id if auth_rule else None, proc_rule.id if proc_rule else None, code
+    )
+    return Routing(
+        status=status,
+        authority=authority,
+        authority_rule=auth_rule.id if auth_rule else None,
+        procedure=procedure,
+        procedure_rule=proc_rule.id if proc_rule else None,
+        file_with=file_with,
+        methods=_METHODS if procedure in ("12.3", "12.4") else (),
+        citations=citations,
+        notes=notes,
+        missing_facts=missing_facts(missing),
+        interpretations_used=dict(used),
+        provenance=engine.provenance,
+    )
+
+
+RoutingParts = tuple[
+    RoutingStatus, Authority | None, Any, Localised | None, tuple[str, ...], tuple[str, ...]
+]
+
+
+@lru_cache(maxsize=1024)
+def _route_parts(auth_id: str | None, proc_id: str | None, code: str | None) -> RoutingParts:
+    """What follows from the two decisions and the issuing body: status, authority, procedure,
+    where to file, citations and notes. Immutable, so kept per (rule, rule, body)."""
+    engine = default_engine()
+    auth_rule = engine.registry.get(auth_id) if auth_id else None
+    proc_rule = engine.registry.get(proc_id) if proc_id else None
     notes: list[str] = []
-    authority = _authority(auth_rule, application) if auth_rule else None
+    authority = _authority(auth_rule, code) if auth_rule else None
     procedure = proc_rule.outcome.get("procedure") if proc_rule else None
     file_with = None
     if proc_rule is not None:
@@ -458,20 +494,7 @@ def route(
     for r in (auth_rule, proc_rule):
         if r is not None:
             citations.extend(engine.citations_of[r.id])
-    return Routing(
-        status=status,
-        authority=authority,
-        authority_rule=auth_rule.id if auth_rule else None,
-        procedure=procedure,
-        procedure_rule=proc_rule.id if proc_rule else None,
-        file_with=file_with,
-        methods=_METHODS if procedure in ("12.3", "12.4") else (),
-        citations=tuple(dict.fromkeys(citations)),
-        notes=tuple(notes),
-        missing_facts=missing_facts(missing),
-        interpretations_used=dict(used),
-        provenance=engine.provenance,
-    )
+    return status, authority, procedure, file_with, tuple(dict.fromkeys(citations)), tuple(notes)
 
 
 # -- dossiers ---------------------------------------------------------------------------------------
