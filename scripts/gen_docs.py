@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import enum
 import inspect
 import sys
 from pathlib import Path
@@ -166,6 +167,9 @@ def api_md() -> str:
         kind = "class" if inspect.isclass(obj) else "function"
         out.append(f"*{kind}*, defined in `{obj.__module__}`.\n")
         sig = _signature(obj)
+        if inspect.isclass(obj) and issubclass(obj, enum.Enum):
+            sig = None  # the Enum constructor's signature differs between Python versions
+            out.append(", ".join(f"`{m.name}` = `{m.value!r}`" for m in obj) + "\n")
         if sig is not None and not (inspect.isclass(obj) and hasattr(obj, "model_fields")):
             out.append(f"```python\n{name}{sig}\n```\n")
         out.append((inspect.getdoc(obj) or "") + "\n")
