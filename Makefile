@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench data docs clean
+.PHONY: demo test lint typecheck pytest bench data docs clean test-pythons sdist sdist-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -50,5 +50,18 @@ docs: $(STAMP)
 	$(BIN)/python scripts/gen_docs.py
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
 
+# The suite on other supported Pythons, each in its own venv (skipped with a notice if absent).
+test-pythons:
+	sh scripts/test_pythons.sh 3.12 3.13
+
+# The source distribution, and its own tests run from an unpacked copy in a fresh venv.
+sdist: $(STAMP)
+	$(BIN)/python -m build --sdist --no-isolation --outdir dist .
+
+sdist-test: sdist
+	rm -rf build/sdist-test && mkdir -p build/sdist-test
+	tar -xzf dist/sandbox_rules-$$($(BIN)/python -c 'import sandbox_rules; print(sandbox_rules.__version__)').tar.gz -C build/sdist-test
+	cd build/sdist-test/sandbox_rules-* && $(PY) -m venv .venv && .venv/bin/python -m pip install --quiet '.[dev]' && .venv/bin/python -m pytest -q -p no:cacheprovider
+
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-3.* build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -1,10 +1,12 @@
-"""Generate docs/interpretations.md, docs/rules.md and docs/coverage.md from the code.
+"""Generate docs/interpretations.md, docs/rules.md, docs/coverage.md and docs/api.md from the code.
 
 `make docs` writes them; tests/test_coverage_and_docs.py fails if they are stale.
 """
 
 from __future__ import annotations
 
+import enum
+import inspect
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import sandbox_rules  # noqa: E402
 from sandbox_rules.coverage import coverage_counts, coverage_table  # noqa: E402
 from sandbox_rules.interpretations import CATALOGUE, QUESTION_VI  # noqa: E402
 from sandbox_rules.law import Citation, load_law  # noqa: E402
@@ -288,6 +291,94 @@ def calendar_sources_md() -> str:
     return "\n".join(out) + "\n"
 
 
+# Public names that are values, not functions or classes: what they hold, said here.
+CONSTANTS = {
+    "__version__": "The library's version (also `sandbox-rules --version` and every record's "
+    "provenance); defined once, here, and read by the packaging.",
+    "PROCEDURES": "The procedures `timeline` knows, id → definition: "
+    + ", ".join(f"`{k}`" for k in __import__("sandbox_rules.procedures").procedures.PROCEDURES)
+    + ".",
+}
+# Base classes whose members belong to a library, not to this API.
+FOREIGN = ("pydantic", "msgspec", "builtins", "enum", "typing", "sandbox_rules._record")
+
+
+def _signature(obj: Any) -> str | None:
+    try:
+        return str(inspect.signature(obj))
+    except (TypeError, ValueError):
+        return None
+
+
+def _first_line(obj: Any) -> str:
+    doc = inspect.getdoc(obj) or ""
+    return doc.split("\n\n")[0].replace("\n", " ")
+
+
+def _members(cls: type) -> list[str]:
+    """Public methods and properties a class defines (or inherits from this library)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    fields = getattr(cls, "model_fields", None)
+    if isinstance(fields, dict):
+        for name, info in fields.items():
+            seen.add(name)
+            note = f": {info.description}" if info.description else ""
+            out.append(f"- field `{name}`{note}")
+    for klass in cls.__mro__:
+        if klass.__module__.split(".")[0] in FOREIGN or klass.__module__ in FOREIGN:
+            continue
+        for name, member in vars(klass).items():
+            if name.startswith("_") or name in seen:
+                continue
+            seen.add(name)
+            if isinstance(member, property):
+                out.append(
+                    f"- property `{name}`" + (f": {_first_line(member)}" if member.__doc__ else "")
+                )
+            elif isinstance(member, (classmethod, staticmethod)) or inspect.isfunction(member):
+                func = (
+                    member.__func__ if isinstance(member, (classmethod, staticmethod)) else member
+                )
+                sig = _signature(func) or "(...)"
+                if isinstance(member, classmethod):
+                    sig = "(" + sig[1:].split(", ", 1)[-1] if ", " in sig else "()"
+                line = f"- `{name}{sig}`"
+                out.append(line + (f": {_first_line(func)}" if func.__doc__ else ""))
+    return out
+
+
+def api_md() -> str:
+    out = [
+        HEADER,
+        "# Python API\n",
+        "Every name in `sandbox_rules.__all__`, importable as `import sandbox_rules as sr; "
+        "sr.NAME`. Exports load lazily (importing the package loads neither pydantic nor "
+        "`holidays`); `sr.lifecycle`, `sr.obligations` and `sr.duties` are always the "
+        "functions, never the submodules of the same name.\n",
+    ]
+    for name in sandbox_rules.__all__:
+        obj = getattr(sandbox_rules, name)
+        out.append(f"## `{name}`\n")
+        if name in CONSTANTS:
+            out.append(f"*constant* `{type(obj).__name__}`. {CONSTANTS[name]}\n")
+            continue
+        kind = "class" if inspect.isclass(obj) else "function"
+        out.append(f"*{kind}*, defined in `{obj.__module__}`.\n")
+        sig = _signature(obj)
+        if inspect.isclass(obj) and issubclass(obj, enum.Enum):
+            sig = None  # the Enum constructor's signature differs between Python versions
+            out.append(", ".join(f"`{m.name}` = `{m.value!r}`" for m in obj) + "\n")
+        if sig is not None and not (inspect.isclass(obj) and hasattr(obj, "model_fields")):
+            out.append(f"```python\n{name}{sig}\n```\n")
+        out.append((inspect.getdoc(obj) or "") + "\n")
+        if inspect.isclass(obj):
+            members = _members(obj)
+            if members:
+                out.extend([*members, ""])
+    return "\n".join(out)
+
+
 def render_all() -> dict[str, str]:
     articles = {f"docs/articles/dieu-{n:02d}.md": article_md(n) for n in load_law().articles()}
     return {
@@ -298,6 +389,7 @@ def render_all() -> dict[str, str]:
         "docs/interpretations.md": interpretations_md(),
         "docs/rules.md": rules_md(),
         "docs/coverage.md": coverage_md(),
+        "docs/api.md": api_md(),
     }
 
 
