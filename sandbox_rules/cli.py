@@ -401,10 +401,19 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 _Answer = tuple[Callable[[str], Any], Callable[[], str]]
 
 
-def _mapping(data: Any, where: str, what: str) -> dict[str, Any]:
+def _bad(where: str, lang: str, vi: str, en: str) -> InputValidationError:
+    """An input error written by the CLI, in the chosen language, naming where it is."""
+    return InputValidationError(f"{where}: {t(lang, vi, en)}")
+
+
+def _mapping(data: Any, where: str, what: str, lang: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise InputValidationError(
-            f"{where}: {what} is a mapping (JSON object), got {type(data).__name__}"
+        kind = type(data).__name__
+        raise _bad(
+            where,
+            lang,
+            f"'{what}' phải là một ánh xạ (đối tượng JSON), nhận được {kind}",
+            f"'{what}' must be a mapping (JSON object), got {kind}",
         )
     return data
 
@@ -472,16 +481,26 @@ def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
 
 
 def _scenario(data: Any, args: argparse.Namespace, where: str) -> tuple[dict[str, Any], date]:
-    scenario = _mapping(data, where, "a scenario")
+    lang = _run_of(args).lang
+    scenario = _mapping(data, where, t(lang, "kịch bản", "scenario"), lang)
     as_of = args.as_of or scenario.get("as_of")
     if as_of is None:
-        raise InputValidationError(f"{where}: give as_of in the scenario or --as-of")
+        raise _bad(
+            where,
+            lang,
+            "thiếu as_of trong kịch bản hoặc --as-of",
+            "give as_of in the scenario or --as-of",
+        )
     if not isinstance(as_of, date):
         try:
             as_of = date.fromisoformat(str(as_of))
         except ValueError:
-            raise InputValidationError(
-                f"{where}: as_of {cli_io.short(repr(as_of))} is not a date (YYYY-MM-DD)"
+            shown = cli_io.short(repr(as_of))
+            raise _bad(
+                where,
+                lang,
+                f"as_of {shown} không phải ngày (YYYY-MM-DD)",
+                f"as_of {shown} is not a date (YYYY-MM-DD)",
             ) from None
     return scenario, as_of
 
@@ -495,16 +514,19 @@ def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     scenario, as_of = _scenario(data, args, where)
     specs = scenario.get("timelines") or ([scenario["timeline"]] if "timeline" in scenario else [])
     if not isinstance(specs, list) or not specs:
-        raise InputValidationError(
-            f"{where}: no 'timeline' (procedure, events) or 'timelines' list in the scenario"
+        raise _bad(
+            where,
+            run.lang,
+            "kịch bản không có 'timeline' (procedure, events) hoặc danh sách 'timelines'",
+            "no 'timeline' (procedure, events) or 'timelines' list in the scenario",
         )
     file_interp = scenario.get("interpretations") or {}
-    _mapping(file_interp, where, "interpretations")
+    _mapping(file_interp, where, "interpretations", run.lang)
     interp = Interpretations.of({**file_interp, **run.choices})
     cal = run.calendar(interp)
     results = []
     for i, sp in enumerate(specs):
-        spec = _mapping(sp, f"{where}: timelines[{i}]", "a timeline")
+        spec = _mapping(sp, where, f"timelines[{i}]", run.lang)
         results.append(
             timeline(
                 str(spec.get("procedure")),
@@ -531,13 +553,16 @@ def _record(scenario: dict[str, Any], args: argparse.Namespace, where: str) -> A
 
     run = _run_of(args)
     if "record" not in scenario:
-        raise InputValidationError(
-            f"{where}: no 'record' (issued_on, approved_months, events) in the scenario"
+        raise _bad(
+            where,
+            run.lang,
+            "kịch bản không có 'record' (issued_on, approved_months, events)",
+            "no 'record' (issued_on, approved_months, events) in the scenario",
         )
-    raw = dict(_mapping(scenario["record"], where, "record"))
+    raw = dict(_mapping(scenario["record"], where, "record", run.lang))
     if run.choices:
         file_interp = raw.get("interpretations") or {}
-        _mapping(file_interp, where, "record.interpretations")
+        _mapping(file_interp, where, "record.interpretations", run.lang)
         raw["interpretations"] = {**file_interp, **run.choices}
     return load_record(raw)
 
@@ -650,8 +675,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
             where = t(run.lang, f"dòng {lineno}", f"line {lineno}")
             try:
                 if raw is None:
-                    raise InputValidationError(f"{where}: longer than {MAX_BATCH_LINE // 1024} KB")
-                as_data, _text = compute(_json_line(raw, where), args, where)
+                    limit = MAX_BATCH_LINE // 1024
+                    raise _bad(where, run.lang, f"dài hơn {limit} KB", f"longer than {limit} KB")
+                as_data, _text = compute(_json_line(raw, where, run.lang), args, where)
                 line = run.dumps(as_data(run.form), pretty=False)
                 ok += 1
             except SandboxRulesError as exc:
@@ -687,16 +713,17 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def _json_line(raw: bytes, where: str) -> Any:
+def _json_line(raw: bytes, where: str, lang: str) -> Any:
     import json
 
     try:
         return json.loads(raw)
     except RecursionError:
-        raise InputValidationError(f"{where}: nested too deeply") from None
+        raise _bad(where, lang, "lồng nhau quá sâu", "nested too deeply") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-        raise InputValidationError(
-            f"{where}: not a JSON value ({cli_io.short(str(exc), 160)})"
+        detail = cli_io.short(str(exc), 160)
+        raise _bad(
+            where, lang, f"không phải JSON ({detail})", f"not a JSON value ({detail})"
         ) from None
 
 
