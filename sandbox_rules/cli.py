@@ -58,7 +58,9 @@ _ARGPARSE_VI = (
 def _parser_class(lang: str) -> type[argparse.ArgumentParser]:
     class Formatter(argparse.HelpFormatter):
         def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
-            super().add_usage(usage, actions, groups, t(lang, "cách dùng: ", "usage: "))
+            if prefix is None:  # argparse passes "" when it builds a subcommand's prog
+                prefix = t(lang, "cách dùng: ", "usage: ")
+            super().add_usage(usage, actions, groups, prefix)
 
     class Parser(argparse.ArgumentParser):
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -292,6 +292,11 @@ def write_output(path: str, text: str, *, force: bool, lang: str) -> None:
     try:
         if p.is_dir():
             raise OutputPathError(name, t(lang, "là một thư mục", "is a directory"))
+        if p.parent.exists() and not p.parent.is_dir():
+            raise OutputPathError(
+                name,
+                t(lang, "nằm dưới một tệp, không phải thư mục", "is under a file, not a folder"),
+            )
         if not p.parent.is_dir():
             raise OutputPathError(
                 name,
