@@ -797,56 +797,47 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     common = parser_class(add_help=False)
     global_options(common)
 
-    interp_opt = parser_class(add_help=False)
-    interp_opt.add_argument(
+    def option(flag: str, vi: str, en: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A parent parser holding one option shared by several commands."""
+        parent = parser_class(add_help=False)
+        parent.add_argument(flag, help=h(vi, en), **kwargs)
+        return parent
+
+    interp_opt = option(
         "--interpretation",
+        "chọn một cách hiểu, ví dụ procedure-many-sources=strict (lặp lại được)",
+        "choose an interpretation, e.g. procedure-many-sources=strict (repeatable)",
         action="append",
         metavar="ID=OPTION",
-        help=h(
-            "chọn một cách hiểu, ví dụ procedure-many-sources=strict (lặp lại được)",
-            "choose an interpretation, e.g. procedure-many-sources=strict (repeatable)",
-        ),
     )
-    overrides_opt = parser_class(add_help=False)
-    overrides_opt.add_argument(
+    overrides_opt = option(
         "--overrides",
+        "tệp TOML/JSON các quyết định nghỉ lễ mới hơn dữ liệu kèm theo ('-' = stdin)",
+        "TOML/JSON file of official decisions newer than the shipped data ('-' = stdin)",
         metavar="FILE",
-        help=h(
-            "tệp TOML/JSON các quyết định nghỉ lễ mới hơn dữ liệu kèm theo ('-' = stdin)",
-            "TOML/JSON file of official decisions newer than the shipped data ('-' = stdin)",
-        ),
     )
-    form_opt = parser_class(add_help=False)
-    form_opt.add_argument(
+    form_opt = option(
         "--form",
+        "JSON đầy đủ (kèm trích dẫn văn bản) hoặc gọn (mã, trạng thái, điều khoản, dữ kiện thiếu)",
+        "full JSON (with quoted texts) or compact (ids, statuses, citations, missing facts)",
         choices=("full", "compact"),
         default="full",
-        help=h(
-            "JSON đầy đủ (kèm trích dẫn văn bản) hoặc gọn (mã, trạng thái, điều khoản, dữ kiện thiếu)",
-            "full JSON (with quoted texts) or compact (ids, statuses, citations, missing facts)",
-        ),
     )
-    as_of_opt = parser_class(add_help=False)
-    as_of_opt.add_argument(
+    as_of_opt = option(
         "--as-of",
+        "ngày đánh giá YYYY-MM-DD (mặc định: as_of trong tệp)",
+        "the date to evaluate at, YYYY-MM-DD (default: the file's as_of)",
         type=_iso,
-        help=h(
-            "ngày đánh giá YYYY-MM-DD (mặc định: as_of trong tệp)",
-            "the date to evaluate at, YYYY-MM-DD (default: the file's as_of)",
-        ),
     )
-    procedure_opt = parser_class(add_help=False)
-    procedure_opt.add_argument(
+    procedure_opt = option(
         "--procedure",
+        "thủ tục (mặc định issuance)",
+        "the procedure (default issuance)",
         default="issuance",
         choices=("issuance", "reissue", "adjustment", "extension", "conclusion"),
-        help=h("thủ tục (mặc định issuance)", "the procedure (default issuance)"),
     )
-    explain_opt = parser_class(add_help=False)
-    explain_opt.add_argument(
-        "--explain",
-        action="store_true",
-        help=h("giải thích từng ngày", "explain every date day by day"),
+    explain_opt = option(
+        "--explain", "giải thích từng ngày", "explain every date day by day", action="store_true"
     )
 
     parser = parser_class(
@@ -871,49 +862,52 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar=h("LỆNH", "COMMAND"), parser_class=parser_class
     )
+
+    def command(
+        name: str, parents: list[argparse.ArgumentParser], vi: str, en: str, func: Any
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, parents=parents, help=h(vi, en))
+        p.set_defaults(func=func)
+        return p
+
     file_help = h("tệp JSON hoặc YAML; '-' = stdin", "a JSON or YAML file; '-' = stdin")
 
-    p = sub.add_parser(
-        "law", parents=[common], help=h("in một điều khoản: law 12.3.b", "print a clause")
-    )
+    p = command("law", [common], "in một điều khoản: law 12.3.b", "print a clause", cmd_law)
     p.add_argument(
         "citation",
         help=h("ví dụ 12.3.b, 9.1.par2, 'Điều 12 khoản 3 điểm b'", "e.g. 12.3.b, 9.1.par2"),
     )
-    p.set_defaults(func=cmd_law)
 
-    p = sub.add_parser("rules", parents=[common], help=h("danh mục quy tắc", "the rule catalogue"))
+    p = command("rules", [common], "danh mục quy tắc", "the rule catalogue", cmd_rules)
     p.add_argument(
         "--kind",
         choices=("condition", "routing", "dossier_item", "time_limit", "transition", "obligation"),
         help=h("chỉ một loại quy tắc", "only one kind of rule"),
     )
-    p.set_defaults(func=cmd_rules)
 
-    p = sub.add_parser(
+    p = command(
         "coverage",
-        parents=[common],
-        help=h("điều khoản nào đã được mã hóa", "which clauses are encoded"),
+        [common],
+        "điều khoản nào đã được mã hóa",
+        "which clauses are encoded",
+        cmd_coverage,
     )
-    p.set_defaults(func=cmd_coverage)
 
-    p = sub.add_parser(
+    p = command(
         "calendar",
-        parents=[common, overrides_opt, interp_opt],
-        help=h(
-            "ngày nghỉ và thứ Bảy làm việc của một năm", "days off and worked Saturdays of a year"
-        ),
+        [common, overrides_opt, interp_opt],
+        "ngày nghỉ và thứ Bảy làm việc của một năm",
+        "days off and worked Saturdays of a year",
+        cmd_calendar,
     )
     p.add_argument("year", type=int, help=h("năm, ví dụ 2026", "the year, e.g. 2026"))
-    p.set_defaults(func=cmd_calendar)
 
-    p = sub.add_parser(
+    p = command(
         "assess",
-        parents=[common, interp_opt, form_opt],
-        help=h(
-            "đánh giá điều kiện (Điều 9-11) của một hồ sơ",
-            "eligibility under Art. 9-11 of an application file",
-        ),
+        [common, interp_opt, form_opt],
+        "đánh giá điều kiện (Điều 9-11) của một hồ sơ",
+        "eligibility under Art. 9-11 of an application file",
+        cmd_file,
     )
     p.add_argument("file", help=file_help)
     p.add_argument(
@@ -921,37 +915,34 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         action="store_true",
         help=h("liệt kê cả quy tắc không áp dụng", "also list rules that do not apply"),
     )
-    p.set_defaults(func=cmd_file)
 
-    p = sub.add_parser(
+    p = command(
         "route",
-        parents=[common, interp_opt, form_opt],
-        help=h(
-            "ai quyết định, nộp hồ sơ ở đâu (Điều 12)", "who decides and where to file (Art. 12)"
-        ),
+        [common, interp_opt, form_opt],
+        "ai quyết định, nộp hồ sơ ở đâu (Điều 12)",
+        "who decides and where to file (Art. 12)",
+        cmd_file,
     )
     p.add_argument("file", help=file_help)
-    p.set_defaults(func=cmd_file)
 
-    p = sub.add_parser(
+    p = command(
         "dossier",
-        parents=[common, interp_opt, form_opt, procedure_opt],
-        help=h("hồ sơ phải có những tài liệu nào", "documents a filing must hold"),
+        [common, interp_opt, form_opt, procedure_opt],
+        "hồ sơ phải có những tài liệu nào",
+        "documents a filing must hold",
+        cmd_file,
     )
     p.add_argument("file", help=file_help)
-    p.set_defaults(func=cmd_file)
 
     dated = [common, interp_opt, overrides_opt, as_of_opt, form_opt]
-    p = sub.add_parser(
+    p = command(
         "timeline",
-        parents=[*dated, explain_opt],
-        help=h(
-            "tiến trình thủ tục, kể cả thời gian dừng (Điều 12-16)",
-            "procedure timelines with clock stops (12-16)",
-        ),
+        [*dated, explain_opt],
+        "tiến trình thủ tục, kể cả thời gian dừng (Điều 12-16)",
+        "procedure timelines with clock stops (12-16)",
+        cmd_file,
     )
     p.add_argument("file", help=file_help)
-    p.set_defaults(func=cmd_file)
 
     p = sub.add_parser(
         "lifecycle",
@@ -985,13 +976,12 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_obligations)
 
-    p = sub.add_parser(
+    p = command(
         "batch",
-        parents=[*dated, procedure_opt, explain_opt],
-        help=h(
-            "JSON lines: mỗi dòng một hồ sơ hoặc kịch bản, mỗi dòng một kết quả",
-            "JSON lines: one application or scenario per line in, one record per line out",
-        ),
+        [*dated, procedure_opt, explain_opt],
+        "JSON lines: mỗi dòng một hồ sơ hoặc kịch bản, mỗi dòng một kết quả",
+        "JSON lines: one application or scenario per line in, one record per line out",
+        cmd_batch,
     )
     p.add_argument(
         "kind", choices=tuple(_COMPUTE), help=h("lệnh áp dụng cho mỗi dòng", "the command")
@@ -1002,12 +992,13 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         default="-",
         help=h("tệp JSON lines (mặc định '-' = stdin)", "a JSON-lines file (default '-' = stdin)"),
     )
-    p.set_defaults(func=cmd_batch)
 
-    p = sub.add_parser(
+    p = command(
         "schema",
-        parents=[common],
-        help=h("JSON Schema của dữ liệu vào hoặc kết quả", "JSON Schema of the input or an output"),
+        [common],
+        "JSON Schema của dữ liệu vào hoặc kết quả",
+        "JSON Schema of the input or an output",
+        cmd_schema,
     )
     p.add_argument(
         "which",
@@ -1025,19 +1016,21 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
             "obligations",
         ),
     )
-    p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser(
+    p = command(
         "catalogue",
-        parents=[common],
-        help=h("tỉnh, bộ, cơ quan kèm nguồn", "provinces, ministries and agencies with sources"),
+        [common],
+        "tỉnh, bộ, cơ quan kèm nguồn",
+        "provinces, ministries and agencies with sources",
+        cmd_catalogue,
     )
-    p.set_defaults(func=cmd_catalogue)
 
-    p = sub.add_parser(
+    p = command(
         "deadline",
-        parents=[common, overrides_opt, interp_opt],
-        help=h("thời hạn tính từ ngày xảy ra sự kiện", "a statutory deadline from an event date"),
+        [common, overrides_opt, interp_opt],
+        "thời hạn tính từ ngày xảy ra sự kiện",
+        "a statutory deadline from an event date",
+        cmd_deadline,
     )
     p.add_argument(
         "event",
@@ -1059,7 +1052,6 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         action="store_true",
         help=h("giải thích từng ngày được tính hay bỏ qua", "show every day counted or skipped"),
     )
-    p.set_defaults(func=cmd_deadline)
     _add_surface_commands(sub, common)
     return parser
 
