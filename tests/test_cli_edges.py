@@ -12,7 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from fuzz.cli_table import _streams
 from sandbox_rules import cli
 from sandbox_rules.cli import main
 
@@ -454,3 +457,128 @@ def test_help_is_vietnamese_by_default_and_english_on_request(
     assert "'-' = stdin" in en and "tệp JSON hoặc YAML" not in en
     assert main(["assess"]) == 2
     assert "thiếu đối số bắt buộc" in capsys.readouterr().err
+
+
+# -- properties: whatever arrives, a typed answer ------------------------------------------------------
+_KEYS = st.sampled_from(
+    [
+        "applicant",
+        "kind",
+        "as_of",
+        "timeline",
+        "timelines",
+        "record",
+        "events",
+        "procedure",
+        "issued_on",
+        "approved_months",
+        "documents",
+        "applicant_kind",
+        "compliance",
+        "application",
+        "data_sources",
+        "type",
+        "date",
+    ]
+)
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=12)
+    | st.sampled_from(["2026-01-01", "organization", "individual", "issuance-12.3"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(_KEYS | st.text(max_size=5), inner, max_size=5)
+    ),
+    max_leaves=20,
+)
+_FILE_COMMANDS = st.sampled_from(
+    ["assess", "route", "dossier", "timeline", "lifecycle", "obligations"]
+)
+
+
+def _run(argv: list[str], stdin: bytes) -> tuple[int, str]:
+    with _streams(stdin) as (_out, err):
+        code = main(argv)
+        err.flush()
+        raw = err.buffer
+        assert hasattr(raw, "getvalue")
+        return code, raw.getvalue().decode("utf-8", "replace")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_FILE_COMMANDS, _JSON | st.binary(max_size=300))
+def test_any_document_on_stdin_gets_0_or_a_typed_error(command: str, doc: Any) -> None:
+    data = doc if isinstance(doc, bytes) else json.dumps(doc).encode()
+    code, err = _run([command, "-"], data)
+    assert code in (0, 1), err
+    assert "Traceback" not in err
+
+
+# Words a user might type, and junk. (Huge month counts are left to the table: a library hole
+# fixed on the harden branch, issue 9.1.)
+_WORDS = st.sampled_from(
+    [
+        "law",
+        "rules",
+        "coverage",
+        "calendar",
+        "assess",
+        "route",
+        "dossier",
+        "timeline",
+        "lifecycle",
+        "obligations",
+        "batch",
+        "schema",
+        "catalogue",
+        "deadline",
+        "--json",
+        "--pretty",
+        "--lang",
+        "en",
+        "vi",
+        "--form",
+        "compact",
+        "full",
+        "--interpretation",
+        "roll-forward=no-roll",
+        "x=y",
+        "--overrides",
+        "-",
+        "--as-of",
+        "2026-01-01",
+        "2026-02-30",
+        "--working-days",
+        "--days",
+        "3",
+        "-1",
+        "0",
+        "--explain",
+        "--all",
+        "--procedure",
+        "issuance",
+        "--kind",
+        "routing",
+        "9.1.b",
+        "12.3",
+        "2026",
+        "1900",
+        "--version",
+        "--help",
+        str(APP),
+        str(TET),
+        str(CONCLUSION),
+        "examples/calendar-overrides.toml",
+    ]
+) | st.text(max_size=8)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_WORDS, max_size=7), st.binary(max_size=40))
+def test_any_command_line_gets_0_1_or_2(argv: list[str], stdin: bytes) -> None:
+    code, err = _run(argv, stdin)
+    assert code in (0, 1, 2), err
+    assert "Traceback" not in err
