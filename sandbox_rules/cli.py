@@ -18,7 +18,7 @@ from typing import Any
 
 from sandbox_rules import cli_io
 from sandbox_rules.cli_io import t
-from sandbox_rules.errors import InputValidationError, SandboxRulesError
+from sandbox_rules.errors import InputValidationError, OutputPathError, SandboxRulesError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 
@@ -81,6 +81,8 @@ def _parser_class(lang: str) -> type[argparse.ArgumentParser]:
 
         def _print_message(self, message: str, file: Any = None) -> None:
             stream = file if file is not None else sys.stdout
+            if stream is None:
+                return
             if message and not cli_io.can_show_vietnamese(stream):
                 message = cli_io.transliterate(message)
             if message:
@@ -146,7 +148,9 @@ class _Run:
         return cal
 
     def out(self, text: str) -> None:
-        sys.stdout.write((cli_io.transliterate(text) if self.ascii_only else text) + "\n")
+        cli_io.write_stdout(
+            (cli_io.transliterate(text) if self.ascii_only else text) + "\n", self.lang
+        )
 
     def dumps(self, data: Any, pretty: bool | None = None) -> str:
         return cli_io.dumps(
@@ -164,6 +168,8 @@ class _Run:
 
 def _write_err(text: str) -> None:
     stream = sys.stderr
+    if stream is None:  # closed by the caller (`2>&-`): the exit code still tells
+        return
     if not cli_io.can_show_vietnamese(stream):
         text = cli_io.transliterate(text)
     try:
@@ -654,7 +660,7 @@ def cmd_obligations(args: argparse.Namespace) -> int:
     sched = _schedule(data, args, _where(args.file, run.lang))
     ics = sched.to_ics(run.lang)
     if args.ics == "-":  # the iCalendar itself is the output
-        sys.stdout.write(ics)
+        cli_io.write_stdout(ics, run.lang)
         return EXIT_OK
     cli_io.write_output(args.ics, ics, force=args.force, lang=run.lang)
     as_data, text = _obligations(data, args, _where(args.file, run.lang))
@@ -669,7 +675,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
     compute = _COMPUTE[args.kind]
     stream = cli_io.open_input(args.file, run.lang)
     ok = failed = bugs = 0
-    write = sys.stdout.write
     try:
         for lineno, raw in cli_io.iter_lines(stream, MAX_BATCH_LINE):
             if raw is not None and not raw.strip():
@@ -697,9 +702,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
                     pretty=False,
                 )
                 bugs += 1
-            write(line + "\n")
+            cli_io.write_stdout(line + "\n", run.lang)
     finally:
-        if stream is not sys.stdin.buffer:
+        if args.file != "-":
             stream.close()
     total = ok + failed + bugs
     _write_err(
@@ -1070,7 +1075,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _lang_of(argv)
     try:
         code = _main(argv, lang)
-        sys.stdout.flush()
+        try:
+            cli_io.write_stdout("", lang, flush=True)
+        except SandboxRulesError as exc:
+            _write_err(f"sandbox-rules: {exc.code}: {exc.message}")
+            return EXIT_ERROR
         return code
     except BrokenPipeError:
         # The reader has what it wanted (`| head`); not an error of ours.
@@ -1138,8 +1147,11 @@ def _main(argv: list[str], lang: str) -> int:
         _write_err(t(lang, f"Xem: {prog} --help", f"See: {prog} --help"))
         return EXIT_USAGE
     except SandboxRulesError as exc:
-        if getattr(args, "json", False):
-            sys.stdout.write(cli_io.dumps({"error": exc.to_dict()}, pretty=False) + "\n")
+        if getattr(args, "json", False) and not isinstance(exc, OutputPathError):
+            cli_io.write_stdout(
+                cli_io.dumps({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n",
+                lang,
+            )
         _write_err(f"sandbox-rules: {exc.code}: {exc.message}")
         return EXIT_ERROR
 

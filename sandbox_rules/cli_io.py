@@ -51,9 +51,11 @@ def can_show_vietnamese(stream: IO[str]) -> bool:
     return True
 
 
-def prepare_stream(stream: IO[str]) -> bool:
+def prepare_stream(stream: IO[str] | None) -> bool:
     """True if ``stream`` shows Vietnamese. If not, anything still unencodable becomes '?'
     instead of raising, and callers transliterate (the notice is the caller's)."""
+    if stream is None:  # closed by the caller (`>&-`); reported when first written
+        return True
     ok = can_show_vietnamese(stream)
     if not ok:
         reconfigure = getattr(stream, "reconfigure", None)
@@ -67,6 +69,25 @@ def is_tty(stream: IO[str]) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def write_stdout(text: str, lang: str, *, flush: bool = False) -> None:
+    """Write to stdout; a stdout that is closed or refuses the write (a full disk) is a typed
+    error. A reader that went away (BrokenPipeError) is left to the caller: not an error."""
+    stream = sys.stdout
+    name = t(lang, "đầu ra chuẩn (stdout)", "standard output")
+    if stream is None:
+        raise OutputPathError(name, t(lang, "đã đóng", "is closed"))
+    try:
+        if text:
+            stream.write(text)
+        if flush:
+            stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: write to a closed file
+        silence_stdout()  # so the interpreter's last flush does not fail again
+        raise OutputPathError(name, t(lang, "không ghi được", "cannot be written"), exc) from None
 
 
 def silence_stdout() -> None:
@@ -130,7 +151,7 @@ def read_bytes(path: str, lang: str) -> tuple[bytes, str]:
     except (OSError, ValueError) as exc:  # e.g. EISDIR on some systems, a closed stdin
         raise InputFileError(name, t(lang, "không đọc được", "cannot read"), exc) from None
     finally:
-        if stream is not sys.stdin.buffer:
+        if path != "-":
             stream.close()
     if len(raw) > MAX_INPUT_BYTES:
         raise InputFileError(
@@ -217,6 +238,8 @@ def _yaml_load(text: str) -> Any:
 def open_input(path: str, lang: str) -> IO[bytes]:
     """A binary stream of ``path`` (``-`` is standard input), for reading line by line."""
     if path == "-":
+        if sys.stdin is None:
+            raise InputFileError(input_name(path, lang), t(lang, "đã đóng", "is closed"))
         return sys.stdin.buffer
     name = input_name(path, lang)
     p = Path(path)

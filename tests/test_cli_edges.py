@@ -582,3 +582,23 @@ def test_any_command_line_gets_0_1_or_2(argv: list[str], stdin: bytes) -> None:
     code, err = _run(argv, stdin)
     assert code in (0, 1, 2), err
     assert "Traceback" not in err
+
+
+# -- standard streams closed or full --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "redirect,code,words",
+    [
+        (">&-", 1, "output_path: đầu ra chuẩn (stdout): đã đóng"),
+        (">/dev/full", 1, "output_path: đầu ra chuẩn (stdout): không ghi được"),
+        ("<&- >/dev/null", 1, "input_file: đầu vào chuẩn (stdin): đã đóng"),
+        ("2>&- >/dev/null", 0, ""),
+    ],
+)
+def test_closed_or_full_standard_streams(redirect: str, code: int, words: str) -> None:
+    if "full" in redirect and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system to make a write fail")
+    command = "assess -" if "<&-" in redirect else "law 9.1.b"
+    proc = sh(f'$SR {command} {redirect}; echo "status=$?" >&2')
+    no_traceback(proc)
+    err = proc.stderr.decode()
+    assert err.endswith(f"status={code}\n") and words in err
