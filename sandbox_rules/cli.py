@@ -152,16 +152,18 @@ class _Run:
             (cli_io.transliterate(text) if self.ascii_only else text) + "\n", self.lang
         )
 
-    def dumps(self, data: Any, pretty: bool | None = None) -> str:
-        return cli_io.dumps(
-            data, pretty=self.pretty if pretty is None else pretty, ascii_only=self.ascii_only
+    def encode(self, value: Any, pretty: bool | None = None) -> str:
+        return cli_io.encode(
+            value,
+            pretty=self.pretty if pretty is None else pretty,
+            form=self.form,
+            ascii_only=self.ascii_only,
         )
 
-    def emit(self, data: Callable[[str], Any] | Any, text: Callable[[], str] | str) -> None:
-        """JSON of ``data`` (a function of the form, or data) with --json, else the text."""
+    def emit(self, value: Any, text: Callable[[], str] | str) -> None:
+        """JSON of ``value`` (a record or plain data) with --json, else the text."""
         if self.as_json:
-            value = data(self.form) if callable(data) else data
-            self.out(self.dumps(value))
+            self.out(self.encode(value))
         else:
             self.out(text() if callable(text) else text)
 
@@ -268,7 +270,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             "\n".join(lines) + "\n\n" + t(run.lang, f"{len(rules)} quy tắc", f"{len(rules)} rules")
         )
 
-    run.emit(lambda _form: [r.to_dict() for r in rules], text)
+    run.emit([r.to_dict() for r in rules], text)
     return EXIT_OK
 
 
@@ -364,7 +366,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     else:
         shown = _day(dl.date, run.lang)
         text = shown + (t(run.lang, " (tạm tính)", " (provisional)") if dl.provisional else "")
-    run.emit(dl.to_dict(explain=args.explain), text)
+    run.emit(dl.record(explain=args.explain), text)
     return EXIT_OK
 
 
@@ -373,7 +375,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     run = _run_of(args)
     # A schema is read by people as often as by machines: indented unless asked otherwise.
-    run.out(run.dumps(json_schema(args.which), pretty=True))
+    run.out(run.encode(json_schema(args.which), pretty=True))
     return EXIT_OK
 
 
@@ -404,9 +406,9 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 
 
 # -- commands that read an application or a scenario ---------------------------------------------
-# Each computes from already-loaded data and returns (JSON data by form, text), so a single
-# file and a batch line go through the same code.
-_Answer = tuple[Callable[[str], Any], Callable[[], str]]
+# Each computes from already-loaded data and returns (the output record, its text), so a
+# single file and a batch line go through the same code.
+_Answer = tuple[Any, Callable[[], str]]
 
 
 def _bad(where: str, lang: str, vi: str, en: str) -> InputValidationError:
@@ -441,10 +443,7 @@ def _assess(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     run = _run_of(args)
     app_data, _ = _application_input(data)
     result = assess(load_application(app_data), run.choices or None)
-    return (
-        lambda form: cli_io.plain(result, form),
-        lambda: render_assessment(result, run.lang, show_all=getattr(args, "all", False)),
-    )
+    return result, lambda: render_assessment(result, run.lang, show_all=getattr(args, "all", False))
 
 
 def _route(data: Any, args: argparse.Namespace, where: str) -> _Answer:
@@ -455,7 +454,7 @@ def _route(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     run = _run_of(args)
     app_data, _ = _application_input(data)
     result = route(load_application(app_data), run.choices or None)
-    return lambda form: cli_io.plain(result, form), lambda: render_routing(result, run.lang)
+    return result, lambda: render_routing(result, run.lang)
 
 
 def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
@@ -469,6 +468,12 @@ def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     else:
         app_data, extra = _application_input(data)
     kind: str | None
+    if app_data is not None and "documents" not in extra and args.procedure == "issuance":
+        from sandbox_rules.engine import issuance_dossier
+
+        # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b).
+        check = issuance_dossier(load_application(app_data), run.choices or None)
+        return check, lambda: render_dossier(check, run.lang)
     if app_data is not None and "documents" not in extra:
         app = load_application(app_data)
         kind, docs = app.applicant.kind, app.submission.documents
@@ -485,7 +490,7 @@ def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
         requires_extension=extra.get("requires_extension"),
         interpretations=run.choices or None,
     )
-    return lambda form: cli_io.plain(result, form), lambda: render_dossier(result, run.lang)
+    return result, lambda: render_dossier(result, run.lang)
 
 
 def _scenario(data: Any, args: argparse.Namespace, where: str) -> tuple[dict[str, Any], date]:
@@ -544,16 +549,12 @@ def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
                 calendar=cal,
             )
         )
+    from sandbox_rules.time_records import Timelines
+
     explain = getattr(args, "explain", False)
-
-    def as_data(form: str) -> Any:
-        if form == "full":
-            out = [r.to_dict(explain=explain) for r in results]
-        else:
-            out = cli_io.plain(results, form)
-        return out if len(out) > 1 else out[0]
-
-    return as_data, lambda: "\n\n".join(render_timeline(r, run.lang, explain) for r in results)
+    records = tuple(r.record(explain) for r in results)
+    out = Timelines(timelines=records) if len(records) > 1 else records[0]
+    return out, lambda: "\n\n".join(render_timeline(r, run.lang, explain) for r in results)
 
 
 def _record(scenario: dict[str, Any], args: argparse.Namespace, where: str) -> Any:
@@ -590,13 +591,8 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     compliance = scenario.get("compliance")
     duty = duties(compliance) if compliance is not None else None
 
-    def as_data(form: str) -> Any:
-        out = cli_io.plain(st, form)
-        if duty is not None:
-            out["duties"] = cli_io.plain(duty, form)
-        return out
-
-    return as_data, lambda: render_lifecycle(st, sched, duty, run.lang)
+    out = st.record(duty.record() if duty is not None else None)
+    return out, lambda: render_lifecycle(st, sched, duty, run.lang)
 
 
 def _schedule(data: Any, args: argparse.Namespace, where: str) -> Any:
@@ -624,7 +620,7 @@ def _obligations(data: Any, args: argparse.Namespace, where: str) -> _Answer:
             lines.append(f"{when:<23} {i.status:<13} {i.citation:<5} {title}")
         return "\n".join(lines)
 
-    return lambda form: cli_io.plain(sched, form), text
+    return sched.record(), text
 
 
 _COMPUTE: dict[str, Callable[[Any, argparse.Namespace, str], _Answer]] = {
@@ -641,8 +637,8 @@ def cmd_file(args: argparse.Namespace) -> int:
     """assess, route, dossier, timeline, lifecycle: one file (or '-') in, one answer out."""
     run = _run_of(args)
     data = cli_io.load_input(args.file, run.lang)
-    as_data, text = _COMPUTE[args.command](data, args, _where(args.file, run.lang))
-    run.emit(as_data, text)
+    record, text = _COMPUTE[args.command](data, args, _where(args.file, run.lang))
+    run.emit(record, text)
     return EXIT_OK
 
 
@@ -654,8 +650,8 @@ def cmd_obligations(args: argparse.Namespace) -> int:
     run = _run_of(args)
     data = cli_io.load_input(args.file, run.lang)
     if args.ics is None:
-        as_data, text = _obligations(data, args, _where(args.file, run.lang))
-        run.emit(as_data, text)
+        record, text = _obligations(data, args, _where(args.file, run.lang))
+        run.emit(record, text)
         return EXIT_OK
     sched = _schedule(data, args, _where(args.file, run.lang))
     ics = sched.to_ics(run.lang)
@@ -663,8 +659,8 @@ def cmd_obligations(args: argparse.Namespace) -> int:
         cli_io.write_stdout(ics, run.lang)
         return EXIT_OK
     cli_io.write_output(args.ics, ics, force=args.force, lang=run.lang)
-    as_data, text = _obligations(data, args, _where(args.file, run.lang))
-    run.emit(as_data, lambda: f"{text()}\n\n→ {args.ics}")
+    record, text = _obligations(data, args, _where(args.file, run.lang))
+    run.emit(record, lambda: f"{text()}\n\n→ {args.ics}")
     return EXIT_OK
 
 
@@ -684,20 +680,18 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 if raw is None:
                     limit = MAX_BATCH_LINE // 1024
                     raise _bad(where, run.lang, f"dài hơn {limit} KB", f"longer than {limit} KB")
-                as_data, _text = compute(_json_line(raw, where, run.lang), args, where)
-                line = run.dumps(as_data(run.form), pretty=False)
+                record, _text = compute(_json_line(raw, where, run.lang), args, where)
+                line = run.encode(record, pretty=False)
                 ok += 1
             except SandboxRulesError as exc:
-                line = run.dumps({"line": lineno, "error": exc.to_dict()}, pretty=False)
+                line = run.encode({"line": lineno, "error": exc.to_dict()}, pretty=False)
                 failed += 1
-            except cli_io.CompactFormUnavailable:
-                raise
             except Exception as exc:  # a bug: say so on this line and go on
                 if os.environ.get("SANDBOX_RULES_DEBUG") == "1":
                     import traceback
 
                     traceback.print_exc()
-                line = run.dumps(
+                line = run.encode(
                     {"line": lineno, "error": {"code": "internal_error", "message": _bug(exc)}},
                     pretty=False,
                 )
@@ -1012,13 +1006,18 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         choices=(
             "application",
             "record",
+            "scenario",
+            "dossier-input",
             "assessment",
             "routing",
             "dossier",
             "deadline",
             "timeline",
+            "timelines",
             "lifecycle",
             "obligations",
+            "duties",
+            "error",
         ),
     )
 
@@ -1132,16 +1131,8 @@ def _main(argv: list[str], lang: str) -> int:
             return EXIT_USAGE
         code: int = args.func(args)
         return code
-    except (_UsageError, cli_io.CompactFormUnavailable) as exc:
-        message = (
-            t(
-                lang,
-                f"--form compact: bản ghi {exc} chưa có dạng gọn",
-                f"--form compact: {exc} records have no compact form yet",
-            )
-            if isinstance(exc, cli_io.CompactFormUnavailable)
-            else str(exc)
-        )
+    except _UsageError as exc:
+        message = str(exc)
         prog = f"sandbox-rules {args.command}" if args.command else "sandbox-rules"
         _write_err(f"{prog}: {t(lang, 'lỗi', 'error')}: {message}")
         _write_err(t(lang, f"Xem: {prog} --help", f"See: {prog} --help"))
@@ -1149,7 +1140,7 @@ def _main(argv: list[str], lang: str) -> int:
     except SandboxRulesError as exc:
         if getattr(args, "json", False) and not isinstance(exc, OutputPathError):
             cli_io.write_stdout(
-                cli_io.dumps({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n",
+                cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n",
                 lang,
             )
         _write_err(f"sandbox-rules: {exc.code}: {exc.message}")

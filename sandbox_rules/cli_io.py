@@ -32,7 +32,24 @@ def short(value: str, limit: int = 120) -> str:
 
 # -- terminals ---------------------------------------------------------------------------------
 _ASCII_FALLBACK = str.maketrans(
-    {"đ": "d", "Đ": "D", "—": "-", "–": "-", "→": "->", "…": "...", "≤": "<=", "≥": ">="}
+    {
+        "đ": "d",
+        "Đ": "D",
+        "—": "-",
+        "–": "-",
+        "−": "-",
+        "→": "->",
+        "…": "...",
+        "≤": "<=",
+        "≥": ">=",
+        "≡": "==",
+        "“": '"',
+        "”": '"',
+        "✓": "+",
+        "✗": "x",
+        "§": "S",
+        "¶": "P",
+    }
 )
 
 
@@ -107,34 +124,16 @@ def dumps(data: Any, *, pretty: bool, ascii_only: bool = False) -> str:
     return json.dumps(data, ensure_ascii=ascii_only, separators=(",", ":"), default=str)
 
 
-def plain(value: Any, form: str) -> Any:
-    """A record (or list of records) as JSON-ready data in ``form`` ("full" or "compact").
+def encode(value: Any, *, pretty: bool, form: str = "full", ascii_only: bool = False) -> str:
+    """JSON text of an output record (a ``sandbox_rules.records.Record``) in ``form``, or of
+    plain data. The one place the CLI turns results into JSON."""
+    from sandbox_rules.records import Record
 
-    The one place the CLI turns records into data: records that offer
-    ``to_json(form=...)`` give their compact form; the rest have only the full one.
-    """
-    if isinstance(value, list):
-        return [plain(v, form) for v in value]
-    if form != "full":
-        to_json = getattr(value, "to_json", None)
-        if to_json is None or "form" not in _parameters(to_json):
-            raise CompactFormUnavailable(type(value).__name__)
-        return json.loads(to_json(form=form))
-    to_dict = getattr(value, "to_dict", None)
-    return to_dict() if to_dict is not None else value
-
-
-def _parameters(fn: Any) -> tuple[str, ...]:
-    import inspect
-
-    try:
-        return tuple(inspect.signature(fn).parameters)
-    except (TypeError, ValueError):
-        return ()
-
-
-class CompactFormUnavailable(Exception):
-    """``--form compact`` on a record that has only the full form (a usage error)."""
+    if isinstance(value, Record):
+        if not ascii_only:  # msgspec writes UTF-8 directly
+            return value.to_json(pretty=pretty, form=form)  # type: ignore[arg-type]
+        value = value.to_dict(form)  # type: ignore[arg-type]
+    return dumps(value, pretty=pretty, ascii_only=ascii_only)
 
 
 # -- input -----------------------------------------------------------------------------------------

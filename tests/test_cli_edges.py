@@ -95,7 +95,11 @@ def test_an_ascii_terminal_gets_text_without_diacritics_and_a_notice() -> None:
     no_traceback(proc)
     assert proc.returncode == 0
     out = proc.stdout.decode("ascii")  # pure ASCII, or this raises
-    assert "Ket luan: DU DIEU KIEN" in out and "Dieu 9" in out
+    assert "Dieu kien tham gia (Dieu 9): DU DIEU KIEN" in out and "Can cu: Dieu 9" in out
+    # every letter and mark has an ASCII stand-in ("✓" -> "+"), none became "?"
+    from sandbox_rules.cli_io import transliterate
+
+    assert out == transliterate(sr("assess", str(APP)).stdout.decode("utf-8"))
     assert "PYTHONIOENCODING=utf-8" in proc.stderr.decode("ascii")
 
 
@@ -287,16 +291,25 @@ def test_json_on_a_terminal_is_pretty() -> None:
     assert b'{\r\n  "citation"' in b"".join(chunks)
 
 
-def test_form_compact_is_refused_clearly_where_a_record_has_no_compact_form(
-    capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize("command,path", [("assess", APP), ("batch", None)])
+def test_form_compact_drops_the_quoted_texts(
+    command: str, path: Path | None, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    # Records gain `to_json(form="compact")` in the msgspec conversion; until then a usage error.
-    code = main(["assess", str(APP), "--json", "--form", "compact"])
-    out, err = capsys.readouterr()
-    if code == 0:  # the record has its compact form
-        assert "quoted" not in out and json.loads(out)
+    if path is None:  # the same through a batch line
+        batch = tmp_path / "one.jsonl"
+        batch.write_bytes(_json_of(APP) + b"\n")
+        argv = ["batch", "assess", str(batch)]
     else:
-        assert code == 2 and "--form compact" in err
+        argv = [command, str(path), "--json"]
+    assert main(argv) == 0
+    full = json.loads(capsys.readouterr().out)
+    assert main([*argv, "--form", "compact"]) == 0
+    compact = json.loads(capsys.readouterr().out)
+    assert (full["form"], compact["form"]) == ("full", "compact")
+    assert full["verdict"] == compact["verdict"] == "eligible"
+    assert [f["rule_id"] for f in full["findings"]] == [f["rule_id"] for f in compact["findings"]]
+    assert all("statement_vi" in f for f in full["findings"])
+    assert not any("statement_vi" in f for f in compact["findings"])
 
 
 # -- standard input ----------------------------------------------------------------------------------
