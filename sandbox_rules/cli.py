@@ -186,10 +186,13 @@ def _run_of(args: argparse.Namespace) -> _Run:
     return run
 
 
-def _interp_args(args: argparse.Namespace, lang: str) -> dict[str, str]:
-    """--interpretation ID=OPTION, checked here so a bad one is a usage error everywhere."""
+def _interp_args(args: argparse.Namespace, lang: str | None = None) -> dict[str, str]:
+    """--interpretation ID=OPTION, checked here so a bad one is a usage error everywhere.
+    (Surfaces call it too: sandbox_rules/surfaces.)"""
     from sandbox_rules.errors import InterpretationError
     from sandbox_rules.interpretations import get
+
+    lang = lang or getattr(args, "lang", "vi")
 
     choices = {}
     for item in getattr(args, "interpretation", None) or []:
@@ -210,6 +213,11 @@ def _interp_args(args: argparse.Namespace, lang: str) -> dict[str, str]:
             ) from None
         choices[key] = value
     return choices
+
+
+def _load_file(path: str, lang: str = "vi") -> Any:
+    """An input file or ``-`` as data (for surfaces: sandbox_rules/surfaces)."""
+    return cli_io.load_input(path, lang)
 
 
 def _day(d: date, lang: str) -> str:
@@ -636,7 +644,7 @@ _COMPUTE: dict[str, Callable[[Any, argparse.Namespace, str], _Answer]] = {
 def cmd_file(args: argparse.Namespace) -> int:
     """assess, route, dossier, timeline, lifecycle: one file (or '-') in, one answer out."""
     run = _run_of(args)
-    data = cli_io.load_input(args.file, run.lang)
+    data = _load_file(args.file, run.lang)
     record, text = _COMPUTE[args.command](data, args, _where(args.file, run.lang))
     run.emit(record, text)
     return EXIT_OK
@@ -648,7 +656,7 @@ def _where(path: str, lang: str) -> str:
 
 def cmd_obligations(args: argparse.Namespace) -> int:
     run = _run_of(args)
-    data = cli_io.load_input(args.file, run.lang)
+    data = _load_file(args.file, run.lang)
     if args.ics is None:
         record, text = _obligations(data, args, _where(args.file, run.lang))
         run.emit(record, text)

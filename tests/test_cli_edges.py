@@ -615,3 +615,14 @@ def test_closed_or_full_standard_streams(redirect: str, code: int, words: str) -
     no_traceback(proc)
     err = proc.stderr.decode()
     assert err.endswith(f"status={code}\n") and words in err
+
+
+def test_batch_output_is_byte_identical_across_hash_seeds_and_time_zones(tmp_path: Path) -> None:
+    batch = tmp_path / "mixed.jsonl"
+    batch.write_bytes(b"\n".join([_json_of(CONCLUSION), b"[1]", _json_of(TET)]) + b"\n")
+    runs = [
+        sr("batch", "obligations", str(batch), env={"PYTHONHASHSEED": seed, "TZ": tz})
+        for seed, tz in (("0", "UTC"), ("4242", "Asia/Ho_Chi_Minh"), ("7", "America/Los_Angeles"))
+    ]
+    assert {r.returncode for r in runs} == {1}
+    assert len({r.stdout for r in runs}) == 1 and len({r.stderr for r in runs}) == 1
