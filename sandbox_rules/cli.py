@@ -192,7 +192,7 @@ def _interp_args(args: argparse.Namespace, lang: str | None = None) -> dict[str,
     from sandbox_rules.errors import InterpretationError
     from sandbox_rules.interpretations import get
 
-    lang = lang or getattr(args, "lang", "vi")
+    lang = lang or str(getattr(args, "lang", "vi"))
 
     choices = {}
     for item in getattr(args, "interpretation", None) or []:
