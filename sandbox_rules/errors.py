@@ -28,7 +28,7 @@ class FieldError(
     suggestion: str | None = None
 
 
-class ErrorRecord(Record, tag="error", frozen=True, kw_only=True, omit_defaults=True):
+class ErrorRecord(Record, tag="error", frozen=True, kw_only=True):
     """The error result: the stable ``code`` of the error class (docs/errors.md), a message
     and, for input errors, one entry per field at fault."""
 

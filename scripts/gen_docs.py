@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -88,8 +89,89 @@ def coverage_md() -> str:
     return "\n".join(out) + "\n"
 
 
+RECORDS_POLICY = """\
+Every result the library returns is a record defined once, as a `msgspec.Struct` (modules
+`sandbox_rules.records`, `.outcomes`, `.time_records`, `.errors`). Its JSON (`to_json()`,
+`to_dict()`, the CLI's `--json`, the HTTP service's bodies), its JSON Schema
+(`sandbox-rules schema NAME`, `sandbox_rules.schema.json_schema(NAME)`) and this page all
+come from that definition, so they cannot disagree; `tests/test_contracts.py` validates every
+output of every bundled example against the published schema with a real validator.
+
+Every record has `kind` (which record it is) and `schema_version`. Each schema has `$schema`
+(draft 2020-12) and `$id` (`urn:sandbox-rules:schema:VERSION:NAME`).
+
+## Versioning policy
+
+`schema_version` is `MAJOR.MINOR`.
+
+- **Compatible (MINOR +1):** a new optional field; a new value of an open string (a new
+  interpretation id, a new obligation id, a new rule id); a new record kind; a longer text.
+  A consumer should ignore fields it does not know. The published schemas themselves forbid
+  unknown fields (so that the contract test catches drift): validate a record against the
+  schema of the version it carries (`$id` and `schema_version` name it).
+- **Incompatible (MAJOR +1):** a field removed or renamed; a field's type changed; a new
+  required field; a value removed from a closed enumeration (a status, an answer); a change of
+  what a field means.
+- Rule texts, quotes and labels may change with a corrected reading of the decree without a
+  version change; their ids do not.
+
+## Forms
+
+`to_json(form="full")` (the default) is the audit form: every finding with the clause in words,
+the statement and the quoted text. `form="compact"` keeps ids, statuses, citations and missing
+facts and drops the texts (`citation_vi`, `citation_en`, `statement_vi`, `statement_en`,
+`quote_vi` of each finding, which are optional in the schema); both forms validate against
+the same schema. `to_json()` is one line; `pretty=True` indents.
+"""
+
+
+def _type_of(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        return f"`{prop['$ref'].rsplit('/', 1)[-1]}`"
+    if "anyOf" in prop:
+        return " or ".join(_type_of(p) for p in prop["anyOf"])
+    if "enum" in prop:
+        return " / ".join(f"`{v}`" for v in prop["enum"])
+    t = prop.get("type", "any")
+    if t == "array":
+        return f"list of {_type_of(prop.get('items', {}))}"
+    if t == "object" and "additionalProperties" in prop:
+        return f"map to {_type_of(prop['additionalProperties'])}"
+    fmt = prop.get("format")
+    return f"{t} ({fmt})" if fmt else str(t)
+
+
+def _fields_table(schema: dict[str, Any]) -> list[str]:
+    required = set(schema.get("required", ()))
+    out = ["| field | type | required |", "|---|---|---|"]
+    for name, prop in schema.get("properties", {}).items():
+        out.append(f"| `{name}` | {_type_of(prop)} | {'yes' if name in required else 'no'} |")
+    return out
+
+
+def records_md() -> str:
+    from sandbox_rules.schema import OUTPUTS, json_schema
+
+    out = [HEADER, "# Result records\n", RECORDS_POLICY]
+    for name in OUTPUTS:
+        schema = json_schema(name)
+        out.append(f"## `{name}` — `{schema['$id']}`\n")
+        out.append((schema.get("description") or "").strip() + "\n")
+        out += _fields_table(schema)
+        for def_name, sub in sorted(schema.get("$defs", {}).items()):
+            if sub.get("type") != "object":
+                continue
+            out.append(f"\n### `{def_name}`\n")
+            if sub.get("description"):
+                out.append(sub["description"].strip() + "\n")
+            out += _fields_table(sub)
+        out.append("")
+    return "\n".join(out)
+
+
 def render_all() -> dict[str, str]:
     return {
+        "docs/records.md": records_md(),
         "docs/interpretations.md": interpretations_md(),
         "docs/rules.md": rules_md(),
         "docs/coverage.md": coverage_md(),
