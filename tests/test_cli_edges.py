@@ -626,3 +626,43 @@ def test_batch_output_is_byte_identical_across_hash_seeds_and_time_zones(tmp_pat
     ]
     assert {r.returncode for r in runs} == {1}
     assert len({r.stdout for r in runs}) == 1 and len({r.stderr for r in runs}) == 1
+
+
+@pytest.mark.parametrize("form", ["full", "compact"])
+def test_every_batch_line_validates_against_its_published_schema(
+    form: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import jsonschema
+
+    from sandbox_rules.schema import json_schema
+
+    def validator(name: str) -> Any:
+        return jsonschema.Draft202012Validator(
+            json_schema(name), format_checker=jsonschema.FormatChecker()
+        )
+
+    apps = sorted(p for p in (ROOT / "examples").glob("*.yaml") if "dossier" not in p.name)
+    scenarios = sorted((ROOT / "examples" / "scenarios").glob("*.yaml"))
+    for kind, files in (
+        ("assess", apps),
+        ("route", apps),
+        ("dossier", apps),
+        ("timeline", scenarios),
+        ("lifecycle", scenarios),
+        ("obligations", scenarios),
+    ):
+        batch = tmp_path / f"{kind}.jsonl"
+        batch.write_bytes(b"\n".join([*(_json_of(p) for p in files), b'"not a mapping"']) + b"\n")
+        assert main(["batch", kind, str(batch), "--form", form]) == 1  # the last line fails
+        lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+        assert len(lines) == len(files) + 1
+        for doc in lines:
+            if "error" in doc and "kind" not in doc:  # {"line": N, "error": {...}}
+                assert set(doc) == {"line", "error"}
+                errors = list(validator("error").iter_errors(doc["error"]))
+            else:
+                name = {"assess": "assessment", "route": "routing"}.get(kind, kind)
+                name = "timelines" if doc.get("kind") == "timelines" else name
+                errors = list(validator(name).iter_errors(doc))
+            assert not errors, (kind, errors[0].message[:200])
+        assert lines[-1]["line"] == len(files) + 1
