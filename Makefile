@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench data docs clean test-pythons sdist sdist-test
+.PHONY: demo test lint typecheck pytest bench fuzz data docs clean test-pythons sdist sdist-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -25,8 +25,8 @@ demo: $(STAMP)
 	@$(BIN)/sandbox-rules deadline 2026-01-01 --working-days 3 --explain
 
 lint: $(STAMP)
-	$(BIN)/ruff check sandbox_rules tests benchmarks scripts
-	$(BIN)/ruff format --check sandbox_rules tests benchmarks scripts
+	$(BIN)/ruff check sandbox_rules tests benchmarks scripts fuzz
+	$(BIN)/ruff format --check sandbox_rules tests benchmarks scripts fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy sandbox_rules
@@ -39,6 +39,10 @@ test: lint typecheck pytest
 # durable-rules comes with the dev extra (Python <= 3.12); without it its comparison is skipped.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Fuzzing: bad CLI invocations (fuzz/cli_table.py); prints counts, fails on any problem.
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py
 
 # Regenerate the shipped package data from its sources (law text, official calendar table).
 data: $(STAMP)
