@@ -158,7 +158,7 @@ def _media(request: Request, offered: tuple[str, ...]) -> str:
     for _, _, item in _weighted(header):
         kind, _, sub = item.partition("/")
         for media in offered:
-            mkind, _, msub = media.partition("/")
+            mkind = media.partition("/")[0]
             if item == media or (sub == "*" and kind in ("*", mkind)):
                 return media
     raise NotAcceptableError(
@@ -198,6 +198,10 @@ async def _body(request: Request, limit: int) -> Any:
         raise MalformedBodyError("thân yêu cầu trống", "the request body is empty")
     try:
         return msgspec.json.decode(raw)
+    except RecursionError:  # msgspec's nesting limit
+        raise MalformedBodyError(
+            "thân yêu cầu lồng nhau quá sâu", "the request body is nested too deeply"
+        ) from None
     except msgspec.DecodeError as exc:
         raise MalformedBodyError(
             f"thân yêu cầu không phải JSON UTF-8 hợp lệ: {exc}",
@@ -400,7 +404,7 @@ def _internal() -> InternalError:
     )
 
 
-def _nearest_path(path: str, paths: list[str]) -> dict[str, str]:
+def _nearest_path(path: str, paths: list[str]) -> dict[str, Any]:
     import difflib
 
     near = difflib.get_close_matches(path, paths, 1, cutoff=0.5)

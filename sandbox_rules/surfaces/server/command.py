@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 from typing import Any
 
 from sandbox_rules.errors import SandboxRulesError
@@ -25,10 +26,14 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
     p.add_argument(
-        "--max-body-bytes", type=int, default=1_048_576, help="request body limit (default 1 MiB)"
+        "--max-body-bytes",
+        type=int,
+        help="request body limit (default 1 MiB, or SANDBOX_RULES_MAX_BODY_BYTES)",
     )
     p.add_argument(
-        "--time-limit", type=float, default=10.0, help="seconds per request (default 10)"
+        "--time-limit",
+        type=float,
+        help="seconds per request (default 10, or SANDBOX_RULES_TIME_LIMIT)",
     )
     p.add_argument(
         "--cors-origin",
@@ -50,17 +55,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise SandboxRulesError(
             f"the HTTP service needs the 'server' extra: pip install 'sandbox-rules[server]' ({exc.name})"
         ) from None
-    if args.workers < 1 or args.max_body_bytes < 1 or args.time_limit <= 0:
+    given = {
+        "max_body_bytes": args.max_body_bytes,
+        "time_limit": args.time_limit,
+        "cors_origins": tuple(args.cors_origin) or None,
+        "default_lang": args.lang,
+    }
+    if args.workers < 1 or any(
+        v is not None and v <= 0 for v in (args.max_body_bytes, args.time_limit)
+    ):
         raise SandboxRulesError("--workers, --max-body-bytes and --time-limit must be positive")
-    settings = Settings(
-        max_body_bytes=args.max_body_bytes,
-        time_limit=args.time_limit,
-        cors_origins=tuple(args.cors_origin),
-        default_lang=args.lang,
-    )
-    # Worker processes build their app from the environment, so every one gets these.
+    # Options win over SANDBOX_RULES_* variables; a malformed variable fails here, not in a
+    # worker. Worker processes build their app from the environment, so all get the same.
+    settings = replace(Settings.from_env(), **{k: v for k, v in given.items() if v is not None})
     os.environ.update(settings.to_env())
-    Settings.from_env()  # a malformed SANDBOX_RULES_* variable fails here, not in a worker
     uvicorn.run(
         APP,
         factory=True,

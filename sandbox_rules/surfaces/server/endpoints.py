@@ -193,9 +193,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         lambda c: op.law(c.path["citation"]),
         "LawUnit",
         path_params=(
-            Param(
-                "citation", "e.g. 12.3.b, 9.1.par2, Điều 12 khoản 3 điểm b", {"type": "string"}
-            ),
+            Param("citation", "e.g. 12.3.b, 9.1.par2, Điều 12 khoản 3 điểm b", {"type": "string"}),
         ),
         tags=("law",),
     ),

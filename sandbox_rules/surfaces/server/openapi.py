@@ -268,7 +268,7 @@ def _operation(ep: Endpoint) -> dict[str, Any]:
         ok = {"text/html": {"schema": _ref("Html")}}
     for media in ep.media:
         ok[media] = {"schema": {"type": "string"}}
-    codes = [401, 406, 422, 503] if ep.run is not None else [401]
+    codes = [401, 406, 422, 503] if ep.run is not None else [401, 422]
     if ep.request is not None:
         codes += [400, 413, 415]
     if ep.path_params:

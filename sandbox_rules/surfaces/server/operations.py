@@ -11,9 +11,9 @@ import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.lifecycle import SandboxRecord
@@ -34,7 +34,20 @@ class Answer:
 
 # -- request bodies (the inputs that are not the library's own input records) ---------------
 class _Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Strict: a number is not a day and 0 is not false (pydantic's lax mode would take both).
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _iso_day(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value[:40]!r} is not a date YYYY-MM-DD") from None
+    return value  # a date passes; anything else fails strict validation
+
+
+Day = Annotated[date, BeforeValidator(_iso_day)]
 
 
 Overrides = dict[str, Any]
@@ -51,9 +64,7 @@ _INTERPRETATIONS = Field(
 class DossierRequest(_Body):
     """POST /dossier: an application, or the applicant kind and the documents at hand."""
 
-    procedure: Literal["issuance", "reissue", "adjustment", "extension", "conclusion"] = (
-        "issuance"
-    )
+    procedure: Literal["issuance", "reissue", "adjustment", "extension", "conclusion"] = "issuance"
     application: Application | None = None
     applicant_kind: Literal["organisation", "individual"] | None = None
     documents: list[str] | None = Field(None, max_length=200)
@@ -62,14 +73,16 @@ class DossierRequest(_Body):
 
 
 class TimelineSpec(_Body):
-    procedure: str = Field(description="a procedure id, e.g. issuance-12.3 (sandbox_rules.PROCEDURES)")
-    events: dict[str, date] = Field(default_factory=dict, description="event name -> date")
+    procedure: str = Field(
+        description="a procedure id, e.g. issuance-12.3 (sandbox_rules.PROCEDURES)"
+    )
+    events: dict[str, Day] = Field(default_factory=dict, description="event name -> date")
 
 
 class Scenario(_Body):
     """POST /timeline, /lifecycle, /obligations: a scenario, as in examples/scenarios/."""
 
-    as_of: date = Field(description="the date to evaluate at")
+    as_of: Day = Field(description="the date to evaluate at")
     record: SandboxRecord | None = None
     timeline: TimelineSpec | None = None
     timelines: list[TimelineSpec] | None = Field(None, max_length=20)
@@ -88,7 +101,7 @@ class Period(_Body):
 class DeadlineRequest(_Body):
     """POST /deadline: the day a period from an event ends."""
 
-    event: date = Field(description="the event day (not counted by default: Civil Code art. 147)")
+    event: Day = Field(description="the event day (not counted by default: Civil Code art. 147)")
     period: Period
     explain: bool = Field(False, description="add every day counted or skipped")
     interpretations: dict[str, str] | None = _INTERPRETATIONS
