@@ -26,6 +26,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from sandbox_rules.errors import InputValidationError, SandboxRulesError
+from sandbox_rules.records import Record, check_form
 from sandbox_rules.surfaces.server.endpoints import ENDPOINTS, Call, Endpoint
 from sandbox_rules.surfaces.server.errors import (
     HttpError,
@@ -38,6 +39,7 @@ from sandbox_rules.surfaces.server.errors import (
     TimeLimitError,
     UnauthorizedError,
     UnsupportedMediaTypeError,
+    at,
     envelope,
     status_of,
 )
@@ -99,19 +101,12 @@ def _env_number(env: Mapping[str, str], name: str, default: Any) -> Any:
     return value
 
 
-def record_json(data: Any) -> bytes:
-    """The one place a result becomes its response body: the library's JSON record."""
-    if isinstance(data, list):
-        data = [x.to_dict() if hasattr(x, "to_dict") else x for x in data]
-    elif hasattr(data, "to_dict"):
-        data = data.to_dict()
-    return msgspec.json.encode(data, enc_hook=_enc_hook)
-
-
-def _enc_hook(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return dict(value)
-    return str(value)
+def record_json(data: Any, form: str = "full") -> bytes:
+    """The one place a result becomes its response body: the library's JSON record
+    (``Record.to_json_bytes``), or the plain data of a catalogue route."""
+    if isinstance(data, Record):
+        return data.to_json_bytes(form=check_form(form))
+    return msgspec.json.encode(data)
 
 
 # -- negotiation ----------------------------------------------------------------------------
@@ -139,7 +134,7 @@ def _lang(request: Request, default: str) -> str:
         if chosen not in LANGS:
             raise InputValidationError(
                 f"lang must be vi or en, got {chosen[:20]!r}",
-                [{"field": "lang", "problem": "not vi or en", "nearest": default}],
+                [{"field": "lang", "msg": "not vi or en", "suggestion": default}],
             )
         return chosen
     for _, _, tag in _weighted(request.headers.get("accept-language", "")):
@@ -164,7 +159,7 @@ def _media(request: Request, offered: tuple[str, ...]) -> str:
     raise NotAcceptableError(
         f"không thể trả về {header[:80]!r}; có: {', '.join(offered)}",
         f"cannot answer in {header[:80]!r}; available: {', '.join(offered)}",
-        available=list(offered),
+        errors=at("Accept", "no available media type", offered[0]),
     )
 
 
@@ -213,7 +208,7 @@ def _too_large(limit: int) -> PayloadTooLargeError:
     return PayloadTooLargeError(
         f"thân yêu cầu lớn hơn giới hạn {limit} byte",
         f"the request body is larger than the limit of {limit} bytes",
-        limit_bytes=limit,
+        errors=at("body", f"more than {limit} bytes"),
     )
 
 
@@ -222,7 +217,7 @@ def _error(exc: SandboxRulesError, lang: str) -> Response:
     if isinstance(exc, HttpError):
         headers.update(exc.headers)
     return Response(
-        msgspec.json.encode(envelope(exc, lang)),
+        envelope(exc, lang),
         status_code=status_of(exc),
         media_type=JSON,
         headers=headers,
@@ -237,7 +232,7 @@ def _render(ep: Endpoint, call: Call, media: str, lang: str) -> tuple[bytes, str
         return answer.text(lang).encode(), "text/plain; charset=utf-8"
     if media == "text/calendar" and answer.ics is not None:
         return answer.ics(lang).encode(), "text/calendar; charset=utf-8"
-    return record_json(answer.data), JSON
+    return record_json(answer.data, call.query.get("form", "full")), JSON
 
 
 # -- the application ------------------------------------------------------------------------
@@ -289,7 +284,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     raise InputValidationError(
                         f"unknown query parameter(s): {', '.join(u[:40] for u in unknown)}",
                         [
-                            {"field": u[:40], "problem": "not a parameter of this route"}
+                            {"field": u[:40], "msg": "not a parameter of this route"}
                             for u in unknown
                         ],
                     )
@@ -312,7 +307,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     TimeLimitError(
                         f"yêu cầu vượt quá giới hạn thời gian {cfg.time_limit} giây",
                         f"the request took longer than the limit of {cfg.time_limit} s",
-                        limit_seconds=cfg.time_limit,
                     ),
                     lang,
                 )
@@ -338,10 +332,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         if exc.status_code == 404:
             paths = [e.path for e in ENDPOINTS]
             path = request.url.path[:200]
-            near = _nearest_path(path, paths)
             return _error(
                 NotFoundError(
-                    f"không có đường dẫn {path}", f"no route {path}", **near, routes=paths
+                    f"không có đường dẫn {path}; xem /docs",
+                    f"no route {path}; see /docs",
+                    errors=at("path", "no such route", _nearest_path(path, paths)),
                 ),
                 lang,
             )
@@ -404,8 +399,8 @@ def _internal() -> InternalError:
     )
 
 
-def _nearest_path(path: str, paths: list[str]) -> dict[str, Any]:
+def _nearest_path(path: str, paths: list[str]) -> str | None:
     import difflib
 
     near = difflib.get_close_matches(path, paths, 1, cutoff=0.5)
-    return {"nearest": near[0]} if near else {}
+    return near[0] if near else None

@@ -61,14 +61,19 @@ class Endpoint:
     summary_vi: str
     summary_en: str
     run: Callable[[Call], op.Answer] | None  # None: served by the app itself (health, docs)
-    response: str  # a component schema name
-    request: str | None = None  # a component schema name; None: no body
+    response: str  # an output record's schema name (sandbox_rules.schema), or a local one
+    request: str | None = None  # the request body's model (class name); None: no body
     media: tuple[str, ...] = ()  # alternatives to application/json, chosen by Accept
     params: tuple[Param, ...] = ()
     path_params: tuple[Param, ...] = ()
     tags: tuple[str, ...] = field(default=())
 
 
+_FORM = Param(
+    "form",
+    "full (default), or compact: ids, statuses, citations and missing facts, no quoted texts",
+    {"type": "string", "enum": ["full", "compact"]},
+)
 _YEAR = Param("year", "a year, e.g. 2026", {"type": "string", "pattern": "^[0-9]{4}$"})
 _ALL = Param("all", "text report: also list rules that do not apply", FLAG)
 _EXPLAIN = Param("explain", "add every day counted or skipped to each step", FLAG)
@@ -83,9 +88,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "Eligibility under Art. 9-11",
         lambda c: op.assess(c.body, show_all=c.flag("all")),
         "assessment",
-        "application",
+        "Application",
         ("text/plain",),
-        (_ALL,),
+        (_ALL, _FORM),
         tags=("answers",),
     ),
     Endpoint(
@@ -96,8 +101,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "Authority, procedure and where to file (Art. 12)",
         lambda c: op.route(c.body),
         "routing",
-        "application",
+        "Application",
         ("text/plain",),
+        (_FORM,),
         tags=("answers",),
     ),
     Endpoint(
@@ -110,6 +116,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "dossier",
         "DossierRequest",
         ("text/plain",),
+        (_FORM,),
         tags=("answers",),
     ),
     Endpoint(
@@ -120,9 +127,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "Procedure timelines with clock stops (Art. 12-16)",
         lambda c: op.timeline(c.body, c.calendar, explain=c.flag("explain")),
         "TimelineOrTimelines",
-        "Scenario",
+        "ScenarioRequest",
         ("text/plain",),
-        (_EXPLAIN,),
+        (_EXPLAIN, _FORM),
         tags=("time",),
     ),
     Endpoint(
@@ -133,8 +140,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "State, windows, revocation grounds, duties (Art. 14-22)",
         lambda c: op.lifecycle(c.body, c.calendar),
         "lifecycle",
-        "Scenario",
+        "ScenarioRequest",
         ("text/plain",),
+        (_FORM,),
         tags=("time",),
     ),
     Endpoint(
@@ -145,8 +153,9 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "Obligations schedule: reports, inspections, windows (JSON or iCalendar)",
         lambda c: op.obligations(c.body, c.calendar),
         "obligations",
-        "Scenario",
+        "ScenarioRequest",
         ("text/calendar",),
+        (_FORM,),
         tags=("time",),
     ),
     Endpoint(
@@ -159,6 +168,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "deadline",
         "DeadlineRequest",
         ("text/plain",),
+        (_FORM,),
         tags=("calendar",),
     ),
     Endpoint(

@@ -1,13 +1,14 @@
 """The service's own errors (HTTP-level: route, method, media type, size, token, time), typed
-like the library's, and the one envelope every error response has: ``{"error": {...}}``
-holding the library's error record (``SandboxRulesError.to_dict()``)."""
+like the library's, and the one envelope every error response has: ``{"error": record}``
+holding the library's error record (``sandbox_rules.errors.ErrorRecord``, schema ``error``)."""
 
 from __future__ import annotations
 
-from typing import Any
+import msgspec
 
 from sandbox_rules.errors import (
-    InputValidationError,
+    ErrorRecord,
+    FieldError,
     SandboxRulesError,
     UnknownCitationError,
     UnknownRuleError,
@@ -16,24 +17,30 @@ from sandbox_rules.errors import (
 
 class HttpError(SandboxRulesError):
     """A request the service refuses before or around the library call; the message exists in
-    Vietnamese and English and follows the request's language."""
+    Vietnamese and English and follows the request's language. ``errors`` say which part of
+    the request is at fault and, where it helps, the nearest valid value."""
 
     status = 400
 
     def __init__(
-        self, vi: str, en: str, *, headers: dict[str, str] | None = None, **extra: Any
+        self,
+        vi: str,
+        en: str,
+        *,
+        headers: dict[str, str] | None = None,
+        errors: tuple[FieldError, ...] = (),
     ) -> None:
         super().__init__(en)
         self.message_vi = vi
         self.headers = headers or {}
-        self.extra = extra
+        self.errors = errors
 
-    def record(self, lang: str) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "message": self.message_vi if lang == "vi" else self.message,
-            **self.extra,
-        }
+    def record(self) -> ErrorRecord:
+        return self.record_in("en")
+
+    def record_in(self, lang: str) -> ErrorRecord:
+        message = self.message_vi if lang == "vi" else self.message
+        return ErrorRecord(code=self.code, message=message, errors=self.errors)
 
 
 class MalformedBodyError(HttpError):
@@ -106,8 +113,12 @@ def status_of(exc: SandboxRulesError) -> int:
     return 422
 
 
-def envelope(exc: SandboxRulesError, lang: str) -> dict[str, Any]:
-    record = exc.record(lang) if isinstance(exc, HttpError) else exc.to_dict()
-    if isinstance(exc, InputValidationError) and "errors" not in record:
-        record["errors"] = exc.errors
-    return {"error": record}
+def envelope(exc: SandboxRulesError, lang: str) -> bytes:
+    """The body of every error response."""
+    record = exc.record_in(lang) if isinstance(exc, HttpError) else exc.record()
+    return msgspec.json.encode({"error": record})
+
+
+def at(field: str, msg: str, suggestion: str | None = None) -> tuple[FieldError, ...]:
+    """The part of the request at fault (a header, the path, a parameter)."""
+    return (FieldError(field=field, msg=msg, suggestion=suggestion),)

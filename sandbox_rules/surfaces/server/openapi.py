@@ -30,33 +30,14 @@ def _ref(name: str) -> dict[str, str]:
 LOCAL_SCHEMAS: dict[str, dict[str, Any]] = {
     "ErrorEnvelope": {
         "type": "object",
-        "description": "Every error: the library's error record (SandboxRulesError.to_dict()).",
+        "description": "Every error response: the library's error record (schema error).",
         "required": ["error"],
         "additionalProperties": False,
-        "properties": {
-            "error": {
-                "type": "object",
-                "required": ["code", "message"],
-                "properties": {
-                    "code": {"type": "string", "description": "stable error code"},
-                    "message": _STR,
-                    "errors": {
-                        "type": "array",
-                        "description": "per field: its path, the problem, the nearest valid value",
-                        "items": {
-                            "type": "object",
-                            "required": ["field", "problem"],
-                            "properties": {"field": _STR, "problem": _STR, "nearest": _STR},
-                        },
-                    },
-                    "nearest": _STR,
-                },
-            }
-        },
+        "properties": {"error": _ref("ErrorRecord")},
     },
     "TimelineOrTimelines": {
-        "description": "one timeline, or a list when the scenario has several (timelines)",
-        "oneOf": [_ref("timeline"), {"type": "array", "items": _ref("timeline"), "minItems": 2}],
+        "description": "one timeline, or the timelines record when the scenario has several",
+        "oneOf": [_ref("Timeline"), _ref("Timelines")],
     },
     "LawUnit": {
         "type": "object",
@@ -201,42 +182,37 @@ LOCAL_SCHEMAS: dict[str, dict[str, Any]] = {
 }
 
 
-class _Components:
-    """Collects schemas under components/schemas, hoisting each schema's ``$defs`` and
-    pointing its references there; a definition name taken by different content is prefixed
-    by its owner so nothing is silently merged."""
+def _components() -> dict[str, Any]:
+    """Output records from their msgspec definitions (``schema.openapi_components``), inputs
+    and request bodies from their pydantic models, and the local schemas above. A name given
+    to two different schemas is a bug, refused here rather than silently merged."""
+    from pydantic import BaseModel
+    from pydantic.json_schema import models_json_schema
 
-    def __init__(self) -> None:
-        self.schemas: dict[str, Any] = {}
+    from sandbox_rules.lifecycle import SandboxRecord
+    from sandbox_rules.models import Application
+    from sandbox_rules.schema import openapi_components
+    from sandbox_rules.surfaces.server.operations import REQUESTS
 
-    def add(self, name: str, schema: Mapping[str, Any]) -> None:
-        schema = dict(schema)
-        defs = schema.pop("$defs", None) or schema.pop("definitions", None) or {}
-        for key in ("$schema", "$id"):  # a nested $id would change how its $refs resolve
-            schema.pop(key, None)
-        names = {d: d for d in defs}
-        for d, body in defs.items():
-            if d in self.schemas and self.schemas[d] != _rewrite(body, names):
-                names[d] = f"{name}_{d}"
-        for d, body in defs.items():
-            self.schemas[names[d]] = _rewrite(body, names)
-        self.schemas[name] = _rewrite(schema, names)
+    out = dict(openapi_components())
+    models: tuple[type[BaseModel], ...] = (Application, SandboxRecord, *REQUESTS)
+    tops, defs = models_json_schema(
+        [(m, "validation") for m in models], ref_template=REF + "{model}"
+    )
+    inputs = dict(defs.get("$defs", {}))
+    for m in models:
+        inputs.setdefault(m.__name__, tops[(m, "validation")])
+    for name, schema in (*inputs.items(), *LOCAL_SCHEMAS.items()):
+        if name in out and out[name] != schema:
+            raise RuntimeError(f"two different schemas are named {name!r}")
+        out[name] = schema
+    return out
 
 
-def _rewrite(node: Any, names: Mapping[str, str]) -> Any:
-    if isinstance(node, dict):
-        out = {}
-        for key, value in node.items():
-            if key == "$ref" and isinstance(value, str):
-                for prefix in ("#/$defs/", "#/definitions/"):
-                    if value.startswith(prefix):
-                        target = value.removeprefix(prefix)
-                        value = REF + names.get(target, target)
-            out[key] = _rewrite(value, names)
-        return out
-    if isinstance(node, list):
-        return [_rewrite(v, names) for v in node]
-    return node
+def _schema_name(name: str) -> str:
+    from sandbox_rules.schema import OUTPUTS
+
+    return OUTPUTS[name].__name__ if name in OUTPUTS else name
 
 
 def _parameters(ep: Endpoint) -> list[dict[str, Any]]:
@@ -263,7 +239,7 @@ def _parameters(ep: Endpoint) -> list[dict[str, Any]]:
 
 
 def _operation(ep: Endpoint) -> dict[str, Any]:
-    ok: dict[str, Any] = {"application/json": {"schema": _ref(ep.response)}}
+    ok: dict[str, Any] = {"application/json": {"schema": _ref(_schema_name(ep.response))}}
     if ep.response == "Html":
         ok = {"text/html": {"schema": _ref("Html")}}
     for media in ep.media:
@@ -296,21 +272,14 @@ def _operation(ep: Endpoint) -> dict[str, Any]:
 
 
 def openapi_document() -> dict[str, Any]:
-    from sandbox_rules import __version__
-    from sandbox_rules.schema import json_schema
-    from sandbox_rules.surfaces.server.operations import REQUESTS, schema_names
+    import msgspec
 
-    comps = _Components()
-    for name in schema_names():
-        comps.add(name, json_schema(name))
-    for name, model in REQUESTS.items():
-        comps.add(name, model.model_json_schema())
-    for name, schema in LOCAL_SCHEMAS.items():
-        comps.add(name, schema)
+    from sandbox_rules import __version__
+
     paths: dict[str, dict[str, Any]] = {}
     for ep in ENDPOINTS:
         paths.setdefault(ep.path, {})[ep.method.lower()] = _operation(ep)
-    return {
+    doc = {
         "openapi": "3.1.0",
         "info": {
             "title": "sandbox-rules",
@@ -319,12 +288,12 @@ def openapi_document() -> dict[str, Any]:
             "Decree 169/2025/ND-CP, Chapter II (controlled testing) as cited rules",
             "description": "Answers, records and errors of the sandbox_rules library over "
             "HTTP. Nothing is stored between requests. Every error has the body "
-            '{"error": {"code", "message", "errors"?}}.',
+            '{"error": <error record>} (code, message, errors per field).',
             "license": {"name": "MIT", "identifier": "MIT"},
         },
         "paths": paths,
         "components": {
-            "schemas": comps.schemas,
+            "schemas": _components(),
             "securitySchemes": {
                 "bearer": {
                     "type": "http",
@@ -335,6 +304,9 @@ def openapi_document() -> dict[str, Any]:
         },
         "security": [{}, {"bearer": []}],
     }
+    # Through JSON once: plain lists and dicts only, exactly what /openapi.json serves.
+    out: dict[str, Any] = msgspec.json.decode(msgspec.json.encode(doc, order="sorted"))
+    return out
 
 
 # -- the browsable page ---------------------------------------------------------------------
@@ -374,7 +346,8 @@ def docs_html(doc: Mapping[str, Any]) -> str:
         if ep.request:
             parts.append(f"Thân / body: <a href='#s-{e(ep.request)}'>{e(ep.request)}</a> · ")
         parts.append(
-            f"Trả về / returns: <a href='#s-{e(ep.response)}'>{e(ep.response)}</a> ({e(media)})"
+            f"Trả về / returns: <a href='#s-{e(_schema_name(ep.response))}'>"
+            f"{e(_schema_name(ep.response))}</a> ({e(media)})"
         )
         params = [p["name"] for p in op["parameters"] if p["in"] == "query"]
         parts.append(f"<br>Tham số / query: <code>{e(', '.join(params))}</code>")
@@ -391,10 +364,10 @@ def docs_html(doc: Mapping[str, Any]) -> str:
 
 
 _EXAMPLE_BODY = {
-    "application": "@examples/org-hanoi-one-source.json",
+    "Application": "@examples/org-hanoi-one-source.json",
     "DossierRequest": '{"procedure": "adjustment", "applicant_kind": "organisation", '
     '"requires_extension": true, "documents": ["HĐTN05", "adjusted_plan"]}',
-    "Scenario": "@examples/scenarios/conclusion.json",
+    "ScenarioRequest": "@examples/scenarios/conclusion.json",
     "DeadlineRequest": '{"event": "2026-01-01", "period": {"unit": "working_days", "n": 3}}',
     "CalendarRequest": '{"interpretations": {"culture-day-makeup": "made-up"}}',
 }

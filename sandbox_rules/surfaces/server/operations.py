@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from sandbox_rules import inputs
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.lifecycle import SandboxRecord
 from sandbox_rules.models import Application, load_application
@@ -32,12 +33,7 @@ class Answer:
     ics: Callable[[str], str] | None = None
 
 
-# -- request bodies (the inputs that are not the library's own input records) ---------------
-class _Body(BaseModel):
-    # Strict: a number is not a day and 0 is not false (pydantic's lax mode would take both).
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
+# -- request bodies: the library's input files, plus what a request brings for itself --------
 def _iso_day(value: Any) -> Any:
     if isinstance(value, str):
         try:
@@ -47,9 +43,9 @@ def _iso_day(value: Any) -> Any:
     return value  # a date passes; anything else fails strict validation
 
 
+# A day is an ISO string: a number is not a day (pydantic's lax mode would read 0 as 1970).
 Day = Annotated[date, BeforeValidator(_iso_day)]
-
-
+_STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)  # and 0 is not false
 Overrides = dict[str, Any]
 _OVERRIDES = Field(
     None,
@@ -61,46 +57,45 @@ _INTERPRETATIONS = Field(
 )
 
 
-class DossierRequest(_Body):
-    """POST /dossier: an application, or the applicant kind and the documents at hand."""
+class DossierRequest(inputs.DossierInput):
+    """POST /dossier: the dossier checklist (schema dossier-input), or an application."""
 
+    model_config = _STRICT
     procedure: Literal["issuance", "reissue", "adjustment", "extension", "conclusion"] = "issuance"
-    application: Application | None = None
-    applicant_kind: Literal["organisation", "individual"] | None = None
-    documents: list[str] | None = Field(None, max_length=200)
-    requires_extension: bool | None = Field(None, description="13.2.c: the adjustment extends")
+    application: Application | None = Field(
+        None, description="its applicant kind and submission.documents are used"
+    )
     interpretations: dict[str, str] | None = _INTERPRETATIONS
 
 
-class TimelineSpec(_Body):
-    procedure: str = Field(
-        description="a procedure id, e.g. issuance-12.3 (sandbox_rules.PROCEDURES)"
-    )
+class TimelineRequest(inputs.TimelineSpec):
+    model_config = _STRICT
     events: dict[str, Day] = Field(default_factory=dict, description="event name -> date")
 
 
-class Scenario(_Body):
-    """POST /timeline, /lifecycle, /obligations: a scenario, as in examples/scenarios/."""
+class ScenarioRequest(inputs.Scenario):
+    """POST /timeline, /lifecycle, /obligations: a scenario file (schema scenario), as in
+    examples/scenarios/, with as_of required and optional calendar overrides."""
 
+    model_config = _STRICT
     as_of: Day = Field(description="the date to evaluate at")
-    record: SandboxRecord | None = None
-    timeline: TimelineSpec | None = None
-    timelines: list[TimelineSpec] | None = Field(None, max_length=20)
-    compliance: dict[str, bool | None] | None = Field(
-        None, description="duty rule id -> complied (true/false/null = unknown), for Art. 22"
-    )
-    interpretations: dict[str, str] | None = _INTERPRETATIONS
+    # Narrower than the file's own model: the record checked as a record, strict dates.
+    record: SandboxRecord | None = None  # type: ignore[assignment]
+    timeline: TimelineRequest | None = None
+    timelines: list[TimelineRequest] | None = Field(None, max_length=50)  # type: ignore[assignment]
     overrides: Overrides | None = _OVERRIDES
 
 
-class Period(_Body):
+class Period(BaseModel):
+    model_config = _STRICT
     unit: Literal["working_days", "days", "months", "years"]
     n: int = Field(ge=0, le=1200)
 
 
-class DeadlineRequest(_Body):
+class DeadlineRequest(BaseModel):
     """POST /deadline: the day a period from an event ends."""
 
+    model_config = _STRICT
     event: Day = Field(description="the event day (not counted by default: Civil Code art. 147)")
     period: Period
     explain: bool = Field(False, description="add every day counted or skipped")
@@ -108,19 +103,20 @@ class DeadlineRequest(_Body):
     overrides: Overrides | None = _OVERRIDES
 
 
-class CalendarRequest(_Body):
+class CalendarRequest(BaseModel):
     """POST /calendar/{year}: the year under chosen readings and newer decisions."""
 
+    model_config = _STRICT
     interpretations: dict[str, str] | None = _INTERPRETATIONS
     overrides: Overrides | None = _OVERRIDES
 
 
-REQUESTS: dict[str, type[_Body]] = {
-    "DossierRequest": DossierRequest,
-    "Scenario": Scenario,
-    "DeadlineRequest": DeadlineRequest,
-    "CalendarRequest": CalendarRequest,
-}
+REQUESTS: tuple[type[BaseModel], ...] = (
+    DossierRequest,
+    ScenarioRequest,
+    DeadlineRequest,
+    CalendarRequest,
+)
 
 
 def _validate(model: type[BaseModel], data: Any, what: str) -> Any:
@@ -131,13 +127,16 @@ def _validate(model: type[BaseModel], data: Any, what: str) -> Any:
     except ValidationError as exc:
         errors = []
         for e in exc.errors(include_url=False, include_context=False, include_input=False):
-            item = {"field": ".".join(str(x) for x in e["loc"]) or "(root)", "problem": e["msg"]}
+            item = {
+                "field": ".".join(str(x) for x in e["loc"]) or "(root)",
+                "loc": e["loc"],
+                "msg": e["msg"],
+                "type": e["type"],
+            }
             if e["type"] == "extra_forbidden" and len(e["loc"]) == 1:
-                near = difflib.get_close_matches(str(e["loc"][0]), model.model_fields, 1)
-                if near:
-                    item["nearest"] = near[0]
+                item |= _nearest(str(e["loc"][0]), list(model.model_fields))
             errors.append(item)
-        summary = "; ".join(f"{e['field']}: {e['problem']}" for e in errors[:5])
+        summary = "; ".join(f"{e['field']}: {e['msg']}" for e in errors[:5])
         raise InputValidationError(f"invalid {what}: {summary}", errors) from None
 
 
@@ -176,70 +175,65 @@ def route(body: Any) -> Answer:
 
 def dossier(body: Any) -> Answer:
     from sandbox_rules.engine import dossier as run
+    from sandbox_rules.engine import issuance_dossier
     from sandbox_rules.report import render_dossier
 
     req: DossierRequest = _validate(DossierRequest, body, "dossier request")
-    kind, docs = req.applicant_kind, req.documents
-    if req.application is not None:
-        kind = kind or req.application.applicant.kind
-        if docs is None:
-            docs = req.application.submission.documents
-    result = run(
-        req.procedure,
-        kind,
-        docs,
-        requires_extension=req.requires_extension,
-        interpretations=req.interpretations,
-    )
+    app = req.application
+    if app is not None and req.procedure == "issuance" and req.documents is None:
+        # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b), as the CLI.
+        result = issuance_dossier(app, req.interpretations)
+    else:
+        kind = req.applicant_kind or (app.applicant.kind if app is not None else None)
+        docs = req.documents
+        if docs is None and app is not None:
+            docs = app.submission.documents
+        result = run(
+            req.procedure,
+            kind,
+            docs,
+            requires_extension=req.requires_extension,
+            interpretations=req.interpretations,
+        )
     return Answer(result, lambda lang: render_dossier(result, lang))
 
 
-def _scenario(body: Any) -> Scenario:
-    return _validate(Scenario, body, "scenario")  # type: ignore[no-any-return]
+def _scenario(body: Any) -> ScenarioRequest:
+    return _validate(ScenarioRequest, body, "scenario")  # type: ignore[no-any-return]
+
+
+def _required(name: str, what: str) -> InputValidationError:
+    return InputValidationError(
+        f"the scenario has no {name!r} ({what})",
+        [{"field": name, "loc": [name], "msg": "Field required", "type": "missing"}],
+    )
 
 
 def timeline(body: Any, default_calendar: Any, explain: bool = False) -> Answer:
     from sandbox_rules.procedures import timeline as run
     from sandbox_rules.report import render_timeline
+    from sandbox_rules.time_records import Timelines
 
     sc = _scenario(body)
     specs = sc.timelines or ([sc.timeline] if sc.timeline is not None else [])
     if not specs:
-        raise InputValidationError(
-            "the scenario has no 'timeline' (procedure, events)",
-            [{"field": "timeline", "problem": "required for /timeline"}],
-        )
-    cal = _calendar(sc.interpretations, sc.overrides, default_calendar)
+        raise _required("timeline", "procedure, events")
+    chosen = sc.interpretations or None
+    cal = _calendar(chosen, sc.overrides, default_calendar)
     results = [
-        run(sp.procedure, sp.events, sc.as_of, interpretations=sc.interpretations, calendar=cal)
-        for sp in specs
+        run(sp.procedure, sp.events, sc.as_of, interpretations=chosen, calendar=cal) for sp in specs
     ]
-    data: Any = results if len(results) > 1 else results[0]
+    data: Any = results[0].record(explain)
+    if len(results) > 1:
+        data = Timelines(timelines=tuple(t.record(explain) for t in results))
     return Answer(
-        _Explained(data, explain),
-        lambda lang: "\n\n".join(render_timeline(t, lang, explain) for t in results),
+        data, lambda lang: "\n\n".join(render_timeline(t, lang, explain) for t in results)
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Explained:
-    """A timeline (or several) whose record is asked with or without the day-by-day steps."""
-
-    result: Any
-    explain: bool
-
-    def to_dict(self) -> Any:
-        if isinstance(self.result, list):
-            return [t.to_dict(explain=self.explain) for t in self.result]
-        return self.result.to_dict(explain=self.explain)
-
-
-def _record(sc: Scenario) -> SandboxRecord:
+def _record(sc: ScenarioRequest) -> SandboxRecord:
     if sc.record is None:
-        raise InputValidationError(
-            "the scenario has no 'record' (issued_on, approved_months, events)",
-            [{"field": "record", "problem": "required for this operation"}],
-        )
+        raise _required("record", "issued_on, approved_months, events")
     if not sc.interpretations:
         return sc.record
     merged = {**sc.record.interpretations, **sc.interpretations}
@@ -257,14 +251,11 @@ def lifecycle(body: Any, default_calendar: Any) -> Answer:
     cal = _calendar(rec.interpretations, sc.overrides, default_calendar)
     status = run(rec, sc.as_of, calendar=cal)
     duty = duties(sc.compliance) if sc.compliance is not None else None
-    out = status.to_dict()
-    if duty is not None:
-        out["duties"] = duty.to_dict()
 
     def text(lang: str) -> str:
         return render_lifecycle(status, obligations(rec, sc.as_of, calendar=cal), duty, lang)
 
-    return Answer(out, text)
+    return Answer(status.record(duty.record() if duty is not None else None), text)
 
 
 def obligations(body: Any, default_calendar: Any) -> Answer:
@@ -274,7 +265,7 @@ def obligations(body: Any, default_calendar: Any) -> Answer:
     rec = _record(sc)
     cal = _calendar(rec.interpretations, sc.overrides, default_calendar)
     sched = run(rec, sc.as_of, calendar=cal)
-    return Answer(sched, ics=sched.to_ics)
+    return Answer(sched.record(), ics=sched.to_ics)
 
 
 def deadline(body: Any, default_calendar: Any) -> Answer:
@@ -284,8 +275,7 @@ def deadline(body: Any, default_calendar: Any) -> Answer:
     period_type = {"working_days": WorkingDays, "days": Days, "months": Months, "years": Years}
     cal = _calendar(req.interpretations, req.overrides, default_calendar)
     result = cal.deadline(req.event, period_type[req.period.unit](req.period.n))
-    explain = req.explain
-    return Answer(result.to_dict(explain=explain), lambda lang: result.explain(lang))
+    return Answer(result.record(explain=req.explain), lambda lang: result.explain(lang))
 
 
 def calendar(year_text: str, body: Any, default_calendar: Any) -> Answer:
@@ -309,7 +299,7 @@ def _int_param(name: str, text: str) -> int:
     if not text.isascii() or not text.isdigit() or len(text) > 4:
         raise InputValidationError(
             f"{name} must be a year such as 2026, got {text[:20]!r}",
-            [{"field": name, "problem": "not a four-digit year"}],
+            [{"field": name, "msg": "not a four-digit year", "type": "year"}],
         )
     return int(text)
 
@@ -342,7 +332,7 @@ def rules(kind: str | None = None) -> Answer:
     if kind is not None and kind not in RULE_KINDS:
         raise InputValidationError(
             f"kind must be one of {', '.join(RULE_KINDS)}, got {kind[:40]!r}",
-            [{"field": "kind", "problem": "unknown rule kind", **_nearest(kind, RULE_KINDS)}],
+            [{"field": "kind", "msg": "unknown rule kind", **_nearest(kind, RULE_KINDS)}],
         )
     return Answer([r.to_dict() for r in registry() if kind is None or r.kind.value == kind])
 
@@ -388,9 +378,9 @@ def interpretations() -> Answer:
 
 
 def schema_names() -> list[str]:
-    from sandbox_rules.schema import INPUTS, OUTPUTS
+    from sandbox_rules.schema import names
 
-    return [*INPUTS, *OUTPUTS]
+    return list(names())
 
 
 def schema(name: str) -> Answer:
@@ -400,14 +390,14 @@ def schema(name: str) -> Answer:
     if name not in names:
         raise InputValidationError(
             f"no schema {name[:40]!r}; choose from {', '.join(names)}",
-            [{"field": "name", "problem": "unknown schema", **_nearest(name, names)}],
+            [{"field": "name", "msg": "unknown schema", **_nearest(name, names)}],
         )
     return Answer(json_schema(name))
 
 
 def _nearest(value: str, choices: Sequence[str]) -> dict[str, str]:
     near = difflib.get_close_matches(value, choices, 1)
-    return {"nearest": near[0]} if near else {}
+    return {"suggestion": near[0]} if near else {}
 
 
 def version() -> dict[str, Any]:
