@@ -46,15 +46,7 @@ def cmd_law(args: argparse.Namespace) -> int:
     law = load_law()
     unit = law.resolve(args.citation)
     c = unit.citation
-    data = {
-        "citation": c.short,
-        "vi": c.vi(),
-        "en": c.en(),
-        "article_title": unit.article_title,
-        "text": unit.text,
-        "summary_en": unit.summary_en,
-        "law_version": law.version,
-    }
+    data = law.unit_dict(c)
     if args.lang == "en":
         text = (
             f"{c.en()} — Decree 169/2025/ND-CP\n{unit.summary_en or '(no English summary)'}\n\n"

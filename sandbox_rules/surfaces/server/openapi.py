@@ -333,6 +333,9 @@ def docs_html(doc: Mapping[str, Any]) -> str:
         f"<p>{e(doc['info']['summary'])}</p>",
         "<p>Tài liệu máy đọc: <a href='/openapi.json'>/openapi.json</a> (OpenAPI 3.1). "
         "<span class='en'>Machine-readable: /openapi.json.</span></p>",
+        "<p><code>application.json</code>, <code>scenario.json</code>: một hồ sơ, một kịch bản "
+        "dạng JSON (examples/*.yaml) <span class='en'>— an application, a scenario as JSON "
+        '(see docs/server.md)</span>. Lỗi / errors: <code>{"error": ErrorRecord}</code>.</p>',
         "<h2>Đường dẫn <span class='en'>/ Routes</span></h2>",
     ]
     for ep in ENDPOINTS:
@@ -364,10 +367,10 @@ def docs_html(doc: Mapping[str, Any]) -> str:
 
 
 _EXAMPLE_BODY = {
-    "Application": "@examples/org-hanoi-one-source.json",
+    "Application": "@application.json",
     "DossierRequest": '{"procedure": "adjustment", "applicant_kind": "organisation", '
     '"requires_extension": true, "documents": ["HĐTN05", "adjusted_plan"]}',
-    "ScenarioRequest": "@examples/scenarios/conclusion.json",
+    "ScenarioRequest": "@scenario.json",
     "DeadlineRequest": '{"event": "2026-01-01", "period": {"unit": "working_days", "n": 3}}',
     "CalendarRequest": '{"interpretations": {"culture-day-makeup": "made-up"}}',
 }

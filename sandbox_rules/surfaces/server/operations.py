@@ -307,20 +307,7 @@ def _int_param(name: str, text: str) -> int:
 def law(citation: str) -> Answer:
     from sandbox_rules.law.text import load_law
 
-    text = load_law()
-    unit = text.resolve(citation[:200])
-    c = unit.citation
-    return Answer(
-        {
-            "citation": c.short,
-            "vi": c.vi(),
-            "en": c.en(),
-            "article_title": unit.article_title,
-            "text": unit.text,
-            "summary_en": unit.summary_en,
-            "law_version": text.version,
-        }
-    )
+    return Answer(load_law().unit_dict(citation[:200]))
 
 
 RULE_KINDS = ("condition", "routing", "dossier_item", "time_limit", "transition", "obligation")
