@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench fuzz data docs clean test-pythons sdist sdist-test
+.PHONY: demo test lint typecheck pytest bench bench-server fuzz data docs clean test-pythons sdist sdist-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs,server]'
 	touch $(STAMP)
 
 # The main job on a bundled example: eligibility (Art. 9-11), then who decides and where to
@@ -43,6 +43,12 @@ bench: $(STAMP)
 # Fuzzing: bad CLI invocations (fuzz/cli_table.py); prints counts, fails on any problem.
 fuzz: $(STAMP)
 	$(BIN)/python fuzz/run.py
+# Load on the HTTP service: 2 workers on 127.0.0.1, wrk for 30 s a run (1 and 8 clients);
+# wrk comes from Debian (installed here when root). BENCH_SECONDS=10 for a shorter run.
+BENCH_SECONDS ?= 30
+bench-server: $(STAMP)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || { echo "bench-server needs wrk (apt-get install wrk)"; exit 1; }
+	$(BIN)/python benchmarks/server.py --seconds $(BENCH_SECONDS)
 
 # Regenerate the shipped package data from its sources (law text, official calendar table).
 data: $(STAMP)
