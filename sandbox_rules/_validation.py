@@ -131,11 +131,14 @@ class StrictInput(BaseModel, metaclass=_InputMeta):
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        """pydantic's ``model_validate``; a failure raises ModelValidationError."""
         with _ours(cls._what):
             return super().model_validate(obj, *args, **kwargs)
 
     @classmethod
     def model_validate_json(cls, json_data: Any, *args: Any, **kwargs: Any) -> Self:
+        """pydantic's ``model_validate_json`` on bounded text; a failure raises
+        ModelValidationError (InputTooLargeError beyond MAX_JSON_BYTES)."""
         if not isinstance(json_data, (str, bytes, bytearray)):
             raise InputValidationError(
                 f"invalid {cls._what}: JSON text must be str or bytes, got {type(json_data).__name__}"
@@ -150,6 +153,7 @@ class StrictInput(BaseModel, metaclass=_InputMeta):
 
     @classmethod
     def model_validate_strings(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
+        """pydantic's ``model_validate_strings``; a failure raises ModelValidationError."""
         with _ours(cls._what):
             return super().model_validate_strings(obj, *args, **kwargs)
 
