@@ -104,7 +104,7 @@ def parse_document(
         raise DocumentFormatError(f"{label} is binary, not {format.upper()} text")
     try:
         if format == "yaml":
-            data = _load_yaml(text, label)
+            data = load_yaml(text, label)
         elif format == "json":
             data = json.loads(text)
         else:
@@ -146,7 +146,7 @@ def _check_shape(data: Any, label: str) -> None:
         stack.extend((c, depth + 1) for c in children)
 
 
-def _load_yaml(text: str, label: str) -> Any:
+def load_yaml(text: str, label: str = "the document") -> Any:
     """Safe YAML, checked first as a stream of events (nothing is built): an alias is
     refused and nesting is capped before anything could expand. LibYAML when present."""
     import yaml
