@@ -289,13 +289,25 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     run = _run_of(args)
     rows = coverage_table(registry())
     counts = coverage_counts(rows)
-    lines = [f"{'unit':<13} {'status':<15} rules / reason"]
+    lang = run.lang
+    head = t(
+        lang,
+        "đơn vị        trạng thái      quy tắc / lý do",
+        "unit          status          rules / reason",
+    )
+    lines = [head]
     for row in rows:
         detail = ", ".join(row.rule_ids) if row.rule_ids else row.note
         lines.append(f"{row.citation.short:<13} {row.status:<15} {detail}")
     lines.append(
-        f"\n{counts['total']} units: {counts['encoded']} encoded, {counts['not_computable']} not "
-        f"computable, {counts['pending']} pending, {counts['missing']} missing"
+        "\n"
+        + t(
+            lang,
+            f"{counts['total']} đơn vị: {counts['encoded']} đã mã hóa, {counts['not_computable']} "
+            f"không tính toán được, {counts['pending']} đang chờ, {counts['missing']} còn thiếu",
+            f"{counts['total']} units: {counts['encoded']} encoded, {counts['not_computable']} not "
+            f"computable, {counts['pending']} pending, {counts['missing']} missing",
+        )
     )
     run.emit({"counts": counts, "rows": [r.to_dict() for r in rows]}, "\n".join(lines))
     return EXIT_OK
@@ -399,8 +411,14 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
         lines.append(f"{kind} ({len(group)}):")
         lines.extend(f"  {b.code:<8} {b.name:<40} {b.head_vi}" for b in group)
     lines.append("")
+    yes_no = {True: t(run.lang, "có", "yes"), False: t(run.lang, "chưa", "no")}
     lines.extend(
-        f"source ({k}): {v['document']} — confirmed: {v['confirmed']}"
+        t(
+            run.lang,
+            f"nguồn ({k}): {v['document']} — đã xác nhận: ",
+            f"source ({k}): {v['document']} — confirmed: ",
+        )
+        + yes_no.get(v["confirmed"], str(v["confirmed"]))
         for k, v in cat.sources.items()
     )
     run.emit(
