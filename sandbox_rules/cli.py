@@ -322,6 +322,8 @@ def _calendar(args: argparse.Namespace) -> Any:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
+    from sandbox_rules.calendar.core import WEEKDAY_EN, WEEKDAY_VI
+
     run = _run_of(args)
     cal = _calendar(args)
     days = cal.days_off(args.year)
@@ -343,8 +345,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         mark = t(lang, "LÀM VIỆC", "WORKED") if d.status == "worked" else ""
         # dd/mm/yyyy in Vietnamese output, ISO in English
         shown = _day(d.date, lang)
-        wd = d.date.strftime("%a")
-        lines.append(f"  {shown} {wd} {mark:<8} {name} — {docs}")
+        wd = (WEEKDAY_EN if lang == "en" else WEEKDAY_VI)[d.date.weekday()]
+        lines.append(f"  {shown} {wd:<9} {mark:<8} {name} — {docs}")
     run.emit(
         {
             "year": args.year,
