@@ -338,7 +338,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             "PROVISIONAL (no official decisions yet)",
         )
     )
-    lines = [f"{args.year}: {status} — data {cal.data_version}"]
+    lines = [f"{args.year}: {status} — {t(lang, 'dữ liệu', 'data')} {cal.data_version}"]
     for d in days:
         name = d.name_en if lang == "en" else d.name_vi
         docs = "; ".join((x.cite_en() if lang == "en" else x.cite_vi()) for x in d.documents)
