@@ -24,7 +24,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 
 # Commands of surfaces that live apart from the core (sandbox_rules/surfaces/): each module
 # has add_parser(sub, common). Imported only when the parser is built.
-SURFACE_COMMANDS: tuple[str, ...] = ()
+SURFACE_COMMANDS: tuple[str, ...] = ("sandbox_rules.surfaces.server.command",)
 
 # Options valid before or after the command name. Both parsers declare them with SUPPRESS,
 # so a value given before the command is not overwritten by the subcommand's default.
@@ -240,15 +240,7 @@ def cmd_law(args: argparse.Namespace) -> int:
     law = load_law()
     unit = law.resolve(args.citation)
     c = unit.citation
-    data = {
-        "citation": c.short,
-        "vi": c.vi(),
-        "en": c.en(),
-        "article_title": unit.article_title,
-        "text": unit.text,
-        "summary_en": unit.summary_en,
-        "law_version": law.version,
-    }
+    data = law.unit_dict(c)
     if run.lang == "en":
         text = (
             f"{c.en()} — Decree 169/2025/ND-CP\n{unit.summary_en or '(no English summary)'}\n\n"

@@ -30,6 +30,9 @@ DECREE_IN_FORCE = date(2025, 7, 1)
 
 
 class RuleKind(StrEnum):
+    """What a rule decides: a condition, a routing, a dossier item, a time limit, a lifecycle
+    transition or an obligation."""
+
     CONDITION = "condition"
     ROUTING = "routing"
     DOSSIER_ITEM = "dossier_item"
@@ -196,8 +199,17 @@ class RuleRegistry:
                             f"rule {r.id!r} cites {c.short}, which does not resolve"
                         ) from UnknownCitationError(c.short)
 
+        # Immutable, so ordered and grouped once rather than on every look-up.
+        self._ordered = tuple(
+            sorted(self._rules.values(), key=lambda r: (r.citation.sort_key, r.id))
+        )
+        groups: dict[str, list[Rule]] = {}
+        for r in self._ordered:
+            groups.setdefault(r.group, []).append(r)
+        self._groups = {name: tuple(rules) for name, rules in groups.items()}
+
     def __iter__(self) -> Iterator[Rule]:
-        return iter(sorted(self._rules.values(), key=lambda r: (r.citation.sort_key, r.id)))
+        return iter(self._ordered)
 
     def __len__(self) -> int:
         return len(self._rules)
@@ -212,7 +224,7 @@ class RuleRegistry:
             raise UnknownRuleError(rule_id) from None
 
     def group(self, name: str) -> list[Rule]:
-        return [r for r in self if r.group == name]
+        return list(self._groups.get(name, ()))
 
     def kind(self, kind: RuleKind) -> list[Rule]:
         return [r for r in self if r.kind == kind]
