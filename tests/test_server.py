@@ -105,6 +105,39 @@ def test_application_endpoints_equal_python(client: httpx.Client, path: Path) ->
         assert checked.text == render_dossier(d, lang)
 
 
+def test_batch_lines_equal_python(client: httpx.Client) -> None:
+    """POST /batch/assess: one record per line, and a line that fails says so and the batch
+    goes on (as `sandbox-rules batch assess`)."""
+    datas = [load(p) for p in APPLICATIONS]
+    lines = [body(d) for d in datas] + [b"{not json", b'{"applicant": 3}', b""]
+    resp = client.post(
+        "/batch/assess?form=compact",
+        content=b"\n".join(lines) + b"\n",
+        headers={"content-type": "application/x-ndjson"},
+    )
+    assert resp.status_code == 200
+    assert resp.headers["content-type"] == "application/x-ndjson"
+    out = [json.loads(line) for line in resp.text.splitlines()]
+    assert len(out) == len(datas) + 2  # the blank line is not a record
+    for got, data in zip(out, datas, strict=False):
+        assert got == as_json(sr.assess(sr.load_application(data)).to_dict(form="compact"))
+    assert out[-2]["line"] == len(datas) + 1
+    assert out[-2]["error"]["code"] == "input_validation"
+    assert out[-1]["line"] == len(datas) + 2
+    assert out[-1]["error"]["errors"][0]["field"] == "applicant"
+    scenarios = [load(p) for p in SCENARIOS if "record" in load(p)]
+    resp = client.post(
+        "/batch/obligations",
+        content=b"\n".join(body(d) for d in scenarios),
+        headers={"content-type": "application/jsonl"},
+    )
+    records = [load_record(d["record"]) for d in scenarios]
+    assert [json.loads(x) for x in resp.text.splitlines()] == [
+        as_json(obligations(r, d["as_of"]).to_dict())
+        for r, d in zip(records, scenarios, strict=True)
+    ]
+
+
 def test_dossier_checklist_example(client: httpx.Client) -> None:
     data = load(ROOT / "examples" / "adjustment-dossier.yaml")
     expected = sr.dossier(
@@ -436,6 +469,24 @@ ERRORS = [
         "obligations come as JSON or iCalendar",
     ),
     ("GET", "/nope", {}, None, 404, "not_found", "unknown route"),
+    (
+        "POST",
+        "/batch/asess",
+        {"content-type": "application/x-ndjson"},
+        b"{}",
+        422,
+        "input_validation",
+        "not a batch operation",
+    ),
+    (
+        "POST",
+        "/batch/assess",
+        JSON_HEADERS,
+        b"{}",
+        415,
+        "unsupported_media_type",
+        "a batch is JSON lines",
+    ),
     ("DELETE", "/assess", {}, None, 405, "method_not_allowed", "unknown method"),
     ("PUT", "/calendar/2026", JSON_HEADERS, b"{}", 405, "method_not_allowed", "GET and POST only"),
 ]
