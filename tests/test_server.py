@@ -440,6 +440,16 @@ ERRORS = [
         "input_validation",
         "'không quá 02 năm' (10.2): more than 24 months",
     ),
+    (
+        "POST",
+        "/assess",
+        JSON_HEADERS,
+        APP.replace(b'"submitted_on": "2026-11-23"', b'"submitted_on": "2025-01-02"'),
+        422,
+        "input_validation",
+        "filed before Chapter II was in force: a value the rules cannot use",
+    ),
+    ("POST", "/assess?form=short", JSON_HEADERS, APP, 422, "input_validation", "unknown form"),
     ("GET", "/law/99.1", {}, None, 404, "unknown_citation", "no Article 99 in Chapter II"),
     ("GET", "/law/khoản", {}, None, 422, "citation_syntax", "not a citation"),
     ("GET", "/calendar/abcd", {}, None, 422, "input_validation", "not a year"),
@@ -550,7 +560,13 @@ def test_oversized_bodies_are_refused(client: httpx.Client) -> None:
 # -- token, size and time limits set by the environment -------------------------------------
 @pytest.fixture(scope="module")
 def strict_url() -> Iterator[str]:
-    env = {"SANDBOX_RULES_TOKEN": "s3cret-token", "SANDBOX_RULES_MAX_BODY_BYTES": "1024"}
+    env = {
+        "SANDBOX_RULES_TOKEN": "s3cret-token",
+        "SANDBOX_RULES_MAX_BODY_BYTES": "1024",
+        # Another hash seed and time zone than the main server: answers must not change.
+        "PYTHONHASHSEED": "169",
+        "TZ": "Asia/Ho_Chi_Minh",
+    }
     with serve("--lang", "en", env=env) as u:
         yield u
 
@@ -611,13 +627,24 @@ def test_openapi_document_is_valid_and_identical(client: httpx.Client, strict_ur
     validate(doc)
     assert doc["openapi"] == "3.1.0"
     assert {c.__name__ for c in OUTPUTS.values()} <= set(doc["components"]["schemas"])
-    # Every worker, and another server process with other settings, serves the same bytes.
+    # Every worker, and another server process with other settings, hash seed and time zone,
+    # serves the same bytes.
     answers = {client.get("/openapi.json").content for _ in range(20)}
     with httpx.Client(base_url=strict_url) as c:
         answers.add(
             c.get("/openapi.json", headers={"authorization": "Bearer s3cret-token"}).content
         )
     assert answers == {first.content}
+    req = body({"event": "2026-02-06", "period": {"unit": "days", "n": 10}, "explain": True})
+    here = client.post("/deadline", content=req, headers=JSON_HEADERS)
+    with httpx.Client(base_url=strict_url) as c:
+        there = c.post(
+            "/deadline",
+            content=req,
+            headers={**JSON_HEADERS, "authorization": "Bearer s3cret-token"},
+        )
+    assert here.status_code == there.status_code == 200
+    assert here.content == there.content
     page = client.get("/docs")
     assert page.headers["content-type"] == "text/html; charset=utf-8"
     assert "<script" not in page.text and "http://" not in page.text.replace("http://127.0.0.1", "")
