@@ -15,7 +15,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 # Commands of surfaces that live apart from the core (sandbox_rules/surfaces/): each module
 # has add_parser(sub, common). Imported only when the parser is built.
-SURFACE_COMMANDS: tuple[str, ...] = ()
+SURFACE_COMMANDS: tuple[str, ...] = ("sandbox_rules.surfaces.report",)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -326,6 +326,13 @@ def _record(data: dict[str, Any], args: argparse.Namespace) -> Any:
     return load_record(raw)
 
 
+def _record_calendar(rec: Any, overrides: str | None) -> Any:
+    """The calendar under the record's readings, with newer decisions from ``overrides``."""
+    from sandbox_rules.calendar import VietnamCalendar
+
+    return VietnamCalendar(overrides=overrides, interpretations=rec.interpretations)
+
+
 def cmd_lifecycle(args: argparse.Namespace) -> int:
     from sandbox_rules.duties import duties
     from sandbox_rules.lifecycle import lifecycle
@@ -350,9 +357,22 @@ def cmd_obligations(args: argparse.Namespace) -> int:
     from sandbox_rules.obligations import obligations
 
     data, as_of = _scenario(args)
-    sched = obligations(_record(data, args), as_of)
+    rec = _record(data, args)
+    cal = _record_calendar(rec, args.overrides)
+    sched = obligations(rec, as_of, calendar=cal)
     if args.ics:
-        Path(args.ics).write_text(sched.to_ics(args.lang), encoding="utf-8", newline="")
+        from sandbox_rules.surfaces.ics import obligations_ics
+
+        ics = obligations_ics(
+            rec,
+            as_of,
+            schedule=sched,
+            calendar=cal,
+            lang=args.lang,
+            remind_working_days=args.ics_remind,
+            as_events=args.ics_as == "events",
+        )
+        Path(args.ics).write_bytes(ics)
     lines = []
     for i in sched.items:
         if i.due is not None:
@@ -511,6 +531,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", help="scenario (JSON/YAML) with record")
     p.add_argument("--ics", metavar="OUT.ics", help="also write an iCalendar file")
+    p.add_argument(
+        "--ics-remind",
+        type=int,
+        default=3,
+        metavar="N",
+        help="reminder N working days before each due date (0: none; default 3)",
+    )
+    p.add_argument(
+        "--ics-as",
+        choices=("tasks", "events"),
+        default="tasks",
+        help="deadlines as to-dos (VTODO, default) or as all-day events",
+    )
+    p.add_argument("--overrides", metavar="FILE", help="TOML/JSON file of newer official decisions")
     p.set_defaults(func=cmd_obligations)
 
     p = sub.add_parser("schema", parents=[common], help="JSON Schema of the input or an output")

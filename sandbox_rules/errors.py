@@ -145,3 +145,16 @@ class InvalidTransitionError(SandboxRulesError):
         self.event = event
         self.allowed = allowed_t
         self.citation = citation
+
+
+class OptionalDependencyError(SandboxRulesError):
+    """A feature whose optional extra is not installed (e.g. ``pip install sandbox-rules[ics]``)."""
+
+    code = "optional_dependency"
+
+    def __init__(self, package: str, extra: str) -> None:
+        super().__init__(
+            f"this needs the package {package!r}: pip install 'sandbox-rules[{extra}]'"
+        )
+        self.package = package
+        self.extra = extra
