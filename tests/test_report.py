@@ -17,7 +17,7 @@ import yaml
 from sandbox_rules.cli import main
 from sandbox_rules.errors import SandboxRulesError
 from sandbox_rules.surfaces.report import render_html, render_pdf, report_html
-from sandbox_rules.surfaces.report.build import build, read_input
+from sandbox_rules.surfaces.report.build import build, missing_facts, read_input
 from sandbox_rules.surfaces.report.pictures import timeline_figure
 
 pytest.importorskip("jinja2", reason="the report extra (jinja2) is not installed")
@@ -127,7 +127,7 @@ def test_the_page_shows_exactly_what_the_records_say(path: str) -> None:
         for f in a["findings"]:
             shown = f["statement_vi"] in text
             assert shown == (f["status"] != "not_applicable"), f["rule_id"]
-        for m in a["missing_facts"]:
+        for m in missing_facts(records):
             assert m["label_vi"] in text
             for c in m["asked_by"]:
                 assert records["missing_clauses"][c]["vi"] in text
@@ -177,32 +177,30 @@ def test_everything_from_the_file_is_escaped(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; “x”" in html
 
 
-def test_three_part_answers_are_shown_when_the_record_has_them() -> None:
-    # The assessment is becoming three answers (Art. 9, 10, 11); the page shows them when
-    # present and falls back to the overall verdict until then.
-    records = _records("examples/org-undetermined.yaml")
-    assert "Phạm vi thử nghiệm (Điều 10)" not in _text(render_html(records))
-    records["assessment"]["conditions"] = {
-        "answer": "eligible",
-        "failed": [],
-        "unknown": [],
-        "citation": "9",
-    }
-    records["assessment"]["scope"] = {
-        "answer": "within",
-        "failed": [],
-        "unknown": [],
-        "citation": "10",
-    }
-    records["assessment"]["plan"] = {
-        "answer": "incomplete",
-        "failed": ["plan.11.1.a"],
-        "unknown": [],
-        "citation": "11",
-    }
-    text = _text(render_html(records))
+def test_three_part_answers(tmp_path: Path) -> None:
+    # 11.6 asks the plan for "Kết quả dự kiến"; without it the plan is incomplete (a dossier to
+    # complete), while the Art. 9 conditions and the Art. 10 scope are met.
+    data = yaml.safe_load(Path("examples/org-hanoi-one-source.yaml").read_text(encoding="utf-8"))
+    data["plan"]["expected_results"] = False
+    f = tmp_path / "plan-gap.yaml"
+    f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    text = _text(report_html(str(f)))
+    assert "Điều kiện của chủ thể và giải pháp (Điều 9) ĐỦ ĐIỀU KIỆN — — Điều 9" in text
     assert "Phạm vi thử nghiệm (Điều 10) TRONG PHẠM VI" in text
-    assert "CHƯA ĐẦY ĐỦ (hồ sơ cần bổ sung) plan.11.1.a" in text
+    assert (
+        "Phương án thử nghiệm (Điều 11) CHƯA ĐẦY ĐỦ (hồ sơ cần bổ sung) plan.expected-results"
+        in text
+    )
+
+
+def test_a_record_without_part_answers_still_renders() -> None:
+    # A record of the older form (verdict and findings only) gives the page without the table.
+    records = _records("examples/org-undetermined.yaml")
+    for key in ("conditions", "scope", "plan"):
+        records["assessment"].pop(key)
+    text = _text(render_html(records))
+    assert "CHƯA XÁC ĐỊNH (thiếu thông tin)" in text
+    assert "Phạm vi thử nghiệm (Điều 10)" not in text
 
 
 def test_a_case_file_with_application_and_record(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ import pytest
 from _browser import Browser, chromium_path
 
 from sandbox_rules.surfaces.report import render_html
-from sandbox_rules.surfaces.report.build import build, read_input
+from sandbox_rules.surfaces.report.build import build, missing_facts, read_input
 
 EXE = chromium_path()
 pytestmark = pytest.mark.skipif(
@@ -115,7 +115,7 @@ def _vietnamese_strings(records: dict[str, Any]) -> list[str]:
         for f in records["assessment"]["findings"]:
             if f["status"] != "not_applicable":
                 found += [f["statement_vi"], f["citation_vi"]]
-        found += [m["label_vi"] for m in records["assessment"]["missing_facts"]]
+    found += [m["label_vi"] for m in missing_facts(records)]
     if records.get("routing") and records["routing"].get("authority"):
         found.append(records["routing"]["authority"]["title_vi"])
     for td in records["timelines"]:

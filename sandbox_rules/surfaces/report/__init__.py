@@ -19,7 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from sandbox_rules.errors import InputValidationError, OptionalDependencyError
-from sandbox_rules.surfaces.report.build import ReportInput, build, clause, read_input
+from sandbox_rules.surfaces.report.build import (
+    ReportInput,
+    build,
+    clause,
+    missing_facts,
+    read_input,
+)
 from sandbox_rules.surfaces.report.i18n import fmt_date, t
 from sandbox_rules.surfaces.report.pictures import (
     obligations_figure,
@@ -61,10 +67,14 @@ def _answer_parts(a: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
 
 def _all_missing(r: Mapping[str, Any]) -> list[dict[str, Any]]:
     seen: dict[str, dict[str, Any]] = {}
-    for part in ("assessment", "routing"):
-        for m in (r.get(part) or {}).get("missing_facts") or []:
-            seen.setdefault(str(m.get("fact")), m)
+    for m in missing_facts(r):
+        seen.setdefault(str(m.get("fact")), m)
     return [seen[k] for k in sorted(seen)]
+
+
+def _rule_ids(items: Any) -> str:
+    """A part answer's failed/unknown rules: ids, or {rule_id, citations} records."""
+    return ", ".join(str(x["rule_id"] if isinstance(x, Mapping) else x) for x in items or ())
 
 
 def _interpretation_rows(used: Mapping[str, str], lang: str) -> list[dict[str, Any]]:
@@ -185,6 +195,7 @@ def render_html(r: Mapping[str, Any], lang: str = "vi") -> str:
         mark=MARK,
         dmark=DOSSIER_MARK,
         answer_parts=_answer_parts,
+        rule_ids=_rule_ids,
         all_missing=_all_missing(r),
         clause=clause,
         procedure_name=lambda code: _procedure_name(str(code), lang),

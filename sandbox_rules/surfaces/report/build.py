@@ -173,6 +173,18 @@ def source_matches(app: Mapping[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def missing_facts(records: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The facts still needed, from the assessment's part answers (Art. 9, 10, 11; or its
+    overall list where a record has no parts) and from the routing (Art. 12)."""
+    out: list[Mapping[str, Any]] = []
+    a = records.get("assessment") or {}
+    parts = [a[k] for k in ("conditions", "scope", "plan") if isinstance(a.get(k), Mapping)]
+    for source in parts or [a]:
+        out += list(source.get("missing_facts") or ())
+    out += list((records.get("routing") or {}).get("missing_facts") or ())
+    return out
+
+
 def _stop_dates(procedure: str, events: Mapping[str, Any]) -> tuple[str | None, str | None]:
     from sandbox_rules.procedures import PROCEDURES
 
@@ -221,11 +233,7 @@ def build(inp: ReportInput, *, overrides: str | None = None) -> dict[str, Any]:
         out["routing"] = route(app, interp or None).to_dict()
         out["dossier"] = issuance_dossier(app).to_dict()
         out["sources"] = source_matches(inp.application)
-        out["missing_clauses"] = {
-            c: clause(c)
-            for m in [*out["assessment"]["missing_facts"], *out["routing"]["missing_facts"]]
-            for c in m.get("asked_by", [])
-        }
+        out["missing_clauses"] = {c: clause(c) for m in missing_facts(out) for c in m["asked_by"]}
         out["subject"] = (inp.application.get("plan") or {}).get("name") or (
             inp.application.get("applicant") or {}
         ).get("name")
