@@ -65,8 +65,8 @@ def _answer_parts(a: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
     ]
 
 
-def _all_missing(r: Mapping[str, Any]) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
+def _all_missing(r: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    seen: dict[str, Mapping[str, Any]] = {}
     for m in missing_facts(r):
         seen.setdefault(str(m.get("fact")), m)
     return [seen[k] for k in sorted(seen)]
