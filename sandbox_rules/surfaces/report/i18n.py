@@ -56,7 +56,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "sec_interpretations": ("Cách hiểu đã áp dụng", "Interpretations used"),
     "sec_provenance": ("Nguồn gốc kết quả", "Provenance"),
     # answers
-    "overall": ("Kết luận chung", "Overall"),
+    "overall": ("Kết luận (Điều 9)", "Verdict (Art. 9)"),
     "part": ("Nội dung", "Part"),
     "answer": ("Kết luận", "Answer"),
     "failed": ("Không đáp ứng", "Failed"),
