@@ -201,6 +201,26 @@ def _name_parts(name: str) -> list[str]:
     )
 
 
+def test_the_english_page_lays_out_cleanly(browser: Browser, tmp_path: Path) -> None:
+    import yaml
+
+    path = "examples/scenarios/adjustment-with-clarification.yaml"
+    raw = Path(path).read_bytes()
+    records = build(read_input(yaml.safe_load(raw), Path(path).name, raw))
+    page_file = tmp_path / "en.html"
+    page_file.write_text(render_html(records, "en"), encoding="utf-8")
+    page = browser.open(page_file.resolve().as_uri(), 800)
+    try:
+        layout = page.evaluate(LAYOUT_JS)
+    finally:
+        page.close()
+    assert layout["scrollWidth"] <= layout["vw"]
+    assert (layout["outside"], layout["cellOverflow"]) == ([], [])
+    assert (layout["svgClipped"], layout["svgOverlaps"]) == ([], [])
+    assert "APPRAISAL NOTE" in layout["text"]
+    assert "Clock stopped (clarification): 2026-08-26 – 2026-09-03" in layout["svgText"]
+
+
 def test_late_steps_are_drawn_late(
     browser: Browser, pages: dict[str, tuple[Path, dict[str, Any]]]
 ) -> None:

@@ -158,11 +158,11 @@ def render_html(r: Mapping[str, Any], lang: str = "vi") -> str:
 
     cal = r["calendar"]
     topics = TOPIC_VI if lang == "vi" else TOPIC_EN
-    if r.get("assessment"):
-        for f in r["assessment"]["findings"]:
-            f.setdefault("topic_label", topics.get(f["topic"], f["topic"]))
-            if not f.get("quote_vi"):  # the compact form leaves quotes out
-                f["quote_vi"] = clause(f["citations"][0])["quote"]
+
+    def finding_quote(f: Mapping[str, Any]) -> str:
+        # The compact form of a finding leaves the quote out: read it from the law text.
+        return str(f.get("quote_vi") or clause(f["citations"][0])["quote"])
+
     timeline_figs = [
         timeline_figure(td, cal, lang, f"fig-timeline-{i + 1}")
         for i, td in enumerate(r["timelines"])
@@ -196,6 +196,8 @@ def render_html(r: Mapping[str, Any], lang: str = "vi") -> str:
         dmark=DOSSIER_MARK,
         answer_parts=_answer_parts,
         rule_ids=_rule_ids,
+        topic_label=lambda topic: topics.get(topic, topic),
+        finding_quote=finding_quote,
         all_missing=_all_missing(r),
         clause=clause,
         procedure_name=lambda code: _procedure_name(str(code), lang),
