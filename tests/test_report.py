@@ -143,6 +143,23 @@ def test_the_page_shows_exactly_what_the_records_say(path: str) -> None:
     assert records["provenance"]["calendar_data_version"] in text
 
 
+ALL_EXAMPLES = sorted(
+    str(p)
+    for p in (*Path("examples").glob("*.yaml"), *Path("examples/scenarios").glob("*.yaml"))
+    if p.name != "adjustment-dossier.yaml"  # a bare dossier checklist, not a report input
+)
+
+
+@pytest.mark.parametrize("path", ALL_EXAMPLES)
+def test_every_example_makes_a_page(path: str) -> None:
+    records = _records(path)
+    html = render_html(records, "vi")
+    assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+    # A picture for each timeline and one for the obligations, when the file has them.
+    expected = len(records["timelines"]) + (1 if records["obligations"] else 0)
+    assert html.count("<svg ") == expected
+
+
 def test_english_on_request() -> None:
     html = report_html("examples/scenarios/issuance-across-tet.yaml", "en")
     assert '<html lang="en">' in html
