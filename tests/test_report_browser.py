@@ -32,6 +32,9 @@ EXAMPLES = (
     "examples/scenarios/issuance-across-tet.yaml",
     "examples/scenarios/adjustment-with-clarification.yaml",
     "examples/scenarios/conclusion.yaml",
+    "examples/scenarios/extension-windows.yaml",
+    "examples/scenarios/two-sources-with-council.yaml",
+    "examples/scenarios/revocation-after-90-days.yaml",
 )
 WIDTHS = (1280, 800)
 
