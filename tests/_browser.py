@@ -184,5 +184,22 @@ class Page:
         path.write_bytes(base64.b64decode(pdf["data"]))
         return path
 
+    def fonts(self, selector: str) -> dict[str, int]:
+        """Glyphs drawn per font family in the elements matching ``selector``, as the
+        browser laid them out (CSS.getPlatformFontsForNode)."""
+        send = self.browser.send
+        send("DOM.enable", session=self.session)
+        send("CSS.enable", session=self.session)
+        root = send("DOM.getDocument", {"depth": 0}, session=self.session)["root"]["nodeId"]
+        nodes = send(
+            "DOM.querySelectorAll", {"nodeId": root, "selector": selector}, session=self.session
+        )["nodeIds"]
+        glyphs: dict[str, int] = {}
+        for node in nodes:
+            used = send("CSS.getPlatformFontsForNode", {"nodeId": node}, session=self.session)
+            for font in used["fonts"]:
+                glyphs[font["familyName"]] = glyphs.get(font["familyName"], 0) + font["glyphCount"]
+        return glyphs
+
     def close(self) -> None:
         self.browser.send("Target.closeTarget", {"targetId": self.target})

@@ -224,6 +224,25 @@ def test_the_english_page_lays_out_cleanly(browser: Browser, tmp_path: Path) -> 
     assert "Clock stopped (clarification): 2026-08-26 – 2026-09-03" in layout["svgText"]
 
 
+@pytest.mark.parametrize(
+    "example", ["examples/org-two-provinces.yaml", "examples/scenarios/conclusion.yaml"]
+)
+def test_every_character_is_drawn_by_the_pages_own_fonts(
+    browser: Browser, pages: dict[str, tuple[Path, dict[str, Any]]], example: str
+) -> None:
+    # A glyph a font lacks makes the browser fall back to another family: only the families
+    # the page's CSS names may have drawn any text, Vietnamese diacritics included.
+    path, _ = pages[example]
+    page = browser.open(path.resolve().as_uri(), 1280)
+    try:
+        used = page.fonts("h1, h2, h3, p, li, th, td, blockquote, figcaption, svg text")
+    finally:
+        page.close()
+    named = {"DejaVu Sans", "DejaVu Sans Mono", "Noto Sans", "Liberation Sans", "Liberation Mono"}
+    assert set(used) <= named, used
+    assert sum(used.values()) > 2000
+
+
 def test_late_steps_are_drawn_late(
     browser: Browser, pages: dict[str, tuple[Path, dict[str, Any]]]
 ) -> None:
