@@ -378,6 +378,7 @@ def cmd_obligations(args: argparse.Namespace) -> int:
             lang=args.lang,
             remind_working_days=args.ics_remind,
             as_events=args.ics_as == "events",
+            identity=args.ics_id,
         )
         Path(args.ics).write_bytes(ics)
     lines = []
@@ -550,6 +551,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("tasks", "events"),
         default="tasks",
         help="deadlines as to-dos (VTODO, default) or as all-day events",
+    )
+    p.add_argument(
+        "--ics-id",
+        metavar="ID",
+        help="what names this sandbox in the event UIDs (default: the record's name)",
     )
     p.add_argument("--overrides", metavar="FILE", help="TOML/JSON file of newer official decisions")
     p.set_defaults(func=cmd_obligations)

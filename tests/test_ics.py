@@ -215,6 +215,10 @@ def test_cli_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     data = out.read_bytes()
     assert b"BEGIN:VALARM" not in data and b"BEGIN:VTODO" not in data
     assert b"Results report" in data
+    uids = set(_components(data))
+    assert main([*args, "--ics-as", "events", "--lang", "en", "--ics-id", "other"]) == 0
+    capsys.readouterr()
+    assert not uids & set(_components(out.read_bytes()))  # another sandbox, other UIDs
     ovr = ["--overrides", "examples/calendar-overrides.toml"]
     assert main([*args, *ovr]) == 0
     capsys.readouterr()

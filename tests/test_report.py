@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import unicodedata
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -13,12 +14,15 @@ from typing import Any
 import pytest
 import yaml
 from _envs import outputs_across_environments
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sandbox_rules.cli import main
 from sandbox_rules.errors import SandboxRulesError
 from sandbox_rules.surfaces.report import render_html, render_pdf, report_html
 from sandbox_rules.surfaces.report.build import build, missing_facts, read_input
 from sandbox_rules.surfaces.report.pictures import timeline_figure
+from sandbox_rules.testing import records
 
 pytest.importorskip("jinja2", reason="the report extra (jinja2) is not installed")
 
@@ -353,3 +357,76 @@ def test_cli_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "examples/org-two-provinces.yaml", "--pdf", str(out)]) == 0
     capsys.readouterr()
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+# -- properties -------------------------------------------------------------------------------
+def _texts_inside(fig: dict[str, Any]) -> None:
+    """Every label of a figure, at its estimated width, lies inside the figure."""
+    from sandbox_rules.surfaces.report.pictures import WIDTH, text_width
+
+    for e in fig["elements"]:
+        if e["tag"] != "text":
+            continue
+        a = e["attrs"]
+        x, w = float(a["x"]), text_width(e["text"], float(a["font-size"]))
+        left = {"start": x, "middle": x - w / 2, "end": x - w}[a.get("text-anchor", "start")]
+        if a.get("class") not in ("daynum", "weekday"):  # centred in their own cells
+            assert left >= -0.5 and left + w <= WIDTH + 0.5, e["text"]
+        assert 0 <= float(a["y"]) <= fig["height"], e["text"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    rec=records(), days=st.integers(min_value=0, max_value=900), lang=st.sampled_from(["vi", "en"])
+)
+def test_any_record_makes_a_page_or_a_typed_error(
+    rec: dict[str, Any], days: int, lang: str
+) -> None:
+    from datetime import date, timedelta
+
+    from sandbox_rules.surfaces.report.pictures import obligations_figure
+
+    as_of = date.fromisoformat(rec["issued_on"]) + timedelta(days=days)
+    inp = read_input({"record": rec, "as_of": as_of.isoformat()}, "r.yaml", b"")
+    try:
+        records = build(inp)
+    except SandboxRulesError:
+        return  # an invalid event sequence is refused with a typed error
+    html = render_html(records, lang)
+    assert html == render_html(records, lang)  # deterministic
+    fig = obligations_figure(records["obligations"], records["lifecycle"], lang, "p")
+    if fig is not None:
+        _texts_inside(fig)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    start=st.dates(min_value=date(2025, 7, 1), max_value=date(2030, 6, 30)),
+    gaps=st.lists(st.integers(min_value=0, max_value=25), min_size=1, max_size=3),
+    later=st.integers(min_value=0, max_value=60),
+    lang=st.sampled_from(["vi", "en"]),
+)
+def test_any_timeline_strip_keeps_its_labels_inside(
+    start: date, gaps: list[int], later: int, lang: str
+) -> None:
+    from datetime import timedelta
+
+    names = ("dossier_complete", "consultation_sent", "replies_received")
+    events, day = {}, start
+    for name, gap in zip(names, gaps, strict=False):
+        day += timedelta(days=gap)
+        events[name] = day.isoformat()
+    inp = read_input(
+        {
+            "timeline": {"procedure": "issuance-12.3", "events": events},
+            "as_of": (day + timedelta(days=later)).isoformat(),
+        },
+        "t.yaml",
+        b"",
+    )
+    try:
+        records = build(inp)
+    except SandboxRulesError:
+        return  # past the calendar's range: a typed error
+    fig = timeline_figure(records["timelines"][0], records["calendar"], lang, "q")
+    _texts_inside(fig)

@@ -186,7 +186,7 @@ def obligations_ics(
         is_task = item.due is not None and not as_events
         comp = icalendar.Todo() if is_task else icalendar.Event()
         title = item.title_vi if vi else item.title_en
-        status_text = STATUS_LABEL[lang][item.status]
+        status_text = STATUS_LABEL[lang].get(item.status, item.status)
         comp.add("uid", _uid(ident, item.id))
         comp.add("dtstamp", _midnight(max(as_of, changed)))
         comp.add("last-modified", _midnight(changed))
@@ -232,7 +232,7 @@ def obligations_ics(
         day_text = as_of.strftime("%d/%m/%Y") if vi else as_of.isoformat()
         parts.append(f"{'Trạng thái' if vi else 'Status'} ({day_text}): {status_text}")
         comp.add("description", ". ".join(p.strip().rstrip(".") for p in parts if p) + ".")
-        comp.add("categories", [ACTOR_LABEL[lang][item.actor], status_text])
+        comp.add("categories", [ACTOR_LABEL[lang].get(item.actor, item.actor), status_text])
         if (
             item.due is not None
             and remind_working_days

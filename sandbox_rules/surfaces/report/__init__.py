@@ -15,6 +15,7 @@ import argparse
 import json
 from collections.abc import Mapping
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,9 @@ DOSSIER_MARK = {"present": "✓", "missing": "✗", "unknown": "?"}
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
 
 
+@cache
 def _environment() -> Any:
+    """The template environment, built once per process (Jinja2 renders thread-safely)."""
     try:
         import jinja2
     except ImportError:

@@ -259,8 +259,12 @@ WORDS: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str) -> str:
-    vi, en = WORDS[key]
-    return vi if lang == "vi" else en
+    """The word for ``key``; a value the records gained after this table was written (a new
+    status, say) shows as itself rather than failing the page."""
+    words = WORDS.get(key)
+    if words is None:
+        return key.split("_", 1)[-1].replace("_", " ")
+    return words[0] if lang == "vi" else words[1]
 
 
 def fmt_date(value: str | None, lang: str) -> str:
