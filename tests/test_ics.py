@@ -209,7 +209,13 @@ def test_cli_writes_the_same_bytes_whatever_tz_and_hash_seed(tmp_path: Path) -> 
 
 def test_cli_options(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "o.ics"
-    args = ["obligations", "examples/scenarios/extension-windows.yaml", "--ics", str(out)]
+    args = [
+        "obligations",
+        "examples/scenarios/extension-windows.yaml",
+        "--ics",
+        str(out),
+        "--force",
+    ]
     assert main([*args, "--ics-remind", "0", "--ics-as", "events", "--lang", "en"]) == 0
     capsys.readouterr()
     data = out.read_bytes()

@@ -12,7 +12,6 @@ Extras: ``report`` (jinja2), ``pdf`` (weasyprint).
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -34,7 +33,15 @@ from sandbox_rules.surfaces.report.pictures import (
     timeline_range,
 )
 
-__all__ = ["add_parser", "build", "read_input", "render_html", "render_pdf", "report_html"]
+__all__ = [
+    "add_parser",
+    "build",
+    "pdf_bytes",
+    "read_input",
+    "render_html",
+    "render_pdf",
+    "report_html",
+]
 
 MARK = {"met": "✓", "not_met": "✗", "unknown": "?", "not_applicable": "–"}
 DOSSIER_MARK = {"present": "✓", "missing": "✗", "unknown": "?"}
@@ -217,15 +224,35 @@ def render_html(r: Mapping[str, Any], lang: str = "vi") -> str:
     return html
 
 
-def render_pdf(html: str, path: str | Path) -> None:
-    """Lay the page out for print (A4) with WeasyPrint and write the PDF."""
+def pdf_bytes(html: str) -> bytes:
+    """The page laid out for print (A4) by WeasyPrint, as PDF bytes."""
     try:
         import weasyprint
     except ImportError:
         raise OptionalDependencyError("weasyprint", "pdf") from None
     except OSError as exc:  # WeasyPrint found, but not the system's Pango
         raise OptionalDependencyError(f"weasyprint (system libraries: {exc})", "pdf") from None
-    weasyprint.HTML(string=html, base_url=None).write_pdf(str(path))
+    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
+    return data
+
+
+def render_pdf(html: str, path: str | Path, *, force: bool = True, lang: str = "vi") -> None:
+    """Write the PDF of the page to ``path`` (an existing file only with ``force``)."""
+    data = pdf_bytes(html)
+    from sandbox_rules.cli_io import t
+    from sandbox_rules.errors import OutputPathError
+
+    name = repr(str(path))
+    try:
+        with open(path, "wb" if force else "xb") as fh:
+            fh.write(data)
+    except FileExistsError:
+        raise OutputPathError(
+            name,
+            t(lang, "đã có; thêm --force để ghi đè", "already exists; add --force to overwrite it"),
+        ) from None
+    except OSError as exc:
+        raise OutputPathError(name, t(lang, "không ghi được", "cannot be written"), exc) from None
 
 
 def report_html(
@@ -234,50 +261,51 @@ def report_html(
     *,
     as_of: date | None = None,
     interpretations: Mapping[str, str] | None = None,
-    overrides: str | None = None,
+    overrides: Any = None,
 ) -> str:
     """Read ``path`` (YAML or JSON) and return the report page."""
-    return render_html(_records(path, as_of, interpretations, overrides), lang)
+    return render_html(_records(path, as_of, interpretations, overrides, lang), lang)
 
 
 def _records(
     path: str,
     as_of: date | None,
     interpretations: Mapping[str, str] | None,
-    overrides: str | None,
+    overrides: Any,
+    lang: str = "vi",
 ) -> dict[str, Any]:
-    from sandbox_rules.cli import _load_file
+    from sandbox_rules import cli_io
 
-    data = _load_file(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputValidationError(f"cannot read {path!r}: {exc.strerror or exc}") from None
-    inp: ReportInput = read_input(
-        data, Path(path).name, raw, as_of=as_of, interpretations=interpretations
-    )
+    raw, name = cli_io.read_bytes(path, lang)
+    data = cli_io.parse_document(cli_io.decode(raw, name, lang), name, lang)
+    shown = "stdin" if path == "-" else Path(path).name
+    inp: ReportInput = read_input(data, shown, raw, as_of=as_of, interpretations=interpretations)
     return build(inp, overrides=overrides)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from sandbox_rules import cli_io
     from sandbox_rules.cli import _interp_args
 
-    records = _records(args.file, args.as_of, _interp_args(args) or None, args.overrides)
+    lang = args.lang
+    run = getattr(args, "run", None)  # the CLI's run has read --overrides (a path or stdin)
+    overrides = run.overrides if run is not None else args.overrides
+    records = _records(args.file, args.as_of, _interp_args(args) or None, overrides, lang)
     if args.json:
         shown = {k: v for k, v in records.items() if k != "calendar"}
-        print(json.dumps(shown, ensure_ascii=False, indent=2, default=str))
+        cli_io.write_stdout(cli_io.dumps(shown, pretty=True) + "\n", lang)
         return 0
-    html = render_html(records, args.lang)
-    if args.html:
-        Path(args.html).write_text(html, encoding="utf-8")
-    if args.pdf:
-        render_pdf(html, args.pdf)
+    html = render_html(records, lang)
     if not args.html and not args.pdf:
-        print(html, end="")
-    else:
-        for out in (args.html, args.pdf):
-            if out:
-                print(f"→ {out}")
+        cli_io.write_stdout(html, lang)
+        return 0
+    if args.html:
+        cli_io.write_output(args.html, html, force=args.force, lang=lang)
+    if args.pdf:
+        render_pdf(html, args.pdf, force=args.force, lang=lang)
+    for out in (args.html, args.pdf):
+        if out:
+            cli_io.write_stdout(f"→ {out}\n", lang)
     return 0
 
 
@@ -300,4 +328,5 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         help="choose an interpretation (repeatable)",
     )
     p.add_argument("--overrides", metavar="FILE", help="TOML/JSON file of newer official decisions")
+    p.add_argument("--force", action="store_true", help="overwrite existing output files")
     p.set_defaults(func=cmd_report)

@@ -198,13 +198,13 @@ def _stop_dates(procedure: str, events: Mapping[str, Any]) -> tuple[str | None, 
     )
 
 
-def _calendar(interp: Mapping[str, str], overrides: str | None) -> Any:
+def _calendar(interp: Mapping[str, str], overrides: Any) -> Any:
     from sandbox_rules.calendar import VietnamCalendar
 
     return VietnamCalendar(overrides=overrides, interpretations=dict(interp))
 
 
-def build(inp: ReportInput, *, overrides: str | None = None) -> dict[str, Any]:
+def build(inp: ReportInput, *, overrides: Any = None) -> dict[str, Any]:
     """Every record the report shows, as dicts, plus what the pictures need."""
     from sandbox_rules import __version__
     from sandbox_rules.law.text import law_version
