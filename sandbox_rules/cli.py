@@ -24,7 +24,10 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 
 # Commands of surfaces that live apart from the core (sandbox_rules/surfaces/): each module
 # has add_parser(sub, common). Imported only when the parser is built.
-SURFACE_COMMANDS: tuple[str, ...] = ("sandbox_rules.surfaces.server.command",)
+SURFACE_COMMANDS: tuple[str, ...] = (
+    "sandbox_rules.surfaces.server.command",
+    "sandbox_rules.surfaces.report",
+)
 
 # Options valid before or after the command name. Both parsers declare them with SUPPRESS,
 # so a value given before the command is not overwritten by the subcommand's default.
@@ -673,8 +676,19 @@ def cmd_obligations(args: argparse.Namespace) -> int:
         record, text = _obligations(data, args, _where(args.file, run.lang))
         run.emit(record, text)
         return EXIT_OK
-    sched = _schedule(data, args, _where(args.file, run.lang))
-    ics = sched.to_ics(run.lang)
+    from sandbox_rules.surfaces.ics import obligations_ics
+
+    scenario, as_of = _scenario(data, args, _where(args.file, run.lang))
+    rec = _record(scenario, args, _where(args.file, run.lang))
+    ics = obligations_ics(
+        rec,
+        as_of,
+        calendar=run.calendar(rec.interpretations),
+        lang=run.lang,
+        remind_working_days=args.ics_remind,
+        as_events=args.ics_as == "events",
+        identity=args.ics_id,
+    ).decode("utf-8")
     if args.ics == "-":  # the iCalendar itself is the output
         cli_io.write_stdout(ics, run.lang)
         return EXIT_OK
@@ -992,6 +1006,33 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help=h("ghi đè tệp --ics đã có", "overwrite an existing --ics file"),
+    )
+    p.add_argument(
+        "--ics-remind",
+        type=int,
+        default=3,
+        metavar="N",
+        help=h(
+            "nhắc trước N ngày làm việc mỗi hạn (0: không nhắc; mặc định 3)",
+            "reminder N working days before each due date (0: none; default 3)",
+        ),
+    )
+    p.add_argument(
+        "--ics-as",
+        choices=("tasks", "events"),
+        default="tasks",
+        help=h(
+            "hạn là việc cần làm (VTODO, mặc định) hay sự kiện cả ngày",
+            "deadlines as to-dos (VTODO, default) or as all-day events",
+        ),
+    )
+    p.add_argument(
+        "--ics-id",
+        metavar="ID",
+        help=h(
+            "tên định danh thử nghiệm trong UID (mặc định: tên trong hồ sơ)",
+            "what names this sandbox in the event UIDs (default: the record's name)",
+        ),
     )
     p.set_defaults(func=cmd_obligations)
 

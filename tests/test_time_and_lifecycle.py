@@ -357,7 +357,7 @@ def test_revocation_after_failed_remediation_rolls_over_holidays() -> None:
     assert "Quốc phòng" in g.decided_by
 
 
-def test_obligations_schedule_and_ics() -> None:
+def test_obligations_schedule() -> None:
     rec = {"issued_on": "2026-03-02", "approved_months": 12,
            "events": [{"type": "incident_found", "date": "2026-08-28"}]}  # fmt: skip
     s = obligations(rec, D("2026-09-10"))
@@ -372,11 +372,6 @@ def test_obligations_schedule_and_ics() -> None:
         {**rec, "interpretations": {"quarterly-report-due": "fixed-date"}}, D("2026-09-10")
     )
     assert {i.id: i for i in fixed.items}["quarterly-report-2026-Q1"].due == D("2026-04-05")
-    ics = s.to_ics()
-    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
-    assert "DTSTART;VALUE=DATE:20260406" in ics
-    assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
-    assert ics == obligations(rec, D("2026-09-10")).to_ics()  # deterministic
 
 
 def test_duties_and_liability() -> None:
@@ -414,23 +409,6 @@ def test_extension_longer_than_approved_is_refused_by_the_declared_rule() -> Non
     strict = {**ok, "interpretations": {"extension-limit": "compare-end-dates"}}
     with pytest.raises(InvalidTransitionError, match=r"max-approved-length"):
         lifecycle(strict, D("2027-03-01"))
-
-
-def test_ics_parses_with_a_real_icalendar_reader() -> None:
-    icalendar = pytest.importorskip("icalendar")
-    rec = {"issued_on": "2026-03-02", "approved_months": 12,
-           "events": [{"type": "incident_found", "date": "2026-08-28"}]}  # fmt: skip
-    schedule = obligations(rec, D("2026-09-10"))
-    cal = icalendar.Calendar.from_ical(schedule.to_ics())
-    events = [c for c in cal.walk() if c.name == "VEVENT"]
-    dated = [i for i in schedule.items if i.due or i.window]
-    assert len(events) == len(dated)
-    by_uid = {str(e["UID"]): e for e in events}
-    assert len(by_uid) == len(events)  # unique UIDs
-    starts = {e.decoded("DTSTART") for e in events}
-    assert D("2026-04-06") in starts and D("2026-09-03") in starts
-    summaries = [str(e["SUMMARY"]) for e in events]
-    assert "Báo cáo sự cố bằng văn bản (18.5)" in summaries
 
 
 def test_issuance_return_is_a_named_reading() -> None:
