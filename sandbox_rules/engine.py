@@ -191,12 +191,49 @@ def _authority(rule: Rule, app: Application) -> dict[str, Any]:
         "delegation_note_en": "may issue, or delegate issuing to a subordinate body",
     }
     if body is None:
-        out.update(code=None, title_vi=rule.statement_vi, title_en=rule.statement_en, body=None)
+        out.update(
+            code=None,
+            title_vi=rule.statement_vi,
+            title_en=rule.statement_en,
+            agency_vi=None,
+            agency_en=None,
+            body=None,
+        )
     else:
         out.update(
-            code=body.code, title_vi=body.head_vi, title_en=body.head_en, body=body.to_dict()
+            code=body.code,
+            title_vi=body.head_vi,
+            title_en=body.head_en,
+            agency_vi=body.agency_vi,
+            agency_en=body.agency_en,
+            body=body.to_dict(),
         )
     return out
+
+
+def _consultees(procedure: str | None, app: Application) -> tuple[dict[str, Any], ...]:
+    """12.3.b, 12.4.b: who the receiving body consults, naming the data-owning units."""
+    from sandbox_rules.procedures import CONSULTEES, OWNING_UNITS_CONSULTEE, issuance_procedure_id
+
+    pid = issuance_procedure_id(procedure)
+    if pid is None:
+        return ()
+    units = tuple(dict.fromkeys(s.owning_unit for s in app.data_sources or () if s.owning_unit))
+    out = []
+    for c in CONSULTEES[pid]:
+        d = c.to_dict()
+        if c.id == OWNING_UNITS_CONSULTEE.id:
+            d["names"] = list(units)
+        out.append(d)
+    return tuple(out)
+
+
+def _issues(procedure: str | None, interp: Interpretations) -> dict[str, Any] | None:
+    """12.3.d, 12.4.d: the certificate the competent authority issues, with its forms."""
+    from sandbox_rules.procedures import ISSUES, issuance_procedure_id
+
+    pid = issuance_procedure_id(procedure)
+    return None if pid is None else ISSUES[pid].to_dict(interp)
 
 
 def route(
@@ -220,6 +257,7 @@ def route(
         "procedure-many-sources",
         "same-manager-two-units",
         "defence-overrides",
+        "form-order",
     )
     missing = set(auth.missing) | set(proc.missing)
     notes: list[str] = []
@@ -233,9 +271,13 @@ def route(
             vi, en = _FILE_WITH[str(procedure)]
             file_with = {"vi": vi, "en": en}
             if procedure == "12.3" and authority and authority.get("code"):
+                # 12.3.a: "về cơ quan có thẩm quyền cấp": the agency (or the unit it delegated
+                # issuing to, 12.1), not its head in person.
                 file_with = {
-                    "vi": f"{authority['title_vi']} — {vi}",
-                    "en": f"{authority['title_en']} — {en}",
+                    "vi": f"{authority['agency_vi']} hoặc cơ quan, đơn vị trực thuộc được phân cấp, "
+                    f"ủy quyền cấp — {vi}",
+                    "en": f"{authority['agency_en']}, or the subordinate unit it delegated issuing "
+                    f"to — {en}",
                 }
         if procedure == "12.4":
             notes.append("Bộ Công an có thể thành lập Hội đồng tư vấn (điểm b khoản 4 Điều 12).")
@@ -268,6 +310,8 @@ def route(
         methods=_METHODS if procedure in ("12.3", "12.4") else (),
         citations=tuple(dict.fromkeys(citations)),
         notes=tuple(notes),
+        consultees=_consultees(procedure if isinstance(procedure, str) else None, application),
+        issues=_issues(procedure if isinstance(procedure, str) else None, interp),
         missing=frozenset(missing),
         interpretations_used=used,
         law_version=default_engine().law_version,

@@ -230,8 +230,10 @@ class Routing:
         "authority",
         "authority_rule",
         "citations",
+        "consultees",
         "file_with",
         "interpretations_used",
+        "issues",
         "law_version",
         "methods",
         "missing",
@@ -256,8 +258,12 @@ class Routing:
         missing: frozenset[str],
         interpretations_used: Mapping[str, str],
         law_version: str,
+        consultees: tuple[dict[str, Any], ...] = (),
+        issues: dict[str, Any] | None = None,
     ) -> None:
         self.status = status
+        self.consultees = consultees
+        self.issues = issues
         self.authority = authority
         self.authority_rule = authority_rule
         self.procedure = procedure
@@ -289,6 +295,8 @@ class Routing:
             "methods": list(self.methods or ()),
             "citations": list(self.citations or ()),
             "notes": list(self.notes or ()),
+            "consultees": list(self.consultees),
+            "issues": self.issues,
             "missing_facts": self.missing_facts,
             "interpretations_used": dict(self.interpretations_used or {}),
             "provenance": provenance(self.law_version),

@@ -51,6 +51,21 @@ class AssessmentOut(_Out):
     provenance: Provenance
 
 
+class ConsulteeOut(_Out):
+    id: str
+    name_vi: str
+    name_en: str
+    citation: str
+    names: list[str]
+
+
+class IssuedOut(_Out):
+    name_vi: str
+    name_en: str
+    citation: str
+    forms: dict[Literal["organisation", "individual"], str] | None
+
+
 class RoutingOut(_Out):
     kind: Literal["routing"]
     status: Literal["determined", "undetermined", "not_specified_by_text"]
@@ -62,6 +77,8 @@ class RoutingOut(_Out):
     methods: list[Literal["online", "in_person", "post"]]
     citations: list[str]
     notes: list[str]
+    consultees: list[ConsulteeOut]
+    issues: IssuedOut | None
     missing_facts: list[MissingFactOut]
     interpretations_used: dict[str, str]
     provenance: Provenance
@@ -177,6 +194,8 @@ class TimelineOut(_Out):
     as_of: str
     steps: list[TimelineStepOut]
     worst_case_end: str | None
+    consultees: list[ConsulteeOut]
+    issues: IssuedOut
     open_end_vi: str | None
     open_end_en: str | None
     notes: list[NoteOut]
@@ -190,6 +209,7 @@ class HistoryOut(_Out):
     from_: str = Field(alias="from")
     to: str
     rule_id: str | None
+    testing_started: bool
 
 
 class WindowOut(_Out):
@@ -210,6 +230,7 @@ class GroundOut(_Out):
     decided_by: str
     detail_vi: str
     detail_en: str
+    failed_rules: list[str]
 
 
 class LifecycleOut(_Out):
@@ -218,6 +239,7 @@ class LifecycleOut(_Out):
     as_of: str
     history: list[HistoryOut]
     testing_start: str | None
+    testing_started_on: str | None
     approved_end: str | None
     extended_end: str | None
     end: str | None

@@ -86,7 +86,7 @@ EXPECTED = [
     ("individual-health.yaml", "eligible", "BYT", "12.3"),
     ("individual-ineligible.yaml", "ineligible", "DNG", "12.3"),
     ("org-undetermined.yaml", "undetermined", "CTO", None),
-    ("org-same-ministry-two-units.yaml", "undetermined", "BTC", "12.3"),
+    ("org-same-ministry-two-units.yaml", "undetermined", "BTC", "12.4"),
     ("org-three-provinces.yaml", "undetermined", "BCA", "12.4"),
     ("org-unapproved-site.yaml", "ineligible", "HUE", "12.3"),
 ]

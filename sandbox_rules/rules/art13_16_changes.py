@@ -6,7 +6,7 @@ from sandbox_rules.rules.art12_issuance import _limit
 from sandbox_rules.rules.model import Rule
 
 _EX = ("event-day-excluded",)
-_CAL = ("consultation-days", "event-day-excluded", "roll-forward")
+_CAL = ("consultation-days", "reply-period-start", "event-day-excluded", "roll-forward")
 
 RULES: tuple[Rule, ...] = (
     _limit(
