@@ -287,8 +287,9 @@ def route(
             and auth.rule.id != "route.12.1.b.public-security"
         ):
             notes.append(
-                "Thẩm quyền cấp theo khoản 1 Điều 12 khác cơ quan tiếp nhận theo khoản 4 Điều 12 "
-                "(cách hiểu đã chọn)."
+                "Bộ Công an (Trung tâm dữ liệu quốc gia) tiếp nhận hồ sơ và lấy ý kiến (điểm a, b, c "
+                "khoản 4 Điều 12); cơ quan có thẩm quyền theo khoản 1 Điều 12 thẩm định và quyết định "
+                "cấp (điểm d khoản 4 Điều 12)."
             )
     if auth.rule is None or proc.rule is None:
         status = "undetermined"

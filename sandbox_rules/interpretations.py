@@ -175,8 +175,7 @@ CATALOGUE: tuple[Interpretation, ...] = (
     _i(
         "form-order",
         "12.2.a 12.3.d 12.4.d 13.2.a 14.1 16.2.a 16.3.d",
-        "Which form (application, certificate) is for an organisation and which for an "
-        "individual?",
+        "Which form (application, certificate) is for an organisation and which for an individual?",
         "listed-order",
         {
             "listed-order": "Forms follow the text's order 'tổ chức, cá nhân': HĐTN01/03/05/09/"
@@ -459,7 +458,7 @@ QUESTION_VI: dict[str, str] = {
     "procedure-many-sources": "Ba nguồn dữ liệu trở lên, hoặc nhiều nguồn của một đơn vị, áp dụng trình tự nào?",
     "same-manager-two-units": "Hai đơn vị chủ quản thuộc cùng một bộ, tỉnh: nộp hồ sơ cho bộ, tỉnh đó hay Trung tâm dữ liệu quốc gia?",
     "defence-overrides": "Có nguồn dữ liệu quốc phòng, cơ yếu thì Bộ Quốc phòng quyết định theo trình tự riêng bất kể số nguồn?",
-    "form-order": "Mẫu đơn nào dành cho tổ chức, mẫu nào dành cho cá nhân?",
+    "form-order": "Mẫu (đơn đề nghị, Giấy chứng nhận) nào dành cho tổ chức, mẫu nào dành cho cá nhân?",
     "conviction-expunged-scope": "Điều kiện 'chưa được xóa án tích' có áp dụng cho cả tội xâm phạm an ninh quốc gia không?",
     "extension-window": "'Trong thời gian không quá 30 ngày, trước khi kết thúc' gồm những ngày nào?",
     "incident-written-report": "'Sau 03 ngày' gửi báo cáo sự cố bằng văn bản: trong 3 ngày hay từ ngày thứ 3 trở đi?",

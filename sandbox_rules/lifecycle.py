@@ -222,6 +222,11 @@ def apply_event(
         raise InvalidTransitionError(
             state, event, _transition_events(), "no transition rule for this event"
         )
+    if event == "testing_started" and started:
+        first = candidates[0]
+        raise InvalidTransitionError(
+            state, event, [], f"{first.id} ({first.citation.short}): testing has already started"
+        )
     r = next((c for c in candidates if state in c.outcome["from"]), None)
     if r is None:
         sources = [x for c in candidates for x in c.outcome["from"]]
@@ -232,10 +237,6 @@ def apply_event(
         chosen = ", ".join(f"{i}={interp[i]}" for i in r.interpretations)
         raise InvalidTransitionError(
             state, event, [], f"{r.id} ({r.citation.short}): refused under the reading {chosen}"
-        )
-    if event == "testing_started" and started:
-        raise InvalidTransitionError(
-            state, event, [], f"{r.id} ({r.citation.short}): testing has already started"
         )
     if counts_toward_10_2(event, months, interp):
         once = registry().get("scope.extension.once")  # 10.2, as declared
@@ -361,9 +362,7 @@ def lifecycle(
                     f"{w14.start.isoformat()}..{w14.end.isoformat()}"
                 )
         if e.type in RECORD_EVENTS:
-            history.append(
-                HistoryEntry(e.date, e.type, state, state, None, started_on is not None)
-            )
+            history.append(HistoryEntry(e.date, e.type, state, state, None, started_on is not None))
             continue
         if e.type == "certificate_issued" and rec.issued_on is not None and state == "issued":
             continue  # the record's issued_on already put it in 'issued'

@@ -18,7 +18,7 @@ from typing import Any
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import InputValidationError
-from sandbox_rules.interpretations import Interpretations
+from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule
 
@@ -91,7 +91,9 @@ class IssuedDocument:
         }
 
 
-def _related(cite: str, vi: str = "Các đơn vị có liên quan", en: str = "Related units") -> Consultee:
+def _related(
+    cite: str, vi: str = "Các đơn vị có liên quan", en: str = "Related units"
+) -> Consultee:
     return Consultee("related-units", vi, en, cite)
 
 
@@ -108,14 +110,18 @@ CONSULTEES: dict[str, tuple[Consultee, ...]] = {
     "issuance-12.3": (NDC_CONSULTEE, _related("12.3.b")),
     "issuance-12.4": (
         OWNING_UNITS_CONSULTEE,
-        Consultee("BKHCN", "Bộ Khoa học và Công nghệ", "Ministry of Science and Technology", "12.4.b.par1"),
+        Consultee(
+            "BKHCN", "Bộ Khoa học và Công nghệ", "Ministry of Science and Technology", "12.4.b.par1"
+        ),
         _related("12.4.b.par1", "Các đơn vị khác có liên quan", "Other related units"),
     ),
     "reissue-12.5": (),
     "adjustment-13.3": (_related("13.3.b.par1"),),
     "extension-14": (_related("13.3.b.par1"),),  # 14.2: by the procedure of 13.3
     "conclusion-16.3": (
-        _related("16.3.b.par1", "Các cơ quan, tổ chức có liên quan", "Related agencies and organisations"),
+        _related(
+            "16.3.b.par1", "Các cơ quan, tổ chức có liên quan", "Related agencies and organisations"
+        ),
     ),
 }
 
@@ -354,7 +360,7 @@ class Timeline:
     worst_case_end: date | None
     interpretations_used: Mapping[str, str]
     calendar_version: str
-    interpretations: Interpretations = Interpretations()
+    interpretations: Interpretations = DEFAULTS
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         from sandbox_rules.outcomes import provenance
@@ -503,7 +509,9 @@ def timeline(
         elif receipt_unknown and spec.starts in ev:
             status = "pending"  # from receipt, which is unknown: never shown to be overdue
             note_vi = "Chưa biết ngày nhận văn bản lấy ý kiến: hạn tính tạm từ ngày gửi (sớm nhất)."
-            note_en = "Receipt of the consultation unknown: due date counted from sending (earliest)."
+            note_en = (
+                "Receipt of the consultation unknown: due date counted from sending (earliest)."
+            )
         elif assumed:
             status = (
                 "waiting"  # the step before has not happened yet: its latest lawful date is used

@@ -67,6 +67,39 @@ def _notes(rule_ids: tuple[str, ...], lang: str) -> list[str]:
     return out
 
 
+def _consulted_and_issued(
+    consultees: list[dict[str, Any]], issues: dict[str, Any] | None, lang: str
+) -> list[str]:
+    """Who is consulted (12.3.b, 12.4.b, 13.3.b, 16.3.b) and what the authority issues, with
+    its forms (12.3.d, 12.4.d, 16.3.d)."""
+    from sandbox_rules.law.citation import Citation
+
+    vi = lang == "vi"
+    out = []
+    for c in consultees:
+        cite = Citation.parse(c["citation"])
+        names = f": {', '.join(c['names'])}" if c["names"] else ""
+        out.append(
+            f"{'Lấy ý kiến' if vi else 'Consulted'}: {c['name_vi'] if vi else c['name_en']}{names} "
+            f"({cite.vi() if vi else cite.en()})"
+        )
+    if issues:
+        cite = Citation.parse(issues["citation"])
+        forms = issues["forms"]
+        shown = ""
+        if forms:
+            shown = (
+                f" — mẫu {forms['organisation']} (tổ chức), {forms['individual']} (cá nhân)"
+                if vi
+                else f" — form {forms['organisation']} (organisation), {forms['individual']} (individual)"
+            )
+        out.append(
+            f"{'Văn bản cấp' if vi else 'Issued'}: {issues['name_vi'] if vi else issues['name_en']}"
+            f"{shown} ({cite.vi() if vi else cite.en()})"
+        )
+    return out
+
+
 def _missing_lines(items: list[dict[str, Any]], lang: str) -> list[str]:
     out = []
     for d in items:
@@ -133,7 +166,13 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
         ]
         lines += _missing_lines(missing, lang)
     lines += _interpretations(dict(a.interpretations_used), lang)
-    lines += ["", *_notes(("principle.8.1.other-law", "note.21.1.exemptions"), lang)]
+    lines += [
+        "",
+        *_notes(
+            ("principle.8.1.other-law", "principle.8.6.not-yet-regulated", "note.21.1.exemptions"),
+            lang,
+        ),
+    ]
     lines += ["", _provenance(a.law_version, lang)]
     return "\n".join(lines)
 
@@ -190,6 +229,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
             ("Phương thức: " if lang == "vi" else "Methods: ")
             + ", ".join(names[m][0 if lang == "vi" else 1] for m in r.methods)
         )
+    lines += _consulted_and_issued(list(r.consultees or ()), r.issues, lang)
     for note in r.notes or ():
         lines.append(f"Ghi chú: {note}" if lang == "vi" else f"Note: {note}")
     lines.append(
@@ -316,6 +356,7 @@ def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
         ]
     if d["open_end_vi"]:
         lines.append(d["open_end_vi"] if vi else d["open_end_en"])
+    lines += ["", *_consulted_and_issued(d["consultees"], d["issues"], lang)]
     for n in d["notes"]:
         lines.append(
             f"{'Ghi chú' if vi else 'Note'} ({n['citation']}): {n['vi'] if vi else n['en']}"
@@ -340,12 +381,30 @@ STATE_VI = {
 }
 
 
+def _started_line(started_on: Any, state: str, vi: bool) -> str:
+    """15.1.b: whether testing has started, tracked apart from the state."""
+    if started_on is not None:
+        return (
+            f"Đã triển khai thử nghiệm từ ngày {started_on.strftime('%d/%m/%Y')} (điểm b khoản 1 Điều 15)"
+            if vi
+            else f"Testing started on {started_on.isoformat()} (Art. 15(1)(b))"
+        )
+    if state in ("issued", "adjusted", "extended"):
+        return (
+            "Chưa triển khai thử nghiệm (điểm b khoản 1 Điều 15)"
+            if vi
+            else "Testing not started (Art. 15(1)(b))"
+        )
+    return ""
+
+
 def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str = "vi") -> str:
     d = st.to_dict()
     vi = lang == "vi"
     lines = [
         ("TRẠNG THÁI THỬ NGHIỆM" if vi else "SANDBOX STATUS") + f" — {d['as_of']}",
         ("Trạng thái: " if vi else "State: ") + (STATE_VI[d["state"]] if vi else d["state"]),
+        _started_line(st.testing_started_on, d["state"], vi),
         "",
     ]
     for h in d["history"]:

@@ -81,7 +81,9 @@ def test_lifecycle_never_crashes_and_never_extends_twice(rec: dict[str, Any]) ->
         return  # an invalid sequence is rejected, never queued
     # 10.2 "gia hạn 01 lần": an extension, or an adjustment lengthening the period (13.2.c),
     # under the default reading lengthening-adjustment-counts=counts-as-extension.
-    adjustments = [bool(e.get("months")) for e in rec["events"] if e["type"] == "adjustment_approved"]
+    adjustments = [
+        bool(e.get("months")) for e in rec["events"] if e["type"] == "adjustment_approved"
+    ]
     lengthening = sum(adjustments[: sum(h.event == "adjustment_approved" for h in status.history)])
     assert sum(h.event == "extension_approved" for h in status.history) + lengthening <= 1
     if status.end is not None:

@@ -102,7 +102,12 @@ TIME_LIMITS: tuple[Rule, ...] = (
         10,
         "consultation_sent",
         "replies_received",
-        interpretations=("consultation-days", "reply-period-start", "event-day-excluded", "roll-forward"),
+        interpretations=(
+            "consultation-days",
+            "reply-period-start",
+            "event-day-excluded",
+            "roll-forward",
+        ),
     ),
     _limit(
         "time.12.3.d.decide",
@@ -141,7 +146,12 @@ TIME_LIMITS: tuple[Rule, ...] = (
         10,
         "consultation_sent",
         "replies_received",
-        interpretations=("consultation-days", "reply-period-start", "event-day-excluded", "roll-forward"),
+        interpretations=(
+            "consultation-days",
+            "reply-period-start",
+            "event-day-excluded",
+            "roll-forward",
+        ),
     ),
     _limit(
         "time.12.4.d.decide",
