@@ -509,10 +509,20 @@ def _revocation_grounds(
         offset = 91 if interp["revocation-timing"] == "day-after-ninety" else 90
         ground_day = issued + timedelta(days=offset)
         started = first["testing_started"]
+        # "không đề nghị điều chỉnh, gia hạn": an approval, refusal or return shows a request too.
         asked = [
-            d
-            for d in (first["adjustment_requested"], first["extension_requested"])
-            if d is not None
+            first[t]
+            for t in (
+                "adjustment_requested",
+                "adjustment_approved",
+                "adjustment_refused",
+                "adjustment_returned",
+                "extension_requested",
+                "extension_approved",
+                "extension_refused",
+                "extension_returned",
+            )
+            if first[t] is not None
         ]
         if (
             as_of >= ground_day

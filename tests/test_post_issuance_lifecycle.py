@@ -7,6 +7,7 @@ Every case row is worked by hand from the Vietnamese text; its comment quotes th
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -538,3 +539,32 @@ def test_8_6_is_an_informational_note_and_no_condition() -> None:
 
     text = render_assessment(assess({"applicant": {"kind": "organisation"}}))
     assert "khoản 6 Điều 8" in text and "chưa được pháp luật quy định" in text
+
+
+@pytest.mark.parametrize(
+    "event",
+    ["adjustment_approved", "adjustment_refused", "extension_returned", "adjustment_requested"],
+)
+def test_15_1_b_any_sign_of_a_request_before_day_90_prevents_the_ground(event: str) -> None:
+    # 15.1.b "không triển khai ... và không đề nghị điều chỉnh, gia hạn": an approval, refusal
+    # or return of an adjustment or extension on day 40 shows that one was asked for.
+    rec = {**ISSUED, "events": [ev(event, "2026-04-11")]}
+    assert lifecycle(rec, D("2026-07-01")).revocation_grounds == ()
+    assert lifecycle(ISSUED, D("2026-07-01")).revocation_grounds[0].rule.id == (
+        "revoke.15.1.b.no-start"
+    )
+
+
+# -- item 11: the second review is recorded for every unit of Art. 13-22 -------------------------
+def test_every_unit_of_art_13_22_is_reviewed() -> None:
+    from sandbox_rules.coverage_review import DECISIONS, REVIEW_13_22
+
+    units = [c.short for c in load_law().coverage_units() if 13 <= c.article <= 22]
+    assert list(REVIEW_13_22) == units
+    assert all(checked and changed for checked, changed in REVIEW_13_22.values())
+    assert set(DECISIONS) == {"8.6"}
+    coverage_md = (Path(__file__).parent.parent / "docs" / "coverage.md").read_text("utf-8")
+    assert (
+        "Second review of Art. 13-22" in coverage_md
+        and "principle.8.6.not-yet-regulated" in coverage_md
+    )

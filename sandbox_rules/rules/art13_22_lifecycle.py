@@ -166,8 +166,10 @@ TRANSITIONS: tuple[Rule, ...] = (
     _t(
         "life.revoke",
         ("15.1", "15.2"),
-        "Quyết định thu hồi Giấy chứng nhận.",
-        "The certificate is revoked.",
+        "Quyết định thu hồi Giấy chứng nhận, gửi cho tổ chức, cá nhân đã được cấp; đồng thời thu hồi bản điện "
+        "tử và thông báo trên Hệ thống thông tin hoặc trang thông tin điện tử của cơ quan.",
+        "The revocation decision is issued and sent to the holder; the electronic copy is revoked and the "
+        "revocation published on the authority's information system or website.",
         "revoked",
         LIVE,
         "revoked",
@@ -480,8 +482,10 @@ AUTHORITY_DUTIES: tuple[Rule, ...] = (
     _duty(
         "20.5.measures",
         "20.5",
-        "Yêu cầu báo cáo, giải trình; quyết định điều chỉnh, gia hạn, tạm dừng, kết thúc.",
-        "Require reports; decide adjustment, extension, suspension, conclusion.",
+        "Yêu cầu báo cáo, giải trình; bổ sung biện pháp kiểm soát rủi ro; quyết định điều chỉnh phạm vi, gia hạn, "
+        "tạm dừng, kết thúc thử nghiệm.",
+        "Require reports and explanations and additional risk controls; decide to adjust the scope, "
+        "extend, suspend or end the testing.",
         "authority",
     ),
     _duty(
