@@ -549,8 +549,8 @@ def _revocation_grounds(
                 (
                     "revoke.15.1.c.conditions",
                     e.date,
-                    f"Ngày {e.date.strftime('%d/%m/%Y')}: không còn đáp ứng đầy đủ điều kiện tại khoản 1, khoản 2 Điều 9 — {cites_vi}",
-                    f"On {e.date.isoformat()}: Art. 9(1)/(2) no longer fully met — {cites_en}",
+                    f"Ngày {e.date.strftime('%d/%m/%Y')}: không còn đáp ứng đầy đủ các điều kiện tại khoản 1, khoản 2 Điều 9 — điều kiện không đáp ứng: {cites_vi}",
+                    f"On {e.date.isoformat()}: Art. 9(1)/(2) no longer fully met — condition not met: {cites_en}",
                     tuple(r.id for r in failed),
                 )
             )

@@ -568,3 +568,21 @@ def test_every_unit_of_art_13_22_is_reviewed() -> None:
         "Second review of Art. 13-22" in coverage_md
         and "principle.8.6.not-yet-regulated" in coverage_md
     )
+
+
+def test_the_bundled_scenario_of_a_prosecuted_representative() -> None:
+    import yaml
+
+    path = (
+        Path(__file__).parent.parent / "examples" / "scenarios" / "representative-prosecuted.yaml"
+    )
+    data = yaml.safe_load(path.read_text("utf-8"))
+    st = lifecycle(data["record"], data["as_of"])
+    # Adjusted before the start, started after it; 15.1.c on 15/06, decision by 30/06/2026.
+    assert (st.state, st.testing_started_on) == ("adjusted", D("2026-05-04"))
+    [g] = st.revocation_grounds
+    assert (g.rule.id, g.arose_on, g.decision_due) == (
+        "revoke.15.1.c.conditions",
+        D("2026-06-15"),
+        D("2026-06-30"),
+    )
