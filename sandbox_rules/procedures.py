@@ -15,12 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import msgspec
+
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
+from sandbox_rules.records import Consultee, IssuedDocument, provenance
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule
+from sandbox_rules.time_records import Note, PeriodRecord, TimelineStep
+from sandbox_rules.time_records import Timeline as TimelineRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,69 +54,52 @@ class StepSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class Consultee:
-    """A body the text says is consulted in a procedure (12.3.b, 12.4.b, 13.3.b, 16.3.b)."""
-
-    id: str
-    name_vi: str
-    name_en: str
-    citation: str
-    names: tuple[str, ...] = ()  # the units themselves, where the case names them
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "name_vi": self.name_vi,
-            "name_en": self.name_en,
-            "citation": self.citation,
-            "names": list(self.names),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class IssuedDocument:
-    """What the authority issues at the end of a procedure, with its forms where the text
-    names them (organisation form first in the text's order, see form-order)."""
+class IssuedSpec:
+    """What the authority issues at the end of a procedure; ``forms`` in the text's order
+    (the organisation's first under form-order=listed-order)."""
 
     name_vi: str
     name_en: str
     citation: str
     forms: tuple[str, str] | None = None
 
-    def to_dict(self, interp: Interpretations) -> dict[str, Any]:
+    def record(self, interp: Interpretations) -> IssuedDocument:
         forms = None
         if self.forms is not None:
             org, ind = self.forms if interp["form-order"] == "listed-order" else self.forms[::-1]
             forms = {"organisation": org, "individual": ind}
-        return {
-            "name_vi": self.name_vi,
-            "name_en": self.name_en,
-            "citation": self.citation,
-            "forms": forms,
-        }
+        return IssuedDocument(
+            name_vi=self.name_vi, name_en=self.name_en, citation=self.citation, forms=forms
+        )
 
 
 def _related(
     cite: str, vi: str = "Các đơn vị có liên quan", en: str = "Related units"
 ) -> Consultee:
-    return Consultee("related-units", vi, en, cite)
+    return Consultee(id="related-units", name_vi=vi, name_en=en, citation=cite)
 
 
 NDC_CONSULTEE = Consultee(
-    "BCA-NDC",
-    "Bộ Công an (Trung tâm dữ liệu quốc gia)",
-    "Ministry of Public Security (National Data Center)",
-    "12.3.b",
+    id="BCA-NDC",
+    name_vi="Bộ Công an (Trung tâm dữ liệu quốc gia)",
+    name_en="Ministry of Public Security (National Data Center)",
+    citation="12.3.b",
 )
 OWNING_UNITS_CONSULTEE = Consultee(
-    "data-owning-units", "Đơn vị chủ quản dữ liệu", "The data-owning units", "12.4.b.par1"
+    id="data-owning-units",
+    name_vi="Đơn vị chủ quản dữ liệu",
+    name_en="The data-owning units",
+    citation="12.4.b.par1",
 )
 CONSULTEES: dict[str, tuple[Consultee, ...]] = {
     "issuance-12.3": (NDC_CONSULTEE, _related("12.3.b")),
     "issuance-12.4": (
         OWNING_UNITS_CONSULTEE,
         Consultee(
-            "BKHCN", "Bộ Khoa học và Công nghệ", "Ministry of Science and Technology", "12.4.b.par1"
+            id="BKHCN",
+            name_vi="Bộ Khoa học và Công nghệ",
+            name_en="Ministry of Science and Technology",
+            citation="12.4.b.par1",
         ),
         _related("12.4.b.par1", "Các đơn vị khác có liên quan", "Other related units"),
     ),
@@ -127,27 +115,31 @@ CONSULTEES: dict[str, tuple[Consultee, ...]] = {
 
 CERTIFICATE = ("Giấy chứng nhận tham gia hoạt động thử nghiệm có kiểm soát (bản giấy và bản điện tử)",
                "Participation certificate (paper and electronic)")  # fmt: skip
-ISSUES: dict[str, IssuedDocument] = {
-    "issuance-12.3": IssuedDocument(*CERTIFICATE, "12.3.d", ("HĐTN03", "HĐTN04")),
-    "issuance-12.4": IssuedDocument(*CERTIFICATE, "12.4.d", ("HĐTN03", "HĐTN04")),
-    "reissue-12.5": IssuedDocument(
+ISSUES: dict[str, IssuedSpec] = {
+    "issuance-12.3": IssuedSpec(*CERTIFICATE, "12.3.d", ("HĐTN03", "HĐTN04")),
+    "issuance-12.4": IssuedSpec(*CERTIFICATE, "12.4.d", ("HĐTN03", "HĐTN04")),
+    "reissue-12.5": IssuedSpec(
         "Giấy chứng nhận cấp lại (bản giấy)", "Re-issued paper certificate", "12.5"
     ),
-    "adjustment-13.3": IssuedDocument(
+    "adjustment-13.3": IssuedSpec(
         "Văn bản chấp thuận việc điều chỉnh (bản giấy và bản điện tử)",
         "Written approval of the adjustment (paper and electronic)",
         "13.3.c",
     ),
-    "extension-14": IssuedDocument(
+    "extension-14": IssuedSpec(
         "Quyết định gia hạn hoạt động thử nghiệm", "Decision extending the testing", "14.2"
     ),
-    "conclusion-16.3": IssuedDocument(
+    "conclusion-16.3": IssuedSpec(
         "Giấy chứng nhận kết thúc hoạt động thử nghiệm có kiểm soát",
         "Conclusion certificate",
         "16.3.d",
         ("HĐTN11", "HĐTN12"),
     ),
 }
+
+
+def issued_document(procedure_id: str, interp: Interpretations) -> IssuedDocument:
+    return ISSUES[procedure_id].record(interp)
 
 
 def issuance_procedure_id(procedure: str | None) -> str | None:
@@ -171,7 +163,7 @@ class Procedure:
         return CONSULTEES[self.id]
 
     @property
-    def issues(self) -> IssuedDocument:
+    def issues(self) -> IssuedSpec:
         return ISSUES[self.id]
 
 
@@ -323,33 +315,39 @@ class StepResult:
     note_vi: str | None
     note_en: str | None
 
-    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+    def record(self, explain: bool = False) -> TimelineStep:
         r = self.spec.rule
-        out: dict[str, Any] = {
-            "step": self.spec.id,
-            "rule_id": r.id,
-            "citation": r.citation.short,
-            "citation_vi": r.citation.vi(),
-            "actor": self.spec.actor,
-            "label_vi": self.spec.label_vi,
-            "label_en": self.spec.label_en,
-            "period": dict(r.outcome["period"]),
-            "effective_period": None if self.due is None else self.due.period.to_dict(),
-            "starts_on_event": self.spec.starts,
-            "start": self.start.isoformat() if self.start else None,
-            "start_assumed": self.start_assumed,
-            "due": self.due.date.isoformat() if self.due else None,
-            "provisional": self.due.provisional if self.due else False,
-            "actual": self.actual.isoformat() if self.actual else None,
-            "status": self.status,
-            "late_working_days": self.late_working_days,
-            "clock_stopped_working_days": self.stopped_working_days,
-            "note_vi": self.note_vi,
-            "note_en": self.note_en,
-        }
-        if explain and self.due is not None:
-            out["explanation"] = [s.to_dict() for s in self.due.steps]
-        return out
+        period = r.outcome["period"]
+        return TimelineStep(
+            step=self.spec.id,
+            rule_id=r.id,
+            citation=r.citation.short,
+            citation_vi=r.citation.vi(),
+            actor=self.spec.actor,  # type: ignore[arg-type]
+            label_vi=self.spec.label_vi,
+            label_en=self.spec.label_en,
+            period=PeriodRecord(unit=period["unit"], n=period["n"]),
+            effective_period=None
+            if self.due is None
+            else PeriodRecord(unit=self.due.period.unit, n=self.due.period.n),  # type: ignore[arg-type]
+            starts_on_event=self.spec.starts,
+            start=self.start,
+            start_assumed=self.start_assumed,
+            due=self.due.date if self.due else None,
+            provisional=self.due.provisional if self.due else False,
+            actual=self.actual,
+            status=self.status,  # type: ignore[arg-type]
+            late_working_days=self.late_working_days,
+            clock_stopped_working_days=self.stopped_working_days,
+            note_vi=self.note_vi,
+            note_en=self.note_en,
+            explanation=tuple(s.record() for s in self.due.steps)
+            if explain and self.due is not None
+            else None,
+        )
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        return msgspec.to_builtins(self.record(explain))  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,29 +360,32 @@ class Timeline:
     calendar_version: str
     interpretations: Interpretations = DEFAULTS
 
-    def to_dict(self, explain: bool = False) -> dict[str, Any]:
-        from sandbox_rules.outcomes import provenance
-
+    def record(self, explain: bool = False) -> TimelineRecord:
+        """This timeline as its record (sandbox_rules.time_records.Timeline)."""
         notes = [registry().get(n) for n in self.procedure.notes]
-        return {
-            "kind": "timeline",
-            "procedure": self.procedure.id,
-            "title_vi": self.procedure.title_vi,
-            "title_en": self.procedure.title_en,
-            "as_of": self.as_of.isoformat(),
-            "steps": [s.to_dict(explain) for s in self.steps],
-            "worst_case_end": self.worst_case_end.isoformat() if self.worst_case_end else None,
-            "consultees": [c.to_dict() for c in self.procedure.consultees],
-            "issues": self.procedure.issues.to_dict(self.interpretations),
-            "open_end_vi": self.procedure.open_end_vi,
-            "open_end_en": self.procedure.open_end_en,
-            "notes": [
-                {"citation": n.citation.short, "vi": n.statement_vi, "en": n.statement_en}
-                for n in notes
-            ],
-            "interpretations_used": dict(self.interpretations_used),
-            "provenance": provenance(calendar_version=self.calendar_version),
-        }
+        return TimelineRecord(
+            procedure=self.procedure.id,
+            title_vi=self.procedure.title_vi,
+            title_en=self.procedure.title_en,
+            as_of=self.as_of,
+            steps=tuple(s.record(explain) for s in self.steps),
+            worst_case_end=self.worst_case_end,
+            consultees=self.procedure.consultees,
+            issues=self.procedure.issues.record(self.interpretations),
+            open_end_vi=self.procedure.open_end_vi,
+            open_end_en=self.procedure.open_end_en,
+            notes=tuple(
+                Note(citation=n.citation.short, vi=n.statement_vi, en=n.statement_en) for n in notes
+            ),
+            interpretations_used=dict(self.interpretations_used),
+            provenance=provenance(calendar_version=self.calendar_version),
+        )
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        return self.record(explain).to_dict()
+
+    def to_json(self, explain: bool = False, *, pretty: bool = False) -> str:
+        return self.record(explain).to_json(pretty=pretty)
 
 
 def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:

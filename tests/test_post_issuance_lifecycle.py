@@ -285,7 +285,7 @@ def test_15_1_c_arises_from_art_9_1_and_9_2_facts(
     assert list(g.failed_rules) == failed
     # 15.2 "Chậm nhất 15 ngày, sau khi có căn cứ": 04/05/2026 + 15 days = Tue 19/05/2026.
     assert (g.arose_on, g.decision_due) == (D("2026-05-04"), D("2026-05-19"))
-    assert g.to_dict()["failed_rules"] == failed
+    assert list(st.to_dict()["revocation_grounds"][0]["failed_rules"]) == failed
 
 
 def test_15_1_c_follows_the_prosecution_reading() -> None:
@@ -384,18 +384,18 @@ def test_routing_names_the_consultees_of_its_procedure(
 ) -> None:
     r = route(_app(*sources), interp)
     assert r.procedure == procedure
-    assert [c["id"] for c in r.consultees] == ids
-    named = [c for c in r.consultees if c["id"] == "data-owning-units"]
-    assert (named[0]["names"] if named else []) == units
-    assert r.to_dict()["consultees"] == list(r.consultees)
+    assert [c.id for c in r.consultees] == ids
+    named = [c for c in r.consultees if c.id == "data-owning-units"]
+    assert (list(named[0].names) if named else []) == units
+    assert [c["id"] for c in r.to_dict()["consultees"]] == ids
 
 
 def test_same_ministry_two_units_the_ministry_decides_and_the_ndc_receives() -> None:
     # 12.4.a "nộp ... về Bộ Công an (Trung tâm dữ liệu quốc gia)"; 12.4.d "cơ quan có thẩm
     # quyền xem xét, thẩm định hồ sơ và quyết định cấp": the receiver is not the decider.
     r = route(_app(("Cục Thuế", "Bộ Tài chính"), ("Cục Hải quan", "Bộ Tài chính")))
-    assert r.authority is not None and r.authority["code"] == "BTC"
-    assert r.file_with is not None and "Trung tâm dữ liệu quốc gia" in r.file_with["vi"]
+    assert r.authority is not None and r.authority.code == "BTC"
+    assert r.file_with is not None and "Trung tâm dữ liệu quốc gia" in r.file_with.vi
     assert r.interpretations_used["same-manager-two-units"] == "national-data-center"
 
 
@@ -410,8 +410,9 @@ FORMS = [
 @pytest.mark.parametrize(("order", "org", "ind"), FORMS)
 def test_the_certificate_forms(order: str, org: str, ind: str) -> None:
     r = route(_app(("Sở Xây dựng", "Hà Nội")), {"form-order": order})
-    assert r.issues is not None and r.issues["citation"] == "12.3.d"
-    assert r.issues["forms"] == {"organisation": org, "individual": ind}
+    assert r.issues is not None and r.issues.citation == "12.3.d"
+    assert r.issues.forms == {"organisation": org, "individual": ind}
+    assert r.to_dict()["issues"]["forms"] == {"organisation": org, "individual": ind}
 
 
 def test_timelines_carry_consultees_and_issued_documents() -> None:
@@ -523,9 +524,9 @@ def test_filing_goes_to_the_agency_not_its_head() -> None:
     assert r.file_with is not None
     # 12.3.a "nộp ... về cơ quan có thẩm quyền cấp"; 12.1 "được phân cấp, ủy quyền cho cơ quan,
     # đơn vị trực thuộc".
-    assert r.file_with["vi"].startswith("Ủy ban nhân dân thành phố Hà Nội hoặc cơ quan, đơn vị")
-    assert "Chủ tịch" not in r.file_with["vi"] and "Chairman" not in r.file_with["en"]
-    assert r.file_with["en"].startswith("Hanoi People's Committee")
+    assert r.file_with.vi.startswith("Ủy ban nhân dân thành phố Hà Nội hoặc cơ quan, đơn vị")
+    assert "Chủ tịch" not in r.file_with.vi and "Chairman" not in r.file_with.en
+    assert r.file_with.en.startswith("Hanoi People's Committee")
 
 
 # -- item 10: 8.6 -----------------------------------------------------------------------------------
