@@ -467,7 +467,7 @@ def route(
     )
     missing = auth_missing | proc_missing
     code = _authority_code(auth_rule, application) if auth_rule else None
-    status, authority, procedure, file_with, citations, notes = _route_parts(
+    status, authority, procedure, file_with, citations, notes, notes_en = _route_parts(
         auth_rule.id if auth_rule else None, proc_rule.id if proc_rule else None, code
     )
     return Routing(
@@ -480,6 +480,7 @@ def route(
         methods=_METHODS if procedure in ("12.3", "12.4") else (),
         citations=citations,
         notes=notes,
+        notes_en=notes_en,
         consultees=_consultees(procedure, application),
         issues=_issues(procedure, interp),
         missing_facts=missing_facts(missing),
@@ -489,7 +490,13 @@ def route(
 
 
 RoutingParts = tuple[
-    RoutingStatus, Authority | None, Any, Localised | None, tuple[str, ...], tuple[str, ...]
+    RoutingStatus,
+    Authority | None,
+    Any,
+    Localised | None,
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
 ]
 
 
@@ -500,13 +507,13 @@ def _route_parts(auth_id: str | None, proc_id: str | None, code: str | None) -> 
     engine = default_engine()
     auth_rule = engine.registry.get(auth_id) if auth_id else None
     proc_rule = engine.registry.get(proc_id) if proc_id else None
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []  # (vi, en)
     authority = _authority(auth_rule, code) if auth_rule else None
     procedure = proc_rule.outcome.get("procedure") if proc_rule else None
     file_with = None
     if proc_rule is not None:
         if procedure is None:
-            notes.append(proc_rule.statement_vi)
+            notes.append((proc_rule.statement_vi, proc_rule.statement_en))
         else:
             vi, en = _FILE_WITH[str(procedure)]
             file_with = Localised(vi=vi, en=en)
@@ -520,16 +527,26 @@ def _route_parts(auth_id: str | None, proc_id: str | None, code: str | None) -> 
                     f"issuing to — {en}",
                 )
         if procedure == "12.4":
-            notes.append("Bộ Công an có thể thành lập Hội đồng tư vấn (điểm b khoản 4 Điều 12).")
+            notes.append(
+                (
+                    "Bộ Công an có thể thành lập Hội đồng tư vấn (điểm b khoản 4 Điều 12).",
+                    "The Ministry of Public Security may set up an advisory council (Art. 12(4)(b)).",
+                )
+            )
         if (
             procedure == "12.4"
             and auth_rule is not None
             and auth_rule.id != "route.12.1.b.public-security"
         ):
             notes.append(
-                "Bộ Công an (Trung tâm dữ liệu quốc gia) tiếp nhận hồ sơ và lấy ý kiến (điểm a, b, c "
-                "khoản 4 Điều 12); cơ quan có thẩm quyền theo khoản 1 Điều 12 thẩm định và quyết định "
-                "cấp (điểm d khoản 4 Điều 12)."
+                (
+                    "Bộ Công an (Trung tâm dữ liệu quốc gia) tiếp nhận hồ sơ và lấy ý kiến (điểm a, b, "
+                    "c khoản 4 Điều 12); cơ quan có thẩm quyền theo khoản 1 Điều 12 thẩm định và quyết "
+                    "định cấp (điểm d khoản 4 Điều 12).",
+                    "The Ministry of Public Security (National Data Center) receives the dossier and "
+                    "consults (Art. 12(4)(a)-(c)); the competent authority under Art. 12(1) appraises "
+                    "and decides (Art. 12(4)(d)).",
+                )
             )
     status: RoutingStatus
     if auth_rule is None or proc_rule is None:
@@ -542,7 +559,15 @@ def _route_parts(auth_id: str | None, proc_id: str | None, code: str | None) -> 
     for r in (auth_rule, proc_rule):
         if r is not None:
             citations.extend(engine.citations_of[r.id])
-    return status, authority, procedure, file_with, tuple(dict.fromkeys(citations)), tuple(notes)
+    return (
+        status,
+        authority,
+        procedure,
+        file_with,
+        tuple(dict.fromkeys(citations)),
+        tuple(vi for vi, _ in notes),
+        tuple(en for _, en in notes),
+    )
 
 
 # -- dossiers ---------------------------------------------------------------------------------------

@@ -299,7 +299,8 @@ class Routing(Record, tag="routing", frozen=True, kw_only=True):
     file_with: Localised | None
     methods: tuple[Literal["online", "in_person", "post"], ...]
     citations: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # in Vietnamese; notes_en gives each in English, in the same order
+    notes_en: tuple[str, ...] = ()
     consultees: tuple[Consultee, ...] = ()
     issues: IssuedDocument | None = None
     missing_facts: tuple[MissingFact, ...]

@@ -270,7 +270,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
             + ", ".join(names[m][0 if lang == "vi" else 1] for m in r.methods)
         )
     lines += _consulted_and_issued(list(r.consultees or ()), r.issues, lang)
-    for note in r.notes or ():
+    for note in r.notes if lang == "vi" or not r.notes_en else r.notes_en:
         lines.append(f"Ghi chú: {note}" if lang == "vi" else f"Note: {note}")
     lines.append(
         ("Điều khoản áp dụng: " if lang == "vi" else "Clauses applied: ")

@@ -587,3 +587,21 @@ def test_the_bundled_scenario_of_a_prosecuted_representative() -> None:
         D("2026-06-15"),
         D("2026-06-30"),
     )
+
+
+@pytest.mark.parametrize(
+    ("sources", "interp"),
+    [
+        ([("Cục Thuế", "Bộ Tài chính"), ("Cục Hải quan", "Bộ Tài chính")], {}),
+        (
+            [("A", "An Giang"), ("B", "Cà Mau"), ("C", "Vĩnh Long")],
+            {"procedure-many-sources": "strict"},
+        ),
+    ],
+)
+def test_routing_notes_exist_in_english_too(
+    sources: list[tuple[str, str]], interp: dict[str, str]
+) -> None:
+    r = route(_app(*sources), interp)
+    assert r.notes and len(r.notes_en) == len(r.notes)
+    assert all(vi != en for vi, en in zip(r.notes, r.notes_en, strict=True))
