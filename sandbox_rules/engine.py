@@ -146,6 +146,17 @@ class Engine:
             for r in rules
         }
         self.provenance = provenance(self.law_version)
+        self.part_ok: dict[str, PartAnswer] = {
+            part: PartAnswer(
+                part=part,  # type: ignore[arg-type]
+                article=PART_ARTICLE[part],
+                answer=answers[0],  # type: ignore[arg-type]
+                failed=(),
+                unknown=(),
+                missing_facts=(),
+            )
+            for part, answers in PART_ANSWERS.items()
+        }
 
     def interpretations_used(self, kind: str, interp: Interpretations) -> Mapping[str, str]:
         if interp is DEFAULTS:
@@ -286,16 +297,22 @@ def assess(
         for i, status in enumerate(statuses):
             if status == "unknown":
                 missing_of[i] = missing_facts(evaluate_rule(rules[i], facts).missing)
-    findings = tuple(
-        msgspec.structs.replace(cached[i]["unknown"], missing_facts=missing_of[i])
-        if i in missing_of
-        else cached[i][status]
-        for i, status in enumerate(statuses)
-    )
-    parts = {
-        part: _part_answer(engine, part, idx, rules, statuses, missing_of)
-        for part, idx in engine.part_index[kind].items()
-    }
+    if missing_of:
+        findings = tuple(
+            msgspec.structs.replace(cached[i]["unknown"], missing_facts=missing_of[i])
+            if i in missing_of
+            else cached[i][status]
+            for i, status in enumerate(statuses)
+        )
+    else:
+        findings = tuple([c[s] for c, s in zip(cached, statuses, strict=True)])
+    parts = {}
+    for part, idx in engine.part_index[kind].items():
+        mine = [statuses[i] for i in idx]
+        if "not_met" in mine or "unknown" in mine:
+            parts[part] = _part_answer(engine, part, idx, rules, statuses, missing_of)
+        else:  # the common case: every rule of the part met or not applicable
+            parts[part] = engine.part_ok[part]
     conditions = parts["conditions"]
     if conditions.answer == "ineligible":
         needed: tuple[MissingFact, ...] = ()  # nothing else can change an Art. 9 refusal

@@ -23,7 +23,7 @@ from sandbox_rules.errors import (
     UnknownCitationError,
     UnknownRuleError,
 )
-from sandbox_rules.expr import TRUE, Expr, Facts
+from sandbox_rules.expr import TRUE, Env, Expr, Facts
 from sandbox_rules.law.citation import Citation
 
 DECREE_IN_FORCE = date(2025, 7, 1)
@@ -138,15 +138,19 @@ class RuleResult:
 
 
 def evaluate_rule(r: Rule, facts: Facts) -> RuleResult:
-    applicable = r.applies_if.evaluate(facts)
-    missing: set[str] = set(r.applies_if.missing(facts)) if applicable is None else set()
+    """Whether ``r`` applies and holds, with the unknown facts that would decide it (those of
+    ``applies_if`` while it is open, and those of the condition while it is)."""
+    env = Env(facts)
+    cond, applies_if = r.condition, r.applies_if
+    applicable = True if applies_if is TRUE else applies_if._eval(env)
     if applicable is False:
         return RuleResult(r, False, None, frozenset())
-    value = r.condition.evaluate(facts)
+    value = cond._eval(env)
+    missing: set[str] = set()
+    if applicable is None:
+        missing |= applies_if._missing(env)
     if value is None:
-        missing |= r.condition.missing(facts)
-    if applicable is None and value is True:
-        missing = set(r.applies_if.missing(facts))
+        missing |= cond._missing(env)
     return RuleResult(r, applicable, value, frozenset(missing))
 
 
