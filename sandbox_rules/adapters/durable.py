@@ -15,7 +15,6 @@ Property tests check it agrees with the reference evaluator wherever it applies.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 from collections.abc import Mapping, Sequence
@@ -101,9 +100,6 @@ class DurableAdapter:
                 self._register(lang, rule_id, to_durable(cond))
         self._assert = lang.assert_fact
         self._retract = lang.retract_fact
-        from durable.engine import MessageNotHandledException
-
-        self._not_handled = MessageNotHandledException
         self._seq = itertools.count()
 
     def _register(self, lang: Any, rule_id: str, condition: Any) -> None:
@@ -128,9 +124,12 @@ class DurableAdapter:
         # rule, so assert the case as a fact and retract it afterwards.
         event["sr_case"] = next(self._seq)  # distinct facts: durable ignores duplicates
         del self._fired[:]
-        # durable raises "not handled" when no rule matches the fact: then no condition holds.
-        with contextlib.suppress(self._not_handled):
+        from durable.engine import MessageNotHandledException
+
+        try:
             self._assert(self.name, event)
+        except MessageNotHandledException:
+            return {r.id: False for r in self.rules}  # durable raises when no rule matches
         self._retract(self.name, event)
         fired = set(self._fired)
         return {r.id: r.id in fired for r in self.rules}
