@@ -431,18 +431,27 @@ def _authority(rule: Rule, code: str | None) -> Authority:
 
 def _consultees(procedure: str | None, app: Application) -> tuple[Consultee, ...]:
     """12.3.b, 12.4.b: who the receiving body consults, naming the data-owning units."""
+    if procedure is None:
+        return ()
+    units = tuple(dict.fromkeys(s.owning_unit for s in app.data_sources or () if s.owning_unit))
+    return _consultees_of(procedure, units)
+
+
+@lru_cache(maxsize=1024)
+def _consultees_of(procedure: str, units: tuple[str, ...]) -> tuple[Consultee, ...]:
+    # Immutable records that depend only on the procedure and the owning units: kept.
     from sandbox_rules.procedures import CONSULTEES, OWNING_UNITS_CONSULTEE, issuance_procedure_id
 
     pid = issuance_procedure_id(procedure)
     if pid is None:
         return ()
-    units = tuple(dict.fromkeys(s.owning_unit for s in app.data_sources or () if s.owning_unit))
     return tuple(
         msgspec.structs.replace(c, names=units) if c.id == OWNING_UNITS_CONSULTEE.id else c
         for c in CONSULTEES[pid]
     )
 
 
+@lru_cache(maxsize=256)
 def _issues(procedure: str | None, interp: Interpretations) -> IssuedDocument | None:
     """12.3.d, 12.4.d: the certificate the competent authority issues, with its forms."""
     from sandbox_rules.procedures import issuance_procedure_id, issued_document
