@@ -308,7 +308,14 @@ def obligations(body: Any, default_calendar: Any) -> Answer:
     rec = _record(sc)
     cal = _calendar(rec.interpretations, sc.overrides, default_calendar)
     sched = run(rec, sc.as_of, calendar=cal)
-    return Answer(sched.record(), ics=sched.to_ics)
+
+    def ics(lang: str) -> str:
+        from sandbox_rules.surfaces.ics import obligations_ics
+
+        data = obligations_ics(rec, sc.as_of, schedule=sched, calendar=cal, lang=lang)
+        return data.decode("utf-8")
+
+    return Answer(sched.record(), ics=ics)
 
 
 def deadline(body: Any, default_calendar: Any) -> Answer:
