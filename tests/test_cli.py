@@ -39,11 +39,9 @@ def test_calendar_and_coverage_and_rules(capsys: pytest.CaptureFixture[str]) -> 
     c = coverage_counts(coverage_table(registry()))
     assert c["total"] == 119 and c["encoded"] + c["not_computable"] == 119
     assert main(["coverage"]) == 0
-    vi = f"119 đơn vị: {c['encoded']} đã mã hóa, {c['not_computable']} không tính toán được"
-    assert vi in capsys.readouterr().out
+    assert "119 đơn vị: 99 đã mã hóa, 20 không tính toán được" in capsys.readouterr().out
     assert main(["coverage", "--lang", "en"]) == 0
-    en = f"119 units: {c['encoded']} encoded, {c['not_computable']} not computable"
-    assert en in capsys.readouterr().out
+    assert "119 units: 99 encoded, 20 not computable" in capsys.readouterr().out
     assert main(["rules", "--kind", "routing", "--json"]) == 0
     # 12.1.a-c (authority); 12.3, 12.4, 12.6 and the strict-reading gap (procedure);
     # 15.3 (MND revokes) and 16.4 (MND concludes) for defence and cipher data.
