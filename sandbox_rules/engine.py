@@ -154,6 +154,13 @@ class Engine:
             for r in rules
         }
         self.provenance = provenance(self.law_version)
+        self.fact_keys = {
+            kind: tuple(_fact_key(r, ACCESSORS[kind]) for r in self.rules_of[kind])
+            for kind in KINDS
+        }
+        # Missing facts by the values they depend on (see _missing_of): a cache, not state
+        # a caller can see; entries are never changed once written.
+        self.missing_memo: dict[Any, tuple[MissingFact, ...]] = {}
         self.part_ok: dict[str, PartAnswer] = {
             part: PartAnswer(
                 part=part,  # type: ignore[arg-type]
@@ -300,12 +307,7 @@ def assess(
     cached = engine.findings_of[kind]
     missing_of: dict[int, tuple[MissingFact, ...]] = {}
     if any_unknown:
-        from sandbox_rules.rules.model import evaluate_rule
-
-        facts = extract_facts(application, interp)
-        for i, status in enumerate(statuses):
-            if status == "unknown":
-                missing_of[i] = missing_facts(evaluate_rule(rules[i], facts).missing)
+        missing_of = _missing_of(engine, kind, application, interp, statuses)
     if missing_of:
         findings = tuple(
             msgspec.structs.replace(cached[i]["unknown"], missing_facts=missing_of[i])
@@ -340,6 +342,62 @@ def assess(
         interpretations_used=dict(engine.interpretations_used(kind, interp)),
         provenance=engine.provenance,
     )
+
+
+_MEMO_LIMIT = 65536
+
+
+def _missing_of(
+    engine: Engine,
+    kind: str,
+    application: Application,
+    interp: Interpretations,
+    statuses: list[str],
+) -> dict[int, tuple[MissingFact, ...]]:
+    """The missing facts of each unknown rule. They are a pure function of the values of the
+    facts the rule reads, so they are remembered by those values (a bounded memo; a value
+    that cannot be hashed is computed afresh)."""
+    from sandbox_rules.rules.model import evaluate_rule
+
+    rules = engine.rules_of[kind]
+    keys = engine.fact_keys[kind]
+    memo = engine.missing_memo
+    ip = interp_facts_for(interp)
+    out: dict[int, tuple[MissingFact, ...]] = {}
+    facts: Mapping[str, Any] | None = None
+    for i, status in enumerate(statuses):
+        if status != "unknown":
+            continue
+        key: Any = None
+        fn = keys[i]
+        if fn is not None:
+            try:
+                key = (kind, i, fn(application, ip))
+                hit = memo.get(key)
+            except TypeError:  # a list or mapping among the values: not hashable
+                key = hit = None
+            if hit is not None:
+                out[i] = hit
+                continue
+        if facts is None:
+            facts = extract_facts(application, interp)
+        found = missing_facts(evaluate_rule(rules[i], facts).missing)
+        out[i] = found
+        if key is not None:
+            if len(memo) >= _MEMO_LIMIT:
+                memo.clear()
+            memo[key] = found
+    return out
+
+
+def _fact_key(rule: Rule, accessors: Mapping[str, str]) -> Any:
+    """A function reading, straight from the model, the values of every fact ``rule`` reads
+    (list items through their list), or None where a fact has no accessor."""
+    names = sorted(f for f in rule.facts() if "[]" not in f)
+    if any(n not in accessors for n in names):
+        return None
+    src = "lambda app, ip: (" + "".join(f"{accessors[n]}, " for n in names) + ")"
+    return eval(src, {"_planned_end": planned_end})  # accessor expressions of facts.py
 
 
 def _part_answer(

@@ -105,3 +105,15 @@ def test_each_answer_follows_its_own_findings(app: Application) -> None:
 
 def test_engine_is_built_once_and_immutable() -> None:
     assert default_engine() is default_engine()
+
+
+@settings(max_examples=150, deadline=None)
+@given(applications())
+def test_missing_facts_equal_the_reference_when_remembered(app: Application) -> None:
+    """assess remembers each unknown rule's missing facts by the values they depend on: the
+    first and the remembered answer both equal the tree evaluator's."""
+    facts = extract_facts(app)
+    for _ in range(2):
+        for f in assess(app).findings:
+            expected = evaluate_rule(f.rule, facts).missing if f.status == "unknown" else set()
+            assert set(f.missing) == set(expected), f.rule_id
