@@ -336,7 +336,11 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
     rec = _record(data, args)
     st = lifecycle(rec, as_of)
     sched = obligations(rec, as_of)
-    duty = duties(data["compliance"]) if data.get("compliance") is not None else None
+    duty = (
+        duties(data["compliance"], schedule=sched, interpretations=rec.interpretations)
+        if data.get("compliance") is not None
+        else None
+    )
     out = st.to_dict()
     if duty is not None:
         out["duties"] = duty.to_dict()

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.errors import InputValidationError, InvalidTransitionError
+from sandbox_rules.facts import FactSpec
 from sandbox_rules.interpretations import Interpretations
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule, RuleKind
@@ -32,6 +33,8 @@ RECORD_EVENTS = (
     "inspection_ended",
     "remediation_done",
     "incident_found",
+    "incident_phoned",
+    "incident_report_submitted",
     "incident_unremediable",
     "revocation_requested",
     "conditions_lost",
@@ -39,6 +42,10 @@ RECORD_EVENTS = (
     "results_report_submitted",
     "conclusion_requested",
 )
+
+
+# States in which the certificate's life has ended: no participant duty falls due after.
+ENDED = ("revoked", "concluded")
 
 
 def transition_rules() -> list[Rule]:
@@ -58,6 +65,11 @@ class Event(BaseModel):
         None, ge=1, description="extension_requested/approved: length in months"
     )
     note: str | None = None
+    remediation_required: bool | None = Field(
+        None,
+        description="inspection_ended: whether the inspection record (biên bản kiểm tra, 17.2) "
+        "requires shortcomings or violations to be remedied (17.3, 15.1.d); absent = unknown",
+    )
 
     @model_validator(mode="after")
     def _known(self) -> Event:
@@ -65,6 +77,8 @@ class Event(BaseModel):
             raise ValueError(
                 f"unknown event type {self.type!r}; use one of {', '.join((*_transition_events(), *RECORD_EVENTS))}"
             )
+        if self.remediation_required is not None and self.type != "inspection_ended":
+            raise ValueError("remediation_required belongs to an inspection_ended event only")
         return self
 
 
@@ -200,6 +214,30 @@ class RevocationGround:
 
 
 @dataclass(frozen=True, slots=True)
+class UndeterminedGround:
+    """A ground that arises only if an unknown fact is true (never reported as arisen)."""
+
+    rule: Rule
+    would_arise_on: date
+    missing_facts: tuple[FactSpec, ...]
+    detail_vi: str
+    detail_en: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule_id": self.rule.id,
+            "citation": self.rule.citation.short,
+            "citation_vi": self.rule.citation.vi(),
+            "statement_vi": self.rule.statement_vi,
+            "statement_en": self.rule.statement_en,
+            "would_arise_on": self.would_arise_on.isoformat(),
+            "missing_facts": [f.to_dict() for f in self.missing_facts],
+            "detail_vi": self.detail_vi,
+            "detail_en": self.detail_en,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class LifecycleStatus:
     state: str
     as_of: date
@@ -213,10 +251,19 @@ class LifecycleStatus:
     warnings: tuple[str, ...]
     interpretations_used: Mapping[str, str]
     calendar_version: str
+    undetermined_grounds: tuple[UndeterminedGround, ...] = ()
 
     @property
     def end(self) -> date | None:
         return self.extended_end or self.approved_end
+
+    @property
+    def ended_on(self) -> date | None:
+        """The day the certificate's life ended: revoked (15.2) or concluded (16.3.d)."""
+        return next(
+            (h.on for h in self.history if h.state_after in ENDED and h.state_before not in ENDED),
+            None,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         from sandbox_rules.outcomes import provenance
@@ -242,6 +289,8 @@ class LifecycleStatus:
             },
             "results_report_due": iso(self.results_report_due),
             "revocation_grounds": [g.to_dict() for g in self.revocation_grounds],
+            "undetermined_grounds": [g.to_dict() for g in self.undetermined_grounds],
+            "ended_on": iso(self.ended_on),
             "warnings": list(self.warnings),
             "interpretations_used": dict(self.interpretations_used),
             "provenance": provenance(calendar_version=self.calendar_version),
@@ -348,6 +397,7 @@ def lifecycle(
                 "the conclusion certificate is to be considered (16.1.b)"
             )
     grounds = _revocation_grounds(rec, events, issued, state, as_of, cal, interp)
+    undetermined = _undetermined_grounds(rec, events, state, as_of, cal)
     used = interp.used(
         "extension-window",
         "extension-limit",
@@ -369,6 +419,7 @@ def lifecycle(
         tuple(warnings),
         used,
         cal.data_version,
+        undetermined,
     )
 
 
@@ -435,12 +486,10 @@ def _revocation_grounds(
             )
         )
     for e in events:
-        if e.type != "inspection_ended":
+        # 15.1.d: only what the inspection record required to be remedied (17.3).
+        if e.type != "inspection_ended" or e.remediation_required is not True:
             continue
-        due = cal.deadline(e.date, Days(30)).date  # 17.3
-        done = next(
-            (x.date for x in events if x.type == "remediation_done" and x.date >= e.date), None
-        )
+        due, done = remediation_due(e, events, cal)
         if (done is None or done > due) and as_of > due:
             found.append(
                 (
@@ -464,3 +513,58 @@ def _revocation_grounds(
         due = cal.deadline(arose, Days(15)).date  # 15.2: at the latest 15 days after the ground
         out.append(RevocationGround(reg.get(rule_id), arose, due, decided_by, vi, en))
     return sorted(out, key=lambda g: g.arose_on)
+
+
+def remediation_due(
+    inspection: Event, events: list[Event], cal: VietnamCalendar
+) -> tuple[date, date | None]:
+    """17.3: 30 days from the end of the inspection; and the day remediation was done, if so."""
+    due = cal.deadline(inspection.date, Days(30)).date
+    done = next(
+        (x.date for x in events if x.type == "remediation_done" and x.date >= inspection.date),
+        None,
+    )
+    return due, done
+
+
+def remediation_fact(rec: SandboxRecord, inspection: Event) -> FactSpec:
+    """The fact 17.3 and 15.1.d turn on: did the inspection record require remediation?"""
+    return FactSpec(
+        "inspection.remediation_required",
+        f"events[{rec.events.index(inspection)}].remediation_required",
+        "Biên bản kiểm tra có yêu cầu khắc phục tồn tại, hạn chế hoặc vi phạm",
+        "The inspection record requires shortcomings or violations to be remedied",
+        ("17.2.par2", "17.3", "15.1.d"),
+    )
+
+
+def _undetermined_grounds(
+    rec: SandboxRecord,
+    events: list[Event],
+    state: str,
+    as_of: date,
+    cal: VietnamCalendar,
+) -> tuple[UndeterminedGround, ...]:
+    """15.1.d where the inspection's findings are unknown and nothing was remedied in time."""
+    if state not in ("issued", "active", "adjusted", "extended"):
+        return ()
+    out = []
+    for e in events:
+        if e.type != "inspection_ended" or e.remediation_required is not None:
+            continue
+        due, done = remediation_due(e, events, cal)
+        if (done is None or done > due) and as_of > due:
+            out.append(
+                UndeterminedGround(
+                    registry().get("revoke.15.1.d.remediation"),
+                    due + timedelta(days=1),
+                    (remediation_fact(rec, e),),
+                    f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; không rõ biên bản kiểm tra có "
+                    f"yêu cầu khắc phục không. Nếu có, hạn khắc phục {due.strftime('%d/%m/%Y')} "
+                    "(khoản 3 Điều 17) đã qua mà chưa khắc phục.",
+                    f"Inspection ended {e.date.isoformat()}; whether its record requires remediation "
+                    f"is unknown. If it does, the remediation deadline {due.isoformat()} (Art. 17(3)) "
+                    "passed without remediation.",
+                )
+            )
+    return tuple(out)

@@ -387,6 +387,17 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             + g["decision_due"]
             + f" (15.2) — {g['decided_by']}"
         )
+    for g in d["undetermined_grounds"]:
+        lines.append(
+            ("Căn cứ thu hồi chưa xác định " if vi else "Undetermined revocation ground ")
+            + f"{g['citation_vi'] if vi else g['citation']}: "
+            + (g["detail_vi"] if vi else g["detail_en"])
+        )
+        for m in g["missing_facts"]:
+            lines.append(
+                f"  {'cần xác nhận' if vi else 'to confirm'}: "
+                f"{m['label_vi'] if vi else m['label_en']} ({m['field']}; {', '.join(m['asked_by'])})"
+            )
     for w in d["warnings"]:
         lines.append(("Lưu ý: " if vi else "Warning: ") + w)
     if schedule is not None:
@@ -396,11 +407,12 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
                 i.status == "informational" and i.id.startswith("yearly")
             ):
                 continue
-            when = (
-                i.due.isoformat()
-                if i.due
-                else f"{i.window[0].isoformat()}..{i.window[1].isoformat()}"
-            )
+            if i.due:
+                when = i.due.isoformat()
+            elif i.window:
+                when = f"{i.window[0].isoformat()}..{i.window[1].isoformat()}"
+            else:
+                when = "—"
             lines.append(
                 f"  {when}  {i.status:<9} {i.citation:<5} {i.title_vi if vi else i.title_en}"
             )
@@ -417,6 +429,12 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             ("Miễn trách nhiệm dân sự " if vi else "Civil-liability exemption ")
             + f"({e['citation']}): {verdict}",
         ]
+        for o in e["standing_in_way"]:
+            lines.append(
+                f"  {'vướng' if vi else 'in the way'}: {o['citation']} "
+                f"{o['title_vi'] if vi else o['title_en']} — {o['status']}"
+                + (f" ({o['due']})" if o["due"] else "")
+            )
         for m in e["missing"]:
             lines.append(f"  {'cần xác nhận' if vi else 'to confirm'}: {m}")
     if d["state"] == "concluded" or any("16.1.b" in w for w in d["warnings"]):

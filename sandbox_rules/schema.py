@@ -212,6 +212,18 @@ class GroundOut(_Out):
     detail_en: str
 
 
+class UndeterminedGroundOut(_Out):
+    rule_id: str
+    citation: str
+    citation_vi: str
+    statement_vi: str
+    statement_en: str
+    would_arise_on: str
+    missing_facts: list[MissingFactOut]
+    detail_vi: str
+    detail_en: str
+
+
 class LifecycleOut(_Out):
     kind: Literal["lifecycle"]
     state: str
@@ -224,6 +236,8 @@ class LifecycleOut(_Out):
     extension_window: WindowOut | None
     results_report_due: str | None
     revocation_grounds: list[GroundOut]
+    undetermined_grounds: list[UndeterminedGroundOut]
+    ended_on: str | None
     warnings: list[str]
     interpretations_used: dict[str, str]
     provenance: ProvenanceWithCalendar
@@ -243,10 +257,21 @@ class ObligationOut(_Out):
     title_en: str
     due: str | None
     window: ObligationWindowOut | None
-    status: str
+    status: Literal[
+        "done",
+        "done_late",
+        "overdue",
+        "upcoming",
+        "open",
+        "closed",
+        "informational",
+        "continuing",
+        "undetermined",
+    ]
     detail_vi: str
     detail_en: str
     provisional: bool
+    duty: str | None
 
 
 class ObligationsOut(_Out):
@@ -254,6 +279,7 @@ class ObligationsOut(_Out):
     as_of: str
     start: str | None
     end: str | None
+    ended_on: str | None
     items: list[ObligationOut]
     interpretations_used: dict[str, str]
     provenance: ProvenanceWithCalendar

@@ -4,7 +4,7 @@ grounds (15.1), decision limits (15.2, 15.3), obligations (17-19) and duties and
 
 from __future__ import annotations
 
-from sandbox_rules.expr import all_of, is_true
+from sandbox_rules.expr import all_of, any_of, is_false, is_true
 from sandbox_rules.rules.model import Rule, RuleKind, rule
 
 LIVE = ("issued", "active", "adjusted", "extended")
@@ -246,8 +246,9 @@ PARTICIPANT_DUTIES: tuple[Rule, ...] = (
     _duty(
         "17.3.remediate",
         "17.3",
-        "Khắc phục tồn tại, vi phạm trong 30 ngày kể từ ngày kết thúc kiểm tra.",
-        "Remedy inspection findings within 30 days of its end.",
+        "Khắc phục tồn tại, hạn chế, vi phạm đã được ghi ý kiến tại biên bản kiểm tra trong 30 ngày kể từ "
+        "ngày kết thúc kiểm tra.",
+        "Remedy what the inspection record comments on within 30 days of the inspection's end.",
         "participant",
     ),
     _duty(
@@ -416,17 +417,19 @@ LIABILITY: tuple[Rule, ...] = (
         RuleKind.CONDITION,
         "Cơ quan, tổ chức, cá nhân tham gia thẩm định, kiểm tra, giám sát, đánh giá đã thực hiện đúng, đầy đủ Điều 20 "
         "trong phạm vi trách nhiệm được giao thì được miễn trách nhiệm dân sự khi gây thiệt hại cho Nhà nước.",
-        "Appraisers and supervisors who fully performed Art. 20 within their remit are exempt from civil "
-        "liability for damage caused to the State.",
+        "Appraisers and supervisors who fully performed the Art. 20 duties within their remit are exempt "
+        "from civil liability for damage caused to the State.",
+        # Each Art. 20 duty counts only if it is within the actor's remit (remit.20.x).
         all_of(
             *(
-                is_true(f"duty.{r.id.removeprefix('duty.')}")
+                any_of(is_false(f"remit.{r.citation.short}"), is_true(str(r.outcome["fact"])))
                 for r in AUTHORITY_DUTIES
                 if r.citation.article == 20
             )
         ),
         group="liability",
         topic="liability",
+        interpretations=("authority-exemption-remit",),
     ),
     rule(
         "liability.22.2.participant",

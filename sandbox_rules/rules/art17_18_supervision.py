@@ -19,8 +19,10 @@ RULES: tuple[Rule, ...] = (
     _limit(
         "time.17.3.remediate",
         "17.3",
-        "Trong thời gian 30 ngày kể từ ngày kết thúc kiểm tra, khắc phục tồn tại, hạn chế, vi phạm.",
-        "Within 30 days of the end of an inspection, remedy the shortcomings in the record.",
+        "Trong thời gian 30 ngày kể từ ngày kết thúc kiểm tra, khắc phục những tồn tại, hạn chế, vi phạm "
+        "mà cơ quan kiểm tra có ý kiến tại biên bản kiểm tra (không có thì không phát sinh).",
+        "Within 30 days of the end of an inspection, remedy the shortcomings or violations the "
+        "inspection record comments on (none recorded, no duty).",
         "days",
         30,
         "inspection_ended",
