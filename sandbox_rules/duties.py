@@ -233,6 +233,8 @@ def duties(
         remit_out = tuple(c for c in ARTICLE_20 if remit_facts.get(f"remit.{c}"))
         if not remit_facts:
             remit_out = None
+    if exempt is False:
+        missing = []  # decided: what is unknown can no longer change the answer
     return DutyCheck(
         actor,
         items,

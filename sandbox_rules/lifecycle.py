@@ -188,6 +188,17 @@ def apply_event(state: str, event: str, *, extensions: int = 0) -> tuple[str, Ru
     )
 
 
+def _rule_ref(r: Rule) -> dict[str, str]:
+    """The rule a ground comes from, as every ground record names it."""
+    return {
+        "rule_id": r.id,
+        "citation": r.citation.short,
+        "citation_vi": r.citation.vi(),
+        "statement_vi": r.statement_vi,
+        "statement_en": r.statement_en,
+    }
+
+
 @dataclass(frozen=True, slots=True)
 class RevocationGround:
     rule: Rule
@@ -199,11 +210,7 @@ class RevocationGround:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "rule_id": self.rule.id,
-            "citation": self.rule.citation.short,
-            "citation_vi": self.rule.citation.vi(),
-            "statement_vi": self.rule.statement_vi,
-            "statement_en": self.rule.statement_en,
+            **_rule_ref(self.rule),
             "arose_on": self.arose_on.isoformat(),
             "decision_due": self.decision_due.isoformat(),
             "decision_citation": "15.2",
@@ -225,11 +232,7 @@ class UndeterminedGround:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "rule_id": self.rule.id,
-            "citation": self.rule.citation.short,
-            "citation_vi": self.rule.citation.vi(),
-            "statement_vi": self.rule.statement_vi,
-            "statement_en": self.rule.statement_en,
+            **_rule_ref(self.rule),
             "would_arise_on": self.would_arise_on.isoformat(),
             "missing_facts": [f.to_dict() for f in self.missing_facts],
             "detail_vi": self.detail_vi,
@@ -485,20 +488,16 @@ def _revocation_grounds(
                 "Art. 9 conditions no longer met.",
             )
         )
-    for e in events:
-        # 15.1.d: only what the inspection record required to be remedied (17.3).
-        if e.type != "inspection_ended" or e.remediation_required is not True:
-            continue
-        due, done = remediation_due(e, events, cal)
-        if (done is None or done > due) and as_of > due:
-            found.append(
-                (
-                    "revoke.15.1.d.remediation",
-                    due + timedelta(days=1),
-                    f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; hạn khắc phục {due.strftime('%d/%m/%Y')} (khoản 3 Điều 17) không được thực hiện.",
-                    f"Inspection ended {e.date.isoformat()}; remediation due {due.isoformat()} (Art. 17(3)) not done.",
-                )
+    # 15.1.d: only what the inspection record required to be remedied (17.3).
+    for e, due in _unremedied(events, True, as_of, cal):
+        found.append(
+            (
+                "revoke.15.1.d.remediation",
+                due + timedelta(days=1),
+                f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; hạn khắc phục {due.strftime('%d/%m/%Y')} (khoản 3 Điều 17) không được thực hiện.",
+                f"Inspection ended {e.date.isoformat()}; remediation due {due.isoformat()} (Art. 17(3)) not done.",
             )
+        )
     if first["incident_unremediable"]:
         found.append(
             (
@@ -527,6 +526,19 @@ def remediation_due(
     return due, done
 
 
+def _unremedied(
+    events: list[Event], required: bool | None, as_of: date, cal: VietnamCalendar
+) -> list[tuple[Event, date]]:
+    """Inspections with this remediation_required whose 17.3 period ran out unremedied."""
+    out = []
+    for e in events:
+        if e.type == "inspection_ended" and e.remediation_required is required:
+            due, done = remediation_due(e, events, cal)
+            if (done is None or done > due) and as_of > due:
+                out.append((e, due))
+    return out
+
+
 def remediation_fact(rec: SandboxRecord, inspection: Event) -> FactSpec:
     """The fact 17.3 and 15.1.d turn on: did the inspection record require remediation?"""
     return FactSpec(
@@ -549,22 +561,18 @@ def _undetermined_grounds(
     if state not in ("issued", "active", "adjusted", "extended"):
         return ()
     out = []
-    for e in events:
-        if e.type != "inspection_ended" or e.remediation_required is not None:
-            continue
-        due, done = remediation_due(e, events, cal)
-        if (done is None or done > due) and as_of > due:
-            out.append(
-                UndeterminedGround(
-                    registry().get("revoke.15.1.d.remediation"),
-                    due + timedelta(days=1),
-                    (remediation_fact(rec, e),),
-                    f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; không rõ biên bản kiểm tra có "
-                    f"yêu cầu khắc phục không. Nếu có, hạn khắc phục {due.strftime('%d/%m/%Y')} "
-                    "(khoản 3 Điều 17) đã qua mà chưa khắc phục.",
-                    f"Inspection ended {e.date.isoformat()}; whether its record requires remediation "
-                    f"is unknown. If it does, the remediation deadline {due.isoformat()} (Art. 17(3)) "
-                    "passed without remediation.",
-                )
+    for e, due in _unremedied(events, None, as_of, cal):
+        out.append(
+            UndeterminedGround(
+                registry().get("revoke.15.1.d.remediation"),
+                due + timedelta(days=1),
+                (remediation_fact(rec, e),),
+                f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; không rõ biên bản kiểm tra có "
+                f"yêu cầu khắc phục không. Nếu có, hạn khắc phục {due.strftime('%d/%m/%Y')} "
+                "(khoản 3 Điều 17) đã qua mà chưa khắc phục.",
+                f"Inspection ended {e.date.isoformat()}; whether its record requires remediation "
+                f"is unknown. If it does, the remediation deadline {due.isoformat()} (Art. 17(3)) "
+                "passed without remediation.",
             )
+        )
     return tuple(out)

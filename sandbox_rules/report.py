@@ -340,6 +340,20 @@ STATE_VI = {
 }
 
 
+# What stands in the way of the Art. 22 exemption, in Vietnamese.
+OBSTACLE_VI = {
+    "not_complied": "không thực hiện",
+    "overdue": "quá hạn",
+    "done_late": "thực hiện muộn",
+    "undetermined": "chưa xác định",
+}
+
+
+def _dmy(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
 def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str = "vi") -> str:
     d = st.to_dict()
     vi = lang == "vi"
@@ -432,12 +446,18 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         for o in e["standing_in_way"]:
             lines.append(
                 f"  {'vướng' if vi else 'in the way'}: {o['citation']} "
-                f"{o['title_vi'] if vi else o['title_en']} — {o['status']}"
-                + (f" ({o['due']})" if o["due"] else "")
+                f"{o['title_vi'] if vi else o['title_en']} — "
+                + (OBSTACLE_VI[o["status"]] if vi else o["status"].replace("_", " "))
+                + (f" ({_dmy(o['due']) if vi else o['due']})" if o["due"] else "")
             )
         for m in e["missing"]:
             lines.append(f"  {'cần xác nhận' if vi else 'to confirm'}: {m}")
     if d["state"] == "concluded" or any("16.1.b" in w for w in d["warnings"]):
         lines += ["", *_notes(("note.16.5.no-licence",), lang)]
-    lines += _interpretations(d["interpretations_used"], lang)
+    # The schedule and the exemption read texts of their own (19.2, 17.2, 22): name them too.
+    used = dict(d["interpretations_used"])
+    for part in (schedule, duty):
+        if part is not None:
+            used.update(part.to_dict()["interpretations_used"])
+    lines += _interpretations(dict(sorted(used.items())), lang)
     return "\n".join(lines)

@@ -343,6 +343,8 @@ def test_participant_exemption_reads_the_computed_schedule(
     assert exemption["schedule_checked"] is True
     if exempt is None:
         assert exemption["missing"] == [f"schedule.{in_the_way[0][0]}"]
+    if exempt is False:
+        assert exemption["missing"] == []  # decided: nothing left to confirm
     assert check.to_dict()["interpretations_used"] == {
         "participant-exemption-scope": "chapter-duties-and-attested-other-law"
     }
@@ -516,3 +518,27 @@ def test_inspection_and_revocation_scenario() -> None:
     after = obligations(rec, D("2027-03-01"))
     assert after.ended_on == D("2026-12-15")
     assert "quarterly-report-2026-Q4" not in _items(after)  # due 05/01/2027
+
+
+def test_reports_name_obstacles_and_undetermined_grounds(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import yaml
+
+    from sandbox_rules.cli import main
+
+    scenario = {
+        "as_of": "2026-10-20",
+        "record": _inspected(None, None),
+        "compliance": {"duty.18.3.quarterly": True},
+    }
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(scenario, allow_unicode=True), encoding="utf-8")
+    assert main(["lifecycle", str(path)]) == 0
+    out = capsys.readouterr().out
+    # Q1/2026 unfiled: "quá hạn" with its date in dd/mm/yyyy; 15.1.d undetermined, not arisen.
+    assert "vướng: 18.3 Báo cáo định kỳ quý Q1/2026" in out and "quá hạn (06/04/2026)" in out
+    assert "Căn cứ thu hồi chưa xác định điểm d khoản 1 Điều 15" in out
+    assert "events[1].remediation_required" in out
+    assert "Căn cứ thu hồi điểm d" not in out
+    assert "risk-assessment-period = monthly-and-quarterly" in out
