@@ -416,7 +416,8 @@ CATALOGUE: tuple[Interpretation, ...] = (
             "text allows; monthly assessments also satisfy it).",
         },
         "'Hàng tháng, quý' is the enumeration Vietnamese regulations use for periodic duties of "
-        "several periods at once ('báo cáo định kỳ hàng tháng, quý, năm' asks for each of them); "
+        "several periods at once ('báo cáo định kỳ hàng tháng, quý, năm' ordinarily means one for each "
+        "period); "
         "the text joins the two with a comma, not with 'hoặc' (or), which it uses elsewhere when "
         "it means a choice ('định kỳ 01 lần/năm hoặc đột xuất', 17.2). Quarters are calendar "
         "quarters, as 18.3 defines them for the quarterly report. The text fixes no day, so the "

@@ -218,7 +218,9 @@ REVOCATION: tuple[Rule, ...] = (
 )
 
 
-def _duty(rule_id: str, cite: str, vi: str, en: str, actor: str) -> Rule:
+def _duty(
+    rule_id: str, cite: str, vi: str, en: str, actor: str, interpretations: tuple[str, ...] = ()
+) -> Rule:
     fact = f"duty.{rule_id}"
     # Art. 19's introductory words make its duties run during and after testing.
     cites: str | tuple[str, ...] = (cite, "19.par1") if cite.startswith("19.") else cite
@@ -232,6 +234,7 @@ def _duty(rule_id: str, cite: str, vi: str, en: str, actor: str) -> Rule:
         group=f"duties.{actor}",
         topic="duties",
         outcome={"fact": fact, "actor": actor},
+        interpretations=interpretations,
     )
 
 
@@ -299,6 +302,7 @@ PARTICIPANT_DUTIES: tuple[Rule, ...] = (
         "Đánh giá rủi ro định kỳ hàng tháng, quý; thông báo kịp thời khi mức độ rủi ro thay đổi.",
         "Assess risks monthly and quarterly; notify users promptly of changed risk levels.",
         "participant",
+        ("risk-assessment-period",),
     ),
     _duty(
         "19.3.complaints",
@@ -355,9 +359,10 @@ AUTHORITY_DUTIES: tuple[Rule, ...] = (
     _duty(
         "17.2.inspect",
         ("17.2"),
-        "Kiểm tra tại chỗ định kỳ 01 lần/năm hoặc đột xuất.",
-        "Inspect on site once a year, or ad hoc.",
+        "Kiểm tra tại chỗ đối với tổ chức tham gia định kỳ 01 lần/năm hoặc đột xuất.",
+        "Inspect participating organisations on site once a year, or ad hoc.",
         "authority",
+        ("inspection-year", "inspection-individual"),
     ),
     _duty(
         "17.2.record",
