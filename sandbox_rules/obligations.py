@@ -9,7 +9,7 @@ Exports to JSON and to iCalendar (RFC 5545) that common calendar apps import.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -220,10 +220,15 @@ def obligations(
         ]
     if start is not None or ended is not None:
         items += _continuing(status)
+    decisions: set[str] = set()
     for g in status.revocation_grounds:
+        decision = f"revocation-decision-{g.rule.citation.short}-{g.arose_on.isoformat()}"
+        if decision in decisions:
+            continue  # the same ground arising twice on one day calls for one decision
+        decisions.add(decision)
         items.append(
             Obligation(
-                f"revocation-decision-{g.rule.citation.short}",
+                decision,
                 "15.2",
                 "authority",
                 f"Quyết định thu hồi ({g.rule.citation.vi()})",
@@ -413,11 +418,24 @@ def _risk_assessments(start: date, stop: date, interp: Interpretations) -> list[
     return out
 
 
+def _day_keys() -> Callable[[Event], str]:
+    """Item keys by the event's day, with -2, -3 … for a second, third event that day."""
+    seen: dict[date, int] = {}
+
+    def key(e: Event) -> str:
+        seen[e.date] = seen.get(e.date, 0) + 1
+        n = seen[e.date]
+        return e.date.isoformat() + ("" if n == 1 else f"-{n}")
+
+    return key
+
+
 def _remediations(
     rec: SandboxRecord, events: list[Event], as_of: date, cal: VietnamCalendar
 ) -> list[Obligation]:
     """17.3: 30 days to remedy what the inspection record asked for; none after a clean one."""
     out = []
+    key = _day_keys()
     for e in events:
         if e.type != "inspection_ended" or e.remediation_required is False:
             continue
@@ -425,7 +443,7 @@ def _remediations(
         known = e.remediation_required is True
         out.append(
             Obligation(
-                f"remediation-{e.date.isoformat()}",
+                f"remediation-{key(e)}",
                 "17.3",
                 "participant",
                 "Khắc phục tồn tại, vi phạm sau kiểm tra",
@@ -454,10 +472,11 @@ def _incidents(
     out = []
     phoned = [e.date for e in events if e.type == "incident_phoned"]
     written = [e.date for e in events if e.type == "incident_report_submitted"]
+    key = _day_keys()
     for e in events:
         if e.type != "incident_found":
             continue
-        found = e.date
+        found, day = e.date, key(e)
         call = next((d for d in phoned if d >= found), None)
         report = next((d for d in written if d >= found), None)
         for used, pool in ((call, phoned), (report, written)):
@@ -465,7 +484,7 @@ def _incidents(
                 pool.remove(used)  # each call or report answers one incident
         out.append(
             Obligation(
-                f"incident-call-{found.isoformat()}",
+                f"incident-call-{day}",
                 "18.5",
                 "participant",
                 "Gọi điện thoại báo cáo ngay cho cơ quan đã cấp Giấy chứng nhận",
@@ -480,7 +499,7 @@ def _incidents(
         )
         out.append(
             Obligation(
-                f"incident-remedy-{found.isoformat()}",
+                f"incident-remedy-{day}",
                 "18.5",
                 "participant",
                 "Đồng thời tổ chức khắc phục sự cố, rủi ro",
@@ -507,7 +526,7 @@ def _incidents(
             state = "done" if report is not None else "informational"
         out.append(
             Obligation(
-                f"incident-report-{found.isoformat()}",
+                f"incident-report-{day}",
                 "18.5",
                 "participant",
                 "Báo cáo sự cố bằng văn bản",

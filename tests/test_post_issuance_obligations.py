@@ -16,9 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sandbox_rules.duties import duties
-from sandbox_rules.errors import InputValidationError, SandboxRulesError
+from sandbox_rules.errors import InputValidationError, InvalidTransitionError, SandboxRulesError
 from sandbox_rules.lifecycle import lifecycle
 from sandbox_rules.obligations import Schedule, obligations
+from sandbox_rules.testing import records
 
 
 def D(s: str) -> date:
@@ -542,3 +543,41 @@ def test_reports_name_obstacles_and_undetermined_grounds(
     assert "events[1].remediation_required" in out
     assert "Căn cứ thu hồi điểm d" not in out
     assert "risk-assessment-period = monthly-and-quarterly" in out
+
+
+@settings(max_examples=80, deadline=None)
+@given(rec=records(), days=st.integers(0, 900))
+def test_grounds_and_ends_hold_for_any_record(rec: dict[str, Any], days: int) -> None:
+    as_of = D(rec["issued_on"]) + timedelta(days=days)
+    try:
+        status = lifecycle(rec, as_of)
+    except InvalidTransitionError:
+        return
+    inspections = [
+        e.get("remediation_required") for e in rec["events"] if e["type"] == "inspection_ended"
+    ]
+    # 15.1.d arises only from a record requiring remediation; some inspection asked for it.
+    if any(g.rule.citation.short == "15.1.d" for g in status.revocation_grounds):
+        assert True in inspections
+    if status.undetermined_grounds:
+        assert None in inspections
+    sched = obligations(rec, as_of)
+    assert len({i.id for i in sched.items}) == len(sched.items)  # ids (and iCalendar UIDs) unique
+    assert sched.ended_on == status.ended_on
+    if status.ended_on is not None:
+        for i in sched.items:
+            if i.actor == "participant" and i.dated is not None:
+                assert i.dated <= status.ended_on, i.id
+
+
+def test_two_inspections_on_one_day_are_two_items() -> None:
+    # Two records closed on 15/09 (say, two sites) both asking remediation: two 17.3 items,
+    # two 15.1.d grounds, each with its own revocation decision (15.2), no id repeated.
+    rec = {**BASE, "events": [STARTED,
+           {"type": "inspection_ended", "date": "2026-09-15", "remediation_required": True},
+           {"type": "inspection_ended", "date": "2026-09-15", "remediation_required": True}]}  # fmt: skip
+    sched = obligations(rec, D("2026-10-20"))
+    ids = [i.id for i in sched.items]
+    assert {"remediation-2026-09-15", "remediation-2026-09-15-2"} <= set(ids)
+    assert len(ids) == len(set(ids))
+    assert len(lifecycle(rec, D("2026-10-20")).revocation_grounds) == 2
