@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sandbox_rules import time_records as tr
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.interpretations import Interpretations
 from sandbox_rules.rules import registry
@@ -25,74 +26,52 @@ ARTICLE_20 = ("20.1", "20.2", "20.3", "20.4", "20.5", "20.6")
 
 
 @dataclass(frozen=True, slots=True)
-class Obstacle:
-    """One thing standing in the way of the exemption: a duty recorded as not complied, or a
-    schedule item overdue, met late or undetermined."""
-
-    source: str  # checklist | schedule
-    id: str  # duty rule id or schedule item id
-    citation: str
-    status: str  # not_complied | overdue | done_late | undetermined
-    due: str | None
-    title_vi: str
-    title_en: str
-    duty: str | None
-    declared: bool | None  # what the checklist says of that duty
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "id": self.id,
-            "citation": self.citation,
-            "status": self.status,
-            "due": self.due,
-            "title_vi": self.title_vi,
-            "title_en": self.title_en,
-            "duty": self.duty,
-            "declared": self.declared,
-        }
-
-
-@dataclass(frozen=True, slots=True)
 class DutyCheck:
     actor: str
     items: tuple[tuple[Rule, bool | None], ...]
     exemption: Rule
     exempt: bool | None
     missing: tuple[str, ...]
-    standing_in_way: tuple[Obstacle, ...] = ()
+    standing_in_way: tuple[tr.Obstacle, ...] = ()
     schedule_checked: bool = False
     remit: tuple[str, ...] | None = None
     interpretations_used: Mapping[str, str] | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": "duties",
-            "actor": self.actor,
-            "duties": [
-                {
-                    "rule_id": r.id,
-                    "citations": [c.short for c in r.citations],
-                    "statement_vi": r.statement_vi,
-                    "statement_en": r.statement_en,
-                    "complied": v,
-                }
+    def record(self) -> tr.Duties:
+        """This checklist as its record (sandbox_rules.time_records.Duties)."""
+        e = self.exemption
+        return tr.Duties(
+            actor=self.actor,  # type: ignore[arg-type]
+            duties=tuple(
+                tr.Duty(
+                    rule_id=r.id,
+                    citations=tuple(c.short for c in r.citations),
+                    statement_vi=r.statement_vi,
+                    statement_en=r.statement_en,
+                    complied=v,
+                )
                 for r, v in self.items
-            ],
-            "exemption": {
-                "rule_id": self.exemption.id,
-                "citation": self.exemption.citation.short,
-                "statement_vi": self.exemption.statement_vi,
-                "statement_en": self.exemption.statement_en,
-                "exempt": self.exempt,
-                "missing": list(self.missing),
-                "standing_in_way": [o.to_dict() for o in self.standing_in_way],
-                "schedule_checked": self.schedule_checked,
-                "remit": None if self.remit is None else list(self.remit),
-                "interpretations": list(self.exemption.interpretations),
-            },
-            "interpretations_used": dict(self.interpretations_used or {}),
-        }
+            ),
+            exemption=tr.Exemption(
+                rule_id=e.id,
+                citation=e.citation.short,
+                statement_vi=e.statement_vi,
+                statement_en=e.statement_en,
+                exempt=self.exempt,
+                missing=tuple(self.missing),
+                standing_in_way=self.standing_in_way,
+                schedule_checked=self.schedule_checked,
+                remit=self.remit,
+                interpretations=tuple(e.interpretations),
+            ),
+            interpretations_used=dict(self.interpretations_used or {}),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.record().to_dict()
+
+    def to_json(self, *, pretty: bool = False) -> str:
+        return self.record().to_json(pretty=pretty)
 
 
 def _and(a: bool | None, b: bool | None) -> bool | None:
@@ -120,10 +99,10 @@ def _remit_facts(remit: Iterable[str] | None, interp: Interpretations) -> dict[s
 
 def _schedule_answer(
     schedule: Schedule, facts: Mapping[str, bool | None]
-) -> tuple[bool | None, list[Obstacle], list[str]]:
+) -> tuple[bool | None, list[tr.Obstacle], list[str]]:
     """22.2 from the computed schedule: false on a participant item overdue or met late,
     unknown on one whose duty is undetermined and already past its date."""
-    obstacles: list[Obstacle] = []
+    obstacles: list[tr.Obstacle] = []
     unknown: list[str] = []
     for i in schedule.items:
         if i.actor != "participant" or i.due is None:
@@ -132,16 +111,16 @@ def _schedule_answer(
         undetermined = i.status == "undetermined" and i.due < schedule.as_of
         if late or undetermined:
             obstacles.append(
-                Obstacle(
-                    "schedule",
-                    i.id,
-                    i.citation,
-                    i.status,
-                    i.due.isoformat(),
-                    i.title_vi,
-                    i.title_en,
-                    i.duty,
-                    facts.get(i.duty) if i.duty else None,
+                tr.Obstacle(
+                    source="schedule",
+                    id=i.id,
+                    citation=i.citation,
+                    status=i.status,  # type: ignore[arg-type]  # one of BLOCKING or undetermined
+                    due=i.due,
+                    title_vi=i.title_vi,
+                    title_en=i.title_en,
+                    duty=i.duty,
+                    declared=facts.get(i.duty) if i.duty else None,
                 )
             )
             if undetermined:
@@ -193,16 +172,16 @@ def duties(
     facts: dict[str, bool | None] = dict(compliance)
     items = tuple((r, facts.get(str(r.outcome["fact"]))) for r in reg.group(f"duties.{actor}"))
     obstacles = [
-        Obstacle(
-            "checklist",
-            r.id,
-            r.citation.short,
-            "not_complied",
-            None,
-            r.statement_vi,
-            r.statement_en,
-            str(r.outcome["fact"]),
-            False,
+        tr.Obstacle(
+            source="checklist",
+            id=r.id,
+            citation=r.citation.short,
+            status="not_complied",
+            due=None,
+            title_vi=r.statement_vi,
+            title_en=r.statement_en,
+            duty=str(r.outcome["fact"]),
+            declared=False,
         )
         for r, v in items
         if v is False

@@ -8,24 +8,50 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
+
+import msgspec
 
 from sandbox_rules.catalogues import Body, catalogue
-from sandbox_rules.codegen import compile_statuses
-from sandbox_rules.errors import InputValidationError, InterpretationError
+from sandbox_rules.codegen import compile_fires, compile_statuses
+from sandbox_rules.errors import InputValidationError, InterpretationError, RuleDefinitionError
 from sandbox_rules.expr import TRUE, Compiled, compile_expr
-from sandbox_rules.facts import ACCESSORS, extract_facts, interp_facts_for, planned_end
+from sandbox_rules.facts import (
+    ACCESSORS,
+    extract_facts,
+    interp_facts_for,
+    planned_end,
+    source_facts,
+)
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.law.text import load_law
 from sandbox_rules.models import Application, load_application
-from sandbox_rules.outcomes import Assessment, DossierCheck, Routing
+from sandbox_rules.outcomes import (
+    PART_ANSWERS,
+    PART_ARTICLE,
+    PART_OF_TOPIC,
+    Assessment,
+    Authority,
+    BodyRef,
+    DossierCheck,
+    DossierItem,
+    Finding,
+    Localised,
+    PartAnswer,
+    Routing,
+    RuleRef,
+    Status,
+    make_finding,
+)
+from sandbox_rules.records import MissingFact, missing_facts, provenance
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.dossiers import PROCEDURES
 from sandbox_rules.rules.model import Rule, RuleKind, RuleRegistry
 
 KINDS = ("organisation", "individual")
+_STATUSES: tuple[Status, ...] = ("met", "not_met", "not_applicable", "unknown")
 
 
 class Engine:
@@ -82,11 +108,130 @@ class Engine:
         self._default_used = {
             kind: MappingProxyType(DEFAULTS.used(*self.interpretations_of[kind])) for kind in KINDS
         }
+        self.routing = {name: _RoutingGroup(reg, name) for name in ("authority", "procedure")}
+        # Routing reads only the data-source and reading facts, unless a rule asks for more.
+        self.routing_full_facts = not all(
+            fact.startswith(("sources.", "interp."))
+            for g in self.routing.values()
+            for fact in g.facts
+        )
+        self.routing_default_used = MappingProxyType(DEFAULTS.used(*ROUTING_INTERPRETATIONS))
+        self.citations_of = {r.id: tuple(c.short for c in r.citations) for r in reg}
+        # Fixed texts of every finding are built once: a decided finding depends only on
+        # its rule and status (an unknown one also on the facts it misses).
+        for r in rules:
+            if r.topic not in PART_OF_TOPIC:
+                raise RuleDefinitionError(
+                    f"rule {r.id}: topic {r.topic!r} belongs to none of the assessment's "
+                    "three answers (conditions, scope, plan)"
+                )
+        self.findings_of: dict[str, tuple[dict[str, Finding], ...]] = {
+            kind: tuple(
+                {status: make_finding(r, PART_OF_TOPIC[r.topic], status) for status in _STATUSES}
+                for r in self.rules_of[kind]
+            )
+            for kind in KINDS
+        }
+        self.part_index: dict[str, dict[str, tuple[int, ...]]] = {
+            kind: {
+                part: tuple(
+                    i for i, r in enumerate(self.rules_of[kind]) if PART_OF_TOPIC[r.topic] == part
+                )
+                for part in PART_ANSWERS
+            }
+            for kind in KINDS
+        }
+        self.refs: dict[str, RuleRef] = {
+            r.id: RuleRef(rule_id=r.id, citations=tuple(c.short for c in r.citations))
+            for r in rules
+        }
+        self.provenance = provenance(self.law_version)
+        self.part_ok: dict[str, PartAnswer] = {
+            part: PartAnswer(
+                part=part,  # type: ignore[arg-type]
+                article=PART_ARTICLE[part],
+                answer=answers[0],  # type: ignore[arg-type]
+                failed=(),
+                unknown=(),
+                missing_facts=(),
+            )
+            for part, answers in PART_ANSWERS.items()
+        }
 
     def interpretations_used(self, kind: str, interp: Interpretations) -> Mapping[str, str]:
         if interp is DEFAULTS:
             return self._default_used[kind]
         return interp.used(*self.interpretations_of[kind])
+
+
+class _RoutingGroup:
+    """One routing group's rules, compiled once; :meth:`decide` answers the determined case
+    fast and leaves every other case (missing facts, no rule, conflicts) to the reference
+    :meth:`RuleRegistry.decide`, so both give the same decision (tests/test_routing.py)."""
+
+    def __init__(self, reg: RuleRegistry, name: str) -> None:
+        self.name = name
+        self.registry = reg
+        self.rules = tuple(reg.group(name))
+        self.fires = compile_fires(
+            [(r.applies_if, r.condition) for r in self.rules], name=f"fires_{name}"
+        )
+        self.overriders = tuple(
+            tuple(j for j, o in enumerate(self.rules) if r.id in o.exception_to) for r in self.rules
+        )
+        self.facts = frozenset(
+            f for r in self.rules for f in r.applies_if.facts() | r.condition.facts()
+        )
+        self._fact_order = tuple(sorted(self.facts))
+        # An undecided group goes to the reference, which also names the missing facts; its
+        # answer is a function of the group's few fact values (counts, flags, readings), so
+        # it is kept per value tuple (bounded; immutable answers; thread-safe).
+        self._reference = lru_cache(maxsize=512)(self._decide_by_reference)
+
+    def decide(self, facts: Mapping[str, Any]) -> tuple[Rule | None, frozenset[str]]:
+        try:
+            fires = self.fires(facts)
+        except TypeError:  # values that do not compare: the reference raises the typed error
+            fires = [None] * len(self.rules)
+        survivor: Rule | None = None
+        for rule, value, over in zip(self.rules, fires, self.overriders, strict=True):
+            if over:
+                if True in [fires[j] for j in over]:
+                    continue  # a true exception overrides it
+                if value is True and None in [fires[j] for j in over]:
+                    break  # it fires unless an undecided exception does
+            if value is None:
+                break  # undetermined: the reference lists what is missing
+            if value is True:
+                if survivor is not None:
+                    break  # a conflict: the reference raises it
+                survivor = rule
+        else:
+            if survivor is not None:
+                return survivor, _NOTHING_MISSING
+        key = tuple(facts.get(f, _ABSENT) for f in self._fact_order)
+        try:
+            return self._reference(key)
+        except TypeError:  # a fact value that cannot be a key (a list): no cache
+            return self._decide_by_reference(key)
+
+    def _decide_by_reference(self, key: tuple[Any, ...]) -> tuple[Rule | None, frozenset[str]]:
+        facts = {f: v for f, v in zip(self._fact_order, key, strict=True) if v is not _ABSENT}
+        decision = self.registry.decide(self.name, facts)
+        return decision.rule, decision.missing
+
+
+_ABSENT = object()
+
+
+_NOTHING_MISSING: frozenset[str] = frozenset()
+
+ROUTING_INTERPRETATIONS = (
+    "authority-count-basis",
+    "procedure-many-sources",
+    "same-manager-two-units",
+    "defence-overrides",
+)
 
 
 def _always(facts: Mapping[str, Any], item: Any) -> bool:
@@ -141,15 +286,78 @@ def assess(
             f"force from {engine.in_force_from.isoformat()}; its rules do not govern an earlier filing"
         )
     kind = application.applicant.kind
-    statuses, failed, unknown = engine.status_fn[kind](application, interp_facts_for(interp))
-    verdict = "ineligible" if failed else ("undetermined" if unknown else "eligible")
+    statuses, _, any_unknown = engine.status_fn[kind](application, interp_facts_for(interp))
+    rules = engine.rules_of[kind]
+    cached = engine.findings_of[kind]
+    missing_of: dict[int, tuple[MissingFact, ...]] = {}
+    if any_unknown:
+        from sandbox_rules.rules.model import evaluate_rule
+
+        facts = extract_facts(application, interp)
+        for i, status in enumerate(statuses):
+            if status == "unknown":
+                missing_of[i] = missing_facts(evaluate_rule(rules[i], facts).missing)
+    if missing_of:
+        findings = tuple(
+            msgspec.structs.replace(cached[i]["unknown"], missing_facts=missing_of[i])
+            if i in missing_of
+            else cached[i][status]
+            for i, status in enumerate(statuses)
+        )
+    else:
+        findings = tuple([c[s] for c, s in zip(cached, statuses, strict=True)])
+    parts = {}
+    for part, idx in engine.part_index[kind].items():
+        mine = [statuses[i] for i in idx]
+        if "not_met" in mine or "unknown" in mine:
+            parts[part] = _part_answer(engine, part, idx, rules, statuses, missing_of)
+        else:  # the common case: every rule of the part met or not applicable
+            parts[part] = engine.part_ok[part]
+    conditions = parts["conditions"]
+    if conditions.answer == "ineligible":
+        needed: tuple[MissingFact, ...] = ()  # nothing else can change an Art. 9 refusal
+    else:
+        names = {
+            m.fact for p in parts.values() if p.answer == "undetermined" for m in p.missing_facts
+        }
+        needed = missing_facts(names)
     return Assessment(
-        verdict,
-        engine.rules_of[kind],
-        statuses,
-        (application, interp),
-        engine.interpretations_used(kind, interp),
-        engine.law_version,
+        verdict=conditions.answer,  # type: ignore[arg-type]
+        conditions=conditions,
+        scope=parts["scope"],
+        plan=parts["plan"],
+        findings=findings,
+        missing_facts=needed,
+        interpretations_used=dict(engine.interpretations_used(kind, interp)),
+        provenance=engine.provenance,
+    )
+
+
+def _part_answer(
+    engine: Engine,
+    part: str,
+    idx: tuple[int, ...],
+    rules: tuple[Rule, ...],
+    statuses: list[str],
+    missing_of: Mapping[int, tuple[MissingFact, ...]],
+) -> PartAnswer:
+    """One of the three answers from the statuses of its rules (Kleene: any failure decides)."""
+    failed = tuple(engine.refs[rules[i].id] for i in idx if statuses[i] == "not_met")
+    unknown = tuple(engine.refs[rules[i].id] for i in idx if statuses[i] == "unknown")
+    ok, bad, open_ = PART_ANSWERS[part]
+    answer = bad if failed else (open_ if unknown else ok)
+    if answer == open_:
+        names = {m.fact for i in idx if i in missing_of for m in missing_of[i]}
+        needed = missing_facts(names)
+    else:
+        needed = ()
+    return PartAnswer(
+        part=part,  # type: ignore[arg-type]
+        article=PART_ARTICLE[part],
+        answer=answer,  # type: ignore[arg-type]
+        failed=failed,
+        unknown=unknown,
+        missing_facts=needed,
     )
 
 
@@ -168,35 +376,48 @@ _FILE_WITH = {
         "Ministry of National Defence, by the procedure its Minister sets (Art. 12(6))",
     ),
 }
-_METHODS = ("online", "in_person", "post")
+_METHODS: tuple[Literal["online", "in_person", "post"], ...] = ("online", "in_person", "post")
+RoutingStatus = Literal["determined", "undetermined", "not_specified_by_text"]
 
 
-def _authority(rule: Rule, app: Application) -> dict[str, Any]:
-    cat = catalogue()
+def _authority_code(rule: Rule, app: Application) -> str | None:
+    """The catalogue code of the body that issues under ``rule`` (12.1), if one is named."""
     kind = rule.outcome.get("authority")
-    body: Body | None
     if kind == "minister_of_public_security":
-        body = cat.bodies["BCA"]
-    elif kind == "minister_of_national_defence":
-        body = cat.bodies["BQP"]
-    else:
-        codes = {s.managed_by for s in app.data_sources or () if s.managed_by}
-        found: Body | None = cat.bodies[next(iter(codes))] if len(codes) == 1 else None
-        body = found
-    out: dict[str, Any] = {
-        "rule": rule.id,
-        "citation": rule.citation.short,
-        "delegable": True,
-        "delegation_note_vi": "có thẩm quyền cấp hoặc được phân cấp, ủy quyền cho cơ quan, đơn vị trực thuộc cấp",
-        "delegation_note_en": "may issue, or delegate issuing to a subordinate body",
-    }
+        return "BCA"
+    if kind == "minister_of_national_defence":
+        return "BQP"
+    codes = {s.managed_by for s in app.data_sources or () if s.managed_by}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _authority(rule: Rule, code: str | None) -> Authority:
+    body: Body | None = None if code is None else catalogue().bodies[code]
+    note_vi = "có thẩm quyền cấp hoặc được phân cấp, ủy quyền cho cơ quan, đơn vị trực thuộc cấp"
+    note_en = "may issue, or delegate issuing to a subordinate body"
     if body is None:
-        out.update(code=None, title_vi=rule.statement_vi, title_en=rule.statement_en, body=None)
-    else:
-        out.update(
-            code=body.code, title_vi=body.head_vi, title_en=body.head_en, body=body.to_dict()
+        return Authority(
+            rule=rule.id,
+            citation=rule.citation.short,
+            code=None,
+            title_vi=rule.statement_vi,
+            title_en=rule.statement_en,
+            body=None,
+            delegable=True,
+            delegation_note_vi=note_vi,
+            delegation_note_en=note_en,
         )
-    return out
+    return Authority(
+        rule=rule.id,
+        citation=rule.citation.short,
+        code=body.code,
+        title_vi=body.head_vi,
+        title_en=body.head_en,
+        body=BodyRef(**body.to_dict()),
+        delegable=True,
+        delegation_note_vi=note_vi,
+        delegation_note_en=note_en,
+    )
 
 
 def route(
@@ -211,67 +432,86 @@ def route(
             "data_sources: Art. 12(1) routes by the data sources the testing uses; list at least one"
         )
     interp = _interpretations(application, interpretations)
-    reg = default_engine().registry
-    facts = extract_facts(application, interp)
-    auth = reg.decide("authority", facts)
-    proc = reg.decide("procedure", facts)
-    used = interp.used(
-        "authority-count-basis",
-        "procedure-many-sources",
-        "same-manager-two-units",
-        "defence-overrides",
+    engine = default_engine()
+    if engine.routing_full_facts:
+        facts = extract_facts(application, interp)
+    else:
+        facts = {**interp_facts_for(interp), **source_facts(application, interp)}
+    auth_rule, auth_missing = engine.routing["authority"].decide(facts)
+    proc_rule, proc_missing = engine.routing["procedure"].decide(facts)
+    used = (
+        engine.routing_default_used if interp is DEFAULTS else interp.used(*ROUTING_INTERPRETATIONS)
     )
-    missing = set(auth.missing) | set(proc.missing)
+    missing = auth_missing | proc_missing
+    code = _authority_code(auth_rule, application) if auth_rule else None
+    status, authority, procedure, file_with, citations, notes = _route_parts(
+        auth_rule.id if auth_rule else None, proc_rule.id if proc_rule else None, code
+    )
+    return Routing(
+        status=status,
+        authority=authority,
+        authority_rule=auth_rule.id if auth_rule else None,
+        procedure=procedure,
+        procedure_rule=proc_rule.id if proc_rule else None,
+        file_with=file_with,
+        methods=_METHODS if procedure in ("12.3", "12.4") else (),
+        citations=citations,
+        notes=notes,
+        missing_facts=missing_facts(missing),
+        interpretations_used=dict(used),
+        provenance=engine.provenance,
+    )
+
+
+RoutingParts = tuple[
+    RoutingStatus, Authority | None, Any, Localised | None, tuple[str, ...], tuple[str, ...]
+]
+
+
+@lru_cache(maxsize=1024)
+def _route_parts(auth_id: str | None, proc_id: str | None, code: str | None) -> RoutingParts:
+    """What follows from the two decisions and the issuing body: status, authority, procedure,
+    where to file, citations and notes. Immutable, so kept per (rule, rule, body)."""
+    engine = default_engine()
+    auth_rule = engine.registry.get(auth_id) if auth_id else None
+    proc_rule = engine.registry.get(proc_id) if proc_id else None
     notes: list[str] = []
-    authority = _authority(auth.rule, application) if auth.rule else None
-    procedure = proc.rule.outcome.get("procedure") if proc.rule else None
+    authority = _authority(auth_rule, code) if auth_rule else None
+    procedure = proc_rule.outcome.get("procedure") if proc_rule else None
     file_with = None
-    if proc.rule is not None:
+    if proc_rule is not None:
         if procedure is None:
-            notes.append(proc.rule.statement_vi)
+            notes.append(proc_rule.statement_vi)
         else:
             vi, en = _FILE_WITH[str(procedure)]
-            file_with = {"vi": vi, "en": en}
-            if procedure == "12.3" and authority and authority.get("code"):
-                file_with = {
-                    "vi": f"{authority['title_vi']} — {vi}",
-                    "en": f"{authority['title_en']} — {en}",
-                }
+            file_with = Localised(vi=vi, en=en)
+            if procedure == "12.3" and authority and authority.code:
+                file_with = Localised(
+                    vi=f"{authority.title_vi} — {vi}", en=f"{authority.title_en} — {en}"
+                )
         if procedure == "12.4":
             notes.append("Bộ Công an có thể thành lập Hội đồng tư vấn (điểm b khoản 4 Điều 12).")
         if (
             procedure == "12.4"
-            and auth.rule is not None
-            and auth.rule.id != "route.12.1.b.public-security"
+            and auth_rule is not None
+            and auth_rule.id != "route.12.1.b.public-security"
         ):
             notes.append(
                 "Thẩm quyền cấp theo khoản 1 Điều 12 khác cơ quan tiếp nhận theo khoản 4 Điều 12 "
                 "(cách hiểu đã chọn)."
             )
-    if auth.rule is None or proc.rule is None:
+    status: RoutingStatus
+    if auth_rule is None or proc_rule is None:
         status = "undetermined"
     elif procedure is None:
         status = "not_specified_by_text"  # the strict reading: the decree sets no procedure here
     else:
         status = "determined"
     citations: list[str] = []
-    for r in (auth.rule, proc.rule):
+    for r in (auth_rule, proc_rule):
         if r is not None:
-            citations.extend(c.short for c in r.citations)
-    return Routing(
-        status=status,
-        authority=authority,
-        authority_rule=auth.rule.id if auth.rule else None,
-        procedure=procedure,
-        procedure_rule=proc.rule.id if proc.rule else None,
-        file_with=file_with,
-        methods=_METHODS if procedure in ("12.3", "12.4") else (),
-        citations=tuple(dict.fromkeys(citations)),
-        notes=tuple(notes),
-        missing=frozenset(missing),
-        interpretations_used=used,
-        law_version=default_engine().law_version,
-    )
+            citations.extend(engine.citations_of[r.id])
+    return status, authority, procedure, file_with, tuple(dict.fromkeys(citations)), tuple(notes)
 
 
 # -- dossiers ---------------------------------------------------------------------------------------
@@ -318,7 +558,7 @@ def dossier(
     at_hand = None if documents is None else {_doc_key(d) for d in documents}
     order = interp["form-order"]
     facts = {"adjustment.requires_extension": requires_extension}
-    items: list[dict[str, Any]] = []
+    items: list[DossierItem] = []
     for r in registry().group(f"dossier.{procedure}"):
         applies = r.applies_if.evaluate(facts)
         if applies is False:
@@ -340,29 +580,76 @@ def dossier(
         else:
             status = "present" if any(_doc_key(a) in at_hand for a in accepted) else "missing"
         items.append(
-            {
-                "rule_id": r.id,
-                "citation": r.citation.short,
-                "citation_vi": r.citation.vi(),
-                "document": accepted[0],
-                "accepted": accepted,
-                "label_vi": r.statement_vi,
-                "label_en": r.statement_en,
-                "status": status,
-                "conditional": applies is None,
-            }
+            DossierItem(
+                item="document",
+                rule_id=r.id,
+                citation=r.citation.short,
+                citation_vi=r.citation.vi(),
+                document=accepted[0],
+                accepted=tuple(accepted),
+                label_vi=r.statement_vi,
+                label_en=r.statement_en,
+                status=status,  # type: ignore[arg-type]
+                conditional=applies is None,
+            )
         )
+    return _dossier_check(procedure, applicant_kind, items, {"form-order": order})
+
+
+def _dossier_check(
+    procedure: str,
+    applicant_kind: str | None,
+    items: list[DossierItem],
+    used: Mapping[str, str],
+) -> DossierCheck:
+    missing = tuple(i for i in items if i.status == "missing")
+    complete = None if any(i.status == "unknown" for i in items) else not missing
     return DossierCheck(
-        procedure, applicant_kind, items, {"form-order": order}, default_engine().law_version
+        procedure=procedure,
+        applicant_kind=applicant_kind,  # type: ignore[arg-type]
+        complete=complete,
+        items=tuple(items),
+        missing=missing,
+        interpretations_used=dict(used),
+        provenance=default_engine().provenance,
     )
 
 
-def issuance_dossier(app: Application | Mapping[str, Any]) -> DossierCheck:
-    """The 12.2 dossier of an application, against ``submission.documents``."""
+_PLAN_ITEM_STATUS = {"met": "present", "not_met": "missing", "unknown": "unknown"}
+
+
+def issuance_dossier(
+    app: Application | Mapping[str, Any],
+    interpretations: Mapping[str, str] | Interpretations | None = None,
+) -> DossierCheck:
+    """The 12.2 dossier of an application against ``submission.documents``, and the contents
+    the plan must hold under Art. 11: a dossier is "đầy đủ hồ sơ hợp lệ" (12.3.b) only when
+    both the documents and the plan's contents are there."""
     application = _application(app)
-    return dossier(
+    interp = _interpretations(application, interpretations)
+    check = dossier(
         "issuance",
         application.applicant.kind,
         application.submission.documents,
-        interpretations=_interpretations(application, None),
+        interpretations=interp,
     )
+    result = assess(application, interp)
+    items = list(check.items)
+    for f in result.findings:
+        if f.part != "plan" or f.status == "not_applicable":
+            continue
+        items.append(
+            DossierItem(
+                item="plan_content",
+                rule_id=f.rule_id,
+                citation=f.citations[0],
+                citation_vi=f.citation_vi or f.citations[0],
+                document="plan",
+                accepted=("plan",),
+                label_vi=f.statement_vi or f.rule_id,
+                label_en=f.statement_en or f.rule_id,
+                status=_PLAN_ITEM_STATUS[f.status],  # type: ignore[arg-type]
+                conditional=False,
+            )
+        )
+    return _dossier_check("issuance", check.applicant_kind, items, check.interpretations_used)

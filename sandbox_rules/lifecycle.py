@@ -12,15 +12,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from datetime import date as Date
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from sandbox_rules import time_records as tr
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.errors import InputValidationError, InvalidTransitionError
 from sandbox_rules.facts import FactSpec
 from sandbox_rules.interpretations import Interpretations
+from sandbox_rules.records import MissingFact
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule, RuleKind
 
@@ -52,6 +55,7 @@ def transition_rules() -> list[Rule]:
     return [r for r in registry().group("lifecycle") if r.kind is RuleKind.TRANSITION]
 
 
+@cache
 def _transition_events() -> tuple[str, ...]:
     return tuple(str(r.outcome["event"]) for r in transition_rules())
 
@@ -110,6 +114,8 @@ class SandboxRecord(BaseModel):
 
 
 def load_record(data: Any) -> SandboxRecord:
+    """Validate a mapping (parsed JSON or YAML) into a :class:`SandboxRecord`, raising
+    :class:`InputValidationError` that names each field at fault."""
     from pydantic import ValidationError
 
     try:
@@ -133,14 +139,14 @@ class HistoryEntry:
     state_after: str
     rule_id: str | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "on": self.on.isoformat(),
-            "event": self.event,
-            "from": self.state_before,
-            "to": self.state_after,
-            "rule_id": self.rule_id,
-        }
+    def record(self) -> tr.HistoryEntry:
+        return tr.HistoryEntry(
+            on=self.on,
+            event=self.event,
+            from_=self.state_before,
+            to=self.state_after,
+            rule_id=self.rule_id,
+        )
 
 
 def _extension_facts(
@@ -188,17 +194,6 @@ def apply_event(state: str, event: str, *, extensions: int = 0) -> tuple[str, Ru
     )
 
 
-def _rule_ref(r: Rule) -> dict[str, str]:
-    """The rule a ground comes from, as every ground record names it."""
-    return {
-        "rule_id": r.id,
-        "citation": r.citation.short,
-        "citation_vi": r.citation.vi(),
-        "statement_vi": r.statement_vi,
-        "statement_en": r.statement_en,
-    }
-
-
 @dataclass(frozen=True, slots=True)
 class RevocationGround:
     rule: Rule
@@ -208,16 +203,20 @@ class RevocationGround:
     detail_vi: str
     detail_en: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **_rule_ref(self.rule),
-            "arose_on": self.arose_on.isoformat(),
-            "decision_due": self.decision_due.isoformat(),
-            "decision_citation": "15.2",
-            "decided_by": self.decided_by,
-            "detail_vi": self.detail_vi,
-            "detail_en": self.detail_en,
-        }
+    def record(self) -> tr.Ground:
+        return tr.Ground(
+            rule_id=self.rule.id,
+            citation=self.rule.citation.short,
+            citation_vi=self.rule.citation.vi(),
+            statement_vi=self.rule.statement_vi,
+            statement_en=self.rule.statement_en,
+            arose_on=self.arose_on,
+            decision_due=self.decision_due,
+            decision_citation="15.2",
+            decided_by=self.decided_by,
+            detail_vi=self.detail_vi,
+            detail_en=self.detail_en,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,14 +229,27 @@ class UndeterminedGround:
     detail_vi: str
     detail_en: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **_rule_ref(self.rule),
-            "would_arise_on": self.would_arise_on.isoformat(),
-            "missing_facts": [f.to_dict() for f in self.missing_facts],
-            "detail_vi": self.detail_vi,
-            "detail_en": self.detail_en,
-        }
+    def record(self) -> tr.UndeterminedGround:
+        return tr.UndeterminedGround(
+            rule_id=self.rule.id,
+            citation=self.rule.citation.short,
+            citation_vi=self.rule.citation.vi(),
+            statement_vi=self.rule.statement_vi,
+            statement_en=self.rule.statement_en,
+            would_arise_on=self.would_arise_on,
+            missing_facts=tuple(
+                MissingFact(
+                    fact=f.name,
+                    field=f.field,
+                    label_vi=f.label_vi,
+                    label_en=f.label_en,
+                    asked_by=f.asked_by,
+                )
+                for f in self.missing_facts
+            ),
+            detail_vi=self.detail_vi,
+            detail_en=self.detail_en,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,36 +280,37 @@ class LifecycleStatus:
             None,
         )
 
+    def record(self, duties: tr.Duties | None = None) -> tr.Lifecycle:
+        """This status as its record (sandbox_rules.time_records.Lifecycle)."""
+        from sandbox_rules.records import provenance
+
+        window = self.extension_window
+        return tr.Lifecycle(
+            state=self.state,
+            as_of=self.as_of,
+            history=tuple(h.record() for h in self.history),
+            testing_start=self.testing_start,
+            approved_end=self.approved_end,
+            extended_end=self.extended_end,
+            end=self.end,
+            extension_window=None
+            if window is None
+            else tr.Window(start=window[0], end=window[1], citation="14.1"),
+            results_report_due=self.results_report_due,
+            revocation_grounds=tuple(g.record() for g in self.revocation_grounds),
+            undetermined_grounds=tuple(g.record() for g in self.undetermined_grounds),
+            ended_on=self.ended_on,
+            warnings=tuple(self.warnings),
+            interpretations_used=dict(self.interpretations_used),
+            provenance=provenance(calendar_version=self.calendar_version),
+            duties=duties,
+        )
+
     def to_dict(self) -> dict[str, Any]:
-        from sandbox_rules.outcomes import provenance
+        return self.record().to_dict()
 
-        def iso(d: date | None) -> str | None:
-            return d.isoformat() if d else None
-
-        return {
-            "kind": "lifecycle",
-            "state": self.state,
-            "as_of": self.as_of.isoformat(),
-            "history": [h.to_dict() for h in self.history],
-            "testing_start": iso(self.testing_start),
-            "approved_end": iso(self.approved_end),
-            "extended_end": iso(self.extended_end),
-            "end": iso(self.end),
-            "extension_window": None
-            if self.extension_window is None
-            else {
-                "start": self.extension_window[0].isoformat(),
-                "end": self.extension_window[1].isoformat(),
-                "citation": "14.1",
-            },
-            "results_report_due": iso(self.results_report_due),
-            "revocation_grounds": [g.to_dict() for g in self.revocation_grounds],
-            "undetermined_grounds": [g.to_dict() for g in self.undetermined_grounds],
-            "ended_on": iso(self.ended_on),
-            "warnings": list(self.warnings),
-            "interpretations_used": dict(self.interpretations_used),
-            "provenance": provenance(calendar_version=self.calendar_version),
-        }
+    def to_json(self, *, pretty: bool = False) -> str:
+        return self.record().to_json(pretty=pretty)
 
 
 def lifecycle(
@@ -444,10 +457,10 @@ def _revocation_grounds(
         else "Cơ quan đã cấp Giấy chứng nhận (khoản 1 Điều 15)"
     )
     found: list[tuple[str, date, str, str]] = []
-    first = {
-        t: next((e.date for e in events if e.type == t), None)
-        for t in RECORD_EVENTS + _transition_events()
-    }
+    # The first day of each event type, in one pass (events are in date order).
+    first: dict[str, date | None] = dict.fromkeys(RECORD_EVENTS + _transition_events())
+    for e in reversed(events):
+        first[e.type] = e.date
     if first["revocation_requested"]:
         found.append(
             (

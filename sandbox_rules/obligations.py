@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import msgspec
+
+from sandbox_rules import time_records as tr
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.interpretations import Interpretations
@@ -36,7 +39,7 @@ class Obligation:
     title_en: str
     due: date | None  # a deadline, if the text fixes one
     window: tuple[date, date] | None  # a period the duty covers or must fall in
-    status: str  # done | overdue | upcoming | open | informational
+    status: tr.ObligationStatus
     detail_vi: str = ""
     detail_en: str = ""
     provisional: bool = False
@@ -47,23 +50,26 @@ class Obligation:
         """The day the item falls due, or the last day of its window."""
         return self.due or (self.window[1] if self.window else None)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "citation": self.citation,
-            "actor": self.actor,
-            "title_vi": self.title_vi,
-            "title_en": self.title_en,
-            "due": self.due.isoformat() if self.due else None,
-            "window": None
+    def record(self) -> tr.Obligation:
+        return tr.Obligation(
+            id=self.id,
+            citation=self.citation,
+            actor=self.actor,  # type: ignore[arg-type]
+            title_vi=self.title_vi,
+            title_en=self.title_en,
+            due=self.due,
+            window=None
             if self.window is None
-            else {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
-            "status": self.status,
-            "detail_vi": self.detail_vi,
-            "detail_en": self.detail_en,
-            "provisional": self.provisional,
-            "duty": self.duty,
-        }
+            else tr.DateSpan(start=self.window[0], end=self.window[1]),
+            status=self.status,
+            detail_vi=self.detail_vi,
+            detail_en=self.detail_en,
+            provisional=self.provisional,
+            duty=self.duty,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return msgspec.to_builtins(self.record())  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,19 +82,25 @@ class Schedule:
     calendar_version: str
     ended_on: date | None = None  # revocation or conclusion: nothing falls due after
 
-    def to_dict(self) -> dict[str, Any]:
-        from sandbox_rules.outcomes import provenance
+    def record(self) -> tr.Obligations:
+        """This schedule as its record (sandbox_rules.time_records.Obligations)."""
+        from sandbox_rules.records import provenance
 
-        return {
-            "kind": "obligations",
-            "as_of": self.as_of.isoformat(),
-            "start": self.start.isoformat() if self.start else None,
-            "end": self.end.isoformat() if self.end else None,
-            "ended_on": self.ended_on.isoformat() if self.ended_on else None,
-            "items": [i.to_dict() for i in self.items],
-            "interpretations_used": dict(self.interpretations_used),
-            "provenance": provenance(calendar_version=self.calendar_version),
-        }
+        return tr.Obligations(
+            as_of=self.as_of,
+            start=self.start,
+            end=self.end,
+            ended_on=self.ended_on,
+            items=tuple(i.record() for i in self.items),
+            interpretations_used=dict(self.interpretations_used),
+            provenance=provenance(calendar_version=self.calendar_version),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.record().to_dict()
+
+    def to_json(self, *, pretty: bool = False) -> str:
+        return self.record().to_json(pretty=pretty)
 
     def to_ics(self, lang: str = "vi") -> str:
         """iCalendar text: one all-day VEVENT per dated obligation (CRLF line ends)."""
@@ -142,18 +154,24 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+# Formatted by hand, not strftime: faster, and no locale can change the month names.
+_MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")  # fmt: skip
+
+
+def _vi(d: date) -> str:
+    """dd/mm/yyyy, as Vietnamese documents write a date."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
 def _quarter_start(d: date) -> date:
     return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
 
 
-def _status(due: date, done: date | None, as_of: date) -> str:
+def _status(due: date, done: date | None, as_of: date) -> tr.ObligationStatus:
     if done is not None:
         return "done" if done <= due else "done_late"
     return "overdue" if as_of > due else "upcoming"
-
-
-def _dmy(d: date) -> str:
-    return d.strftime("%d/%m/%Y")
 
 
 def obligations(
@@ -162,6 +180,10 @@ def obligations(
     *,
     calendar: VietnamCalendar | None = None,
 ) -> Schedule:
+    """The dated duties of the record up to and after ``as_of``: quarterly reports (18.3), the
+    results report (18.4), the extension window (14.1), inspections (17.2, 17.3), incident
+    reports (18.5), risk assessments (19.2) and the authority's revocation decisions (15.2);
+    each with its status as of that day."""
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()
@@ -187,7 +209,7 @@ def obligations(
                 results_due,
                 None,
                 _status(results_due, submitted, as_of),
-                f"Chậm nhất 30 ngày trước ngày kết thúc {_dmy(end)}",
+                f"Chậm nhất 30 ngày trước ngày kết thúc {_vi(end)}",
                 f"At least 30 days before the end on {end.isoformat()}",
                 cal.is_provisional(results_due),
                 "duty.18.4.results-report",
@@ -264,11 +286,12 @@ def _quarterly_reports(
     """18.3: one report for every calendar quarter of testing, due the 5th after it."""
     reports = [e.date for e in events if e.type == "quarterly_report_submitted"]
     out = []
+    mode = interp["quarterly-report-due"]
     q = _quarter_start(start)
     while q <= stop:
-        q_end = add_months(q, 3) - timedelta(days=1)
-        nominal = date(add_months(q, 3).year, add_months(q, 3).month, 5)
-        mode = interp["quarterly-report-due"]
+        q_next = add_months(q, 3)
+        q_end = q_next - timedelta(days=1)
+        nominal = date(q_next.year, q_next.month, 5)
         if mode == "next-working-day":
             due = cal.next_working_day(nominal)
         elif mode == "previous-working-day":
@@ -287,16 +310,16 @@ def _quarterly_reports(
                 due,
                 (max(q, start), min(q_end, stop)),
                 _status(due, done, as_of),
-                f"Số liệu từ {_dmy(q)} đến {_dmy(q_end)}; hạn chậm nhất ngày 05/"
-                f"{nominal.strftime('%m/%Y')}"
-                + ("" if due == nominal else f", chuyển sang {_dmy(due)}"),
-                f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {nominal.strftime('%B %Y')}"
+                f"Số liệu từ {_vi(q)} đến {_vi(q_end)}; hạn chậm nhất ngày 05/"
+                f"{nominal.month:02d}/{nominal.year}"
+                + ("" if due == nominal else f", chuyển sang {_vi(due)}"),
+                f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {_MONTHS_EN[nominal.month]} {nominal.year}"
                 + ("" if due == nominal else f", moved to {due.isoformat()}"),
                 cal.is_provisional(due),
                 "duty.18.3.quarterly",
             )
         )
-        q = add_months(q, 3)
+        q = q_next
     return out
 
 
@@ -375,7 +398,7 @@ def _risk_assessments(start: date, stop: date, interp: Interpretations) -> list[
                     "19.2",
                     "participant",
                     f"Đánh giá rủi ro tháng {m.month:02d}/{m.year}",
-                    f"Risk assessment, {m.strftime('%B %Y')}",
+                    f"Risk assessment, {_MONTHS_EN[m.month]} {m.year}",
                     None,
                     (max(m, start), min(m_end, stop)),
                     "informational",
@@ -451,7 +474,7 @@ def _remediations(
                 due,
                 None,
                 _status(due, done, as_of) if known or done else "undetermined",
-                f"Kiểm tra kết thúc {_dmy(e.date)}"
+                f"Kiểm tra kết thúc {_vi(e.date)}"
                 + ("" if known else "; chỉ khi biên bản kiểm tra yêu cầu khắc phục (chưa rõ)"),
                 f"Inspection ended {e.date.isoformat()}"
                 + (
@@ -492,7 +515,7 @@ def _incidents(
                 found,
                 None,
                 _status(found, call, as_of),
-                f"Phát hiện sự cố ngày {_dmy(found)}: báo cáo ngay bằng điện thoại.",
+                f"Phát hiện sự cố ngày {_vi(found)}: báo cáo ngay bằng điện thoại.",
                 f"Incident found on {found.isoformat()}: report at once by telephone.",
                 duty="duty.18.5.incidents",
             )
@@ -518,7 +541,7 @@ def _incidents(
             due = cal.deadline(found, Days(3)).date
             detail_vi = "Báo cáo bằng văn bản trong 03 ngày (cách hiểu mặc định)."
             detail_en = "Written report within 3 days (default reading)."
-            state = _status(due, report, as_of)
+            state: tr.ObligationStatus = _status(due, report, as_of)
         else:
             due = found + timedelta(days=3)
             detail_vi = "Báo cáo bằng văn bản sau 03 ngày (từ ngày này)."

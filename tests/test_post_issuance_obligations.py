@@ -8,6 +8,7 @@ of the decree that decide it.
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from typing import Any
 
@@ -105,7 +106,7 @@ def test_undetermined_ground_names_the_missing_fact_and_its_clauses() -> None:
     # có)" is where the answer is written; 17.3 and 15.1.d turn on it.
     assert fact.field == "events[1].remediation_required"
     assert fact.asked_by == ("17.2.par2", "17.3", "15.1.d")
-    data = status.to_dict()
+    data = json.loads(status.to_json())
     assert data["revocation_grounds"] == []
     assert data["undetermined_grounds"][0]["missing_facts"][0]["fact"] == (
         "inspection.remediation_required"
@@ -340,13 +341,13 @@ def test_participant_exemption_reads_the_computed_schedule(
     assert check.exempt is exempt
     assert [(o.id, o.status) for o in check.standing_in_way] == in_the_way
     assert all(o.declared is True for o in check.standing_in_way)  # contradicts the checklist
-    exemption = check.to_dict()["exemption"]
+    exemption = json.loads(check.to_json())["exemption"]
     assert exemption["schedule_checked"] is True
     if exempt is None:
         assert exemption["missing"] == [f"schedule.{in_the_way[0][0]}"]
     if exempt is False:
         assert exemption["missing"] == []  # decided: nothing left to confirm
-    assert check.to_dict()["interpretations_used"] == {
+    assert json.loads(check.to_json())["interpretations_used"] == {
         "participant-exemption-scope": "chapter-duties-and-attested-other-law"
     }
 
