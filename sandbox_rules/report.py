@@ -388,12 +388,18 @@ STATE_VI = {
 }
 
 
-# What stands in the way of the Art. 22 exemption, in Vietnamese.
-OBSTACLE_VI = {
-    "not_complied": "không thực hiện",
-    "overdue": "quá hạn",
+# Statuses of schedule items and of what stands in the way of Art. 22, in Vietnamese.
+ITEM_STATUS_VI = {
+    "done": "đã thực hiện",
     "done_late": "thực hiện muộn",
+    "overdue": "quá hạn",
+    "upcoming": "sắp đến hạn",
+    "open": "đang mở",
+    "closed": "đã đóng",
+    "informational": "để biết",
+    "continuing": "tiếp tục",
     "undetermined": "chưa xác định",
+    "not_complied": "không thực hiện",
 }
 
 
@@ -469,14 +475,16 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
                 i.status == "informational" and i.id.startswith("yearly")
             ):
                 continue
+            day = (lambda x: _dmy(x.isoformat())) if vi else (lambda x: x.isoformat())
             if i.due:
-                when = i.due.isoformat()
+                when = day(i.due)
             elif i.window:
-                when = f"{i.window[0].isoformat()}..{i.window[1].isoformat()}"
+                when = f"{day(i.window[0])}..{day(i.window[1])}"
             else:
                 when = "—"
             lines.append(
-                f"  {when}  {i.status:<9} {i.citation:<5} {i.title_vi if vi else i.title_en}"
+                f"  {when}  {ITEM_STATUS_VI[i.status] if vi else i.status:<13} {i.citation:<5} "
+                f"{i.title_vi if vi else i.title_en}"
             )
     if duty is not None:
         dd = duty.to_dict()
@@ -495,7 +503,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             lines.append(
                 f"  {'vướng' if vi else 'in the way'}: {o['citation']} "
                 f"{o['title_vi'] if vi else o['title_en']} — "
-                + (OBSTACLE_VI[o["status"]] if vi else o["status"].replace("_", " "))
+                + (ITEM_STATUS_VI[o["status"]] if vi else o["status"].replace("_", " "))
                 + (f" ({_dmy(o['due']) if vi else o['due']})" if o["due"] else "")
             )
         for m in e["missing"]:
