@@ -124,7 +124,12 @@ class DurableAdapter:
         # rule, so assert the case as a fact and retract it afterwards.
         event["sr_case"] = next(self._seq)  # distinct facts: durable ignores duplicates
         del self._fired[:]
-        self._assert(self.name, event)
+        from durable.engine import MessageNotHandledException
+
+        try:
+            self._assert(self.name, event)
+        except MessageNotHandledException:
+            return {r.id: False for r in self.rules}  # durable raises when no rule matches
         self._retract(self.name, event)
         fired = set(self._fired)
         return {r.id: r.id in fired for r in self.rules}
