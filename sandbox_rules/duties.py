@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sandbox_rules import time_records as tr
-from sandbox_rules.errors import InputValidationError
+from sandbox_rules.errors import InputValidationError, brief
 from sandbox_rules.interpretations import Interpretations
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule, evaluate_rule
@@ -144,10 +144,13 @@ def duties(
     stands in the way of 22.2 whatever the checklist says. ``remit`` (authority): the Art. 20
     clauses within the actor's assigned remit (22.1); absent = unknown.
     """
-    if actor not in ("participant", "authority"):
-        raise InputValidationError(f"actor must be participant or authority, got {actor!r}")
+    if not isinstance(actor, str) or actor not in ("participant", "authority"):
+        raise InputValidationError(f"actor must be participant or authority, got {brief(actor)}")
     if not isinstance(compliance, Mapping):
-        raise InputValidationError("compliance must be a mapping of duty id to true/false/null")
+        raise InputValidationError(
+            "compliance must be a mapping of duty id to true/false/null, "
+            f"got {type(compliance).__name__}"
+        )
     from sandbox_rules.obligations import Schedule
 
     if schedule is not None and not isinstance(schedule, Schedule):
@@ -161,14 +164,17 @@ def duties(
     known = {
         str(r.outcome["fact"]) for r in reg if r.outcome.get("fact", "").startswith("duty.")
     } | {"duty.other-law"}
-    unknown = sorted(set(compliance) - known)
-    if unknown:
-        raise InputValidationError(
-            f"compliance: unknown duties {unknown}; see `sandbox-rules rules --kind obligation`"
-        )
     for key, value in compliance.items():
+        if not isinstance(key, str):
+            raise InputValidationError(f"compliance: duty ids are strings, got {brief(key)}")
+        if key not in known:
+            raise InputValidationError(
+                f"compliance: unknown duty {brief(key)}; see `sandbox-rules rules --kind obligation`"
+            )
         if value is not None and not isinstance(value, bool):
-            raise InputValidationError(f"compliance.{key} must be true, false or null")
+            raise InputValidationError(
+                f"compliance.{key} must be true, false or null, got {brief(value)}"
+            )
     facts: dict[str, bool | None] = dict(compliance)
     items = tuple((r, facts.get(str(r.outcome["fact"]))) for r in reg.group(f"duties.{actor}"))
     obstacles = [
