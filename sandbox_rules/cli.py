@@ -612,7 +612,11 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     st = lifecycle(rec, as_of, calendar=cal)
     sched = obligations(rec, as_of, calendar=cal)
     compliance = scenario.get("compliance")
-    duty = duties(compliance) if compliance is not None else None
+    duty = (
+        duties(compliance, schedule=sched, interpretations=rec.interpretations)
+        if compliance is not None
+        else None
+    )
 
     out = st.record(duty.record() if duty is not None else None)
     return out, lambda: render_lifecycle(st, sched, duty, run.lang)

@@ -404,8 +404,9 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "chapter-duties-and-attested-other-law",
         {
             "chapter-duties-and-attested-other-law": "Every participant duty of Chapter II (13.1, 17.3, "
-            "18.1-18.5, 19.1-19.5, 21.2-21.4) recorded as complied, and compliance with other related "
-            "law attested by the caller (fact duty.other-law).",
+            "18.1-18.5, 19.1-19.5, 21.2-21.4) recorded as complied, no dated item of the computed "
+            "obligations schedule overdue or met late, and compliance with other related law attested "
+            "by the caller (fact duty.other-law).",
         },
         "The text says 'đầy đủ các quy trình, quy định liên quan' without a list; the chapter's own "
         "duties are the procedures it sets, and other related law cannot be checked here, so the "
@@ -430,6 +431,68 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "counted in working days; an unanswered request keeps the clock stopped until the applicant's "
         "5 working days run out and the dossier is returned.",
         "text of 13.3.b and 16.3.b (this project)",
+    ),
+    _i(
+        "inspection-individual",
+        "17.2 20.3",
+        "17.2's yearly on-site inspection is 'đối với tổ chức tham gia hoạt động thử nghiệm': is an "
+        "individual participant inspected on site once a year too?",
+        "organisations-only",
+        {
+            "organisations-only": "The yearly on-site inspection of 17.2 is scheduled for an "
+            "organisation only; for an individual the schedule shows no yearly inspection, only a "
+            "note that ad hoc inspections (17.2) and the authority's periodic checks of the testing "
+            "(20.3) still apply, with 17.3 remediation after any inspection.",
+            "all-participants": "Read 'tổ chức' as standing for every participant: an individual is "
+            "inspected on site once a year as well.",
+        },
+        "The sentence of 17.2 names 'tổ chức tham gia' alone, while the clauses around it say "
+        "'tổ chức, cá nhân' when they mean both (17.2.c, 17.3, 18.1); the drafters distinguished, "
+        "so the periodic on-site inspection is of organisations. 20.3 ('kiểm tra, giám sát định "
+        "kỳ, đột xuất việc thử nghiệm') keeps the authority's periodic checks of an individual's "
+        "testing without fixing a yearly on-site visit, hence the alternative.",
+        "issue 8, item 2; text of 17.2 (this project)",
+    ),
+    _i(
+        "risk-assessment-period",
+        "19.2",
+        "'Định kỳ hàng tháng, quý đánh giá rủi ro': a risk assessment every month and every "
+        "quarter, or every month or every quarter (either)?",
+        "monthly-and-quarterly",
+        {
+            "monthly-and-quarterly": "Both: one assessment for each month and one for each calendar "
+            "quarter of the testing period.",
+            "monthly-or-quarterly": "Either: the participant assesses monthly or quarterly; the "
+            "schedule shows one assessment for each calendar quarter (the longest interval the "
+            "text allows; monthly assessments also satisfy it).",
+        },
+        "'Hàng tháng, quý' is the enumeration Vietnamese regulations use for periodic duties of "
+        "several periods at once ('báo cáo định kỳ hàng tháng, quý, năm' ordinarily means one for each "
+        "period); "
+        "the text joins the two with a comma, not with 'hoặc' (or), which it uses elsewhere when "
+        "it means a choice ('định kỳ 01 lần/năm hoặc đột xuất', 17.2). Quarters are calendar "
+        "quarters, as 18.3 defines them for the quarterly report. The text fixes no day, so the "
+        "items are periods, not deadlines.",
+        "issue 8, item 6; text of 19.2 (this project)",
+    ),
+    _i(
+        "authority-exemption-remit",
+        "22.1 20.1 20.2 20.3 20.4 20.5 20.6",
+        "22.1 exempts those who performed Art. 20 'đúng và đầy đủ ... trong phạm vi trách nhiệm được "
+        "giao': must every duty of Art. 20 be performed, or only those within the actor's remit?",
+        "within-remit",
+        {
+            "within-remit": "Only the Art. 20 duties within the actor's assigned remit count (argument "
+            "remit of duties(), e.g. ['20.3'] for an inspector); with the remit unknown, a duty not "
+            "performed leaves the exemption undetermined, and all six performed grant it.",
+            "all-article-20": "Every duty of Art. 20 (20.1-20.6) must have been performed, whatever "
+            "the actor's remit.",
+        },
+        "22.1 names several kinds of actor (those appraising the certificate, inspecting, "
+        "supervising, evaluating), each with a part of Art. 20's duties, and limits the test to "
+        "'phạm vi trách nhiệm được giao' (the remit assigned); an appraiser does not answer for "
+        "20.1's guidance work. The remit is a fact the caller supplies.",
+        "issue 8, item 5; text of 22.1 (this project)",
     ),
     _i(
         "culture-day-makeup",
@@ -474,6 +537,9 @@ QUESTION_VI: dict[str, str] = {
     "prosecution-scope": "'Đã bị khởi tố bị can' là bất kỳ lần bị khởi tố nào, hay chỉ vụ án đang được giải quyết?",
     "geographic-site-condition": "Khoản 1 Điều 10 giới hạn địa điểm của không gian địa lý, hay chỉ liệt kê các loại không gian?",
     "inspection-year": "'Định kỳ 01 lần/năm': mỗi 12 tháng kể từ ngày cấp hay mỗi năm dương lịch?",
+    "inspection-individual": "Kiểm tra tại chỗ định kỳ 01 lần/năm (khoản 2 Điều 17) có áp dụng với cá nhân tham gia thử nghiệm không?",
+    "risk-assessment-period": "'Định kỳ hàng tháng, quý đánh giá rủi ro': đánh giá cả hằng tháng và hằng quý, hay hằng tháng hoặc hằng quý?",
+    "authority-exemption-remit": "Miễn trách nhiệm theo khoản 1 Điều 22: phải thực hiện mọi trách nhiệm của Điều 20, hay chỉ những trách nhiệm trong phạm vi được giao?",
     "culture-day-makeup": "Ngày Văn hóa Việt Nam (24/11) trùng ngày nghỉ hằng tuần thì có được nghỉ bù không?",
 }
 

@@ -29,8 +29,10 @@ from sandbox_rules._validation import Day, Flag, Readings, StrictInput, as_day
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.errors import InvalidTransitionError, brief
+from sandbox_rules.facts import FactSpec
 from sandbox_rules.interpretations import Interpretations
 from sandbox_rules.models import Applicant, Application
+from sandbox_rules.records import MissingFact
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule, RuleKind
 
@@ -43,6 +45,8 @@ RECORD_EVENTS = (
     "inspection_ended",
     "remediation_done",
     "incident_found",
+    "incident_phoned",
+    "incident_report_submitted",
     "incident_unremediable",
     "revocation_requested",
     "applicant_changed",
@@ -50,6 +54,10 @@ RECORD_EVENTS = (
     "results_report_submitted",
     "conclusion_requested",
 )
+
+
+# States in which the certificate's life has ended: no participant duty falls due after.
+ENDED = ("revoked", "concluded")
 
 
 def transition_rules() -> list[Rule]:
@@ -84,6 +92,11 @@ class Event(StrictInput):
         "(15.1.c); facts left out are not changes",
     )
     note: str | None = None
+    remediation_required: bool | None = Field(
+        None,
+        description="inspection_ended: whether the inspection record (biên bản kiểm tra, 17.2) "
+        "requires shortcomings or violations to be remedied (17.3, 15.1.d); absent = unknown",
+    )
 
     @model_validator(mode="after")
     def _known(self) -> Event:
@@ -91,6 +104,8 @@ class Event(StrictInput):
             raise ValueError(
                 f"unknown event type {brief(self.type)}; use one of {', '.join((*_transition_events(), *RECORD_EVENTS))}"
             )
+        if self.remediation_required is not None and self.type != "inspection_ended":
+            raise ValueError("remediation_required belongs to an inspection_ended event only")
         if (self.type == "applicant_changed") != (self.applicant is not None):
             raise ValueError(
                 "applicant is given with, and only with, an applicant_changed event (15.1.c)"
@@ -277,6 +292,39 @@ class RevocationGround:
 
 
 @dataclass(frozen=True, slots=True)
+class UndeterminedGround:
+    """A ground that arises only if an unknown fact is true (never reported as arisen)."""
+
+    rule: Rule
+    would_arise_on: date
+    missing_facts: tuple[FactSpec, ...]
+    detail_vi: str
+    detail_en: str
+
+    def record(self) -> tr.UndeterminedGround:
+        return tr.UndeterminedGround(
+            rule_id=self.rule.id,
+            citation=self.rule.citation.short,
+            citation_vi=self.rule.citation.vi(),
+            statement_vi=self.rule.statement_vi,
+            statement_en=self.rule.statement_en,
+            would_arise_on=self.would_arise_on,
+            missing_facts=tuple(
+                MissingFact(
+                    fact=f.name,
+                    field=f.field,
+                    label_vi=f.label_vi,
+                    label_en=f.label_en,
+                    asked_by=f.asked_by,
+                )
+                for f in self.missing_facts
+            ),
+            detail_vi=self.detail_vi,
+            detail_en=self.detail_en,
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class LifecycleStatus:
     state: str
     as_of: date
@@ -291,10 +339,19 @@ class LifecycleStatus:
     warnings: tuple[str, ...]
     interpretations_used: Mapping[str, str]
     calendar_version: str
+    undetermined_grounds: tuple[UndeterminedGround, ...] = ()
 
     @property
     def end(self) -> date | None:
         return self.extended_end or self.approved_end
+
+    @property
+    def ended_on(self) -> date | None:
+        """The day the certificate's life ended: revoked (15.2) or concluded (16.3.d)."""
+        return next(
+            (h.on for h in self.history if h.state_after in ENDED and h.state_before not in ENDED),
+            None,
+        )
 
     def record(self, duties: tr.Duties | None = None) -> tr.Lifecycle:
         """This status as its record (sandbox_rules.time_records.Lifecycle)."""
@@ -315,6 +372,8 @@ class LifecycleStatus:
             else tr.Window(start=window[0], end=window[1], citation="14.1"),
             results_report_due=self.results_report_due,
             revocation_grounds=tuple(g.record() for g in self.revocation_grounds),
+            undetermined_grounds=tuple(g.record() for g in self.undetermined_grounds),
+            ended_on=self.ended_on,
             warnings=tuple(self.warnings),
             interpretations_used=dict(self.interpretations_used),
             provenance=provenance(calendar_version=self.calendar_version),
@@ -423,6 +482,7 @@ def lifecycle(
                 "the conclusion certificate is to be considered (16.1.b)"
             )
     grounds = _revocation_grounds(rec, events, issued, state, as_of, cal, interp)
+    undetermined = _undetermined_grounds(rec, events, state, as_of, cal)
     ids = [
         "extension-window",
         "extension-limit",
@@ -448,6 +508,7 @@ def lifecycle(
         tuple(warnings),
         interp.used(*ids),
         cal.data_version,
+        undetermined,
     )
 
 
@@ -559,23 +620,17 @@ def _revocation_grounds(
                 )
             )
             break  # the ground arises once, on the first day it is shown
-    for e in events:
-        if e.type != "inspection_ended":
-            continue
-        due = cal.deadline(e.date, Days(30)).date  # 17.3
-        done = next(
-            (x.date for x in events if x.type == "remediation_done" and x.date >= e.date), None
-        )
-        if (done is None or done > due) and as_of > due:
-            found.append(
-                (
-                    "revoke.15.1.d.remediation",
-                    due + timedelta(days=1),
-                    f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; hạn khắc phục {due.strftime('%d/%m/%Y')} (khoản 3 Điều 17) không được thực hiện.",
-                    f"Inspection ended {e.date.isoformat()}; remediation due {due.isoformat()} (Art. 17(3)) not done.",
-                    (),
-                )
+    # 15.1.d: only what the inspection record required to be remedied (17.3).
+    for e, due in _unremedied(events, True, as_of, cal):
+        found.append(
+            (
+                "revoke.15.1.d.remediation",
+                due + timedelta(days=1),
+                f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; hạn khắc phục {due.strftime('%d/%m/%Y')} (khoản 3 Điều 17) không được thực hiện.",
+                f"Inspection ended {e.date.isoformat()}; remediation due {due.isoformat()} (Art. 17(3)) not done.",
+                (),
             )
+        )
     if first["incident_unremediable"]:
         found.append(
             (
@@ -591,3 +646,67 @@ def _revocation_grounds(
         due = cal.deadline(arose, Days(15)).date  # 15.2: at the latest 15 days after the ground
         out.append(RevocationGround(reg.get(rule_id), arose, due, decided_by, vi, en, failed_ids))
     return sorted(out, key=lambda g: g.arose_on)
+
+
+def remediation_due(
+    inspection: Event, events: list[Event], cal: VietnamCalendar
+) -> tuple[date, date | None]:
+    """17.3: 30 days from the end of the inspection; and the day remediation was done, if so."""
+    due = cal.deadline(inspection.date, Days(30)).date
+    done = next(
+        (x.date for x in events if x.type == "remediation_done" and x.date >= inspection.date),
+        None,
+    )
+    return due, done
+
+
+def _unremedied(
+    events: list[Event], required: bool | None, as_of: date, cal: VietnamCalendar
+) -> list[tuple[Event, date]]:
+    """Inspections with this remediation_required whose 17.3 period ran out unremedied."""
+    out = []
+    for e in events:
+        if e.type == "inspection_ended" and e.remediation_required is required:
+            due, done = remediation_due(e, events, cal)
+            if (done is None or done > due) and as_of > due:
+                out.append((e, due))
+    return out
+
+
+def remediation_fact(rec: SandboxRecord, inspection: Event) -> FactSpec:
+    """The fact 17.3 and 15.1.d turn on: did the inspection record require remediation?"""
+    return FactSpec(
+        "inspection.remediation_required",
+        f"events[{rec.events.index(inspection)}].remediation_required",
+        "Biên bản kiểm tra có yêu cầu khắc phục tồn tại, hạn chế hoặc vi phạm",
+        "The inspection record requires shortcomings or violations to be remedied",
+        ("17.2.par2", "17.3", "15.1.d"),
+    )
+
+
+def _undetermined_grounds(
+    rec: SandboxRecord,
+    events: list[Event],
+    state: str,
+    as_of: date,
+    cal: VietnamCalendar,
+) -> tuple[UndeterminedGround, ...]:
+    """15.1.d where the inspection's findings are unknown and nothing was remedied in time."""
+    if state not in ("issued", "active", "adjusted", "extended"):
+        return ()
+    out = []
+    for e, due in _unremedied(events, None, as_of, cal):
+        out.append(
+            UndeterminedGround(
+                registry().get("revoke.15.1.d.remediation"),
+                due + timedelta(days=1),
+                (remediation_fact(rec, e),),
+                f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; không rõ biên bản kiểm tra có "
+                f"yêu cầu khắc phục không. Nếu có, hạn khắc phục {due.strftime('%d/%m/%Y')} "
+                "(khoản 3 Điều 17) đã qua mà chưa khắc phục.",
+                f"Inspection ended {e.date.isoformat()}; whether its record requires remediation "
+                f"is unknown. If it does, the remediation deadline {due.isoformat()} (Art. 17(3)) "
+                "passed without remediation.",
+            )
+        )
+    return tuple(out)

@@ -1,12 +1,14 @@
 """Obligations schedule from issue to end (and after an extension): quarterly reports (18.3),
 the results report (18.4), the extension window (14.1), yearly inspections (17.2),
-remediation after inspections (17.3), incident reports (18.5) and risk assessments (19.2).
+remediation after inspections that require it (17.3), incident duties (18.5), risk
+assessments (19.2), and the duties Art. 19 keeps after the end (continuing, undated).
+Nothing of the participant's falls due after a revocation or conclusion.
 Exports to JSON; the iCalendar file is a surface (sandbox_rules.surfaces.ics).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -17,7 +19,14 @@ from sandbox_rules import time_records as tr
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.interpretations import Interpretations
-from sandbox_rules.lifecycle import SandboxRecord, lifecycle, load_record
+from sandbox_rules.lifecycle import (
+    Event,
+    LifecycleStatus,
+    SandboxRecord,
+    lifecycle,
+    load_record,
+    remediation_due,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +38,16 @@ class Obligation:
     title_en: str
     due: date | None  # a deadline, if the text fixes one
     window: tuple[date, date] | None  # a period the duty covers or must fall in
-    status: str  # done | overdue | upcoming | open | informational
+    status: tr.ObligationStatus
     detail_vi: str = ""
     detail_en: str = ""
     provisional: bool = False
+    duty: str | None = None  # the checklist duty (duties()) this item is part of
+
+    @property
+    def dated(self) -> date | None:
+        """The day the item falls due, or the last day of its window."""
+        return self.due or (self.window[1] if self.window else None)
 
     def record(self) -> tr.Obligation:
         return tr.Obligation(
@@ -49,6 +64,7 @@ class Obligation:
             detail_vi=self.detail_vi,
             detail_en=self.detail_en,
             provisional=self.provisional,
+            duty=self.duty,
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +79,7 @@ class Schedule:
     end: date | None
     interpretations_used: Mapping[str, str]
     calendar_version: str
+    ended_on: date | None = None  # revocation or conclusion: nothing falls due after
 
     def record(self) -> tr.Obligations:
         """This schedule as its record (sandbox_rules.time_records.Obligations)."""
@@ -72,6 +89,7 @@ class Schedule:
             as_of=self.as_of,
             start=self.start,
             end=self.end,
+            ended_on=self.ended_on,
             items=tuple(i.record() for i in self.items),
             interpretations_used=dict(self.interpretations_used),
             provenance=provenance(calendar_version=self.calendar_version),
@@ -98,7 +116,7 @@ def _quarter_start(d: date) -> date:
     return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
 
 
-def _status(due: date, done: date | None, as_of: date) -> str:
+def _status(due: date, done: date | None, as_of: date) -> tr.ObligationStatus:
     if done is not None:
         return "done" if done <= due else "done_late"
     return "overdue" if as_of > due else "upcoming"
@@ -118,47 +136,15 @@ def obligations(
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()
     status = lifecycle(rec, as_of, calendar=cal)
-    start, end = status.testing_start, status.end
+    start, end, ended = status.testing_start, status.end, status.ended_on
     items: list[Obligation] = []
-    events = sorted(rec.events, key=lambda e: e.date)
+    # What happened after as_of is not known as of as_of.
+    events = sorted((e for e in rec.events if e.date <= as_of), key=lambda e: e.date)
     if start is not None and end is not None:
-        reports = [e.date for e in events if e.type == "quarterly_report_submitted"]
-        q = _quarter_start(start)
-        index = 0
-        mode = interp["quarterly-report-due"]
-        while q <= end:
-            q_next = add_months(q, 3)
-            q_end = q_next - timedelta(days=1)
-            nominal = date(q_next.year, q_next.month, 5)
-            if mode == "next-working-day":
-                due = cal.next_working_day(nominal)
-            elif mode == "previous-working-day":
-                due = cal.previous_working_day(nominal)
-            else:
-                due = nominal
-            done = next((d for d in reports if q_end < d <= due + timedelta(days=31)), None)
-            label = f"Q{(q.month - 1) // 3 + 1}/{q.year}"
-            items.append(
-                Obligation(
-                    f"quarterly-report-{q.year}-Q{(q.month - 1) // 3 + 1}",
-                    "18.3",
-                    "participant",
-                    f"Báo cáo định kỳ quý {label} (HĐTN08 tổ chức / HĐTN07 cá nhân)",
-                    f"Quarterly report {label} (HĐTN08 organisation / HĐTN07 individual)",
-                    due,
-                    (max(q, start), min(q_end, end)),
-                    _status(due, done, as_of),
-                    f"Số liệu từ {_vi(q)} đến {_vi(q_end)}; hạn chậm nhất ngày 05/"
-                    f"{nominal.month:02d}/{nominal.year}"
-                    + ("" if due == nominal else f", chuyển sang {_vi(due)}"),
-                    f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {_MONTHS_EN[nominal.month]} {nominal.year}"
-                    + ("" if due == nominal else f", moved to {due.isoformat()}"),
-                    cal.is_provisional(due),
-                )
-            )
-            q = q_next
-            index += 1
-        # 18.4: results report at least 30 days before the end.
+        # Periodic duties run over the testing period, and stop with it at a revocation or
+        # conclusion (issue 8, item 4).
+        stop = min(end, ended) if ended else end
+        items += _quarterly_reports(events, start, stop, as_of, cal, interp)
         results_due = cal.latest_before(end, Days(30))
         submitted = next((e.date for e in events if e.type == "results_report_submitted"), None)
         items.append(
@@ -174,6 +160,7 @@ def obligations(
                 f"Chậm nhất 30 ngày trước ngày kết thúc {_vi(end)}",
                 f"At least 30 days before the end on {end.isoformat()}",
                 cal.is_provisional(results_due),
+                "duty.18.4.results-report",
             )
         )
         if status.extension_window is not None:
@@ -192,103 +179,30 @@ def obligations(
                     "HĐTN13/HĐTN14 with the results report",
                 )
             )
-        # 17.2: the authority inspects on site once a year.
-        by_calendar_year = interp["inspection-year"] == "calendar-year"
-        k = 0
-        while True:
-            if by_calendar_year:
-                ys = max(start, date(start.year + k, 1, 1))
-                ye = min(date(start.year + k, 12, 31), end)
-            else:
-                ys = add_months(start, 12 * k)
-                ye = min(add_months(start, 12 * (k + 1)) - timedelta(days=1), end)
-            if ys > end:
-                break
-            items.append(
-                Obligation(
-                    f"yearly-inspection-{k + 1}",
-                    "17.2",
-                    "authority",
-                    f"Kiểm tra tại chỗ định kỳ năm thứ {k + 1}",
-                    f"Periodic on-site inspection, year {k + 1}",
-                    None,
-                    (ys, ye),
-                    "informational",
-                    "Cơ quan cấp phối hợp cơ quan chức năng; lập biên bản khi kết thúc.",
-                    "By the issuing authority with related agencies; a written record at the end.",
-                )
-            )
-            k += 1
-        # 19.2: monthly and quarterly risk assessments (the text fixes no day).
-        m = date(start.year, start.month, 1)
-        while m <= end:
-            m_next = add_months(m, 1)
-            m_end = m_next - timedelta(days=1)
-            items.append(
-                Obligation(
-                    f"risk-assessment-{m.year}-{m.month:02d}",
-                    "19.2",
-                    "participant",
-                    f"Đánh giá rủi ro tháng {m.month:02d}/{m.year}",
-                    f"Risk assessment, {_MONTHS_EN[m.month]} {m.year}",
-                    None,
-                    (max(m, start), min(m_end, end)),
-                    "informational",
-                    "Văn bản không ấn định ngày cụ thể.",
-                    "The text fixes no particular day.",
-                )
-            )
-            m = m_next
-    # 17.3: remediation within 30 days of each inspection's end.
-    for e in events:
-        if e.type == "inspection_ended":
-            due = cal.deadline(e.date, Days(30)).date
-            done = next(
-                (x.date for x in events if x.type == "remediation_done" and x.date >= e.date), None
-            )
-            items.append(
-                Obligation(
-                    f"remediation-{e.date.isoformat()}",
-                    "17.3",
-                    "participant",
-                    "Khắc phục tồn tại, vi phạm sau kiểm tra",
-                    "Remedy inspection findings",
-                    due,
-                    None,
-                    _status(due, done, as_of),
-                    f"Kiểm tra kết thúc {_vi(e.date)}",
-                    f"Inspection ended {e.date.isoformat()}",
-                )
-            )
-        if e.type == "incident_found":
-            if interp["incident-written-report"] == "within-three-days":
-                due = cal.deadline(e.date, Days(3)).date
-                detail_vi = "Gọi điện báo cáo ngay; báo cáo bằng văn bản trong 03 ngày (cách hiểu mặc định)."
-                detail_en = "Telephone at once; written report within 3 days (default reading)."
-            else:
-                due = e.date + timedelta(days=3)
-                detail_vi = "Gọi điện báo cáo ngay; báo cáo bằng văn bản sau 03 ngày (từ ngày này)."
-                detail_en = "Telephone at once; written report after 3 days (from this day)."
-            items.append(
-                Obligation(
-                    f"incident-report-{e.date.isoformat()}",
-                    "18.5",
-                    "participant",
-                    "Báo cáo sự cố bằng văn bản",
-                    "Written incident report",
-                    due,
-                    None,
-                    "informational"
-                    if interp["incident-written-report"] == "after-three-days"
-                    else _status(due, None, as_of),
-                    detail_vi,
-                    detail_en,
-                )
-            )
+        items += _yearly_inspections(rec, start, stop, interp)
+        items += _risk_assessments(start, stop, interp)
+    items += _remediations(rec, events, as_of, cal)
+    items += _incidents(events, as_of, cal, interp)
+    if ended is not None:
+        # Done when (issue 8): no participant duty dated after the revocation or conclusion.
+        items = [
+            i for i in items if i.actor != "participant" or i.dated is None or i.dated <= ended
+        ]
+    if start is not None or ended is not None:
+        items += _continuing(status)
+    decisions: set[tuple[str, date]] = set()
+    per_clause: dict[str, int] = {}
     for g in status.revocation_grounds:
+        clause = g.rule.citation.short
+        if (clause, g.arose_on) in decisions:
+            continue  # the same ground arising twice on one day calls for one decision
+        decisions.add((clause, g.arose_on))
+        # Ids carry no date (calendar files key on them): a second ground of a clause gets -2.
+        per_clause[clause] = n = per_clause.get(clause, 0) + 1
+        decision = f"revocation-decision-{clause}" + ("" if n == 1 else f"-{n}")
         items.append(
             Obligation(
-                f"revocation-decision-{g.rule.citation.short}",
+                decision,
                 "15.2",
                 "authority",
                 f"Quyết định thu hồi ({g.rule.citation.vi()})",
@@ -307,5 +221,350 @@ def obligations(
         "extension-window",
         "roll-forward",
         "inspection-year",
+        "inspection-individual",
+        "risk-assessment-period",
     )
-    return Schedule(tuple(items), as_of, start, end, used, cal.data_version)
+    return Schedule(tuple(items), as_of, start, end, used, cal.data_version, ended)
+
+
+def _quarterly_reports(
+    events: list[Event],
+    start: date,
+    stop: date,
+    as_of: date,
+    cal: VietnamCalendar,
+    interp: Interpretations,
+) -> list[Obligation]:
+    """18.3: one report for every calendar quarter of testing, due the 5th after it."""
+    reports = [e.date for e in events if e.type == "quarterly_report_submitted"]
+    out = []
+    mode = interp["quarterly-report-due"]
+    q = _quarter_start(start)
+    while q <= stop:
+        q_next = add_months(q, 3)
+        q_end = q_next - timedelta(days=1)
+        nominal = date(q_next.year, q_next.month, 5)
+        if mode == "next-working-day":
+            due = cal.next_working_day(nominal)
+        elif mode == "previous-working-day":
+            due = cal.previous_working_day(nominal)
+        else:
+            due = nominal
+        done = next((d for d in reports if q_end < d <= due + timedelta(days=31)), None)
+        label = f"Q{(q.month - 1) // 3 + 1}/{q.year}"
+        out.append(
+            Obligation(
+                f"quarterly-report-{q.year}-Q{(q.month - 1) // 3 + 1}",
+                "18.3",
+                "participant",
+                f"Báo cáo định kỳ quý {label} (HĐTN08 tổ chức / HĐTN07 cá nhân)",
+                f"Quarterly report {label} (HĐTN08 organisation / HĐTN07 individual)",
+                due,
+                (max(q, start), min(q_end, stop)),
+                _status(due, done, as_of),
+                f"Số liệu từ {_vi(q)} đến {_vi(q_end)}; hạn chậm nhất ngày 05/"
+                f"{nominal.month:02d}/{nominal.year}"
+                + ("" if due == nominal else f", chuyển sang {_vi(due)}"),
+                f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {_MONTHS_EN[nominal.month]} {nominal.year}"
+                + ("" if due == nominal else f", moved to {due.isoformat()}"),
+                cal.is_provisional(due),
+                "duty.18.3.quarterly",
+            )
+        )
+        q = q_next
+    return out
+
+
+def _yearly_inspections(
+    rec: SandboxRecord, start: date, stop: date, interp: Interpretations
+) -> list[Obligation]:
+    """17.2: the authority inspects 'tổ chức tham gia' on site once a year (its duty)."""
+    if (
+        rec.applicant_kind == "individual"
+        and interp["inspection-individual"] == "organisations-only"
+    ):
+        return [
+            Obligation(
+                "yearly-inspection-individual",
+                "17.2",
+                "authority",
+                "Không có kiểm tra tại chỗ định kỳ hằng năm đối với cá nhân",
+                "No yearly on-site inspection for an individual",
+                None,
+                None,
+                "informational",
+                "Khoản 2 Điều 17 quy định kiểm tra tại chỗ định kỳ 01 lần/năm đối với tổ chức tham gia "
+                "(cách hiểu inspection-individual); vẫn có thể kiểm tra đột xuất, kiểm tra, giám sát "
+                "định kỳ việc thử nghiệm (khoản 3 Điều 20) và khắc phục sau kiểm tra (khoản 3 Điều 17).",
+                "Art. 17(2) sets the yearly on-site inspection for participating organisations "
+                "(reading inspection-individual); ad hoc inspections, the periodic checks of the "
+                "testing (Art. 20(3)) and remediation after an inspection (Art. 17(3)) still apply.",
+            )
+        ]
+    unknown_kind = (
+        rec.applicant_kind is None and interp["inspection-individual"] == "organisations-only"
+    )
+    by_calendar_year = interp["inspection-year"] == "calendar-year"
+    out = []
+    k = 0
+    while True:
+        if by_calendar_year:
+            ys = max(start, date(start.year + k, 1, 1))
+            ye = min(date(start.year + k, 12, 31), stop)
+        else:
+            ys = add_months(start, 12 * k)
+            ye = min(add_months(start, 12 * (k + 1)) - timedelta(days=1), stop)
+        if ys > stop:
+            break
+        out.append(
+            Obligation(
+                f"yearly-inspection-{k + 1}",
+                "17.2",
+                "authority",
+                f"Kiểm tra tại chỗ định kỳ năm thứ {k + 1}",
+                f"Periodic on-site inspection, year {k + 1}",
+                None,
+                (ys, ye),
+                "informational",
+                "Cơ quan cấp phối hợp cơ quan chức năng; lập biên bản khi kết thúc."
+                + (" Áp dụng nếu bên tham gia là tổ chức." if unknown_kind else ""),
+                "By the issuing authority with related agencies; a written record at the end."
+                + (" Applies if the participant is an organisation." if unknown_kind else ""),
+            )
+        )
+        k += 1
+    return out
+
+
+def _risk_assessments(start: date, stop: date, interp: Interpretations) -> list[Obligation]:
+    """19.2: 'định kỳ hàng tháng, quý đánh giá rủi ro' under the reading risk-assessment-period."""
+    both = interp["risk-assessment-period"] == "monthly-and-quarterly"
+    out = []
+    if both:
+        m = date(start.year, start.month, 1)
+        while m <= stop:
+            m_end = add_months(m, 1) - timedelta(days=1)
+            out.append(
+                Obligation(
+                    f"risk-assessment-{m.year}-{m.month:02d}",
+                    "19.2",
+                    "participant",
+                    f"Đánh giá rủi ro tháng {m.month:02d}/{m.year}",
+                    f"Risk assessment, {_MONTHS_EN[m.month]} {m.year}",
+                    None,
+                    (max(m, start), min(m_end, stop)),
+                    "informational",
+                    "Văn bản không ấn định ngày cụ thể.",
+                    "The text fixes no particular day.",
+                    duty="duty.19.2.risk-assessments",
+                )
+            )
+            m = add_months(m, 1)
+    q = _quarter_start(start)
+    while q <= stop:
+        q_end = add_months(q, 3) - timedelta(days=1)
+        label = f"Q{(q.month - 1) // 3 + 1}/{q.year}"
+        out.append(
+            Obligation(
+                f"risk-assessment-{q.year}-Q{(q.month - 1) // 3 + 1}",
+                "19.2",
+                "participant",
+                f"Đánh giá rủi ro quý {label}",
+                f"Risk assessment, quarter {label}",
+                None,
+                (max(q, start), min(q_end, stop)),
+                "informational",
+                "Văn bản không ấn định ngày cụ thể."
+                + (
+                    ""
+                    if both
+                    else " Đánh giá hằng tháng cũng đáp ứng (cách hiểu monthly-or-quarterly)."
+                ),
+                "The text fixes no particular day."
+                + (
+                    ""
+                    if both
+                    else " Monthly assessments satisfy it too (reading monthly-or-quarterly)."
+                ),
+                duty="duty.19.2.risk-assessments",
+            )
+        )
+        q = add_months(q, 3)
+    return out
+
+
+def _day_keys() -> Callable[[Event], str]:
+    """Item keys by the event's day, with -2, -3 … for a second, third event that day."""
+    seen: dict[date, int] = {}
+
+    def key(e: Event) -> str:
+        seen[e.date] = seen.get(e.date, 0) + 1
+        n = seen[e.date]
+        return e.date.isoformat() + ("" if n == 1 else f"-{n}")
+
+    return key
+
+
+def _remediations(
+    rec: SandboxRecord, events: list[Event], as_of: date, cal: VietnamCalendar
+) -> list[Obligation]:
+    """17.3: 30 days to remedy what the inspection record asked for; none after a clean one."""
+    out = []
+    key = _day_keys()
+    for e in events:
+        if e.type != "inspection_ended" or e.remediation_required is False:
+            continue
+        due, done = remediation_due(e, events, cal)
+        known = e.remediation_required is True
+        out.append(
+            Obligation(
+                f"remediation-{key(e)}",
+                "17.3",
+                "participant",
+                "Khắc phục tồn tại, vi phạm sau kiểm tra",
+                "Remedy inspection findings",
+                due,
+                None,
+                _status(due, done, as_of) if known or done else "undetermined",
+                f"Kiểm tra kết thúc {_vi(e.date)}"
+                + ("" if known else "; chỉ khi biên bản kiểm tra yêu cầu khắc phục (chưa rõ)"),
+                f"Inspection ended {e.date.isoformat()}"
+                + (
+                    ""
+                    if known
+                    else "; only if the inspection record requires remediation (unknown)"
+                ),
+                duty="duty.17.3.remediate",
+            )
+        )
+    return out
+
+
+def _incidents(
+    events: list[Event], as_of: date, cal: VietnamCalendar, interp: Interpretations
+) -> list[Obligation]:
+    """18.5: telephone 'ngay', remedy 'đồng thời' (both on the day found), written report."""
+    out = []
+    phoned = [e.date for e in events if e.type == "incident_phoned"]
+    written = [e.date for e in events if e.type == "incident_report_submitted"]
+    key = _day_keys()
+    for e in events:
+        if e.type != "incident_found":
+            continue
+        found, day = e.date, key(e)
+        call = next((d for d in phoned if d >= found), None)
+        report = next((d for d in written if d >= found), None)
+        for used, pool in ((call, phoned), (report, written)):
+            if used is not None:
+                pool.remove(used)  # each call or report answers one incident
+        out.append(
+            Obligation(
+                f"incident-call-{day}",
+                "18.5",
+                "participant",
+                "Gọi điện thoại báo cáo ngay cho cơ quan đã cấp Giấy chứng nhận",
+                "Telephone the issuing authority at once",
+                found,
+                None,
+                _status(found, call, as_of),
+                f"Phát hiện sự cố ngày {_vi(found)}: báo cáo ngay bằng điện thoại.",
+                f"Incident found on {found.isoformat()}: report at once by telephone.",
+                duty="duty.18.5.incidents",
+            )
+        )
+        out.append(
+            Obligation(
+                f"incident-remedy-{day}",
+                "18.5",
+                "participant",
+                "Đồng thời tổ chức khắc phục sự cố, rủi ro",
+                "At the same time, organise the remedy of the incident or risk",
+                found,
+                None,
+                "informational",
+                "Bắt đầu ngay khi phát hiện; văn bản không ấn định hạn hoàn thành "
+                "(không thể khắc phục theo yêu cầu: điểm đ khoản 1 Điều 15).",
+                "From the day found; the text sets no date for completion (one that cannot be "
+                "remedied as required: Art. 15(1)(đ)).",
+                duty="duty.18.5.incidents",
+            )
+        )
+        if interp["incident-written-report"] == "within-three-days":
+            due = cal.deadline(found, Days(3)).date
+            detail_vi = "Báo cáo bằng văn bản trong 03 ngày (cách hiểu mặc định)."
+            detail_en = "Written report within 3 days (default reading)."
+            state: tr.ObligationStatus = _status(due, report, as_of)
+        else:
+            due = found + timedelta(days=3)
+            detail_vi = "Báo cáo bằng văn bản sau 03 ngày (từ ngày này)."
+            detail_en = "Written report after 3 days (from this day)."
+            state = "done" if report is not None else "informational"
+        out.append(
+            Obligation(
+                f"incident-report-{day}",
+                "18.5",
+                "participant",
+                "Báo cáo sự cố bằng văn bản",
+                "Written incident report",
+                due,
+                None,
+                state,
+                detail_vi,
+                detail_en,
+                duty="duty.18.5.incidents",
+            )
+        )
+    return out
+
+
+def _continuing(status: LifecycleStatus) -> list[Obligation]:
+    """Duties the text keeps after the end: Art. 19's 'và sau khi kết thúc thử nghiệm' (19.3,
+    19.4) and, after a revocation, returning the certificate (15.2, second paragraph)."""
+    during_and_after_vi = (
+        "Trong quá trình và sau khi kết thúc thử nghiệm (đoạn mở đầu Điều 19); không có hạn."
+    )
+    during_and_after_en = "During and after the testing (Art. 19, opening words); no date."
+    out = [
+        Obligation(
+            "continuing-19.3-complaints",
+            "19.3",
+            "participant",
+            "Tiếp nhận, xử lý mọi yêu cầu tra soát, khiếu nại của người sử dụng",
+            "Receive and handle every enquiry and complaint of users",
+            None,
+            None,
+            "continuing",
+            during_and_after_vi,
+            during_and_after_en,
+            duty="duty.19.3.complaints",
+        ),
+        Obligation(
+            "continuing-19.4-compensation",
+            "19.4",
+            "participant",
+            "Bồi thường thiệt hại, khắc phục hậu quả theo pháp luật dân sự",
+            "Compensate damage and remedy consequences under civil law",
+            None,
+            None,
+            "continuing",
+            "Trong quá trình thử nghiệm và khi kết thúc thử nghiệm (khoản 4 Điều 19); không có hạn.",
+            "During the testing and when it ends (Art. 19(4)); no date.",
+            duty="duty.19.4.compensation",
+        ),
+    ]
+    if status.state == "revoked":
+        out.append(
+            Obligation(
+                "return-certificate",
+                "15.2.par2",
+                "participant",
+                "Nộp lại Giấy chứng nhận cho cơ quan đã cấp",
+                "Return the certificate to the issuing authority",
+                None,
+                None,
+                "open",
+                "Khi nhận được Quyết định thu hồi; văn bản không ấn định thời hạn.",
+                "On receiving the revocation decision; the text sets no time limit.",
+            )
+        )
+    return out

@@ -436,6 +436,26 @@ STATE_VI = {
 }
 
 
+# Statuses of schedule items and of what stands in the way of Art. 22, in Vietnamese.
+ITEM_STATUS_VI = {
+    "done": "đã thực hiện",
+    "done_late": "thực hiện muộn",
+    "overdue": "quá hạn",
+    "upcoming": "sắp đến hạn",
+    "open": "đang mở",
+    "closed": "đã đóng",
+    "informational": "để biết",
+    "continuing": "tiếp tục",
+    "undetermined": "chưa xác định",
+    "not_complied": "không thực hiện",
+}
+
+
+def _dmy(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{d}/{m}/{y}"
+
+
 def _started_line(started_on: Any, state: str, vi: bool) -> str:
     """15.1.b: whether testing has started, tracked apart from the state."""
     if started_on is not None:
@@ -501,6 +521,17 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             + g["decision_due"]
             + f" (15.2) — {g['decided_by']}"
         )
+    for g in d["undetermined_grounds"]:
+        lines.append(
+            ("Căn cứ thu hồi chưa xác định " if vi else "Undetermined revocation ground ")
+            + f"{g['citation_vi'] if vi else g['citation']}: "
+            + (g["detail_vi"] if vi else g["detail_en"])
+        )
+        for m in g["missing_facts"]:
+            lines.append(
+                f"  {'cần xác nhận' if vi else 'to confirm'}: "
+                f"{m['label_vi'] if vi else m['label_en']} ({m['field']}; {', '.join(m['asked_by'])})"
+            )
     for w in d["warnings"]:
         lines.append(("Lưu ý: " if vi else "Warning: ") + w)
     if schedule is not None:
@@ -510,13 +541,16 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
                 i.status == "informational" and i.id.startswith("yearly")
             ):
                 continue
-            when = (
-                i.due.isoformat()
-                if i.due
-                else f"{i.window[0].isoformat()}..{i.window[1].isoformat()}"
-            )
+            day = (lambda x: _dmy(x.isoformat())) if vi else (lambda x: x.isoformat())
+            if i.due:
+                when = day(i.due)
+            elif i.window:
+                when = f"{day(i.window[0])}..{day(i.window[1])}"
+            else:
+                when = "—"
             lines.append(
-                f"  {when}  {i.status:<9} {i.citation:<5} {i.title_vi if vi else i.title_en}"
+                f"  {when}  {ITEM_STATUS_VI[i.status] if vi else i.status:<13} {i.citation:<5} "
+                f"{i.title_vi if vi else i.title_en}"
             )
     if duty is not None:
         dd = duty.to_dict()
@@ -531,9 +565,21 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             ("Miễn trách nhiệm dân sự " if vi else "Civil-liability exemption ")
             + f"({e['citation']}): {verdict}",
         ]
+        for o in e["standing_in_way"]:
+            lines.append(
+                f"  {'vướng' if vi else 'in the way'}: {o['citation']} "
+                f"{o['title_vi'] if vi else o['title_en']} — "
+                + (ITEM_STATUS_VI[o["status"]] if vi else o["status"].replace("_", " "))
+                + (f" ({_dmy(o['due']) if vi else o['due']})" if o["due"] else "")
+            )
         for m in e["missing"]:
             lines.append(f"  {'cần xác nhận' if vi else 'to confirm'}: {m}")
     if d["state"] == "concluded" or any("16.1.b" in w for w in d["warnings"]):
         lines += ["", *_notes(("note.16.5.no-licence",), lang)]
-    lines += _interpretations(d["interpretations_used"], lang)
+    # The schedule and the exemption read texts of their own (19.2, 17.2, 22): name them too.
+    used = dict(d["interpretations_used"])
+    for part in (schedule, duty):
+        if part is not None:
+            used.update(part.to_dict()["interpretations_used"])
+    lines += _interpretations(dict(sorted(used.items())), lang)
     return "\n".join(lines)

@@ -163,6 +163,22 @@ class Ground(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     failed_rules: tuple[str, ...]  # 15.1.c: the 9.1/9.2 rules no longer met
 
 
+class UndeterminedGround(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A revocation ground of 15.1 that arises only if a fact still unknown is true (say, whether
+    an inspection record required remediation, 15.1.d): never reported as arisen; with the day
+    it would arise and the missing fact, with the clauses asking for it."""
+
+    rule_id: str
+    citation: str
+    citation_vi: str
+    statement_vi: str
+    statement_en: str
+    would_arise_on: Date
+    missing_facts: tuple[MissingFact, ...]
+    detail_vi: str
+    detail_en: str
+
+
 class Lifecycle(Record, tag="lifecycle", frozen=True, kw_only=True):
     """The sandbox's state by the cited transition table, its dates (testing start and end,
     extension window of 14.1, results-report date of 18.4) and revocation grounds."""
@@ -178,6 +194,8 @@ class Lifecycle(Record, tag="lifecycle", frozen=True, kw_only=True):
     extension_window: Window | None
     results_report_due: Date | None
     revocation_grounds: tuple[Ground, ...]
+    undetermined_grounds: tuple[UndeterminedGround, ...]
+    ended_on: Date | None  # revoked or concluded: no participant duty falls due after
     warnings: tuple[str, ...]
     interpretations_used: dict[str, str]
     provenance: Provenance
@@ -189,8 +207,22 @@ class DateSpan(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=
     end: Date
 
 
+ObligationStatus = Literal[
+    "done",
+    "done_late",
+    "overdue",
+    "upcoming",
+    "open",
+    "closed",
+    "informational",
+    "continuing",  # kept after the end by Art. 19 ("và sau khi kết thúc thử nghiệm"), undated
+    "undetermined",  # turns on a fact still unknown (an inspection's findings)
+]
+
+
 class Obligation(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """One dated or open duty of the schedule (Art. 17-19)."""
+    """One dated or open duty of the schedule (Art. 15, 17-19); ``duty`` is the checklist duty
+    (duties()) it is part of."""
 
     id: str
     citation: str
@@ -199,10 +231,11 @@ class Obligation(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
     title_en: str
     due: Date | None
     window: DateSpan | None
-    status: str
+    status: ObligationStatus
     detail_vi: str
     detail_en: str
     provisional: bool
+    duty: str | None
 
 
 class Obligations(Record, tag="obligations", frozen=True, kw_only=True):
@@ -211,6 +244,7 @@ class Obligations(Record, tag="obligations", frozen=True, kw_only=True):
     as_of: Date
     start: Date | None
     end: Date | None
+    ended_on: Date | None  # revoked or concluded: nothing of the participant's falls due after
     items: tuple[Obligation, ...]
     interpretations_used: dict[str, str]
     provenance: Provenance
@@ -224,8 +258,26 @@ class Duty(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True
     complied: bool | None
 
 
+class Obstacle(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """What stands in the way of Art. 22's exemption: a checklist duty recorded as not
+    complied, or a schedule item overdue, met late or undetermined past its date;
+    ``declared`` is what the checklist says of that duty."""
+
+    source: Literal["checklist", "schedule"]
+    id: str
+    citation: str
+    status: Literal["not_complied", "overdue", "done_late", "undetermined"]
+    due: Date | None
+    title_vi: str
+    title_en: str
+    duty: str | None
+    declared: bool | None
+
+
 class Exemption(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """Art. 22's exemption evaluated from the checklist (null while facts are missing)."""
+    """Art. 22's exemption evaluated from the checklist and, for a participant, from the
+    computed schedule (``schedule_checked``); null while facts are missing. ``remit``: the
+    Art. 20 clauses counted for 22.1 (null = unknown)."""
 
     rule_id: str
     citation: str
@@ -233,6 +285,9 @@ class Exemption(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     statement_en: str
     exempt: bool | None
     missing: tuple[str, ...]
+    standing_in_way: tuple[Obstacle, ...]
+    schedule_checked: bool
+    remit: tuple[str, ...] | None
     interpretations: tuple[str, ...]
 
 
@@ -242,6 +297,7 @@ class Duties(Record, tag="duties", frozen=True, kw_only=True):
     actor: Literal["participant", "authority"]
     duties: tuple[Duty, ...]
     exemption: Exemption
+    interpretations_used: dict[str, str]
 
 
 def from_dict(kind: type[Any], data: dict[str, Any]) -> Any:
@@ -261,10 +317,13 @@ __all__ = [
     "MissingFact",
     "Note",
     "Obligation",
+    "ObligationStatus",
     "Obligations",
+    "Obstacle",
     "PeriodRecord",
     "Timeline",
     "TimelineStep",
     "Timelines",
+    "UndeterminedGround",
     "Window",
 ]

@@ -176,7 +176,11 @@ def test_scenario_endpoints_equal_python(client: httpx.Client, path: Path) -> No
         return
     record = load_record(data["record"])
     status, schedule = lifecycle(record, as_of), obligations(record, as_of)
-    duty = duties(data["compliance"]) if "compliance" in data else None
+    duty = (
+        duties(data["compliance"], schedule=schedule, interpretations=record.interpretations)
+        if "compliance" in data
+        else None
+    )
     expected = status.record(duty.record() if duty else None).to_dict()
     expect_same(post(client, "/lifecycle", data), expected)
     text = post(client, "/lifecycle", data, accept="text/plain")

@@ -369,7 +369,7 @@ def test_revocation_90_days_and_decision() -> None:
 
 def test_revocation_after_failed_remediation_rolls_over_holidays() -> None:
     rec = {"issued_on": "2026-03-02", "approved_months": 18, "defence_or_cipher": True,
-           "events": [{"type": "testing_started", "date": "2026-03-10"}, {"type": "inspection_ended", "date": "2027-03-15"}]}  # fmt: skip
+           "events": [{"type": "testing_started", "date": "2026-03-10"}, {"type": "inspection_ended", "date": "2027-03-15", "remediation_required": True}]}  # fmt: skip
     [g] = lifecycle(rec, D("2027-05-10")).revocation_grounds
     # Remediation due 14/04/2027 (17.3); ground 15/04; +15 days = 30/04/2027 (holiday), 1-2/5
     # weekend, 3/5 the observed Labour Day: the decision is due Tue 04/05/2027 — by the MND (15.3).

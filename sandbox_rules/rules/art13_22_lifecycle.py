@@ -4,7 +4,7 @@ grounds (15.1), decision limits (15.2, 15.3), obligations (17-19) and duties and
 
 from __future__ import annotations
 
-from sandbox_rules.expr import all_of, eq, is_true
+from sandbox_rules.expr import all_of, any_of, eq, is_false, is_true
 from sandbox_rules.rules.model import Rule, RuleKind, rule
 
 LIVE = ("issued", "active", "adjusted", "extended")
@@ -304,7 +304,9 @@ REVOCATION: tuple[Rule, ...] = (
 )
 
 
-def _duty(rule_id: str, cite: str, vi: str, en: str, actor: str) -> Rule:
+def _duty(
+    rule_id: str, cite: str, vi: str, en: str, actor: str, interpretations: tuple[str, ...] = ()
+) -> Rule:
     fact = f"duty.{rule_id}"
     # Art. 19's introductory words make its duties run during and after testing.
     cites: str | tuple[str, ...] = (cite, "19.par1") if cite.startswith("19.") else cite
@@ -318,6 +320,7 @@ def _duty(rule_id: str, cite: str, vi: str, en: str, actor: str) -> Rule:
         group=f"duties.{actor}",
         topic="duties",
         outcome={"fact": fact, "actor": actor},
+        interpretations=interpretations,
     )
 
 
@@ -332,8 +335,9 @@ PARTICIPANT_DUTIES: tuple[Rule, ...] = (
     _duty(
         "17.3.remediate",
         "17.3",
-        "Khắc phục tồn tại, vi phạm trong 30 ngày kể từ ngày kết thúc kiểm tra.",
-        "Remedy inspection findings within 30 days of its end.",
+        "Khắc phục tồn tại, hạn chế, vi phạm đã được ghi ý kiến tại biên bản kiểm tra trong 30 ngày kể từ "
+        "ngày kết thúc kiểm tra.",
+        "Remedy what the inspection record comments on within 30 days of the inspection's end.",
         "participant",
     ),
     _duty(
@@ -384,6 +388,7 @@ PARTICIPANT_DUTIES: tuple[Rule, ...] = (
         "Đánh giá rủi ro định kỳ hàng tháng, quý; thông báo kịp thời khi mức độ rủi ro thay đổi.",
         "Assess risks monthly and quarterly; notify users promptly of changed risk levels.",
         "participant",
+        ("risk-assessment-period",),
     ),
     _duty(
         "19.3.complaints",
@@ -440,9 +445,10 @@ AUTHORITY_DUTIES: tuple[Rule, ...] = (
     _duty(
         "17.2.inspect",
         ("17.2"),
-        "Kiểm tra tại chỗ định kỳ 01 lần/năm hoặc đột xuất.",
-        "Inspect on site once a year, or ad hoc.",
+        "Kiểm tra tại chỗ đối với tổ chức tham gia định kỳ 01 lần/năm hoặc đột xuất.",
+        "Inspect participating organisations on site once a year, or ad hoc.",
         "authority",
+        ("inspection-year", "inspection-individual"),
     ),
     _duty(
         "17.2.record",
@@ -504,17 +510,19 @@ LIABILITY: tuple[Rule, ...] = (
         RuleKind.CONDITION,
         "Cơ quan, tổ chức, cá nhân tham gia thẩm định, kiểm tra, giám sát, đánh giá đã thực hiện đúng, đầy đủ Điều 20 "
         "trong phạm vi trách nhiệm được giao thì được miễn trách nhiệm dân sự khi gây thiệt hại cho Nhà nước.",
-        "Appraisers and supervisors who fully performed Art. 20 within their remit are exempt from civil "
-        "liability for damage caused to the State.",
+        "Appraisers and supervisors who fully performed the Art. 20 duties within their remit are exempt "
+        "from civil liability for damage caused to the State.",
+        # Each Art. 20 duty counts only if it is within the actor's remit (remit.20.x).
         all_of(
             *(
-                is_true(f"duty.{r.id.removeprefix('duty.')}")
+                any_of(is_false(f"remit.{r.citation.short}"), is_true(str(r.outcome["fact"])))
                 for r in AUTHORITY_DUTIES
                 if r.citation.article == 20
             )
         ),
         group="liability",
         topic="liability",
+        interpretations=("authority-exemption-remit",),
     ),
     rule(
         "liability.22.2.participant",

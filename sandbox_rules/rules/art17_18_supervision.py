@@ -9,18 +9,23 @@ RULES: tuple[Rule, ...] = (
     _limit(
         "time.17.2.yearly-inspection",
         "17.2",
-        "Kiểm tra tại chỗ định kỳ 01 lần/năm hoặc đột xuất.",
-        "On-site inspection once a year, or ad hoc.",
+        "Kiểm tra tại chỗ đối với tổ chức tham gia, định kỳ 01 lần/năm hoặc đột xuất khi có dấu hiệu "
+        "thực hiện không đúng, không đầy đủ nội dung Giấy chứng nhận.",
+        "On-site inspection of a participating organisation once a year, or ad hoc on signs that "
+        "the certificate is not being followed.",
         "years",
         1,
         "certificate_issued",
         "periodic_inspection",
+        interpretations=("inspection-year", "inspection-individual"),
     ),
     _limit(
         "time.17.3.remediate",
         "17.3",
-        "Trong thời gian 30 ngày kể từ ngày kết thúc kiểm tra, khắc phục tồn tại, hạn chế, vi phạm.",
-        "Within 30 days of the end of an inspection, remedy the shortcomings in the record.",
+        "Trong thời gian 30 ngày kể từ ngày kết thúc kiểm tra, khắc phục những tồn tại, hạn chế, vi phạm "
+        "mà cơ quan kiểm tra có ý kiến tại biên bản kiểm tra (không có thì không phát sinh).",
+        "Within 30 days of the end of an inspection, remedy the shortcomings or violations the "
+        "inspection record comments on (none recorded, no duty).",
         "days",
         30,
         "inspection_ended",
@@ -53,8 +58,10 @@ RULES: tuple[Rule, ...] = (
     _limit(
         "time.18.5.incident-report",
         "18.5",
-        "Gọi điện báo cáo ngay khi phát hiện sự cố; sau 03 ngày gửi báo cáo bằng văn bản.",
-        "Telephone immediately on an incident; send a written report after 3 days.",
+        "Gọi điện báo cáo ngay khi phát hiện sự cố, đồng thời tổ chức khắc phục; sau 03 ngày gửi báo cáo "
+        "bằng văn bản.",
+        "Telephone immediately on finding an incident and at the same time organise its remedy; send a "
+        "written report after 3 days.",
         "days",
         3,
         "incident_found",

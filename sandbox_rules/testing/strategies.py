@@ -262,12 +262,14 @@ _LIFE_EVENTS = [
     "testing_started", "adjustment_requested", "adjustment_approved", "extension_requested",
     "extension_approved", "inspection_ended", "remediation_done", "incident_found",
     "quarterly_report_submitted", "results_report_submitted", "reissued",
+    "incident_phoned", "incident_report_submitted", "revoked", "concluded",
 ]  # fmt: skip
 
 
 @st.composite
 def records(draw: st.DrawFn) -> dict[str, Any]:
-    """Sandbox records (as data): an issue date, an approved length and events in the period;
+    """Sandbox records (as data): an issue date, an approved length and events in the period,
+    revocation and conclusion among them; inspections with or without remediation required;
     event sequences may be invalid (a second extension), which lifecycle() must reject."""
     issued = draw(dates_in_range(date(2025, 7, 1), date(2030, 6, 30)))
     months = draw(st.integers(min_value=1, max_value=24))
@@ -283,5 +285,9 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
             event["type"] == "adjustment_approved" and draw(st.booleans())
         ):
             event["months"] = draw(st.integers(min_value=1, max_value=24))
+        # 17.3: what the inspection record asked for; absent = unknown.
+        required = draw(st.sampled_from([True, False, None]))
+        if event["type"] == "inspection_ended" and required is not None:
+            event["remediation_required"] = required
         events.append(event)
     return {"issued_on": issued.isoformat(), "approved_months": months, "events": events}

@@ -293,10 +293,16 @@ def lifecycle(body: Any, default_calendar: Any) -> Answer:
     rec = _record(sc)
     cal = _calendar(rec.interpretations, sc.overrides, default_calendar)
     status = run(rec, sc.as_of, calendar=cal)
-    duty = duties(sc.compliance) if sc.compliance is not None else None
+    schedule = obligations(rec, sc.as_of, calendar=cal)
+    # 22.2 reads the computed schedule too: no exemption while a report is overdue.
+    duty = (
+        duties(sc.compliance, schedule=schedule, interpretations=rec.interpretations)
+        if sc.compliance is not None
+        else None
+    )
 
     def text(lang: str) -> str:
-        return render_lifecycle(status, obligations(rec, sc.as_of, calendar=cal), duty, lang)
+        return render_lifecycle(status, schedule, duty, lang)
 
     return Answer(status.record(duty.record() if duty is not None else None), text)
 
