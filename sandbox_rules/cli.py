@@ -15,7 +15,11 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 # Commands of surfaces that live apart from the core (sandbox_rules/surfaces/): each module
 # has add_parser(sub, common). Imported only when the parser is built.
-SURFACE_COMMANDS: tuple[str, ...] = ()
+SURFACE_COMMANDS: tuple[str, ...] = (
+    "sandbox_rules.surfaces.casefiles.cli",
+    "sandbox_rules.surfaces.templates.cli",
+    "sandbox_rules.surfaces.interview.cli",
+)
 
 
 class _Parser(argparse.ArgumentParser):
