@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 from sandbox_rules.catalogues import Body, catalogue
 from sandbox_rules.codegen import compile_statuses
@@ -338,7 +338,11 @@ def dossier(
         if at_hand is None or applies is None or (applicant_kind is None and depends_on_kind):
             status = "unknown"
         else:
-            status = "present" if any(_doc_key(a) in at_hand for a in accepted) else "missing"
+            names = [
+                *accepted,
+                *cast("tuple[str, ...]", out.get("names", ())),
+            ]  # and the text's names
+            status = "present" if any(_doc_key(a) in at_hand for a in names) else "missing"
         items.append(
             {
                 "rule_id": r.id,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 import types
 import typing
 from collections.abc import Mapping, Sequence
@@ -39,7 +40,17 @@ def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
         return str(node.value)
 
 
+def _float(loader: Any, node: yaml.ScalarNode) -> Any:
+    # 12.1 or 9.2 is a clause, not a number: keep the text as written. A float field still
+    # gets its number (pydantic reads "3.5" as 3.5).
+    if _CLAUSE_LIKE.match(str(node.value)):
+        return str(node.value)
+    return yaml.SafeLoader.construct_yaml_float(loader, node)
+
+
+_CLAUSE_LIKE = re.compile(r"^\d+\.\d+$")
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:float", _float)
 
 
 @dataclass(frozen=True, slots=True)
