@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from sandbox_rules.errors import (
@@ -193,7 +194,12 @@ class RuleRegistry:
                         ) from UnknownCitationError(c.short)
 
     def __iter__(self) -> Iterator[Rule]:
-        return iter(sorted(self._rules.values(), key=lambda r: (r.citation.sort_key, r.id)))
+        return iter(self._ordered)
+
+    @cached_property
+    def _ordered(self) -> tuple[Rule, ...]:
+        # The registry never changes after construction: sort once, not on every group().
+        return tuple(sorted(self._rules.values(), key=lambda r: (r.citation.sort_key, r.id)))
 
     def __len__(self) -> int:
         return len(self._rules)

@@ -146,7 +146,10 @@ def _authority_code(token: str | None) -> str | None:
 class _Run:
     """The results of one case, computed on first use."""
 
-    def __init__(self, case: Case, loc: Located, base: Path, lang: str) -> None:
+    def __init__(
+        self, case: Case, loc: Located, base: Path, lang: str, calendars: dict[Any, Any]
+    ) -> None:
+        self.calendars = calendars  # one calendar per set of readings, for this run only
         self.case = case
         self.loc = loc
         self.lang = lang
@@ -165,6 +168,16 @@ class _Run:
                 self.scenario = ref.data
         if case.application is not None:
             self.app_loc, self.app_root = loc, ("application",)
+
+    def calendar(self, chosen: Mapping[str, str]) -> Any:
+        """The working-day calendar under ``chosen``: built once per run and set of readings
+        (building one reads the whole official table; a case needs it only to count)."""
+        from sandbox_rules.interpretations import Interpretations
+
+        key = tuple(sorted(chosen.items()))
+        if key not in self.calendars:
+            self.calendars[key] = Interpretations.of(dict(chosen)).calendar()
+        return self.calendars[key]
 
     @property
     def interpretations(self) -> dict[str, str]:
@@ -250,7 +263,11 @@ class _Run:
         else:
             raise InputValidationError(t("case.needs_timeline", self.lang, name=self.case.name))
         out: dict[str, Any] = timeline(
-            proc, events, self.as_of, interpretations=self.interpretations or None
+            proc,
+            events,
+            self.as_of,
+            interpretations=self.interpretations or None,
+            calendar=self.calendar(self.interpretations),
         ).to_dict()
         return out
 
@@ -277,14 +294,18 @@ class _Run:
     def lifecycle(self) -> dict[str, Any]:
         from sandbox_rules.lifecycle import lifecycle
 
-        out: dict[str, Any] = lifecycle(self.record, self.as_of).to_dict()
+        out: dict[str, Any] = lifecycle(
+            self.record, self.as_of, calendar=self.calendar(self.record.interpretations)
+        ).to_dict()
         return out
 
     @cached_property
     def obligations(self) -> dict[str, Any]:
         from sandbox_rules.obligations import obligations
 
-        out: dict[str, Any] = obligations(self.record, self.as_of).to_dict()
+        out: dict[str, Any] = obligations(
+            self.record, self.as_of, calendar=self.calendar(self.record.interpretations)
+        ).to_dict()
         return out
 
     def everything(self) -> None:
@@ -494,7 +515,13 @@ def _iso(value: Any) -> date | None:
 
 
 def run_case(
-    data: Any, loc: Located, base: Path, *, lang: str = "vi", index: int | None = None
+    data: Any,
+    loc: Located,
+    base: Path,
+    *,
+    lang: str = "vi",
+    index: int | None = None,
+    calendars: dict[Any, Any] | None = None,
 ) -> CaseResult:
     """Run one case (``data`` is its mapping, ``loc`` the file located at the case)."""
     name: str = (
@@ -515,7 +542,7 @@ def run_case(
 
     result = CaseResult(loc.source, case.name, first, "passed", xfail=case.xfail)
     try:
-        run = _Run(case, loc, base, lang)
+        run = _Run(case, loc, base, lang, {} if calendars is None else calendars)
         checks = _checks(run, case.expect, line)
         if "error" in case.expect.model_fields_set:  # expected a refusal: run all it gives
             run.everything()
@@ -550,8 +577,11 @@ def run_case(
     return result
 
 
-def run_file(path: str | Path, *, lang: str = "vi") -> list[CaseResult]:
+def run_file(
+    path: str | Path, *, lang: str = "vi", calendars: dict[Any, Any] | None = None
+) -> list[CaseResult]:
     """Every case of one file: a case mapping, a list of cases, or ``cases: [...]``."""
+    cals: dict[Any, Any] = {} if calendars is None else calendars
     p = Path(path)
     try:
         loc = read_yaml(p, lang)
@@ -562,9 +592,10 @@ def run_file(path: str | Path, *, lang: str = "vi") -> list[CaseResult]:
         loc, data = loc.sub("cases"), data["cases"]
     if isinstance(data, list):
         return [
-            run_case(item, loc.sub(i), p.parent, lang=lang, index=i) for i, item in enumerate(data)
+            run_case(item, loc.sub(i), p.parent, lang=lang, index=i, calendars=cals)
+            for i, item in enumerate(data)
         ]
-    return [run_case(data, loc, p.parent, lang=lang)]
+    return [run_case(data, loc, p.parent, lang=lang, calendars=cals)]
 
 
 def collect(paths: Iterable[str | Path]) -> list[Path]:
@@ -581,8 +612,9 @@ def collect(paths: Iterable[str | Path]) -> list[Path]:
 
 def run_paths(paths: Iterable[str | Path], *, lang: str = "vi") -> list[CaseResult]:
     results: list[CaseResult] = []
+    calendars: dict[Any, Any] = {}
     for p in collect(paths):
-        results.extend(run_file(p, lang=lang))
+        results.extend(run_file(p, lang=lang, calendars=calendars))
     return results
 
 
