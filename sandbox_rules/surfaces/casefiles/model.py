@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Conditions = Literal["eligible", "ineligible", "undetermined"]
 ScopeAnswer = Literal["within", "outside", "undetermined"]
@@ -136,7 +136,12 @@ class Case(_M):
     xfail: str | None = Field(
         None, description="the code is known to disagree with the text here: why (reported)"
     )
-    expect: Expect
+    expect: Expect = Field(description="what the law should give; only keys written are checked")
+
+    @field_validator("expect", mode="before")
+    @classmethod
+    def _empty(cls, value: Any) -> Any:
+        return {} if value is None else value  # "expect:" with every line commented out
 
 
 def case_json_schema() -> dict[str, Any]:
