@@ -122,3 +122,11 @@ def test_folder_and_schema() -> None:
     schema = case_json_schema()
     assert schema["$schema"].endswith("2020-12/schema")
     assert "expect" in schema["required"]
+
+
+def test_docs_name_every_key_of_the_format() -> None:
+    from sandbox_rules.surfaces.casefiles import Case, Expect
+
+    doc = (ROOT / "docs" / "casefiles.md").read_text(encoding="utf-8")
+    keys = [f.alias or n for n, f in Case.model_fields.items()] + list(Expect.model_fields)
+    assert [k for k in keys if f"`{k}`" not in doc] == []

@@ -213,8 +213,16 @@ def field_names(ann: Any) -> list[str]:
 
 
 def nearest(given: object, choices: Sequence[str]) -> str | None:
+    """The valid value closest to ``given``: by spelling, or by its Vietnamese name
+    ("tổ chức" -> organisation, from the tables' ``value.*`` names)."""
     if not isinstance(given, str) or not choices:
         return None
+    from sandbox_rules.catalogues import fold
+
+    by_name = {fold(messages("vi").get(f"value.{c}", "")): c for c in choices}
+    by_name.pop("", None)
+    if fold(given) in by_name:
+        return by_name[fold(given)]
     found = difflib.get_close_matches(given, list(choices), n=1, cutoff=0.5)
     if not found:
         low = {c.lower(): c for c in choices}
