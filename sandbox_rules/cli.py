@@ -256,6 +256,13 @@ def cmd_dossier(args: argparse.Namespace) -> int:
     else:
         app_data, extra = _application_input(data)
     kind: str | None
+    if app_data is not None and "documents" not in extra and args.procedure == "issuance":
+        from sandbox_rules.engine import issuance_dossier
+
+        # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b).
+        result = issuance_dossier(load_application(app_data), _interp_args(args) or None)
+        _emit(result.to_dict(), args.json, render_dossier(result, args.lang))
+        return EXIT_OK
     if app_data is not None and "documents" not in extra:
         app = load_application(app_data)
         kind, docs = app.applicant.kind, app.submission.documents
@@ -310,8 +317,10 @@ def cmd_timeline(args: argparse.Namespace) -> int:
         )
         for sp in specs
     ]
+    from sandbox_rules.time_records import Timelines
+
     _emit(
-        [t.to_dict(explain=args.explain) for t in results]
+        Timelines(timelines=tuple(t.record(args.explain) for t in results)).to_dict()
         if len(results) > 1
         else results[0].to_dict(explain=args.explain),
         args.json,
@@ -341,9 +350,7 @@ def cmd_lifecycle(args: argparse.Namespace) -> int:
     st = lifecycle(rec, as_of)
     sched = obligations(rec, as_of)
     duty = duties(data["compliance"]) if data.get("compliance") is not None else None
-    out = st.to_dict()
-    if duty is not None:
-        out["duties"] = duty.to_dict()
+    out = st.record(duty.record() if duty is not None else None).to_dict()
     _emit(out, args.json, render_lifecycle(st, sched, duty, args.lang))
     return EXIT_OK
 
@@ -525,13 +532,18 @@ def build_parser() -> argparse.ArgumentParser:
         choices=(
             "application",
             "record",
+            "scenario",
+            "dossier-input",
             "assessment",
             "routing",
             "dossier",
             "deadline",
             "timeline",
+            "timelines",
             "lifecycle",
             "obligations",
+            "duties",
+            "error",
         ),
     )
     p.set_defaults(func=cmd_schema)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sandbox_rules import time_records as tr
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule, evaluate_rule
@@ -20,30 +21,37 @@ class DutyCheck:
     exempt: bool | None
     missing: tuple[str, ...]
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": "duties",
-            "actor": self.actor,
-            "duties": [
-                {
-                    "rule_id": r.id,
-                    "citations": [c.short for c in r.citations],
-                    "statement_vi": r.statement_vi,
-                    "statement_en": r.statement_en,
-                    "complied": v,
-                }
+    def record(self) -> tr.Duties:
+        """This checklist as its record (sandbox_rules.time_records.Duties)."""
+        e = self.exemption
+        return tr.Duties(
+            actor=self.actor,  # type: ignore[arg-type]
+            duties=tuple(
+                tr.Duty(
+                    rule_id=r.id,
+                    citations=tuple(c.short for c in r.citations),
+                    statement_vi=r.statement_vi,
+                    statement_en=r.statement_en,
+                    complied=v,
+                )
                 for r, v in self.items
-            ],
-            "exemption": {
-                "rule_id": self.exemption.id,
-                "citation": self.exemption.citation.short,
-                "statement_vi": self.exemption.statement_vi,
-                "statement_en": self.exemption.statement_en,
-                "exempt": self.exempt,
-                "missing": list(self.missing),
-                "interpretations": list(self.exemption.interpretations),
-            },
-        }
+            ),
+            exemption=tr.Exemption(
+                rule_id=e.id,
+                citation=e.citation.short,
+                statement_vi=e.statement_vi,
+                statement_en=e.statement_en,
+                exempt=self.exempt,
+                missing=tuple(self.missing),
+                interpretations=tuple(e.interpretations),
+            ),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.record().to_dict()
+
+    def to_json(self, *, pretty: bool = False) -> str:
+        return self.record().to_json(pretty=pretty)
 
 
 def duties(compliance: Mapping[str, bool | None], actor: str = "participant") -> DutyCheck:

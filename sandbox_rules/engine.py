@@ -10,22 +10,42 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
-from typing import Any, cast
+from typing import Any, Literal, cast
+
+import msgspec
 
 from sandbox_rules.catalogues import Body, catalogue
 from sandbox_rules.codegen import compile_statuses
-from sandbox_rules.errors import InputValidationError, InterpretationError
+from sandbox_rules.errors import InputValidationError, InterpretationError, RuleDefinitionError
 from sandbox_rules.expr import TRUE, Compiled, compile_expr
 from sandbox_rules.facts import ACCESSORS, extract_facts, interp_facts_for, planned_end
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.law.text import load_law
 from sandbox_rules.models import Application, load_application
-from sandbox_rules.outcomes import Assessment, DossierCheck, Routing
+from sandbox_rules.outcomes import (
+    PART_ANSWERS,
+    PART_ARTICLE,
+    PART_OF_TOPIC,
+    Assessment,
+    Authority,
+    BodyRef,
+    DossierCheck,
+    DossierItem,
+    Finding,
+    Localised,
+    PartAnswer,
+    Routing,
+    RuleRef,
+    Status,
+    make_finding,
+)
+from sandbox_rules.records import MissingFact, missing_facts, provenance
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.dossiers import PROCEDURES
 from sandbox_rules.rules.model import Rule, RuleKind, RuleRegistry
 
 KINDS = ("organisation", "individual")
+_STATUSES: tuple[Status, ...] = ("met", "not_met", "not_applicable", "unknown")
 
 
 class Engine:
@@ -82,6 +102,35 @@ class Engine:
         self._default_used = {
             kind: MappingProxyType(DEFAULTS.used(*self.interpretations_of[kind])) for kind in KINDS
         }
+        # Fixed texts of every finding are built once: a decided finding depends only on
+        # its rule and status (an unknown one also on the facts it misses).
+        for r in rules:
+            if r.topic not in PART_OF_TOPIC:
+                raise RuleDefinitionError(
+                    f"rule {r.id}: topic {r.topic!r} belongs to none of the assessment's "
+                    "three answers (conditions, scope, plan)"
+                )
+        self.findings_of: dict[str, tuple[dict[str, Finding], ...]] = {
+            kind: tuple(
+                {status: make_finding(r, PART_OF_TOPIC[r.topic], status) for status in _STATUSES}
+                for r in self.rules_of[kind]
+            )
+            for kind in KINDS
+        }
+        self.part_index: dict[str, dict[str, tuple[int, ...]]] = {
+            kind: {
+                part: tuple(
+                    i for i, r in enumerate(self.rules_of[kind]) if PART_OF_TOPIC[r.topic] == part
+                )
+                for part in PART_ANSWERS
+            }
+            for kind in KINDS
+        }
+        self.refs: dict[str, RuleRef] = {
+            r.id: RuleRef(rule_id=r.id, citations=tuple(c.short for c in r.citations))
+            for r in rules
+        }
+        self.provenance = provenance(self.law_version)
 
     def interpretations_used(self, kind: str, interp: Interpretations) -> Mapping[str, str]:
         if interp is DEFAULTS:
@@ -141,15 +190,72 @@ def assess(
             f"force from {engine.in_force_from.isoformat()}; its rules do not govern an earlier filing"
         )
     kind = application.applicant.kind
-    statuses, failed, unknown = engine.status_fn[kind](application, interp_facts_for(interp))
-    verdict = "ineligible" if failed else ("undetermined" if unknown else "eligible")
+    statuses, _, any_unknown = engine.status_fn[kind](application, interp_facts_for(interp))
+    rules = engine.rules_of[kind]
+    cached = engine.findings_of[kind]
+    missing_of: dict[int, tuple[MissingFact, ...]] = {}
+    if any_unknown:
+        from sandbox_rules.rules.model import evaluate_rule
+
+        facts = extract_facts(application, interp)
+        for i, status in enumerate(statuses):
+            if status == "unknown":
+                missing_of[i] = missing_facts(evaluate_rule(rules[i], facts).missing)
+    findings = tuple(
+        msgspec.structs.replace(cached[i]["unknown"], missing_facts=missing_of[i])
+        if i in missing_of
+        else cached[i][status]
+        for i, status in enumerate(statuses)
+    )
+    parts = {
+        part: _part_answer(engine, part, idx, rules, statuses, missing_of)
+        for part, idx in engine.part_index[kind].items()
+    }
+    conditions = parts["conditions"]
+    if conditions.answer == "ineligible":
+        needed: tuple[MissingFact, ...] = ()  # nothing else can change an Art. 9 refusal
+    else:
+        names = {
+            m.fact for p in parts.values() if p.answer == "undetermined" for m in p.missing_facts
+        }
+        needed = missing_facts(names)
     return Assessment(
-        verdict,
-        engine.rules_of[kind],
-        statuses,
-        (application, interp),
-        engine.interpretations_used(kind, interp),
-        engine.law_version,
+        verdict=conditions.answer,  # type: ignore[arg-type]
+        conditions=conditions,
+        scope=parts["scope"],
+        plan=parts["plan"],
+        findings=findings,
+        missing_facts=needed,
+        interpretations_used=dict(engine.interpretations_used(kind, interp)),
+        provenance=engine.provenance,
+    )
+
+
+def _part_answer(
+    engine: Engine,
+    part: str,
+    idx: tuple[int, ...],
+    rules: tuple[Rule, ...],
+    statuses: list[str],
+    missing_of: Mapping[int, tuple[MissingFact, ...]],
+) -> PartAnswer:
+    """One of the three answers from the statuses of its rules (Kleene: any failure decides)."""
+    failed = tuple(engine.refs[rules[i].id] for i in idx if statuses[i] == "not_met")
+    unknown = tuple(engine.refs[rules[i].id] for i in idx if statuses[i] == "unknown")
+    ok, bad, open_ = PART_ANSWERS[part]
+    answer = bad if failed else (open_ if unknown else ok)
+    if answer == open_:
+        names = {m.fact for i in idx if i in missing_of for m in missing_of[i]}
+        needed = missing_facts(names)
+    else:
+        needed = ()
+    return PartAnswer(
+        part=part,  # type: ignore[arg-type]
+        article=PART_ARTICLE[part],
+        answer=answer,  # type: ignore[arg-type]
+        failed=failed,
+        unknown=unknown,
+        missing_facts=needed,
     )
 
 
@@ -168,10 +274,11 @@ _FILE_WITH = {
         "Ministry of National Defence, by the procedure its Minister sets (Art. 12(6))",
     ),
 }
-_METHODS = ("online", "in_person", "post")
+_METHODS: tuple[Literal["online", "in_person", "post"], ...] = ("online", "in_person", "post")
+RoutingStatus = Literal["determined", "undetermined", "not_specified_by_text"]
 
 
-def _authority(rule: Rule, app: Application) -> dict[str, Any]:
+def _authority(rule: Rule, app: Application) -> Authority:
     cat = catalogue()
     kind = rule.outcome.get("authority")
     body: Body | None
@@ -183,20 +290,31 @@ def _authority(rule: Rule, app: Application) -> dict[str, Any]:
         codes = {s.managed_by for s in app.data_sources or () if s.managed_by}
         found: Body | None = cat.bodies[next(iter(codes))] if len(codes) == 1 else None
         body = found
-    out: dict[str, Any] = {
-        "rule": rule.id,
-        "citation": rule.citation.short,
-        "delegable": True,
-        "delegation_note_vi": "có thẩm quyền cấp hoặc được phân cấp, ủy quyền cho cơ quan, đơn vị trực thuộc cấp",
-        "delegation_note_en": "may issue, or delegate issuing to a subordinate body",
-    }
+    note_vi = "có thẩm quyền cấp hoặc được phân cấp, ủy quyền cho cơ quan, đơn vị trực thuộc cấp"
+    note_en = "may issue, or delegate issuing to a subordinate body"
     if body is None:
-        out.update(code=None, title_vi=rule.statement_vi, title_en=rule.statement_en, body=None)
-    else:
-        out.update(
-            code=body.code, title_vi=body.head_vi, title_en=body.head_en, body=body.to_dict()
+        return Authority(
+            rule=rule.id,
+            citation=rule.citation.short,
+            code=None,
+            title_vi=rule.statement_vi,
+            title_en=rule.statement_en,
+            body=None,
+            delegable=True,
+            delegation_note_vi=note_vi,
+            delegation_note_en=note_en,
         )
-    return out
+    return Authority(
+        rule=rule.id,
+        citation=rule.citation.short,
+        code=body.code,
+        title_vi=body.head_vi,
+        title_en=body.head_en,
+        body=BodyRef(**body.to_dict()),
+        delegable=True,
+        delegation_note_vi=note_vi,
+        delegation_note_en=note_en,
+    )
 
 
 def route(
@@ -231,12 +349,11 @@ def route(
             notes.append(proc.rule.statement_vi)
         else:
             vi, en = _FILE_WITH[str(procedure)]
-            file_with = {"vi": vi, "en": en}
-            if procedure == "12.3" and authority and authority.get("code"):
-                file_with = {
-                    "vi": f"{authority['title_vi']} — {vi}",
-                    "en": f"{authority['title_en']} — {en}",
-                }
+            file_with = Localised(vi=vi, en=en)
+            if procedure == "12.3" and authority and authority.code:
+                file_with = Localised(
+                    vi=f"{authority.title_vi} — {vi}", en=f"{authority.title_en} — {en}"
+                )
         if procedure == "12.4":
             notes.append("Bộ Công an có thể thành lập Hội đồng tư vấn (điểm b khoản 4 Điều 12).")
         if (
@@ -248,6 +365,7 @@ def route(
                 "Thẩm quyền cấp theo khoản 1 Điều 12 khác cơ quan tiếp nhận theo khoản 4 Điều 12 "
                 "(cách hiểu đã chọn)."
             )
+    status: RoutingStatus
     if auth.rule is None or proc.rule is None:
         status = "undetermined"
     elif procedure is None:
@@ -268,9 +386,9 @@ def route(
         methods=_METHODS if procedure in ("12.3", "12.4") else (),
         citations=tuple(dict.fromkeys(citations)),
         notes=tuple(notes),
-        missing=frozenset(missing),
-        interpretations_used=used,
-        law_version=default_engine().law_version,
+        missing_facts=missing_facts(missing),
+        interpretations_used=dict(used),
+        provenance=default_engine().provenance,
     )
 
 
@@ -318,7 +436,7 @@ def dossier(
     at_hand = None if documents is None else {_doc_key(d) for d in documents}
     order = interp["form-order"]
     facts = {"adjustment.requires_extension": requires_extension}
-    items: list[dict[str, Any]] = []
+    items: list[DossierItem] = []
     for r in registry().group(f"dossier.{procedure}"):
         applies = r.applies_if.evaluate(facts)
         if applies is False:
@@ -344,29 +462,78 @@ def dossier(
             ]  # and the text's names
             status = "present" if any(_doc_key(a) in at_hand for a in names) else "missing"
         items.append(
-            {
-                "rule_id": r.id,
-                "citation": r.citation.short,
-                "citation_vi": r.citation.vi(),
-                "document": accepted[0],
-                "accepted": accepted,
-                "label_vi": r.statement_vi,
-                "label_en": r.statement_en,
-                "status": status,
-                "conditional": applies is None,
-            }
+            DossierItem(
+                item="document",
+                rule_id=r.id,
+                citation=r.citation.short,
+                citation_vi=r.citation.vi(),
+                document=accepted[0],
+                accepted=tuple(accepted),
+                label_vi=r.statement_vi,
+                label_en=r.statement_en,
+                status=status,  # type: ignore[arg-type]
+                conditional=applies is None,
+            )
         )
+    return _dossier_check(procedure, applicant_kind, items, {"form-order": order})
+
+
+def _dossier_check(
+    procedure: str,
+    applicant_kind: str | None,
+    items: list[DossierItem],
+    used: Mapping[str, str],
+) -> DossierCheck:
+    missing = tuple(i for i in items if i.status == "missing")
+    # Three-valued: one document known missing makes the dossier incomplete whatever else is
+    # unknown; only with nothing missing do unknown items leave it undetermined.
+    complete = False if missing else (None if any(i.status == "unknown" for i in items) else True)
     return DossierCheck(
-        procedure, applicant_kind, items, {"form-order": order}, default_engine().law_version
+        procedure=procedure,
+        applicant_kind=applicant_kind,  # type: ignore[arg-type]
+        complete=complete,
+        items=tuple(items),
+        missing=missing,
+        interpretations_used=dict(used),
+        provenance=default_engine().provenance,
     )
 
 
-def issuance_dossier(app: Application | Mapping[str, Any]) -> DossierCheck:
-    """The 12.2 dossier of an application, against ``submission.documents``."""
+_PLAN_ITEM_STATUS = {"met": "present", "not_met": "missing", "unknown": "unknown"}
+
+
+def issuance_dossier(
+    app: Application | Mapping[str, Any],
+    interpretations: Mapping[str, str] | Interpretations | None = None,
+) -> DossierCheck:
+    """The 12.2 dossier of an application against ``submission.documents``, and the contents
+    the plan must hold under Art. 11: a dossier is "đầy đủ hồ sơ hợp lệ" (12.3.b) only when
+    both the documents and the plan's contents are there."""
     application = _application(app)
-    return dossier(
+    interp = _interpretations(application, interpretations)
+    check = dossier(
         "issuance",
         application.applicant.kind,
         application.submission.documents,
-        interpretations=_interpretations(application, None),
+        interpretations=interp,
     )
+    result = assess(application, interp)
+    items = list(check.items)
+    for f in result.findings:
+        if f.part != "plan" or f.status == "not_applicable":
+            continue
+        items.append(
+            DossierItem(
+                item="plan_content",
+                rule_id=f.rule_id,
+                citation=f.citations[0],
+                citation_vi=f.citation_vi or f.citations[0],
+                document="plan",
+                accepted=("plan",),
+                label_vi=f.statement_vi or f.rule_id,
+                label_en=f.statement_en or f.rule_id,
+                status=_PLAN_ITEM_STATUS[f.status],  # type: ignore[arg-type]
+                conditional=False,
+            )
+        )
+    return _dossier_check("issuance", check.applicant_kind, items, check.interpretations_used)

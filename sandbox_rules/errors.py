@@ -7,6 +7,34 @@ AttributeError escapes the public API on bad input.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
+
+import msgspec
+
+from sandbox_rules.records import Record
+
+
+class FieldError(
+    msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
+):
+    """One problem of the input: where (``loc``: the path of the offending input, items
+    counted from 0 as in JSON Pointer; ``field``: the dotted path), what (``msg``, ``type``)
+    and, where it helps, the nearest valid value (``suggestion``)."""
+
+    field: str
+    msg: str
+    loc: tuple[str | int, ...] = ()
+    type: str | None = None
+    suggestion: str | None = None
+
+
+class ErrorRecord(Record, tag="error", frozen=True, kw_only=True, omit_defaults=True):
+    """The error result: the stable ``code`` of the error class (docs/errors.md), a message
+    and, for input errors, one entry per field at fault."""
+
+    code: str
+    message: str
+    errors: tuple[FieldError, ...] = ()
 
 
 class SandboxRulesError(Exception):
@@ -18,8 +46,11 @@ class SandboxRulesError(Exception):
         super().__init__(message)
         self.message = message
 
-    def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "message": self.message}
+    def record(self) -> ErrorRecord:
+        return ErrorRecord(code=self.code, message=self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.record().to_dict()
 
 
 class CitationSyntaxError(SandboxRulesError, ValueError):
@@ -102,12 +133,24 @@ class InputValidationError(SandboxRulesError, ValueError):
 
     code = "input_validation"
 
-    def __init__(self, message: str, errors: list[dict[str, str]] | None = None) -> None:
+    def __init__(self, message: str, errors: list[dict[str, Any]] | None = None) -> None:
         super().__init__(message)
         self.errors = errors or []
 
-    def to_dict(self) -> dict[str, object]:
-        return {"code": self.code, "message": self.message, "errors": self.errors}
+    def record(self) -> ErrorRecord:
+        items = []
+        for e in self.errors:
+            loc = e.get("loc")
+            items.append(
+                FieldError(
+                    field=str(e.get("field") or e.get("path") or ".".join(map(str, loc or ()))),
+                    msg=str(e.get("msg") or e.get("problem") or e.get("message") or ""),
+                    loc=tuple(loc) if isinstance(loc, (list, tuple)) else (),
+                    type=e.get("type"),
+                    suggestion=e.get("suggestion"),
+                )
+            )
+        return ErrorRecord(code=self.code, message=self.message, errors=tuple(items))
 
 
 class CalendarError(SandboxRulesError):

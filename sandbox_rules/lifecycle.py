@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from sandbox_rules import time_records as tr
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.errors import InputValidationError, InvalidTransitionError
@@ -119,14 +120,14 @@ class HistoryEntry:
     state_after: str
     rule_id: str | None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "on": self.on.isoformat(),
-            "event": self.event,
-            "from": self.state_before,
-            "to": self.state_after,
-            "rule_id": self.rule_id,
-        }
+    def record(self) -> tr.HistoryEntry:
+        return tr.HistoryEntry(
+            on=self.on,
+            event=self.event,
+            from_=self.state_before,
+            to=self.state_after,
+            rule_id=self.rule_id,
+        )
 
 
 def _extension_facts(
@@ -183,20 +184,20 @@ class RevocationGround:
     detail_vi: str
     detail_en: str
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "rule_id": self.rule.id,
-            "citation": self.rule.citation.short,
-            "citation_vi": self.rule.citation.vi(),
-            "statement_vi": self.rule.statement_vi,
-            "statement_en": self.rule.statement_en,
-            "arose_on": self.arose_on.isoformat(),
-            "decision_due": self.decision_due.isoformat(),
-            "decision_citation": "15.2",
-            "decided_by": self.decided_by,
-            "detail_vi": self.detail_vi,
-            "detail_en": self.detail_en,
-        }
+    def record(self) -> tr.Ground:
+        return tr.Ground(
+            rule_id=self.rule.id,
+            citation=self.rule.citation.short,
+            citation_vi=self.rule.citation.vi(),
+            statement_vi=self.rule.statement_vi,
+            statement_en=self.rule.statement_en,
+            arose_on=self.arose_on,
+            decision_due=self.decision_due,
+            decision_citation="15.2",
+            decided_by=self.decided_by,
+            detail_vi=self.detail_vi,
+            detail_en=self.detail_en,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,34 +219,35 @@ class LifecycleStatus:
     def end(self) -> date | None:
         return self.extended_end or self.approved_end
 
+    def record(self, duties: tr.Duties | None = None) -> tr.Lifecycle:
+        """This status as its record (sandbox_rules.time_records.Lifecycle)."""
+        from sandbox_rules.records import provenance
+
+        window = self.extension_window
+        return tr.Lifecycle(
+            state=self.state,
+            as_of=self.as_of,
+            history=tuple(h.record() for h in self.history),
+            testing_start=self.testing_start,
+            approved_end=self.approved_end,
+            extended_end=self.extended_end,
+            end=self.end,
+            extension_window=None
+            if window is None
+            else tr.Window(start=window[0], end=window[1], citation="14.1"),
+            results_report_due=self.results_report_due,
+            revocation_grounds=tuple(g.record() for g in self.revocation_grounds),
+            warnings=tuple(self.warnings),
+            interpretations_used=dict(self.interpretations_used),
+            provenance=provenance(calendar_version=self.calendar_version),
+            duties=duties,
+        )
+
     def to_dict(self) -> dict[str, Any]:
-        from sandbox_rules.outcomes import provenance
+        return self.record().to_dict()
 
-        def iso(d: date | None) -> str | None:
-            return d.isoformat() if d else None
-
-        return {
-            "kind": "lifecycle",
-            "state": self.state,
-            "as_of": self.as_of.isoformat(),
-            "history": [h.to_dict() for h in self.history],
-            "testing_start": iso(self.testing_start),
-            "approved_end": iso(self.approved_end),
-            "extended_end": iso(self.extended_end),
-            "end": iso(self.end),
-            "extension_window": None
-            if self.extension_window is None
-            else {
-                "start": self.extension_window[0].isoformat(),
-                "end": self.extension_window[1].isoformat(),
-                "citation": "14.1",
-            },
-            "results_report_due": iso(self.results_report_due),
-            "revocation_grounds": [g.to_dict() for g in self.revocation_grounds],
-            "warnings": list(self.warnings),
-            "interpretations_used": dict(self.interpretations_used),
-            "provenance": provenance(calendar_version=self.calendar_version),
-        }
+    def to_json(self, *, pretty: bool = False) -> str:
+        return self.record().to_json(pretty=pretty)
 
 
 def lifecycle(

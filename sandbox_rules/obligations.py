@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import msgspec
+
+from sandbox_rules import time_records as tr
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.interpretations import Interpretations
@@ -32,22 +35,25 @@ class Obligation:
     detail_en: str = ""
     provisional: bool = False
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "citation": self.citation,
-            "actor": self.actor,
-            "title_vi": self.title_vi,
-            "title_en": self.title_en,
-            "due": self.due.isoformat() if self.due else None,
-            "window": None
+    def record(self) -> tr.Obligation:
+        return tr.Obligation(
+            id=self.id,
+            citation=self.citation,
+            actor=self.actor,  # type: ignore[arg-type]
+            title_vi=self.title_vi,
+            title_en=self.title_en,
+            due=self.due,
+            window=None
             if self.window is None
-            else {"start": self.window[0].isoformat(), "end": self.window[1].isoformat()},
-            "status": self.status,
-            "detail_vi": self.detail_vi,
-            "detail_en": self.detail_en,
-            "provisional": self.provisional,
-        }
+            else tr.DateSpan(start=self.window[0], end=self.window[1]),
+            status=self.status,
+            detail_vi=self.detail_vi,
+            detail_en=self.detail_en,
+            provisional=self.provisional,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return msgspec.to_builtins(self.record())  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +65,24 @@ class Schedule:
     interpretations_used: Mapping[str, str]
     calendar_version: str
 
-    def to_dict(self) -> dict[str, Any]:
-        from sandbox_rules.outcomes import provenance
+    def record(self) -> tr.Obligations:
+        """This schedule as its record (sandbox_rules.time_records.Obligations)."""
+        from sandbox_rules.records import provenance
 
-        return {
-            "kind": "obligations",
-            "as_of": self.as_of.isoformat(),
-            "start": self.start.isoformat() if self.start else None,
-            "end": self.end.isoformat() if self.end else None,
-            "items": [i.to_dict() for i in self.items],
-            "interpretations_used": dict(self.interpretations_used),
-            "provenance": provenance(calendar_version=self.calendar_version),
-        }
+        return tr.Obligations(
+            as_of=self.as_of,
+            start=self.start,
+            end=self.end,
+            items=tuple(i.record() for i in self.items),
+            interpretations_used=dict(self.interpretations_used),
+            provenance=provenance(calendar_version=self.calendar_version),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.record().to_dict()
+
+    def to_json(self, *, pretty: bool = False) -> str:
+        return self.record().to_json(pretty=pretty)
 
     def to_ics(self, lang: str = "vi") -> str:
         """iCalendar text: one all-day VEVENT per dated obligation (CRLF line ends)."""

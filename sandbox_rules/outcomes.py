@@ -1,16 +1,17 @@
-"""Results are records: every verdict, routing and dossier check serialises to JSON that names
-the library version, the law-text hash and the interpretations used, so a decision can be
-reproduced and audited later. Built for speed (tuples and slots); ``to_dict`` for JSON.
+"""Results of the assessment, routing and dossier checks (Art. 9-12): each one record, defined
+once as a ``msgspec.Struct`` (sandbox_rules.records), from which its JSON, JSON Schema and docs
+follow. They name the library version, the law-text hash and the interpretations used, so a
+decision can be reproduced and audited later.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Literal
 
-from sandbox_rules.facts import spec_for
-from sandbox_rules.law.text import load_law
+import msgspec
+
+from sandbox_rules.records import MissingFact, Provenance, Record
 from sandbox_rules.rules.model import Rule
 
 STATUS_VI = {
@@ -41,70 +42,89 @@ TOPIC_EN = {
 }
 
 
-def provenance(
-    law_version: str | None = None, calendar_version: str | None = None
-) -> dict[str, str]:
-    """What a result was computed with, so it can be reproduced and audited later."""
-    from sandbox_rules import __version__
-    from sandbox_rules.law.text import law_version as current_law_version
+Status = Literal["met", "not_met", "unknown", "not_applicable"]
+Part = Literal["conditions", "scope", "plan"]
 
-    out = {"library_version": __version__, "law_version": law_version or current_law_version()}
-    if calendar_version is not None:
-        out["calendar_data_version"] = calendar_version
-    return out
+# Art. 9 sets the conditions to take part, Art. 10 the scope, Art. 11 what the plan must hold:
+# each rule's topic says which of the three answers it belongs to.
+PART_OF_TOPIC: Mapping[str, Part] = {
+    "applicant": "conditions",
+    "representative": "conditions",
+    "solution": "conditions",
+    "scope": "scope",
+    "plan": "plan",
+}
+PART_ARTICLE: Mapping[str, str] = {"conditions": "9", "scope": "10", "plan": "11"}
+PART_ANSWERS: Mapping[str, tuple[str, str, str]] = {
+    # (all met, some not met, none failed but some unknown)
+    "conditions": ("eligible", "ineligible", "undetermined"),
+    "scope": ("within", "outside", "undetermined"),
+    "plan": ("complete", "incomplete", "undetermined"),
+}
+PART_VI = {
+    "conditions": "Điều kiện tham gia (Điều 9)",
+    "scope": "Phạm vi thử nghiệm (Điều 10)",
+    "plan": "Nội dung phương án (Điều 11)",
+}
+PART_EN = {
+    "conditions": "Conditions to take part (Art. 9)",
+    "scope": "Scope of testing (Art. 10)",
+    "plan": "Contents of the plan (Art. 11)",
+}
+ANSWER_VI = {
+    "eligible": "ĐỦ ĐIỀU KIỆN",
+    "ineligible": "KHÔNG ĐỦ ĐIỀU KIỆN",
+    "within": "TRONG PHẠM VI",
+    "outside": "NGOÀI PHẠM VI (không thể chấp thuận như đã đề nghị)",
+    "complete": "ĐỦ NỘI DUNG",
+    "incomplete": "THIẾU NỘI DUNG (hồ sơ chưa đầy đủ, hợp lệ: cần bổ sung)",
+    "undetermined": "CHƯA XÁC ĐỊNH ĐƯỢC (thiếu thông tin)",
+}
+ANSWER_EN = {
+    "eligible": "ELIGIBLE",
+    "ineligible": "NOT ELIGIBLE",
+    "within": "WITHIN SCOPE",
+    "outside": "OUTSIDE SCOPE (cannot be approved as filed)",
+    "complete": "COMPLETE",
+    "incomplete": "INCOMPLETE (the dossier must be completed)",
+    "undetermined": "UNDETERMINED (facts missing)",
+}
 
 
-def missing_fact_dict(fact: str) -> dict[str, Any]:
-    spec = spec_for(fact)
-    if spec is None:
-        return {"fact": fact, "field": None, "label_vi": fact, "label_en": fact, "asked_by": []}
-    out = spec.to_dict()
-    out["fact"] = fact
-    if "[" in fact:  # point the field path at the item
-        idx = fact[fact.index("[") : fact.index("]") + 1]
-        out["field"] = spec.field.replace("[]", idx, 1)
-    return out
+class Finding(
+    msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, omit_defaults=True
+):
+    """One rule's result. ``status``: met, not_met, unknown (with the ``missing_facts`` that
+    would decide it) or not_applicable. The texts (citation in words, statement, quoted
+    clause) are absent in the compact form."""
 
-
-class Finding(tuple):  # type: ignore[type-arg]
-    """One rule's result: ``rule``, ``status`` (met, not_met, unknown, not_applicable)."""
-
-    __slots__ = ()
+    rule_id: str
+    topic: str
+    part: Part
+    status: Status
+    citations: tuple[str, ...]
+    missing_facts: tuple[MissingFact, ...]
+    interpretations: tuple[str, ...]
+    citation_vi: str | None = None
+    citation_en: str | None = None
+    statement_vi: str | None = None
+    statement_en: str | None = None
+    quote_vi: str | None = None
 
     @property
     def rule(self) -> Rule:
-        return self[0]  # type: ignore[no-any-return]
+        from sandbox_rules.rules import registry
 
-    @property
-    def status(self) -> str:
-        return self[1]  # type: ignore[no-any-return]
-
-    @property
-    def _facts(self) -> Mapping[str, Any]:
-        return self[2]  # type: ignore[no-any-return]
-
-    @property
-    def rule_id(self) -> str:
-        return self.rule.id
-
-    @property
-    def topic(self) -> str:
-        return self.rule.topic
-
-    @property
-    def citations(self) -> tuple[str, ...]:
-        return tuple(c.short for c in self.rule.citations)
+        return registry().get(self.rule_id)
 
     @property
     def missing(self) -> list[str]:
         """Unknown facts that would decide this rule (empty unless ``status`` is unknown)."""
-        if self.status != "unknown":
-            return []
-        from sandbox_rules.rules.model import evaluate_rule
-
-        return sorted(evaluate_rule(self.rule, self._facts).missing)
+        return [m.fact for m in self.missing_facts]
 
     def quote(self, limit: int | None = 300) -> str:
+        from sandbox_rules.law.text import load_law
+
         return load_law().resolve(self.rule.citation).quote(limit)
 
     def message(self, lang: str = "vi") -> str:
@@ -114,75 +134,104 @@ class Finding(tuple):  # type: ignore[type-arg]
         return f"{r.citation.vi()}: {r.statement_vi} — {STATUS_VI[self.status]}"
 
     def to_dict(self) -> dict[str, Any]:
-        r = self.rule
-        return {
-            "rule_id": r.id,
-            "topic": r.topic,
-            "status": self.status,
-            "citations": [c.short for c in r.citations],
-            "citation_vi": r.citation.vi(),
-            "citation_en": r.citation.en(),
-            "statement_vi": r.statement_vi,
-            "statement_en": r.statement_en,
-            "quote_vi": self.quote(None),
-            "missing_facts": [missing_fact_dict(f) for f in self.missing],
-            "interpretations": list(r.interpretations),
-        }
+        out: dict[str, Any] = msgspec.to_builtins(self)
+        return out
+
+    def compact(self) -> Finding:
+        return Finding(
+            rule_id=self.rule_id,
+            topic=self.topic,
+            part=self.part,
+            status=self.status,
+            citations=self.citations,
+            missing_facts=self.missing_facts,
+            interpretations=self.interpretations,
+        )
 
 
-def make_finding(rule: Rule, status: str, facts: Mapping[str, Any]) -> Finding:
-    return tuple.__new__(Finding, (rule, status, facts))
+def make_finding(
+    rule: Rule, part: Part, status: Status, missing: tuple[MissingFact, ...] = ()
+) -> Finding:
+    """The full finding of ``rule`` with ``status`` (texts resolved from the law once)."""
+    from sandbox_rules.law.text import load_law
+
+    return Finding(
+        rule_id=rule.id,
+        topic=rule.topic,
+        part=part,
+        status=status,
+        citations=tuple(c.short for c in rule.citations),
+        missing_facts=missing,
+        interpretations=tuple(rule.interpretations),
+        citation_vi=rule.citation.vi(),
+        citation_en=rule.citation.en(),
+        statement_vi=rule.statement_vi,
+        statement_en=rule.statement_en,
+        quote_vi=load_law().resolve(rule.citation).quote(None),
+    )
 
 
-class Assessment:
-    """``verdict`` (eligible, ineligible, undetermined), every ``finding``, the
-    ``missing_facts`` that would decide an undetermined verdict, and provenance.
+class RuleRef(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A rule named by id with the clauses it encodes."""
 
-    Findings are built when first read (the hot path stores one status per rule)."""
+    rule_id: str
+    citations: tuple[str, ...]
 
-    __slots__ = ("_facts", "_rules", "_statuses", "interpretations_used", "law_version", "verdict")
 
-    def __init__(
-        self,
-        verdict: str,
-        rules: tuple[Rule, ...],
-        statuses: list[str],
-        source: Any,
-        interpretations_used: Mapping[str, str],
-        law_version: str,
-    ) -> None:
-        self.verdict = verdict
-        self._rules = rules
-        self._statuses = statuses
-        self._facts = source  # (application, interpretations) until facts are first needed
-        self.interpretations_used = interpretations_used
-        self.law_version = law_version
+class PartAnswer(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One of the assessment's three answers. ``conditions`` (Art. 9: eligible, ineligible,
+    undetermined), ``scope`` (Art. 10: within, outside, undetermined) or ``plan`` (Art. 11:
+    complete, incomplete, undetermined). ``failed`` lists every rule not met (for the plan:
+    the contents missing, a dossier to complete under 12.3.b, not a failed condition);
+    ``unknown`` the undecided ones and ``missing_facts`` what would decide them."""
 
-    @property
-    def facts(self) -> Mapping[str, Any]:
-        """The named facts the rules read (built on first access)."""
-        if isinstance(self._facts, tuple):
-            from sandbox_rules.facts import extract_facts
+    part: Part
+    article: str
+    answer: Literal[
+        "eligible", "ineligible", "within", "outside", "complete", "incomplete", "undetermined"
+    ]
+    failed: tuple[RuleRef, ...]
+    unknown: tuple[RuleRef, ...]
+    missing_facts: tuple[MissingFact, ...]
 
-            app, interp = self._facts
-            self._facts = extract_facts(app, interp)
-        facts: Mapping[str, Any] = self._facts
-        return facts
 
-    @property
-    def findings(self) -> tuple[Finding, ...]:
-        facts = self.facts
-        return tuple(
-            make_finding(r, s, facts) for r, s in zip(self._rules, self._statuses, strict=True)
+class Assessment(Record, tag="assessment", frozen=True, kw_only=True):
+    """The assessment of an application under Art. 9-11: three answers, not one verdict.
+
+    ``verdict`` is the Art. 9 answer (``conditions.answer``); ``scope`` says whether the
+    requested scope is within Art. 10 and ``plan`` whether the plan holds every content of
+    Art. 11. ``findings`` has one entry per rule. ``missing_facts`` lists what could still
+    change the outcome: empty when the Art. 9 answer is ineligible (nothing else can change
+    that) and otherwise the missing facts of every undetermined part."""
+
+    form: Literal["full", "compact"] = "full"
+    verdict: Literal["eligible", "ineligible", "undetermined"]
+    conditions: PartAnswer
+    scope: PartAnswer
+    plan: PartAnswer
+    findings: tuple[Finding, ...]
+    missing_facts: tuple[MissingFact, ...]
+    interpretations_used: dict[str, str]
+    provenance: Provenance
+
+    def __repr__(self) -> str:
+        return (
+            f"Assessment(verdict={self.verdict!r}, scope={self.scope.answer!r}, "
+            f"plan={self.plan.answer!r}, findings={len(self.findings)})"
         )
 
     @property
-    def statuses(self) -> dict[str, str]:
-        """Rule id -> status, cheaply."""
-        return {r.id: s for r, s in zip(self._rules, self._statuses, strict=True)}
+    def law_version(self) -> str:
+        return self.provenance.law_version
 
-    def __repr__(self) -> str:
-        return f"Assessment(verdict={self.verdict!r}, findings={len(self.findings)})"
+    @property
+    def parts(self) -> tuple[PartAnswer, PartAnswer, PartAnswer]:
+        return (self.conditions, self.scope, self.plan)
+
+    @property
+    def statuses(self) -> dict[str, str]:
+        """Rule id -> status."""
+        return {f.rule_id: f.status for f in self.findings}
 
     @property
     def failed(self) -> list[Finding]:
@@ -192,152 +241,108 @@ class Assessment:
     def unknown(self) -> list[Finding]:
         return [f for f in self.findings if f.status == "unknown"]
 
-    @property
-    def missing_facts(self) -> list[dict[str, Any]]:
-        """What is still needed to decide, each with the clause asking for it. Empty when the
-        verdict is decided (an ineligible verdict needs nothing more)."""
-        if self.verdict != "undetermined":
-            return []
-        facts: set[str] = set()
-        for f in self.unknown:
-            facts.update(f.missing)
-        return [missing_fact_dict(x) for x in sorted(facts)]
-
     def by_topic(self) -> dict[str, list[Finding]]:
         out: dict[str, list[Finding]] = {t: [] for t in TOPICS}
         for f in self.findings:
             out.setdefault(f.topic, []).append(f)
         return out
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": "assessment",
-            "verdict": self.verdict,
-            "findings": [f.to_dict() for f in self.findings],
-            "missing_facts": self.missing_facts,
-            "interpretations_used": dict(self.interpretations_used),
-            "provenance": provenance(self.law_version),
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, default=str)
+    def compact(self) -> Assessment:
+        return msgspec.structs.replace(
+            self, form="compact", findings=tuple(f.compact() for f in self.findings)
+        )
 
 
-class Routing:
-    """Who decides (Art. 12(1)), by which procedure (12.3, 12.4, 12.6), where to file."""
+class BodyRef(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A body of the catalogue (sandbox_rules.catalogues), with its head."""
 
-    __slots__ = (
-        "authority",
-        "authority_rule",
-        "citations",
-        "file_with",
-        "interpretations_used",
-        "law_version",
-        "methods",
-        "missing",
-        "notes",
-        "procedure",
-        "procedure_rule",
-        "status",
-    )
+    code: str
+    kind: str
+    name: str
+    name_en: str
+    head_vi: str
+    head_en: str
 
-    def __init__(
-        self,
-        *,
-        status: str,
-        authority: dict[str, Any] | None,
-        authority_rule: str | None,
-        procedure: str | None,
-        procedure_rule: str | None,
-        file_with: dict[str, str] | None,
-        methods: tuple[str, ...],
-        citations: tuple[str, ...],
-        notes: tuple[str, ...],
-        missing: frozenset[str],
-        interpretations_used: Mapping[str, str],
-        law_version: str,
-    ) -> None:
-        self.status = status
-        self.authority = authority
-        self.authority_rule = authority_rule
-        self.procedure = procedure
-        self.procedure_rule = procedure_rule
-        self.file_with = file_with
-        self.methods = methods
-        self.citations = citations
-        self.notes = notes
-        self.missing = missing
-        self.interpretations_used = interpretations_used
-        self.law_version = law_version
+
+class Authority(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """Who issues the certificate under 12.1 (``code`` and ``body`` are null where the text
+    names a kind of authority but the facts do not single one out)."""
+
+    rule: str
+    citation: str
+    code: str | None
+    title_vi: str
+    title_en: str
+    body: BodyRef | None
+    delegable: bool
+    delegation_note_vi: str
+    delegation_note_en: str
+
+
+class Localised(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    vi: str
+    en: str
+
+
+class Routing(Record, tag="routing", frozen=True, kw_only=True):
+    """Who decides (Art. 12(1)), by which procedure (12.3, 12.4, 12.6), where to file.
+    ``status``: determined, undetermined (facts missing) or not_specified_by_text (under the
+    strict reading of procedure-many-sources the decree sets no procedure)."""
+
+    status: Literal["determined", "undetermined", "not_specified_by_text"]
+    authority: Authority | None
+    authority_rule: str | None
+    procedure: Literal["12.3", "12.4", "12.6"] | None
+    procedure_rule: str | None
+    file_with: Localised | None
+    methods: tuple[Literal["online", "in_person", "post"], ...]
+    citations: tuple[str, ...]
+    notes: tuple[str, ...]
+    missing_facts: tuple[MissingFact, ...]
+    interpretations_used: dict[str, str]
+    provenance: Provenance
 
     def __repr__(self) -> str:
-        return f"Routing(status={self.status!r}, authority={self.authority and self.authority['code']!r}, procedure={self.procedure!r})"
+        code = self.authority.code if self.authority else None
+        return f"Routing(status={self.status!r}, authority={code!r}, procedure={self.procedure!r})"
 
     @property
-    def missing_facts(self) -> list[dict[str, Any]]:
-        return [missing_fact_dict(x) for x in sorted(self.missing or ())]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": "routing",
-            "status": self.status,
-            "authority": self.authority,
-            "authority_rule": self.authority_rule,
-            "procedure": self.procedure,
-            "procedure_rule": self.procedure_rule,
-            "file_with": self.file_with,
-            "methods": list(self.methods or ()),
-            "citations": list(self.citations or ()),
-            "notes": list(self.notes or ()),
-            "missing_facts": self.missing_facts,
-            "interpretations_used": dict(self.interpretations_used or {}),
-            "provenance": provenance(self.law_version),
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, default=str)
-
-
-class DossierCheck:
-    """Required documents of one filing, which are at hand and which are missing."""
-
-    __slots__ = ("applicant_kind", "interpretations_used", "items", "law_version", "procedure")
-
-    def __init__(
-        self,
-        procedure: str,
-        applicant_kind: str | None,
-        items: list[dict[str, Any]],
-        interpretations_used: Mapping[str, str],
-        law_version: str,
-    ) -> None:
-        self.procedure = procedure
-        self.applicant_kind = applicant_kind
-        self.items = items
-        self.interpretations_used = interpretations_used
-        self.law_version = law_version
+    def law_version(self) -> str:
+        return self.provenance.law_version
 
     @property
-    def missing(self) -> list[dict[str, Any]]:
-        return [i for i in self.items if i["status"] == "missing"]
+    def missing(self) -> frozenset[str]:
+        return frozenset(m.fact for m in self.missing_facts)
+
+
+class DossierItem(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One required item of a filing. ``item``: a document, or (issuance) a content of the
+    plan required by Art. 11, whose absence leaves the dossier incomplete as well."""
+
+    item: Literal["document", "plan_content"]
+    rule_id: str
+    citation: str
+    citation_vi: str
+    document: str
+    accepted: tuple[str, ...]
+    label_vi: str
+    label_en: str
+    status: Literal["present", "missing", "unknown"]
+    conditional: bool
+
+
+class DossierCheck(Record, tag="dossier", frozen=True, kw_only=True):
+    """Required items of one filing (12.2, 12.5, 13.2, 14.1, 16.2), which are at hand and
+    which are missing. ``complete`` is null while some item is unknown."""
+
+    procedure: str
+    applicant_kind: Literal["organisation", "individual"] | None
+    complete: bool | None
+    items: tuple[DossierItem, ...]
+    missing: tuple[DossierItem, ...]
+    interpretations_used: dict[str, str]
+    provenance: Provenance
 
     @property
-    def complete(self) -> bool | None:
-        if any(i["status"] == "unknown" for i in self.items):
-            return None
-        return not self.missing
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "kind": "dossier",
-            "procedure": self.procedure,
-            "applicant_kind": self.applicant_kind,
-            "complete": self.complete,
-            "items": self.items,
-            "missing": self.missing,
-            "interpretations_used": dict(self.interpretations_used),
-            "provenance": provenance(self.law_version),
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, default=str)
+    def law_version(self) -> str:
+        return self.provenance.law_version

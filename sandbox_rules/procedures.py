@@ -15,12 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import msgspec
+
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.interpretations import Interpretations
+from sandbox_rules.records import provenance
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule
+from sandbox_rules.time_records import Note, PeriodRecord, TimelineStep
+from sandbox_rules.time_records import Timeline as TimelineRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,33 +213,39 @@ class StepResult:
     note_vi: str | None
     note_en: str | None
 
-    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+    def record(self, explain: bool = False) -> TimelineStep:
         r = self.spec.rule
-        out: dict[str, Any] = {
-            "step": self.spec.id,
-            "rule_id": r.id,
-            "citation": r.citation.short,
-            "citation_vi": r.citation.vi(),
-            "actor": self.spec.actor,
-            "label_vi": self.spec.label_vi,
-            "label_en": self.spec.label_en,
-            "period": dict(r.outcome["period"]),
-            "effective_period": None if self.due is None else self.due.period.to_dict(),
-            "starts_on_event": self.spec.starts,
-            "start": self.start.isoformat() if self.start else None,
-            "start_assumed": self.start_assumed,
-            "due": self.due.date.isoformat() if self.due else None,
-            "provisional": self.due.provisional if self.due else False,
-            "actual": self.actual.isoformat() if self.actual else None,
-            "status": self.status,
-            "late_working_days": self.late_working_days,
-            "clock_stopped_working_days": self.stopped_working_days,
-            "note_vi": self.note_vi,
-            "note_en": self.note_en,
-        }
-        if explain and self.due is not None:
-            out["explanation"] = [s.to_dict() for s in self.due.steps]
-        return out
+        period = r.outcome["period"]
+        return TimelineStep(
+            step=self.spec.id,
+            rule_id=r.id,
+            citation=r.citation.short,
+            citation_vi=r.citation.vi(),
+            actor=self.spec.actor,  # type: ignore[arg-type]
+            label_vi=self.spec.label_vi,
+            label_en=self.spec.label_en,
+            period=PeriodRecord(unit=period["unit"], n=period["n"]),
+            effective_period=None
+            if self.due is None
+            else PeriodRecord(unit=self.due.period.unit, n=self.due.period.n),  # type: ignore[arg-type]
+            starts_on_event=self.spec.starts,
+            start=self.start,
+            start_assumed=self.start_assumed,
+            due=self.due.date if self.due else None,
+            provisional=self.due.provisional if self.due else False,
+            actual=self.actual,
+            status=self.status,  # type: ignore[arg-type]
+            late_working_days=self.late_working_days,
+            clock_stopped_working_days=self.stopped_working_days,
+            note_vi=self.note_vi,
+            note_en=self.note_en,
+            explanation=tuple(s.record() for s in self.due.steps)
+            if explain and self.due is not None
+            else None,
+        )
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        return msgspec.to_builtins(self.record(explain))  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,27 +257,30 @@ class Timeline:
     interpretations_used: Mapping[str, str]
     calendar_version: str
 
-    def to_dict(self, explain: bool = False) -> dict[str, Any]:
-        from sandbox_rules.outcomes import provenance
-
+    def record(self, explain: bool = False) -> TimelineRecord:
+        """This timeline as its record (sandbox_rules.time_records.Timeline)."""
         notes = [registry().get(n) for n in self.procedure.notes]
-        return {
-            "kind": "timeline",
-            "procedure": self.procedure.id,
-            "title_vi": self.procedure.title_vi,
-            "title_en": self.procedure.title_en,
-            "as_of": self.as_of.isoformat(),
-            "steps": [s.to_dict(explain) for s in self.steps],
-            "worst_case_end": self.worst_case_end.isoformat() if self.worst_case_end else None,
-            "open_end_vi": self.procedure.open_end_vi,
-            "open_end_en": self.procedure.open_end_en,
-            "notes": [
-                {"citation": n.citation.short, "vi": n.statement_vi, "en": n.statement_en}
-                for n in notes
-            ],
-            "interpretations_used": dict(self.interpretations_used),
-            "provenance": provenance(calendar_version=self.calendar_version),
-        }
+        return TimelineRecord(
+            procedure=self.procedure.id,
+            title_vi=self.procedure.title_vi,
+            title_en=self.procedure.title_en,
+            as_of=self.as_of,
+            steps=tuple(s.record(explain) for s in self.steps),
+            worst_case_end=self.worst_case_end,
+            open_end_vi=self.procedure.open_end_vi,
+            open_end_en=self.procedure.open_end_en,
+            notes=tuple(
+                Note(citation=n.citation.short, vi=n.statement_vi, en=n.statement_en) for n in notes
+            ),
+            interpretations_used=dict(self.interpretations_used),
+            provenance=provenance(calendar_version=self.calendar_version),
+        )
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        return self.record(explain).to_dict()
+
+    def to_json(self, explain: bool = False, *, pretty: bool = False) -> str:
+        return self.record(explain).to_json(pretty=pretty)
 
 
 def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:

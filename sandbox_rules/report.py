@@ -11,21 +11,20 @@ from typing import Any
 
 from sandbox_rules.interpretations import get as get_interpretation
 from sandbox_rules.outcomes import (
+    ANSWER_EN,
+    ANSWER_VI,
+    PART_EN,
+    PART_VI,
     STATUS_VI,
     TOPIC_EN,
     TOPIC_VI,
-    VERDICT_VI,
     Assessment,
     DossierCheck,
+    PartAnswer,
     Routing,
 )
 
 MARK = {"met": "✓", "not_met": "✗", "unknown": "?", "not_applicable": "–"}
-VERDICT_EN = {
-    "eligible": "ELIGIBLE",
-    "ineligible": "NOT ELIGIBLE",
-    "undetermined": "UNDETERMINED (facts missing)",
-}
 
 
 def _wrap(text: str, indent: str = "      ") -> str:
@@ -67,11 +66,11 @@ def _notes(rule_ids: tuple[str, ...], lang: str) -> list[str]:
     return out
 
 
-def _missing_lines(items: list[dict[str, Any]], lang: str) -> list[str]:
+def _missing_lines(items: Any, lang: str) -> list[str]:
     out = []
     for d in items:
-        label = d["label_vi"] if lang == "vi" else d["label_en"]
-        out.append(f"  - {label} — {d['field'] or d['fact']} ({', '.join(d['asked_by'])})")
+        label = d.label_vi if lang == "vi" else d.label_en
+        out.append(f"  - {label} — {d.field or d.fact} ({', '.join(d.asked_by)})")
     return out
 
 
@@ -80,6 +79,47 @@ def _provenance(law_version: str, lang: str) -> str:
 
     label = "Phiên bản" if lang == "vi" else "Versions"
     return f"{label}: sandbox_rules {__version__}, văn bản/law text sha256 {law_version[:16]}…"
+
+
+def _part_line(p: PartAnswer, lang: str) -> str:
+    vi = lang == "vi"
+    title = PART_VI[p.part] if vi else PART_EN[p.part]
+    answer = ANSWER_VI[p.answer] if vi else ANSWER_EN[p.answer]
+    line = f"  - {title}: {answer}"
+    if p.failed:
+        cites = ", ".join(c for ref in p.failed for c in ref.citations)
+        if p.part == "plan":
+            line += f" — {'thiếu nội dung' if vi else 'missing'}: {cites}"
+        else:
+            line += f" — {'không đáp ứng' if vi else 'not met'}: {cites}"
+    return line
+
+
+def _next_step(a: Assessment, lang: str) -> list[str]:
+    """What follows from the three answers, in the decree's words."""
+    vi = lang == "vi"
+    out: list[str] = []
+    if a.conditions.answer == "ineligible":
+        out.append(
+            "  → Chủ thể không đáp ứng điều kiện tham gia thử nghiệm có kiểm soát (Điều 9)."
+            if vi
+            else "  → The applicant does not meet the conditions to take part (Art. 9)."
+        )
+    if a.scope.answer == "outside":
+        out.append(
+            "  → Phạm vi đề nghị vượt quá Điều 10: phương án không thể được chấp thuận như đã lập."
+            if vi
+            else "  → The requested scope exceeds Art. 10: the plan cannot be approved as filed."
+        )
+    if a.plan.answer == "incomplete":
+        out.append(
+            "  → Phương án thiếu nội dung chính của Điều 11: hồ sơ chưa đầy đủ, hợp lệ, cần "
+            "bổ sung (điểm b khoản 3 Điều 12) — đây không phải là căn cứ không đủ điều kiện."
+            if vi
+            else "  → The plan lacks contents Art. 11 requires: the dossier is incomplete and must "
+            "be completed (Art. 12(3)(b)) — not a ground of ineligibility."
+        )
+    return out
 
 
 def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False) -> str:
@@ -93,8 +133,9 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
         if lang == "vi"
         else "Basis: Articles 9-11 of Decree 169/2025/ND-CP"
     )
-    verdict = VERDICT_VI[a.verdict] if lang == "vi" else VERDICT_EN[a.verdict]
-    lines = [head, basis, "", ("Kết luận: " if lang == "vi" else "Verdict: ") + verdict]
+    lines = [head, basis, "", "Kết luận:" if lang == "vi" else "Conclusion:"]
+    lines += [_part_line(p, lang) for p in a.parts]
+    lines += _next_step(a, lang)
     for topic, findings in a.by_topic().items():
         shown = [f for f in findings if show_all or f.status != "not_applicable"]
         if not shown:
@@ -117,13 +158,10 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
                     label = f"Trích {c.vi()}: " if lang == "vi" else f"Text of {c.en()} (vi): "
                     lines.append(_wrap(f"{label}“{quote}”"))
             if f.status == "unknown":
-                for m in f.missing:
-                    from sandbox_rules.outcomes import missing_fact_dict
-
-                    d = missing_fact_dict(m)
-                    label = d["label_vi"] if lang == "vi" else d["label_en"]
+                for m in f.missing_facts:
+                    label = m.label_vi if lang == "vi" else m.label_en
                     lines.append(
-                        f"      → {'cần' if lang == 'vi' else 'need'}: {label} [{d['field'] or m}]"
+                        f"      → {'cần' if lang == 'vi' else 'need'}: {label} [{m.field or m.fact}]"
                     )
     missing = a.missing_facts
     if missing:
@@ -156,12 +194,12 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
         lines += _missing_lines(r.missing_facts, lang)
     if r.authority:
         a = r.authority
-        title = a["title_vi"] if lang == "vi" else a["title_en"]
+        title = a.title_vi if lang == "vi" else a.title_en
         lines.append(
             ("Thẩm quyền cấp: " if lang == "vi" else "Issuing authority: ")
-            + f"{title} ({a['citation']})"
+            + f"{title} ({a.citation})"
         )
-        note = a["delegation_note_vi"] if lang == "vi" else a["delegation_note_en"]
+        note = a.delegation_note_vi if lang == "vi" else a.delegation_note_en
         lines.append(f"  ({note})")
     if r.procedure:
         lines.append(
@@ -178,7 +216,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     if r.file_with:
         lines.append(
             ("Nơi nộp hồ sơ: " if lang == "vi" else "File with: ")
-            + r.file_with["vi" if lang == "vi" else "en"]
+            + (r.file_with.vi if lang == "vi" else r.file_with.en)
         )
     if r.methods:
         names = {
@@ -216,18 +254,28 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
     )
     lines = [head, ""]
     status_vi = {"present": "đã có", "missing": "CÒN THIẾU", "unknown": "chưa rõ"}
+    plan_heading = False
     for item in d.items:
-        label = item["label_vi"] if lang == "vi" else item["label_en"]
-        st = status_vi[item["status"]] if lang == "vi" else item["status"].upper()
-        cond = (" (nếu có)" if lang == "vi" else " (if applicable)") if item["conditional"] else ""
+        if item.item == "plan_content" and not plan_heading:
+            plan_heading = True
+            lines += [
+                "",
+                "Nội dung chính của phương án (Điều 11):"
+                if lang == "vi"
+                else "Contents of the plan (Art. 11):",
+            ]
+        label = item.label_vi if lang == "vi" else item.label_en
+        st = status_vi[item.status] if lang == "vi" else item.status.upper()
+        cond = (" (nếu có)" if lang == "vi" else " (if applicable)") if item.conditional else ""
+        docs = "" if item.item == "plan_content" else f" — {', '.join(item.accepted)}"
         lines.append(
-            f"  [{st}] {item['citation_vi'] if lang == 'vi' else item['citation']}: {label}{cond} — {', '.join(item['accepted'])}"
+            f"  [{st}] {item.citation_vi if lang == 'vi' else item.citation}: {label}{cond}{docs}"
         )
     complete = d.complete
     verdict: dict[Any, str] = (
         {
             True: "Hồ sơ đủ thành phần.",
-            False: "Hồ sơ còn thiếu thành phần.",
+            False: "Hồ sơ chưa đầy đủ, hợp lệ: còn thiếu thành phần hoặc nội dung.",
             None: "Chưa xác định (thiếu thông tin).",
         }
         if lang == "vi"

@@ -1,290 +1,110 @@
-"""JSON Schemas of the input (from the pydantic model) and of each output record.
+"""JSON Schemas (draft 2020-12) of every input and output.
 
-The output records are plain, fast objects; these pydantic models describe their
-``to_dict()`` form and tests validate every example's output against them.
+Inputs come from their pydantic models; outputs from the ``msgspec.Struct`` records that the
+results serialise through (sandbox_rules.records, .outcomes, .time_records), so a schema and
+the JSON it describes have one definition. Each schema carries ``$schema``, ``$id`` and the
+records' ``schema_version`` (versioning policy: docs/records.md).
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from functools import cache
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+import msgspec
 
+from sandbox_rules.records import SCHEMA_VERSION
 
-class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-class MissingFactOut(_Out):
-    fact: str
-    field: str | None
-    label_vi: str
-    label_en: str
-    asked_by: list[str]
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+ID_BASE = "urn:sandbox-rules:schema"
 
 
-class Provenance(_Out):
-    library_version: str
-    law_version: str
+def _outputs() -> dict[str, type[Any]]:
+    from sandbox_rules import outcomes as o
+    from sandbox_rules import time_records as t
+    from sandbox_rules.errors import ErrorRecord
+
+    return {
+        "assessment": o.Assessment,
+        "routing": o.Routing,
+        "dossier": o.DossierCheck,
+        "deadline": t.Deadline,
+        "timeline": t.Timeline,
+        "timelines": t.Timelines,
+        "lifecycle": t.Lifecycle,
+        "obligations": t.Obligations,
+        "duties": t.Duties,
+        "error": ErrorRecord,
+    }
 
 
-class FindingOut(_Out):
-    rule_id: str
-    topic: str
-    status: Literal["met", "not_met", "unknown", "not_applicable"]
-    citations: list[str]
-    citation_vi: str
-    citation_en: str
-    statement_vi: str
-    statement_en: str
-    quote_vi: str
-    missing_facts: list[MissingFactOut]
-    interpretations: list[str]
+def _inputs() -> dict[str, type[Any]]:
+    from sandbox_rules.inputs import DossierInput, Scenario
+    from sandbox_rules.lifecycle import SandboxRecord
+    from sandbox_rules.models import Application
+
+    return {
+        "application": Application,
+        "record": SandboxRecord,
+        "scenario": Scenario,
+        "dossier-input": DossierInput,
+    }
 
 
-class AssessmentOut(_Out):
-    kind: Literal["assessment"]
-    verdict: Literal["eligible", "ineligible", "undetermined"]
-    findings: list[FindingOut]
-    missing_facts: list[MissingFactOut]
-    interpretations_used: dict[str, str]
-    provenance: Provenance
+OUTPUTS: dict[str, type[Any]] = _outputs()
+INPUTS = ("application", "record", "scenario", "dossier-input")
 
 
-class RoutingOut(_Out):
-    kind: Literal["routing"]
-    status: Literal["determined", "undetermined", "not_specified_by_text"]
-    authority: dict[str, Any] | None
-    authority_rule: str | None
-    procedure: Literal["12.3", "12.4", "12.6"] | None
-    procedure_rule: str | None
-    file_with: dict[str, str] | None
-    methods: list[Literal["online", "in_person", "post"]]
-    citations: list[str]
-    notes: list[str]
-    missing_facts: list[MissingFactOut]
-    interpretations_used: dict[str, str]
-    provenance: Provenance
+def names() -> tuple[str, ...]:
+    return (*INPUTS, *OUTPUTS)
 
 
-class DossierItemOut(_Out):
-    rule_id: str
-    citation: str
-    citation_vi: str
-    document: str
-    accepted: list[str]
-    label_vi: str
-    label_en: str
-    status: Literal["present", "missing", "unknown"]
-    conditional: bool
+def _envelope(name: str, body: dict[str, Any], direction: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "$schema": DIALECT,
+        "$id": f"{ID_BASE}:{SCHEMA_VERSION}:{name}",
+        "title": f"sandbox_rules {name} ({direction})",
+        "x-schema-version": SCHEMA_VERSION,
+    }
+    out.update(body)
+    return out
 
 
-class DossierOut(_Out):
-    kind: Literal["dossier"]
-    procedure: str
-    applicant_kind: Literal["organisation", "individual"] | None
-    complete: bool | None
-    items: list[DossierItemOut]
-    missing: list[DossierItemOut]
-    interpretations_used: dict[str, str]
-    provenance: Provenance
+@cache
+def _output_schema(name: str) -> dict[str, Any]:
+    kind = OUTPUTS[name]
+    raw = msgspec.json.schema(kind)
+    defs: dict[str, Any] = raw.get("$defs", {})
+    ref = raw["$ref"].rsplit("/", 1)[-1]
+    root = dict(defs.pop(ref))
+    if defs:
+        root["$defs"] = defs
+    return _envelope(name, root, "output")
 
 
-class ProvenanceWithCalendar(_Out):
-    library_version: str
-    law_version: str
-    calendar_data_version: str
-
-
-class DayStepOut(_Out):
-    date: str
-    weekday: str
-    action: Literal["event", "counted", "skipped", "passed", "rolled", "due"]
-    count: int | None
-    reason_vi: str
-    reason_en: str
-    documents: list[str]
-
-
-class PeriodOut(_Out):
-    unit: Literal["working_days", "days", "months", "years"]
-    n: int
-
-
-class RuleRefOut(_Out):
-    vi: str
-    en: str
-
-
-class DeadlineOut(_Out):
-    event: str
-    period: PeriodOut
-    date: str
-    weekday: str
-    nominal_date: str
-    provisional: bool
-    provisional_reason: str | None
-    rules: list[RuleRefOut]
-    interpretations_used: dict[str, str]
-    calendar_data_version: str
-    steps: list[DayStepOut] | None = None
-
-
-class TimelineStepOut(_Out):
-    step: str
-    rule_id: str
-    citation: str
-    citation_vi: str
-    actor: Literal["authority", "consultees", "applicant"]
-    label_vi: str
-    label_en: str
-    period: PeriodOut
-    effective_period: PeriodOut | None
-    starts_on_event: str
-    start: str | None
-    start_assumed: bool
-    due: str | None
-    provisional: bool
-    actual: str | None
-    status: Literal[
-        "done_on_time",
-        "late",
-        "pending",
-        "overdue",
-        "paused",
-        "waiting",
-        "not_started",
-        "not_applicable",
-    ]
-    late_working_days: int | None
-    clock_stopped_working_days: int
-    note_vi: str | None
-    note_en: str | None
-    explanation: list[DayStepOut] | None = None
-
-
-class NoteOut(_Out):
-    citation: str
-    vi: str
-    en: str
-
-
-class TimelineOut(_Out):
-    kind: Literal["timeline"]
-    procedure: str
-    title_vi: str
-    title_en: str
-    as_of: str
-    steps: list[TimelineStepOut]
-    worst_case_end: str | None
-    open_end_vi: str | None
-    open_end_en: str | None
-    notes: list[NoteOut]
-    interpretations_used: dict[str, str]
-    provenance: ProvenanceWithCalendar
-
-
-class HistoryOut(_Out):
-    on: str
-    event: str
-    from_: str = Field(alias="from")
-    to: str
-    rule_id: str | None
-
-
-class WindowOut(_Out):
-    start: str
-    end: str
-    citation: str
-
-
-class GroundOut(_Out):
-    rule_id: str
-    citation: str
-    citation_vi: str
-    statement_vi: str
-    statement_en: str
-    arose_on: str
-    decision_due: str
-    decision_citation: str
-    decided_by: str
-    detail_vi: str
-    detail_en: str
-
-
-class LifecycleOut(_Out):
-    kind: Literal["lifecycle"]
-    state: str
-    as_of: str
-    history: list[HistoryOut]
-    testing_start: str | None
-    approved_end: str | None
-    extended_end: str | None
-    end: str | None
-    extension_window: WindowOut | None
-    results_report_due: str | None
-    revocation_grounds: list[GroundOut]
-    warnings: list[str]
-    interpretations_used: dict[str, str]
-    provenance: ProvenanceWithCalendar
-    duties: dict[str, Any] | None = None
-
-
-class ObligationWindowOut(_Out):
-    start: str
-    end: str
-
-
-class ObligationOut(_Out):
-    id: str
-    citation: str
-    actor: Literal["participant", "authority"]
-    title_vi: str
-    title_en: str
-    due: str | None
-    window: ObligationWindowOut | None
-    status: str
-    detail_vi: str
-    detail_en: str
-    provisional: bool
-
-
-class ObligationsOut(_Out):
-    kind: Literal["obligations"]
-    as_of: str
-    start: str | None
-    end: str | None
-    items: list[ObligationOut]
-    interpretations_used: dict[str, str]
-    provenance: ProvenanceWithCalendar
-
-
-OUTPUTS: dict[str, type[_Out]] = {
-    "assessment": AssessmentOut,
-    "routing": RoutingOut,
-    "dossier": DossierOut,
-    "deadline": DeadlineOut,
-    "timeline": TimelineOut,
-    "lifecycle": LifecycleOut,
-    "obligations": ObligationsOut,
-}
-INPUTS = ("application", "record")
+@cache
+def _input_schema(name: str) -> dict[str, Any]:
+    return _envelope(name, _inputs()[name].model_json_schema(), "input")
 
 
 def json_schema(which: str = "application") -> dict[str, Any]:
-    """The JSON Schema of an input (application, record) or an output record."""
-    if which == "application":
-        from sandbox_rules.models import Application
+    """The JSON Schema of an input (application, record, scenario, dossier-input) or an output
+    record (assessment, routing, dossier, deadline, timeline, timelines, lifecycle,
+    obligations, duties, error). A fresh copy each call."""
+    import copy
 
-        return Application.model_json_schema()
-    if which == "record":
-        from sandbox_rules.lifecycle import SandboxRecord
+    if which in INPUTS:
+        return copy.deepcopy(_input_schema(which))
+    if which in OUTPUTS:
+        return copy.deepcopy(_output_schema(which))
+    from sandbox_rules.errors import InputValidationError
 
-        return SandboxRecord.model_json_schema()
-    if which not in OUTPUTS:
-        from sandbox_rules.errors import InputValidationError
+    raise InputValidationError(f"no schema {str(which)[:40]!r}; choose from {', '.join(names())}")
 
-        raise InputValidationError(
-            f"no schema {which!r}; choose from {', '.join((*INPUTS, *OUTPUTS))}"
-        )
-    return OUTPUTS[which].model_json_schema(by_alias=True)
+
+def openapi_components() -> dict[str, Any]:
+    """Every output record's schema as OpenAPI 3.1 components (for the HTTP service)."""
+    _, components = msgspec.json.schema_components(
+        tuple(OUTPUTS[n] for n in OUTPUTS), ref_template="#/components/schemas/{name}"
+    )
+    return components

@@ -33,7 +33,7 @@ def test_dossiers(
     procedure: str, kind: str, docs: list[str], ext: bool | None, missing: list[str]
 ) -> None:
     result = dossier(procedure, kind, docs, requires_extension=ext)
-    assert [m["document"] for m in result.missing] == missing
+    assert [m.document for m in result.missing] == missing
     assert result.complete is (not missing)
 
 
@@ -67,4 +67,4 @@ def test_unknown_inputs() -> None:
 
 def test_issuance_dossier_from_an_application() -> None:
     app = {"applicant": {"kind": "individual"}, "submission": {"documents": ["HĐTN02"]}}
-    assert [m["document"] for m in issuance_dossier(app).missing] == ["plan"]
+    assert [m.document for m in issuance_dossier(app).missing] == ["plan"]

@@ -335,7 +335,7 @@ def test_ineligible_lists_every_failed_condition() -> None:
         "rep.not-prosecuted",
         "scope.duration.max-2-years",
     }
-    assert result.missing_facts == []  # decided: nothing more is needed
+    assert result.missing_facts == ()  # decided: nothing more is needed
 
 
 def test_undetermined_names_missing_facts_and_the_clause_asking() -> None:
@@ -346,15 +346,15 @@ def test_undetermined_names_missing_facts_and_the_clause_asking() -> None:
     )
     assert result.verdict == "undetermined"
     [missing] = result.missing_facts
-    assert missing["field"] == "applicant.legal_representative.permanent_resident_in_vietnam"
-    assert missing["asked_by"] == ["9.1.par2"]
+    assert missing.field == "applicant.legal_representative.permanent_resident_in_vietnam"
+    assert missing.asked_by == ("9.1.par2",)
 
 
 def test_missing_item_fact_points_at_the_item() -> None:
     result = assess(
         with_changes(ORGANISATION, {f"{REP}.convictions": _conv("other_intentional", None, False)})
     )
-    assert [m["field"] for m in result.missing_facts] == [f"{REP}.convictions[0].prison_years"]
+    assert [m.field for m in result.missing_facts] == [f"{REP}.convictions[0].prison_years"]
 
 
 def test_expunged_national_security_conviction_under_the_alternative_reading() -> None:

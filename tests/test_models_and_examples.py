@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -11,10 +10,10 @@ import pytest
 import yaml
 
 from sandbox_rules.catalogues import catalogue, lookup
-from sandbox_rules.engine import assess, issuance_dossier, route
+from sandbox_rules.engine import assess, route
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.models import load_application
-from sandbox_rules.schema import OUTPUTS, json_schema
+from sandbox_rules.schema import json_schema
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 
@@ -78,17 +77,29 @@ def test_json_schema_exports() -> None:
         assert json_schema(which)["type"] == "object"
 
 
-# (example file, verdict, authority code, procedure) — worked out by hand for each scenario.
+# (example file, Art. 9 answer, Art. 10 answer, Art. 11 answer, authority code, procedure) —
+# worked out by hand from each file and the text; a fact absent from the file is unknown.
 EXPECTED = [
-    ("org-hanoi-one-source.yaml", "eligible", "HNI", "12.3"),
-    ("org-two-provinces.yaml", "eligible", "BCA", "12.4"),
-    ("org-defence-data.yaml", "undetermined", "BQP", "12.6"),
-    ("individual-health.yaml", "eligible", "BYT", "12.3"),
-    ("individual-ineligible.yaml", "ineligible", "DNG", "12.3"),
-    ("org-undetermined.yaml", "undetermined", "CTO", None),
-    ("org-same-ministry-two-units.yaml", "undetermined", "BTC", "12.3"),
-    ("org-three-provinces.yaml", "undetermined", "BCA", "12.4"),
-    ("org-unapproved-site.yaml", "ineligible", "HUE", "12.3"),
+    ("org-hanoi-one-source.yaml", "eligible", "within", "complete", "HNI", "12.3"),
+    ("org-two-provinces.yaml", "eligible", "within", "complete", "BCA", "12.4"),
+    # No 9.3 facts about the solution, no scope, no plan: all three open.
+    ("org-defence-data.yaml", "undetermined", "undetermined", "undetermined", "BQP", "12.6"),
+    ("individual-health.yaml", "eligible", "within", "complete", "BYT", "12.3"),
+    # 9.2 fails (degree, conviction): nothing else can change the Art. 9 answer.
+    ("individual-ineligible.yaml", "ineligible", "undetermined", "undetermined", "DNG", "12.3"),
+    ("org-undetermined.yaml", "undetermined", "undetermined", "undetermined", "CTO", None),
+    (
+        "org-same-ministry-two-units.yaml",
+        "undetermined",
+        "undetermined",
+        "undetermined",
+        "BTC",
+        "12.3",
+    ),
+    ("org-three-provinces.yaml", "undetermined", "undetermined", "undetermined", "BCA", "12.4"),
+    # 10.1 (unapproved site) and 10.2 ("không quá 02 năm": 30 months) put the scope outside
+    # Art. 10; the representative's facts are absent, so Art. 9 stays open.
+    ("org-unapproved-site.yaml", "undetermined", "outside", "undetermined", "HUE", "12.3"),
 ]
 
 
@@ -96,16 +107,14 @@ def _load(name: str) -> Any:
     return yaml.safe_load((EXAMPLES / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(("name", "verdict", "authority", "procedure"), EXPECTED)
-def test_examples(name: str, verdict: str, authority: str, procedure: str | None) -> None:
+@pytest.mark.parametrize(("name", "verdict", "scope", "plan", "authority", "procedure"), EXPECTED)
+def test_examples(
+    name: str, verdict: str, scope: str, plan: str, authority: str, procedure: str | None
+) -> None:
     app = load_application(_load(name))
     a, r = assess(app), route(app)
-    assert a.verdict == verdict
-    assert (r.authority["code"] if r.authority else None, r.procedure) == (authority, procedure)
-    # Every output validates against its published schema and is JSON.
-    OUTPUTS["assessment"].model_validate(json.loads(a.to_json()))
-    OUTPUTS["routing"].model_validate(json.loads(r.to_json()))
-    OUTPUTS["dossier"].model_validate(json.loads(issuance_dossier(app).to_json()))
+    assert (a.verdict, a.scope.answer, a.plan.answer) == (verdict, scope, plan)
+    assert (r.authority.code if r.authority else None, r.procedure) == (authority, procedure)
 
 
 def test_every_example_is_listed() -> None:
@@ -130,28 +139,5 @@ def test_outputs_are_deterministic() -> None:
     assert route(app).to_json() == route(app).to_json()
 
 
-def test_time_outputs_validate_against_their_schemas() -> None:
-    from datetime import date
-
-    from sandbox_rules.calendar import VietnamCalendar, WorkingDays
-    from sandbox_rules.lifecycle import lifecycle
-    from sandbox_rules.obligations import obligations
-    from sandbox_rules.procedures import timeline
-
-    scenarios = Path(__file__).parent.parent / "examples" / "scenarios"
-    for path in sorted(scenarios.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        as_of = data["as_of"]
-        for spec in data.get("timelines") or ([data["timeline"]] if "timeline" in data else []):
-            t = timeline(spec["procedure"], spec["events"], as_of).to_dict(explain=True)
-            OUTPUTS["timeline"].model_validate(json.loads(json.dumps(t)))
-        if "record" in data:
-            OUTPUTS["lifecycle"].model_validate(
-                json.loads(json.dumps(lifecycle(data["record"], as_of).to_dict()))
-            )
-            OUTPUTS["obligations"].model_validate(
-                json.loads(json.dumps(obligations(data["record"], as_of).to_dict()))
-            )
-    d = VietnamCalendar().deadline(date(2026, 1, 1), WorkingDays(3)).to_dict()
-    OUTPUTS["deadline"].model_validate(json.loads(json.dumps(d)))
+def test_record_schema_lists_events() -> None:
     assert json_schema("record")["properties"]["events"]["type"] == "array"

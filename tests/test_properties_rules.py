@@ -58,7 +58,8 @@ def test_three_evaluators_agree(app: Application) -> None:
     """Tree evaluation, compiled closures and generated code give the same status per rule."""
     result = assess(app)
     facts = extract_facts(app)
-    for rule, status in zip(result._rules, result._statuses, strict=True):
+    for finding in result.findings:
+        rule, status = finding.rule, finding.status
         res = evaluate_rule(rule, facts)  # the tree evaluator
         if res.applicable is False:
             expected = "not_applicable"
@@ -74,15 +75,32 @@ def test_three_evaluators_agree(app: Application) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(applications())
-def test_verdict_matches_findings(app: Application) -> None:
+def test_each_answer_follows_its_own_findings(app: Application) -> None:
+    """Art. 9, 10 and 11 give three answers: each is decided by its own rules only (Kleene:
+    a failure decides, else an unknown leaves it open), and the Art. 9 answer is the verdict."""
     result = assess(app)
-    statuses = [f.status for f in result.findings]
-    if "not_met" in statuses:
-        assert result.verdict == "ineligible"
-    elif "unknown" in statuses:
-        assert result.verdict == "undetermined" and result.missing_facts
+    for part in result.parts:
+        statuses = [f.status for f in result.findings if f.part == part.part]
+        ok, bad, open_ = {
+            "conditions": ("eligible", "ineligible", "undetermined"),
+            "scope": ("within", "outside", "undetermined"),
+            "plan": ("complete", "incomplete", "undetermined"),
+        }[part.part]
+        if "not_met" in statuses:
+            assert part.answer == bad and part.failed and not part.missing_facts
+        elif "unknown" in statuses:
+            assert part.answer == open_ and part.missing_facts
+        else:
+            assert part.answer == ok and not part.failed and not part.unknown
+    assert result.verdict == result.conditions.answer
+    # What is still needed: nothing once Art. 9 refuses; otherwise every open part's facts.
+    if result.verdict == "ineligible":
+        assert result.missing_facts == ()
     else:
-        assert result.verdict == "eligible"
+        needed = {
+            m.fact for p in result.parts if p.answer == "undetermined" for m in p.missing_facts
+        }
+        assert {m.fact for m in result.missing_facts} == needed
 
 
 def test_engine_is_built_once_and_immutable() -> None:

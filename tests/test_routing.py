@@ -113,7 +113,7 @@ def test_routes(
     sources: list[Any], interp: dict[str, str], authority: str, procedure: str | None, status: str
 ) -> None:
     r = route(_app(*sources), interp)
-    assert (r.authority["code"] if r.authority else None, r.procedure, r.status) == (
+    assert (r.authority.code if r.authority else None, r.procedure, r.status) == (
         authority,
         procedure,
         status,
@@ -126,12 +126,12 @@ def test_concrete_body_and_filing() -> None:
     r = route(_app(("Sở Xây dựng", "Hà Nội", False)))
     assert (
         r.authority is not None
-        and r.authority["title_vi"] == "Chủ tịch Ủy ban nhân dân thành phố Hà Nội"
+        and r.authority.title_vi == "Chủ tịch Ủy ban nhân dân thành phố Hà Nội"
     )
-    assert r.authority["delegable"] is True
+    assert r.authority.delegable is True
     assert r.methods == ("online", "in_person", "post")
     r4 = route(_app(("A", "Hải Phòng", False), ("B", "Quảng Ninh", False)))
-    assert r4.file_with is not None and "Trung tâm dữ liệu quốc gia" in r4.file_with["vi"]
+    assert r4.file_with is not None and "Trung tâm dữ liệu quốc gia" in r4.file_with.vi
 
 
 def test_unknown_facts_give_an_undetermined_routing() -> None:
@@ -177,7 +177,7 @@ def test_any_defence_source_routes_to_national_defence(sources: list[dict[str, A
         {"owning_unit": "Ban Cơ yếu", "managed_by": "BQP", "defence_or_cipher": True},
     ]
     r = route({"applicant": {"kind": "organisation"}, "data_sources": sources})
-    assert r.authority is not None and r.authority["code"] == "BQP" and r.procedure == "12.6"
+    assert r.authority is not None and r.authority.code == "BQP" and r.procedure == "12.6"
 
 
 def test_procedure_rules_partition_every_known_case() -> None:

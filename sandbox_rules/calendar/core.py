@@ -181,16 +181,25 @@ class Step(Record):
     reason_en: str
     documents: tuple[str, ...]
 
+    def record(self) -> Any:
+        """This day as its record (sandbox_rules.time_records.DayStep)."""
+        from sandbox_rules.time_records import DayStep
+
+        return DayStep(
+            date=self.date,
+            weekday=WEEKDAY_EN[self.date.weekday()],
+            action=self.action,  # type: ignore[arg-type]
+            count=self.count,
+            reason_vi=self.reason_vi,
+            reason_en=self.reason_en,
+            documents=tuple(self.documents),
+        )
+
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "date": self.date.isoformat(),
-            "weekday": WEEKDAY_EN[self.date.weekday()],
-            "action": self.action,
-            "count": self.count,
-            "reason_vi": self.reason_vi,
-            "reason_en": self.reason_en,
-            "documents": list(self.documents),
-        }
+        import msgspec
+
+        out: dict[str, Any] = msgspec.to_builtins(self.record())
+        return out
 
     def line(self, lang: str = "vi") -> str:
         wd = (WEEKDAY_VI if lang == "vi" else WEEKDAY_EN)[self.date.weekday()]
@@ -281,22 +290,30 @@ class Deadline(tuple):  # type: ignore[type-arg]
     def interpretations_used(self) -> dict[str, str]:
         return dict(self._cal.interpretations)
 
+    def record(self, *, explain: bool = True) -> Any:
+        """This deadline as its record (sandbox_rules.time_records.Deadline)."""
+        from sandbox_rules.time_records import Deadline as DeadlineRecord
+        from sandbox_rules.time_records import Localised, PeriodRecord
+
+        return DeadlineRecord(
+            event=self.event,
+            period=PeriodRecord(unit=self.period.unit, n=self.period.n),  # type: ignore[arg-type]
+            date=self.date,
+            weekday=WEEKDAY_EN[self.date.weekday()],
+            nominal_date=self.nominal,
+            provisional=self.provisional,
+            provisional_reason=self.provisional_reason,
+            rules=tuple(Localised(vi=vi, en=en) for vi, en in self.rules),
+            interpretations_used=self.interpretations_used,
+            calendar_data_version=self._cal.data_version,
+            steps=tuple(s.record() for s in self.steps) if explain else None,
+        )
+
     def to_dict(self, *, explain: bool = True) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "event": self.event.isoformat(),
-            "period": self.period.to_dict(),
-            "date": self.date.isoformat(),
-            "weekday": WEEKDAY_EN[self.date.weekday()],
-            "nominal_date": self.nominal.isoformat(),
-            "provisional": self.provisional,
-            "provisional_reason": self.provisional_reason,
-            "rules": [{"vi": vi, "en": en} for vi, en in self.rules],
-            "interpretations_used": self.interpretations_used,
-            "calendar_data_version": self._cal.data_version,
-        }
-        if explain:
-            out["steps"] = [s.to_dict() for s in self.steps]
-        return out
+        return self.record(explain=explain).to_dict()  # type: ignore[no-any-return]
+
+    def to_json(self, *, explain: bool = True, pretty: bool = False) -> str:
+        return self.record(explain=explain).to_json(pretty=pretty)  # type: ignore[no-any-return]
 
     def explain(self, lang: str = "vi") -> str:
         head = (

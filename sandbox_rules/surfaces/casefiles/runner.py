@@ -212,16 +212,12 @@ class _Run:
 
     @cached_property
     def dossier(self) -> dict[str, Any]:
-        from sandbox_rules.engine import dossier
+        from sandbox_rules.engine import dossier, issuance_dossier
 
         spec = self.case.dossier
-        if spec is None:
-            app = self.application
-            out: dict[str, Any] = dossier(
-                "issuance",
-                app.applicant.kind,
-                app.submission.documents,
-                interpretations=self.interpretations or None,
+        if spec is None:  # the application's 12.2 dossier, with the plan's Art. 11 contents
+            out: dict[str, Any] = issuance_dossier(
+                self.application, self.interpretations or None
             ).to_dict()
             return out
         kind = spec.applicant_kind
@@ -334,26 +330,8 @@ class _Run:
 
 
 def _parts(a: Any) -> dict[str, str]:
-    """The three answers (Art. 9, 10, 11). Read from the assessment where it gives them;
-    otherwise derived from its findings by topic, the same rule the assessment uses."""
-    if all(hasattr(a, k) for k in ("conditions", "scope", "plan")):
-        return {k: str(getattr(a, k).answer) for k in ("conditions", "scope", "plan")}
-    words = {
-        "conditions": ("ineligible", "undetermined", "eligible"),
-        "scope": ("outside", "undetermined", "within"),
-        "plan": ("incomplete", "undetermined", "complete"),
-    }
-    topics = {
-        "conditions": ("applicant", "representative", "solution"),
-        "scope": ("scope",),
-        "plan": ("plan",),
-    }
-    out = {}
-    for part, tops in topics.items():
-        statuses = [f.status for f in a.findings if f.topic in tops]
-        no, unknown, yes = words[part]
-        out[part] = no if "not_met" in statuses else (unknown if "unknown" in statuses else yes)
-    return out
+    """The three answers (Art. 9, 10, 11) of an assessment."""
+    return {p: str(getattr(a, p).answer) for p in ("conditions", "scope", "plan")}
 
 
 def _rule_names(rule_id: str, citations: Iterable[str]) -> set[str]:
@@ -380,7 +358,7 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
             actual = [(f.rule_id, _rule_names(f.rule_id, f.citations)) for f in a.failed]
             out.append(_set_check("failed", line("failed"), expect.failed or [], actual, _cite))
         if "missing_facts" in given:
-            facts = [(m["fact"], {m["fact"], str(m.get("field"))}) for m in a.missing_facts]
+            facts = [(m.fact, {m.fact, str(m.field)}) for m in a.missing_facts]
             out.append(
                 _set_check(
                     "missing_facts", line("missing_facts"), expect.missing_facts or [], facts, str

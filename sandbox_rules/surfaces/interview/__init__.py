@@ -25,11 +25,6 @@ from sandbox_rules.errors import InputValidationError
 from sandbox_rules.i18n import messages, t
 from sandbox_rules.surfaces.inputs import _unwrap, allowed_values, dotted, field_label, resolve
 
-PARTS = {
-    "conditions": ("applicant", "representative", "solution"),
-    "scope": ("scope",),
-    "plan": ("plan",),
-}
 UNKNOWN_WORDS = {
     "khong biet",
     "chua biet",
@@ -174,12 +169,9 @@ def questions(app: Any, lang: str = "vi", skip: frozenset[str] = frozenset()) ->
 
     a = assess(app)
     facts: set[str] = set()
-    for tops in PARTS.values():
-        found = [f for f in a.findings if f.topic in tops]
-        if any(f.status == "not_met" for f in found):
-            continue  # decided: no answer in this part can change it
-        for f in found:
-            facts.update(f.missing)
+    for part in (a.conditions, a.scope, a.plan):
+        if part.answer == "undetermined":  # a decided part: no answer can change it
+            facts.update(m.fact for m in part.missing_facts)
     r = route(app)
     if r.status == "undetermined":
         facts.update(r.missing)
@@ -347,11 +339,9 @@ def status_line(app: Any, lang: str = "vi") -> str:
 
     parts = _parts(assess(app))
     r = route(app)
-    auth = (
-        (r.authority or {}).get("title_vi" if lang == "vi" else "title_en")
-        if r.status != "undetermined"
-        else None
-    )
+    auth = None
+    if r.status != "undetermined" and r.authority is not None:
+        auth = r.authority.title_vi if lang == "vi" else r.authority.title_en
     words = [
         f"{t(f'expect.{k}', lang)}: {messages(lang).get(f'value.{v}', v)}" for k, v in parts.items()
     ]
