@@ -101,10 +101,15 @@ def test_invalid_application_is_reported_in_vietnamese_with_lines(tmp_path: Path
     errors = r.error["errors"]
     by_line = {e["line"]: e for e in errors}
     assert set(by_line) == {4, 6, 7}
-    assert "organisation" in by_line[4]["problem"]  # nearest valid value
-    assert "Đà Nẵng" in by_line[6]["problem"]
-    assert "mục thứ 1" in r.error["message"]  # items counted from 1
-    assert "ngày" in by_line[7]["problem"]
+    assert by_line[4]["suggestion"] == "organisation"  # nearest valid value
+    assert "Đà Nẵng" in by_line[6]["msg"] and list(by_line[6]["loc"]) == [
+        "application",
+        "data_sources",
+        0,
+        "managed_by",
+    ]
+    assert "mục thứ 1" in r.error["message"]  # items counted from 1 for the officer
+    assert "ngày" in by_line[7]["msg"]
 
 
 def test_xfail_is_reported_and_a_stale_xfail_fails(tmp_path: Path) -> None:

@@ -40,7 +40,7 @@ def test_questions_are_in_clause_order_and_each_could_change_an_answer() -> None
     assert keys == sorted(keys)
     assert qs[0].clauses[0].startswith("9.1")
     a = assess(app)
-    missing = {m["fact"] for m in a.missing_facts}
+    missing = {m.fact for m in a.missing_facts}
     routing_facts = {"sources.owning_unit_count"}
     assert {q.fact for q in qs} <= missing | routing_facts
 

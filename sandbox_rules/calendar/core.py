@@ -444,6 +444,8 @@ def _load_override_source(
     path = Path(source)
     try:
         raw = path.read_bytes()
+    except ValueError as exc:  # a path no file system accepts (an embedded NUL byte)
+        raise CalendarDataError(f"overrides file {str(path)!r}: {exc}") from None
     except OSError as exc:
         raise CalendarDataError(f"overrides file {str(path)!r}: {exc.strerror or exc}") from None
     try:

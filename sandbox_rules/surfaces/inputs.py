@@ -108,7 +108,7 @@ def parse_yaml(text: str, source: str = "<input>", lang: str = "vi") -> Located:
         where = t("input.line", lang, line=mark.line + 1) if mark is not None else ""
         msg = t("input.yaml_syntax", lang, file=source, where=where, detail=exc.problem or "")
         raise InputValidationError(
-            msg, [{"field": "(file)", "line": str(mark.line + 1 if mark else ""), "problem": msg}]
+            msg, [{"field": "(file)", "line": mark.line + 1 if mark else None, "msg": msg}]
         ) from None
     except yaml.YAMLError as exc:
         raise InputValidationError(
@@ -296,8 +296,8 @@ def translate(
             path = (*path, str((err.get("ctx") or {}).get("discriminator", "kind")).strip("'"))
         full = (*root, *path)
         entry: dict[str, Any] = {
-            "field": dotted(full),
-            "path": list(full),
+            "field": ".".join(str(p) for p in full) or "(root)",
+            "loc": list(full),
             "line": located.line(full) if located else None,
             "type": err["type"],
             "input": err.get("input")
@@ -308,7 +308,7 @@ def translate(
             problem, suggestion = _problem(err, path, ann, parent, lg)
             entry[f"problem_{lg}"] = problem
             if lg == lang:
-                entry["problem"] = problem
+                entry["msg"] = problem
                 entry["suggestion"] = suggestion
         out.append(entry)
     out.sort(key=lambda e: e["line"] or 0)
@@ -416,6 +416,6 @@ def render_errors(
     lines = [head]
     for e in errors:
         where = t("input.line", lang, line=e["line"]) if e.get("line") else ""
-        path = show_path(e["path"], lang)
-        lines.append(f"  {where:<9} {path}: {e['problem']}")
+        path = show_path(e["loc"], lang)
+        lines.append(f"  {where:<9} {path}: {e['msg']}")
     return "\n".join(lines)

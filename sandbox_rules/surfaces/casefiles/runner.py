@@ -511,9 +511,7 @@ def run_case(
     try:
         case: Case = validate(Case, loc, lang=lang, what=t("input.case", lang))
     except InputValidationError as exc:
-        return CaseResult(
-            loc.source, name, first, "error", error={**exc.to_dict(), "message": exc.message}
-        )
+        return CaseResult(loc.source, name, first, "error", error=exc.to_dict())
 
     def line(*path: str) -> int | None:
         return loc.line(("expect", *path))
