@@ -8,7 +8,6 @@ never builds a timeline), so a folder of cases runs in milliseconds per case.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sandbox_rules.errors import InputValidationError, SandboxRulesError
+from sandbox_rules.expr import _jsonable
 from sandbox_rules.i18n import fmt_date, messages, t
 from sandbox_rules.surfaces.casefiles.model import Case, Expect
 from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
@@ -81,16 +81,6 @@ class CaseResult:
         }
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    return value
-
-
 # -- matching ------------------------------------------------------------------------------------
 def _cite(token: str) -> str:
     from sandbox_rules.law.citation import Citation
@@ -102,9 +92,9 @@ def _cite(token: str) -> str:
 
 
 def doc_key(name: str) -> str:
-    text = unicodedata.normalize("NFD", name).replace("Đ", "D").replace("đ", "d")
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return text.strip().upper().replace(" ", "_").replace("-", "_")
+    from sandbox_rules.engine import _doc_key  # the same key the dossier check uses
+
+    return _doc_key(name)
 
 
 def _set_check(

@@ -14,13 +14,13 @@ import io
 import itertools
 import json
 import typing
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sandbox_rules.catalogues import fold
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.i18n import messages, t
 from sandbox_rules.surfaces.inputs import _unwrap, allowed_values, dotted, field_label, resolve
@@ -38,11 +38,6 @@ UNKNOWN_WORDS = {
 YES = {"co", "c", "dung", "yes", "y", "true", "1"}
 NO = {"khong", "k", "sai", "no", "n", "false", "0"}
 NONE_WORDS = {"khong co", "none", "[]"}
-
-
-def fold(text: str) -> str:
-    t_ = unicodedata.normalize("NFD", text).replace("đ", "d").replace("Đ", "D")
-    return "".join(ch for ch in t_ if unicodedata.category(ch) != "Mn").strip().lower()
 
 
 @dataclass(frozen=True, slots=True)
