@@ -223,24 +223,39 @@ def _application_input(data: Any) -> tuple[Any, dict[str, Any]]:
     return data, {}
 
 
+def _application_file(args: argparse.Namespace) -> Any:
+    """The application of ``args.file``; invalid input is reported in ``--lang`` with the
+    file's lines, items counted from 1 and the nearest valid value (surfaces.inputs)."""
+    from sandbox_rules.i18n import t
+    from sandbox_rules.models import Application
+    from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
+
+    if args.file.lower().endswith((".yaml", ".yml")):
+        located = read_yaml(args.file, args.lang)
+    else:
+        located = Located(_load_file(args.file), source=args.file)
+    root = (
+        ("application",) if isinstance(located.data, dict) and "application" in located.data else ()
+    )
+    return validate(
+        Application, located, root=root, lang=args.lang, what=t("input.application", args.lang)
+    )
+
+
 def cmd_assess(args: argparse.Namespace) -> int:
     from sandbox_rules.engine import assess
-    from sandbox_rules.models import load_application
     from sandbox_rules.report import render_assessment
 
-    app_data, _ = _application_input(_load_file(args.file))
-    result = assess(load_application(app_data), _interp_args(args) or None)
+    result = assess(_application_file(args), _interp_args(args) or None)
     _emit(result.to_dict(), args.json, render_assessment(result, args.lang, show_all=args.all))
     return EXIT_OK
 
 
 def cmd_route(args: argparse.Namespace) -> int:
     from sandbox_rules.engine import route
-    from sandbox_rules.models import load_application
     from sandbox_rules.report import render_routing
 
-    app_data, _ = _application_input(_load_file(args.file))
-    result = route(load_application(app_data), _interp_args(args) or None)
+    result = route(_application_file(args), _interp_args(args) or None)
     _emit(result.to_dict(), args.json, render_routing(result, args.lang))
     return EXIT_OK
 

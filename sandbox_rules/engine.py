@@ -36,7 +36,9 @@ from sandbox_rules.outcomes import (
     PartAnswer,
     Routing,
     RuleRef,
+    SourceMatch,
     Status,
+    UnknownDocument,
     make_finding,
 )
 from sandbox_rules.records import MissingFact, missing_facts, provenance
@@ -389,6 +391,21 @@ def route(
         missing_facts=missing_facts(missing),
         interpretations_used=dict(used),
         provenance=default_engine().provenance,
+        sources=_source_matches(application),
+    )
+
+
+def _source_matches(app: Application) -> tuple[SourceMatch, ...]:
+    bodies = catalogue().bodies
+    return tuple(
+        SourceMatch(
+            name=s.name,
+            owning_unit=s.owning_unit,
+            managed_by_given=s.managed_by_given,
+            body=BodyRef(**bodies[s.managed_by].to_dict()) if s.managed_by else None,
+            defence_or_cipher=s.defence_or_cipher,
+        )
+        for s in app.data_sources or ()
     )
 
 
@@ -475,7 +492,42 @@ def dossier(
                 conditional=applies is None,
             )
         )
-    return _dossier_check(procedure, applicant_kind, items, {"form-order": order})
+    return _dossier_check(
+        procedure,
+        applicant_kind,
+        items,
+        {"form-order": order},
+        _unknown_documents(procedure, documents),
+    )
+
+
+def _unknown_documents(
+    procedure: str, documents: Iterable[str] | None
+) -> tuple[UnknownDocument, ...]:
+    """Documents given that are none of the filing's, by code or by the text's name."""
+    import difflib
+
+    names: dict[str, str] = {}
+    for r in registry().group(f"dossier.{procedure}"):
+        out = r.outcome
+        codes: list[str] = []
+        for key in ("forms", "report"):
+            table = out.get(key)
+            if isinstance(table, Mapping):
+                for v in table.values():
+                    codes.extend(v.values() if isinstance(v, Mapping) else [v])
+        if "report" in out:
+            codes.append("results_report")
+        if "document" in out:
+            codes.append(str(out["document"]))
+        for n in (*codes, *cast("tuple[str, ...]", out.get("names", ()))):
+            names.setdefault(_doc_key(str(n)), str(n))
+    unknown = []
+    for d in documents or ():
+        if _doc_key(d) not in names:
+            near = difflib.get_close_matches(_doc_key(d), list(names), n=1, cutoff=0.6)
+            unknown.append(UnknownDocument(given=d, suggestion=names[near[0]] if near else None))
+    return tuple(unknown)
 
 
 def _dossier_check(
@@ -483,6 +535,7 @@ def _dossier_check(
     applicant_kind: str | None,
     items: list[DossierItem],
     used: Mapping[str, str],
+    unrecognised: tuple[UnknownDocument, ...] = (),
 ) -> DossierCheck:
     missing = tuple(i for i in items if i.status == "missing")
     # Three-valued: one document known missing makes the dossier incomplete whatever else is
@@ -496,6 +549,7 @@ def _dossier_check(
         missing=missing,
         interpretations_used=dict(used),
         provenance=default_engine().provenance,
+        unrecognised=unrecognised,
     )
 
 
@@ -536,4 +590,6 @@ def issuance_dossier(
                 conditional=False,
             )
         )
-    return _dossier_check("issuance", check.applicant_kind, items, check.interpretations_used)
+    return _dossier_check(
+        "issuance", check.applicant_kind, items, check.interpretations_used, check.unrecognised
+    )

@@ -230,6 +230,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
         )
     for note in r.notes or ():
         lines.append(f"Ghi chú: {note}" if lang == "vi" else f"Note: {note}")
+    lines += _source_lines(r, lang)
     lines.append(
         ("Điều khoản áp dụng: " if lang == "vi" else "Clauses applied: ")
         + ", ".join(r.citations or ())
@@ -237,6 +238,27 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     lines += _interpretations(dict(r.interpretations_used or {}), lang)
     lines += ["", _provenance(r.law_version, lang)]
     return "\n".join(lines)
+
+
+def _source_lines(r: Routing, lang: str) -> list[str]:
+    """Each data source: the managing body as written and the body it was matched to."""
+    from sandbox_rules.i18n import t
+
+    if not r.sources:
+        return []
+    out = [t("report.sources_head", lang)]
+    for i, s in enumerate(r.sources, 1):
+        body = (
+            t("report.source_body", lang, name=s.body.name, code=s.body.code)
+            if s.body
+            else t("report.source_no_body", lang)
+        )
+        given = (
+            f"«{s.managed_by_given}»" if s.managed_by_given else t("report.source_not_given", lang)
+        )
+        name = s.name or t("report.source_unnamed", lang)
+        out.append(f"  {i}. {name}: {given} → {body}")
+    return out
 
 
 def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
@@ -286,8 +308,19 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
         }
     )
     lines += ["", verdict[complete]]
+    lines += _unknown_document_lines(d, lang)
     lines += _interpretations(dict(d.interpretations_used), lang)
     return "\n".join(lines)
+
+
+def _unknown_document_lines(d: DossierCheck, lang: str) -> list[str]:
+    from sandbox_rules.i18n import t
+
+    out = []
+    for u in d.unrecognised:
+        hint = t("report.unknown_document_hint", lang, name=u.suggestion) if u.suggestion else ""
+        out.append(t("report.unknown_document", lang, given=u.given) + hint)
+    return out
 
 
 STATUS_STEP_VI = {

@@ -5,8 +5,14 @@ from __future__ import annotations
 
 import string
 from datetime import date
+from pathlib import Path
 
+import pytest
+
+from sandbox_rules.cli import main
+from sandbox_rules.engine import dossier, route
 from sandbox_rules.i18n import fmt_date, messages, t, weekday
+from sandbox_rules.report import render_dossier, render_routing
 
 
 def _fields(template: str) -> set[str]:
@@ -36,3 +42,56 @@ def test_vietnamese_is_the_default_and_dates_are_dd_mm_yyyy() -> None:
 def test_an_unknown_key_or_language_never_raises() -> None:
     assert t("no.such.key") == "no.such.key"
     assert t("case.expected", "fr") == "mong đợi:"
+
+
+def test_cli_input_errors_are_vietnamese_with_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "app.yaml"
+    f.write_text(
+        "applicant:\n  kind: tổ chức\ndata_sources:\n  - {managed_by: Ngân hàng Nhà nước}\n",
+        encoding="utf-8",
+    )
+    assert main(["assess", str(f)]) == 1
+    err = capsys.readouterr().err
+    assert "dòng 2" in err and "Có phải ý bạn là «organisation»" in err  # by its Vietnamese name
+    assert "Traceback" not in err
+    assert main(["route", str(f), "--lang", "en"]) == 1
+    assert "line 2" in capsys.readouterr().err
+
+
+def test_route_shows_each_source_as_given_and_the_body_matched(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    app = {
+        "applicant": {"kind": "organisation"},
+        "data_sources": [
+            {"name": "Hộ kinh doanh", "managed_by": "thành phố Đà Nẵng", "owning_unit": "A"},
+            {"name": "Tín dụng", "managed_by": "NHNN", "owning_unit": "B"},
+        ],
+    }
+    r = route(app)
+    assert [(s.managed_by_given, s.body.code if s.body else None) for s in r.sources] == [
+        ("thành phố Đà Nẵng", "DNG"),
+        ("NHNN", "NHNN"),
+    ]
+    text = render_routing(r)
+    assert "«thành phố Đà Nẵng» → Đà Nẵng (DNG)" in text
+
+
+@pytest.mark.parametrize(
+    ("documents", "unknown"),
+    [
+        (["HĐTN01", "phương án"], []),  # the text's own name is accepted
+        (["đơn đề nghị", "Phương án thử nghiệm có kiểm soát"], []),
+        (["HĐTN01", "phuong an x"], ["phuong an x"]),  # a warning, never dropped silently
+    ],
+)
+def test_document_names_in_vietnamese_and_unknown_names_warned(
+    documents: list[str], unknown: list[str]
+) -> None:
+    d = dossier("issuance", "organisation", documents)
+    assert [u.given for u in d.unrecognised] == unknown
+    assert d.complete is (not unknown)
+    if unknown:
+        assert "Cảnh báo" in render_dossier(d) and "«phương án»" in render_dossier(d)

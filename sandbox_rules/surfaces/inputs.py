@@ -267,6 +267,9 @@ def _body_suggestion(given: object) -> str | None:
         return None
     bodies = catalogue().bodies.values()
     by_fold = {fold(b.name): b.name for b in bodies}
+    within = [name for key, name in by_fold.items() if fold(given) and fold(given) in key]
+    if len(within) == 1:  # "Ngân hàng Nhà nước" -> "Ngân hàng Nhà nước Việt Nam"
+        return within[0]
     hit = difflib.get_close_matches(fold(given), list(by_fold), n=1, cutoff=0.6)
     return by_fold[hit[0]] if hit else None
 
