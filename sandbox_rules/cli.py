@@ -116,6 +116,8 @@ def _calendar(args: argparse.Namespace) -> Any:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
+    from sandbox_rules.i18n import fmt_date, weekday
+
     cal = _calendar(args)
     days = cal.days_off(args.year)
     lang = args.lang
@@ -130,7 +132,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             if args.year in cal.official_years
             else "PROVISIONAL (no official decisions yet)"
         )
-    lines = [f"{args.year}: {status} — data {cal.data_version}"]
+    lines = [f"{args.year}: {status} — {'dữ liệu' if lang == 'vi' else 'data'} {cal.data_version}"]
     for d in days:
         name = d.name_en if lang == "en" else d.name_vi
         docs = "; ".join((x.cite_en() if lang == "en" else x.cite_vi()) for x in d.documents)
@@ -139,8 +141,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             if d.status == "worked" and lang != "en"
             else ("WORKED" if d.status == "worked" else "")
         )
-        wd = d.date.strftime("%a")
-        lines.append(f"  {d.date.isoformat()} {wd} {mark:<8} {name} — {docs}")
+        wd = weekday(d.date, lang)
+        lines.append(f"  {fmt_date(d.date, lang)} {wd:<9} {mark:<8} {name} — {docs}")
     _emit(
         {
             "year": args.year,
@@ -379,17 +381,9 @@ def cmd_obligations(args: argparse.Namespace) -> int:
     sched = obligations(_record(data, args), as_of)
     if args.ics:
         Path(args.ics).write_text(sched.to_ics(args.lang), encoding="utf-8", newline="")
-    lines = []
-    for i in sched.items:
-        if i.due is not None:
-            when = i.due.isoformat()
-        elif i.window is not None:
-            when = f"{i.window[0].isoformat()}..{i.window[1].isoformat()}"
-        else:
-            when = ""
-        lines.append(
-            f"{when:<23} {i.status:<13} {i.citation:<5} {i.title_vi if args.lang == 'vi' else i.title_en}"
-        )
+    from sandbox_rules.report import obligation_line
+
+    lines = [obligation_line(i, args.lang) for i in sched.items]
     if args.ics:
         lines.append(f"\n→ {args.ics}")
     _emit(sched.to_dict(), args.json, "\n".join(lines))
@@ -408,14 +402,25 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 
     cat = catalogue()
     bodies = list(cat.bodies.values())
+    from sandbox_rules.i18n import t
+
+    lang = args.lang
     lines = []
     for kind in ("city", "province", "ministry", "ministerial_agency", "government_agency"):
         group = [b for b in bodies if b.kind == kind]
-        lines.append(f"{kind} ({len(group)}):")
-        lines.extend(f"  {b.code:<8} {b.name:<40} {b.head_vi}" for b in group)
+        lines.append(f"{t(f'kind.{kind}', lang)} ({len(group)}):")
+        lines.extend(
+            f"  {b.code:<8} {b.name:<40} {b.head_vi if lang == 'vi' else b.head_en}" for b in group
+        )
     lines.append("")
     lines.extend(
-        f"source ({k}): {v['document']} — confirmed: {v['confirmed']}"
+        t(
+            "kind.source",
+            lang,
+            which=k,
+            document=v["document"],
+            confirmed=t("case.true" if v["confirmed"] else "case.false", lang),
+        )
         for k, v in cat.sources.items()
     )
     _emit(

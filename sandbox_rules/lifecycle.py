@@ -214,6 +214,7 @@ class LifecycleStatus:
     warnings: tuple[str, ...]
     interpretations_used: Mapping[str, str]
     calendar_version: str
+    warnings_vi: tuple[str, ...] = ()
 
     @property
     def end(self) -> date | None:
@@ -238,6 +239,7 @@ class LifecycleStatus:
             results_report_due=self.results_report_due,
             revocation_grounds=tuple(g.record() for g in self.revocation_grounds),
             warnings=tuple(self.warnings),
+            warnings_vi=tuple(self.warnings_vi),
             interpretations_used=dict(self.interpretations_used),
             provenance=provenance(calendar_version=self.calendar_version),
             duties=duties,
@@ -268,6 +270,12 @@ def lifecycle(
     extensions = 0
     extension_months: int | None = None
     warnings: list[str] = []
+    warnings_vi: list[str] = []
+
+    def warn(en: str, vi: str) -> None:
+        warnings.append(en)
+        warnings_vi.append(vi)
+
     reg = registry()
     issued_early = rec.issued_on or next(
         (e.date for e in events if e.type == "certificate_issued"), None
@@ -294,8 +302,10 @@ def lifecycle(
                         state, e.type, [], f"{r.id} ({r.citation.short}): {r.statement_en}"
                     )
                 if r.condition.evaluate(facts) is None:
-                    warnings.append(
-                        f"{rule_id}: cannot be checked ({', '.join(sorted(r.condition.missing(facts)))} unknown)"
+                    unknown = ", ".join(sorted(r.condition.missing(facts)))
+                    warn(
+                        f"{rule_id}: cannot be checked ({unknown} unknown)",
+                        f"{rule_id}: chưa kiểm tra được (chưa biết {unknown})",
                     )
         if e.type == "returned" and interp["issuance-return"] == "no-return":
             raise InvalidTransitionError(
@@ -318,7 +328,10 @@ def lifecycle(
     extended_end = None
     if extensions and approved_end is not None:
         if extension_months is None:
-            warnings.append("extension_approved without months: extended end unknown")
+            warn(
+                "extension_approved without months: extended end unknown",
+                "chấp thuận gia hạn không ghi số tháng: chưa biết ngày kết thúc sau gia hạn",
+            )
         else:
             extended_end = add_months(approved_end, extension_months)
     window = None
@@ -337,17 +350,21 @@ def lifecycle(
         )
         for e in events:
             if e.type == "extension_requested" and e.date not in w14:
-                warnings.append(
+                warn(
                     f"extension requested on {e.date.isoformat()}, outside the 14.1 window "
-                    f"{w14.start.isoformat()}..{w14.end.isoformat()}"
+                    f"{w14.start.isoformat()}..{w14.end.isoformat()}",
+                    f"đề nghị gia hạn ngày {e.date:%d/%m/%Y} nằm ngoài thời gian quy định tại "
+                    f"khoản 1 Điều 14 ({w14.start:%d/%m/%Y}..{w14.end:%d/%m/%Y})",
                 )
     end = extended_end or approved_end
     if end is not None:
         results_due = cal.latest_before(end, Days(30))
         if as_of >= end and state in ("issued", "active", "adjusted", "extended"):
-            warnings.append(
+            warn(
                 f"the {'extended' if extended_end else 'approved'} period ended on {end.isoformat()}: "
-                "the conclusion certificate is to be considered (16.1.b)"
+                "the conclusion certificate is to be considered (16.1.b)",
+                f"thời gian thử nghiệm {'đã gia hạn' if extended_end else 'được phê duyệt'} đã kết thúc "
+                f"ngày {end:%d/%m/%Y}: xem xét cấp Giấy chứng nhận kết thúc (điểm b khoản 1 Điều 16)",
             )
     grounds = _revocation_grounds(rec, events, issued, state, as_of, cal, interp)
     used = interp.used(
@@ -371,6 +388,7 @@ def lifecycle(
         tuple(warnings),
         used,
         cal.data_version,
+        tuple(warnings_vi),
     )
 
 

@@ -3,6 +3,7 @@ default, dd/mm/yyyy dates in Vietnamese."""
 
 from __future__ import annotations
 
+import re
 import string
 from datetime import date
 from pathlib import Path
@@ -95,3 +96,42 @@ def test_document_names_in_vietnamese_and_unknown_names_warned(
     assert d.complete is (not unknown)
     if unknown:
         assert "Cảnh báo" in render_dossier(d) and "«phương án»" in render_dossier(d)
+
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGLISH = re.compile(
+    r"\b(overdue|upcoming|informational|event|counted|skipped|due|done|pending|open|warning|"
+    r"state|city|province|ministry|source|confirmed|data|status|from|to|"
+    r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b"
+)
+ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+REPORTS = [
+    ["assess", "examples/org-hanoi-one-source.yaml"],
+    ["assess", "examples/org-undetermined.yaml"],
+    ["route", "examples/org-two-provinces.yaml"],
+    ["dossier", "examples/adjustment-dossier.yaml", "--procedure", "adjustment"],
+    ["timeline", "examples/scenarios/adjustment-with-clarification.yaml", "--explain"],
+    ["timeline", "examples/scenarios/issuance-across-tet.yaml", "--explain"],
+    ["lifecycle", "examples/scenarios/extension-windows.yaml"],
+    ["lifecycle", "examples/scenarios/conclusion.yaml"],
+    ["lifecycle", "examples/scenarios/revocation-after-90-days.yaml"],
+    ["obligations", "examples/scenarios/conclusion.yaml"],
+    ["calendar", "2026"],
+    ["catalogue"],
+    ["deadline", "2026-01-01", "--working-days", "3", "--explain"],
+    ["test", "examples/cases/14-extension.case.yaml"],
+]
+
+
+@pytest.mark.parametrize("argv", REPORTS, ids=lambda a: " ".join(a[:2]))
+def test_vietnamese_reports_have_no_english_words_nor_iso_dates(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    # codes (ids with dots, dashes or underscores), citations, file names and the case file's
+    # own keys (after "dòng N") are allowed
+    words = re.sub(r"\S*[._/=\-]\S*", " ", re.sub(r"dòng \d+\s+\S+", " ", out))
+    assert not ENGLISH.findall(words), sorted(set(ENGLISH.findall(words)))
+    assert not ISO.findall(out.replace("sha256", "")), ISO.findall(out)[:5]
