@@ -23,10 +23,42 @@ SURFACE_COMMANDS: tuple[str, ...] = (
 
 
 class _Parser(argparse.ArgumentParser):
+    help_lang = "vi"  # argparse's own words (usage, options) in this language
+
     def error(self, message: str) -> Any:  # usage errors exit 2 with a clear message
         self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        print(f"{self.prog}: {self._words('error:')} {self._words(message)}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+    def _words(self, text: str) -> str:
+        if self.help_lang != "vi":
+            return text
+        from sandbox_rules.i18n import messages
+
+        table = messages("vi")
+        for key, english in _ARGPARSE_WORDS.items():
+            text = text.replace(english, table[f"argparse.{key}"])
+        return text
+
+    def format_help(self) -> str:
+        return self._words(super().format_help())
+
+    def format_usage(self) -> str:
+        return self._words(super().format_usage())
+
+
+_ARGPARSE_WORDS = {
+    "usage": "usage:",
+    "positional": "positional arguments:",
+    "options": "options:",
+    "help": "show this help message and exit",
+    "error": "error:",
+    "required": "the following arguments are required:",
+    "argument": "argument ",
+    "choice": "invalid choice:",
+    "choose": "choose from",
+    "unrecognized": "unrecognized arguments:",
+}
 
 
 def _emit(data: Any, as_json: bool, text: str) -> None:
@@ -435,76 +467,75 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 
 
 # -- parser ------------------------------------------------------------------------------------
-def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print JSON instead of text")
-    common.add_argument(
-        "--lang", choices=("vi", "en"), default="vi", help="report language (default vi)"
-    )
-    cal_opts = _Parser(add_help=False)
-    cal_opts.add_argument(
-        "--overrides", metavar="FILE", help="TOML/JSON file of newer official decisions"
-    )
+def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
+    """The parser, its help in ``lang`` (Vietnamese unless ``--lang en`` is given)."""
+    from sandbox_rules.i18n import t
+
+    def h(key: str) -> str:
+        return t(f"help.{key}", lang)
+
+    class Parser(_Parser):  # this build's language; no state shared between builds
+        help_lang = lang
+
+    common = Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help=h("json"))
+    common.add_argument("--lang", choices=("vi", "en"), default="vi", help=h("lang"))
+    cal_opts = Parser(add_help=False)
+    cal_opts.add_argument("--overrides", metavar="FILE", help=h("overrides"))
     cal_opts.add_argument(
         "--interpretation",
         action="append",
         metavar="ID=OPTION",
-        help="choose a calendar interpretation, e.g. event-day-excluded=included (repeatable)",
+        help=h("cal_interp"),
     )
 
-    parser = _Parser(
+    parser = Parser(
         prog="sandbox-rules",
-        description="Decree 169/2025/NĐ-CP, Chapter II (controlled testing) as cited rules.",
+        description=h("description"),
         parents=[common],
     )
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
-    p = sub.add_parser("law", parents=[common], help="print a clause: law 12.3.b")
-    p.add_argument("citation", help="e.g. 12.3.b, 9.1.par2, 'Điều 12 khoản 3 điểm b'")
+    p = sub.add_parser("law", parents=[common], help=h("law"))
+    p.add_argument("citation", help=h("citation"))
     p.set_defaults(func=cmd_law)
 
-    p = sub.add_parser("rules", parents=[common], help="list the rule catalogue")
+    p = sub.add_parser("rules", parents=[common], help=h("rules"))
     p.add_argument(
         "--kind",
         choices=("condition", "routing", "dossier_item", "time_limit", "transition", "obligation"),
     )
     p.set_defaults(func=cmd_rules)
 
-    p = sub.add_parser("coverage", parents=[common], help="which clauses are encoded")
+    p = sub.add_parser("coverage", parents=[common], help=h("coverage"))
     p.set_defaults(func=cmd_coverage)
 
-    p = sub.add_parser(
-        "calendar", parents=[common, cal_opts], help="days off and worked Saturdays of a year"
-    )
+    p = sub.add_parser("calendar", parents=[common, cal_opts], help=h("calendar"))
     p.add_argument("year", type=int)
     p.set_defaults(func=cmd_calendar)
 
-    interp_opt = _Parser(add_help=False)
+    interp_opt = Parser(add_help=False)
     interp_opt.add_argument(
         "--interpretation",
         action="append",
         metavar="ID=OPTION",
-        help="choose an interpretation, e.g. procedure-many-sources=strict (repeatable)",
+        help=h("interp"),
     )
     p = sub.add_parser(
         "assess",
         parents=[common, interp_opt],
-        help="eligibility under Art. 9-11 of an application file",
+        help=h("assess"),
     )
-    p.add_argument("file", help="application as JSON or YAML")
-    p.add_argument("--all", action="store_true", help="also list rules that do not apply")
+    p.add_argument("file", help=h("application_file"))
+    p.add_argument("--all", action="store_true", help=h("all"))
     p.set_defaults(func=cmd_assess)
 
-    p = sub.add_parser(
-        "route", parents=[common, interp_opt], help="who decides and where to file (Art. 12)"
-    )
-    p.add_argument("file", help="application as JSON or YAML")
+    p = sub.add_parser("route", parents=[common, interp_opt], help=h("route"))
+    p.add_argument("file", help=h("application_file"))
     p.set_defaults(func=cmd_route)
 
-    p = sub.add_parser("dossier", parents=[common, interp_opt], help="documents a filing must hold")
-    p.add_argument(
-        "file", help="application, or {applicant_kind, documents, requires_extension} (JSON/YAML)"
-    )
+    p = sub.add_parser("dossier", parents=[common, interp_opt], help=h("dossier"))
+    p.add_argument("file", help=h("dossier_file"))
     p.add_argument(
         "--procedure",
         default="issuance",
@@ -512,39 +543,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_dossier)
 
-    as_of_opt = _Parser(add_help=False)
-    as_of_opt.add_argument(
-        "--as-of", type=_iso, help="the date to evaluate at (default: the file's as_of)"
-    )
+    as_of_opt = Parser(add_help=False)
+    as_of_opt.add_argument("--as-of", type=_iso, help=h("as_of"))
     p = sub.add_parser(
         "timeline",
         parents=[common, interp_opt, as_of_opt],
-        help="procedure timelines with clock stops (12-16)",
+        help=h("timeline"),
     )
-    p.add_argument("file", help="scenario (JSON/YAML) with timeline: {procedure, events}")
-    p.add_argument("--explain", action="store_true", help="every date day by day")
+    p.add_argument("file", help=h("timeline_file"))
+    p.add_argument("--explain", action="store_true", help=h("explain_timeline"))
     p.set_defaults(func=cmd_timeline)
 
     p = sub.add_parser(
         "lifecycle",
         parents=[common, interp_opt, as_of_opt],
-        help="state, windows, revocation grounds, duties",
+        help=h("lifecycle"),
     )
-    p.add_argument(
-        "file", help="scenario (JSON/YAML) with record: {issued_on, approved_months, events}"
-    )
+    p.add_argument("file", help=h("record_file"))
     p.set_defaults(func=cmd_lifecycle)
 
     p = sub.add_parser(
         "obligations",
         parents=[common, interp_opt, as_of_opt],
-        help="reports, inspections, windows; --ics",
+        help=h("obligations"),
     )
-    p.add_argument("file", help="scenario (JSON/YAML) with record")
-    p.add_argument("--ics", metavar="OUT.ics", help="also write an iCalendar file")
+    p.add_argument("file", help=h("scenario_file"))
+    p.add_argument("--ics", metavar="OUT.ics", help=h("ics"))
     p.set_defaults(func=cmd_obligations)
 
-    p = sub.add_parser("schema", parents=[common], help="JSON Schema of the input or an output")
+    p = sub.add_parser("schema", parents=[common], help=h("schema"))
     p.add_argument(
         "which",
         nargs="?",
@@ -568,21 +595,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser(
-        "catalogue", parents=[common], help="provinces, ministries and agencies with sources"
-    )
+    p = sub.add_parser("catalogue", parents=[common], help=h("catalogue"))
     p.set_defaults(func=cmd_catalogue)
 
-    p = sub.add_parser(
-        "deadline", parents=[common, cal_opts], help="a statutory deadline from an event date"
-    )
-    p.add_argument("event", type=_iso, help="event date YYYY-MM-DD (not counted by default)")
+    p = sub.add_parser("deadline", parents=[common, cal_opts], help=h("deadline"))
+    p.add_argument("event", type=_iso, help=h("event"))
     p.add_argument("--working-days", type=int)
     p.add_argument("--days", type=int)
     p.add_argument("--months", type=int)
     p.add_argument("--years", type=int)
-    p.add_argument("--explain", action="store_true", help="show every day counted or skipped")
+    p.add_argument("--explain", action="store_true", help=h("explain"))
     p.set_defaults(func=cmd_deadline)
+    common.set_defaults(help_lang=lang)  # surfaces read it for their --help
     _add_surface_commands(sub, common)
     return parser
 
@@ -594,8 +618,18 @@ def _add_surface_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         import_module(name).add_parser(sub, common)
 
 
+def _help_lang(argv: Sequence[str]) -> str:
+    args = list(argv)
+    for i, a in enumerate(args):
+        if a == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1]
+    return "vi"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(_help_lang(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(argv)
     try:
         code: int = args.func(args)

@@ -10,18 +10,19 @@ from sandbox_rules.i18n import t
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    lang = common.get_default("help_lang") or "vi"  # the language of --help
     from sandbox_rules.surfaces.templates import WHAT
 
-    p = sub.add_parser("init", parents=[common], help=t("cmd.init_help"))
-    p.add_argument("what", choices=WHAT, help=t("cmd.init_what"))
-    p.add_argument("path", nargs="?", help=t("cmd.init_path"))
+    p = sub.add_parser("init", parents=[common], help=t("cmd.init_help", lang))
+    p.add_argument("what", choices=WHAT, help=t("cmd.init_what", lang))
+    p.add_argument("path", nargs="?", help=t("cmd.init_path", lang))
     p.add_argument(
         "--kind",
         choices=("organisation", "individual"),
         default="organisation",
-        help=t("cmd.init_kind"),
+        help=t("cmd.init_kind", lang),
     )
-    p.add_argument("--force", action="store_true", help=t("cmd.init_force"))
+    p.add_argument("--force", action="store_true", help=t("cmd.init_force", lang))
     p.set_defaults(func=cmd_init)
 
 
