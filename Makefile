@@ -5,12 +5,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench data docs clean
+.PHONY: demo test lint typecheck pytest bench bench-server fuzz data docs clean test-pythons sdist sdist-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,docs,server]'
 	touch $(STAMP)
 
 # The main job on a bundled example: eligibility (Art. 9-11), then who decides and where to
@@ -25,8 +25,8 @@ demo: $(STAMP)
 	@$(BIN)/sandbox-rules deadline 2026-01-01 --working-days 3 --explain
 
 lint: $(STAMP)
-	$(BIN)/ruff check sandbox_rules tests benchmarks scripts
-	$(BIN)/ruff format --check sandbox_rules tests benchmarks scripts
+	$(BIN)/ruff check sandbox_rules tests benchmarks scripts fuzz
+	$(BIN)/ruff format --check sandbox_rules tests benchmarks scripts fuzz
 
 typecheck: $(STAMP)
 	$(BIN)/mypy sandbox_rules
@@ -40,13 +40,38 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
+# Fuzzing: bad CLI invocations (fuzz/cli_table.py); prints counts, fails on any problem.
+fuzz: $(STAMP)
+	$(BIN)/python fuzz/run.py
+# Load on the HTTP service: 2 workers on 127.0.0.1, wrk for 30 s a run (1 and 8 clients);
+# wrk comes from Debian (installed here when root). BENCH_SECONDS=10 for a shorter run.
+BENCH_SECONDS ?= 30
+bench-server: $(STAMP)
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || { echo "bench-server needs wrk (apt-get install wrk)"; exit 1; }
+	$(BIN)/python benchmarks/server.py --seconds $(BENCH_SECONDS)
+
 # Regenerate the shipped package data from its sources (law text, official calendar table).
 data: $(STAMP)
 	$(BIN)/python -m sandbox_rules.law.build
 	$(BIN)/python -m sandbox_rules.calendar.build
 
+# Regenerate the pages derived from the code, then build the site strictly into build/site.
 docs: $(STAMP)
 	$(BIN)/python scripts/gen_docs.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+# The suite on other supported Pythons, each in its own venv (skipped with a notice if absent).
+test-pythons:
+	sh scripts/test_pythons.sh 3.12 3.13
+
+# The source distribution, and its own tests run from an unpacked copy in a fresh venv.
+sdist: $(STAMP)
+	$(BIN)/python -m build --sdist --no-isolation --outdir dist .
+
+sdist-test: sdist
+	rm -rf build/sdist-test && mkdir -p build/sdist-test
+	tar -xzf dist/sandbox_rules-$$($(BIN)/python -c 'import sandbox_rules; print(sandbox_rules.__version__)').tar.gz -C build/sdist-test
+	cd build/sdist-test/sandbox_rules-* && $(PY) -m venv .venv && .venv/bin/python -m pip install --quiet '.[dev]' && .venv/bin/python -m pytest -q -p no:cacheprovider
 
 clean:
-	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-3.* build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -1,125 +1,268 @@
-"""Benchmarks (`make bench`). Peers are measured in the same run and compared as ratios,
-because absolute times on a shared machine are noisy. Figures go to docs/performance.md.
+"""Benchmarks (`make bench`); figures go to docs/performance.md.
 
-Targets (issue 3):
-- deadline(d, WorkingDays(10)) at least 20x faster than holidays' get_nth_working_day;
-- within 2x of a bare bisect over working-day ordinals;
-- cold start (import + calendar + first deadline) under half of holidays' cold start.
+Method (issue 10): each call is timed as the README writes it; peers run in the same process,
+one after another within each round (the order rotated round by round), so a slow spell of
+this shared machine hits them alike; we quote the median of the per-round ratios with their
+min-max, and check that peers give the same answers before timing anything. Cold starts run
+fresh interpreters, interleaved the same way. Times are CPU time of the process (of the child,
+for cold starts), not wall time: on a machine shared with other jobs, wall time mostly
+measures waiting for a core.
+
+Targets:
+- cal.deadline(d, WorkingDays(10)), the period built in the call: >= 20x holidays'
+  get_nth_working_day and <= 2x a bare bisect over working-day ordinals;
+- sr.route >= 50,000/s and sr.assess >= 50,000/s on validated applications, assess >= 10x
+  durable_rules on the same conditions;
+- lifecycle and obligations >= 10,000/s per scenario;
+- a cold `sandbox-rules assess examples/org-hanoi-one-source.yaml` <= 100 ms above
+  `python -c pass`.
 """
 
 from __future__ import annotations
 
+import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
-import timeit
+import time
 from bisect import bisect_right
+from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
-ROUNDS = 25
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+ROUNDS = 15
 
 
-def bench_working_day_deadline() -> dict[str, float]:
-    import holidays
+def interleave(
+    peers: dict[str, tuple[Callable[[], object], int]], rounds: int = ROUNDS
+) -> dict[str, list[float]]:
+    """Seconds per call of each peer in each round; ``peers``: name -> (batch, calls in it)."""
+    out: dict[str, list[float]] = {name: [] for name in peers}
+    names = list(peers)
+    for r in range(rounds):
+        for name in names[r % len(names) :] + names[: r % len(names)]:
+            batch, calls = peers[name]
+            t = time.process_time()
+            batch()
+            out[name].append((time.process_time() - t) / calls)
+    return out
 
+
+def spread(values: list[float]) -> tuple[float, float, float]:
+    return statistics.median(values), min(values), max(values)
+
+
+def ratios(a: list[float], b: list[float]) -> tuple[float, float, float]:
+    """Median, min and max over rounds of a/b."""
+    return spread([x / y for x, y in zip(a, b, strict=True)])
+
+
+def verdict(ok: bool) -> str:
+    return "OK" if ok else "MISSED"
+
+
+def line(label: str, med: float, lo: float, hi: float, unit: str, target: str, ok: bool) -> str:
+    return f"  {label:<52} {med:10,.2f}{unit} ({lo:,.2f}-{hi:,.2f}) {target} {verdict(ok)}"
+
+
+def load_examples() -> tuple[list[Any], list[tuple[str, Any, date]]]:
+    import yaml
+
+    from sandbox_rules.lifecycle import load_record
+    from sandbox_rules.models import load_application
+
+    apps = []
+    for f in sorted(EXAMPLES.glob("*.yaml")):
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        if "applicant" in data:
+            apps.append(load_application(data))
+    scenarios = []
+    for f in sorted((EXAMPLES / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(f.read_text(encoding="utf-8"))
+        if "record" in data:
+            scenarios.append((f.name, load_record(data["record"]), data["as_of"]))
+    return apps, scenarios
+
+
+# -- the working-day deadline -----------------------------------------------------------------
+def bench_deadline() -> list[str]:
+    try:
+        import holidays
+    except ImportError:
+        return ["  holidays not installed (extra `data`; make bench installs it): skipped"]
     from sandbox_rules.calendar import VietnamCalendar, WorkingDays
 
     rng = random.Random(169)
     events = [date(2020, 1, 1) + timedelta(days=rng.randrange(0, 3650)) for _ in range(1000)]
     cal = VietnamCalendar()
-    period = WorkingDays(10)
     vn = holidays.country_holidays("VN", years=range(2019, 2032))
-    wd = list(cal._wd)  # the same ordinals, as a bare list
+    wd = list(cal._wd)  # the same working-day ordinals, as a bare list
 
-    def ours() -> None:
+    # Same answers first. holidays lacks the 2026 swap: compare where both calendars agree.
+    for e in events:
+        ours = cal.deadline(e, WorkingDays(10)).date
+        assert ours == date.fromordinal(wd[bisect_right(wd, e.toordinal()) + 9]), e
+        if e.year < 2025:
+            assert ours == vn.get_nth_working_day(e, 10), e
+
+    def readme() -> None:  # as the README writes it: the period built in the call
+        for e in events:
+            cal.deadline(e, WorkingDays(10))
+
+    period = WorkingDays(10)
+
+    def prebuilt() -> None:
         for e in events:
             cal.deadline(e, period)
-
-    def peer_holidays() -> None:
-        for e in events[:100]:
-            vn.get_nth_working_day(e, 10)
 
     def bare_bisect() -> None:
         for e in events:
             date.fromordinal(wd[bisect_right(wd, e.toordinal()) + 9])
 
-    # Same answers first: a benchmark of wrong results is worthless. holidays does not know
-    # the 2026 swap, so compare where both calendars agree (years before 2026).
-    for e in events:
-        if e.year < 2025:
-            assert cal.deadline(e, period).date == vn.get_nth_working_day(e, 10), e
-    # Interleave the peers round by round and keep each one's best round, so that a slow
-    # spell of the machine hits all three alike instead of one.
-    best = {"ours": float("inf"), "holidays": float("inf"), "bisect": float("inf")}
-    for _ in range(ROUNDS):
-        best["ours"] = min(best["ours"], timeit.timeit(ours, number=10) / (10 * len(events)))
-        best["bisect"] = min(
-            best["bisect"], timeit.timeit(bare_bisect, number=10) / (10 * len(events))
+    few = events[:100]
+
+    def peer_holidays() -> None:
+        for e in few:
+            vn.get_nth_working_day(e, 10)
+
+    t = interleave(
+        {
+            "readme": (lambda: [readme() for _ in range(5)], 5 * len(events)),
+            "prebuilt": (lambda: [prebuilt() for _ in range(5)], 5 * len(events)),
+            "bisect": (lambda: [bare_bisect() for _ in range(5)], 5 * len(events)),
+            "holidays": (peer_holidays, len(few)),
+        },
+        rounds=25,
+    )
+    over_holidays = ratios(t["holidays"], t["readme"])
+    over_bisect = ratios(t["readme"], t["bisect"])
+    out = [
+        "Working-day deadline, cal.deadline(d, WorkingDays(10)), per call (25 interleaved rounds;",
+        "median (min-max)):",
+    ]
+    for name, label in (
+        ("readme", "deadline, WorkingDays(10) built in the call"),
+        ("prebuilt", "deadline, period built once"),
+        ("bisect", "bare bisect over ordinals"),
+        ("holidays", "holidays get_nth_working_day"),
+    ):
+        med, lo, hi = spread([x * 1e6 for x in t[name]])
+        out.append(f"  {label:<52} {med:10,.2f} µs ({lo:,.2f}-{hi:,.2f})")
+    out.append(
+        line(
+            "speed-up over holidays (per round)",
+            *over_holidays,
+            "x",
+            ">= 20x",
+            over_holidays[0] >= 20,
         )
-        best["holidays"] = min(best["holidays"], timeit.timeit(peer_holidays, number=1) / 100)
-    return {k + "_us": v * 1e6 for k, v in best.items()}
+    )
+    out.append(
+        line("cost vs bare bisect (per round)", *over_bisect, "x", "<= 2x", over_bisect[0] <= 2)
+    )
+    return out
 
 
-COLD_OURS = (
-    "from datetime import date\n"
-    "from sandbox_rules.calendar import VietnamCalendar, WorkingDays\n"
-    "VietnamCalendar().deadline(date(2026, 11, 20), WorkingDays(10))\n"
-)
-COLD_HOLIDAYS = (
-    "from datetime import date\n"
-    "import holidays\n"
-    "holidays.VN(years=range(2020, 2031)).get_nth_working_day(date(2026, 11, 20), 10)\n"
-)
+# -- cold starts -------------------------------------------------------------------------------
+def _env() -> dict[str, str]:
+    # As an installed package runs: with byte-code caches (pip compiles them on install; this
+    # machine sets PYTHONDONTWRITEBYTECODE, which would time the compiler instead).
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
-def cold(code: str, runs: int = 9) -> float:
-    wrapped = "import time\nt = time.perf_counter()\n" + code + "print(time.perf_counter() - t)\n"
-    samples = []
-    for _ in range(runs):
-        out = subprocess.run(
-            [sys.executable, "-c", wrapped], check=True, capture_output=True, text=True
-        ).stdout
-        samples.append(float(out.strip()))
-    return statistics.median(samples)
+def _run(cmd: list[str]) -> float:
+    """CPU seconds (user + system) the command took."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, check=True, capture_output=True, env=_env())
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def bench_cold(rounds: int = 21) -> list[str]:
+    cli = str(Path(sys.executable).with_name("sandbox-rules"))
+    cmds = {
+        "pass": [sys.executable, "-c", "pass"],
+        "assess": [cli, "assess", str(EXAMPLES / "org-hanoi-one-source.yaml")],
+        "calendar": [
+            sys.executable,
+            "-c",
+            "from datetime import date\nfrom sandbox_rules.calendar import VietnamCalendar, WorkingDays\n"
+            "VietnamCalendar().deadline(date(2026, 11, 20), WorkingDays(10))",
+        ],
+    }
+    try:
+        import holidays  # noqa: F401
+
+        cmds["holidays"] = [
+            sys.executable,
+            "-c",
+            "from datetime import date\nimport holidays\n"
+            "holidays.VN(years=range(2020, 2031)).get_nth_working_day(date(2026, 11, 20), 10)",
+        ]
+    except ImportError:
+        pass
+    for cmd in cmds.values():  # warm the byte-code caches and the page cache
+        _run(cmd)
+    t: dict[str, list[float]] = {name: [] for name in cmds}
+    for r in range(rounds):  # interleaved, the order rotated, as in `interleave`
+        names = list(cmds)[r % len(cmds) :] + list(cmds)[: r % len(cmds)]
+        for name in names:
+            t[name].append(_run(cmds[name]))
+    out = [
+        f"Cold starts, fresh interpreters, CPU time ({rounds} interleaved rounds; median (min-max)):"
+    ]
+    for name, label in (
+        ("pass", "python -c pass"),
+        ("assess", "sandbox-rules assess examples/org-hanoi-one-source.yaml"),
+        ("calendar", "import calendar + first deadline"),
+        ("holidays", "import holidays + VN(2020..2030) + nth working day"),
+    ):
+        if name in t:
+            out.append(f"  {label:<52} {statistics.median(t[name]) * 1000:10,.1f} ms")
+    above = spread([(a - p) * 1000 for a, p in zip(t["assess"], t["pass"], strict=True)])
+    out.append(
+        line("assess above python -c pass (per round)", *above, " ms", "<= 100 ms", above[0] <= 100)
+    )
+    if "holidays" in t:
+        r = ratios(t["calendar"], t["holidays"])
+        out.append(
+            line("calendar cold start / holidays' (per round)", *r, "x", "< 0.5x", r[0] < 0.5)
+        )
+    return out
+
+
+# -- assess, route -------------------------------------------------------------------------------
 TEN = [
     "org.lawful-legal-entity", "org.staff-qualified", "rep.citizen", "rep.resident", "rep.not-prosecuted",
     "solution.innovative", "solution.risk-framework", "solution.self-review", "solution.feasible", "plan.necessity",
 ]  # fmt: skip
 
 
-def bench_assess() -> dict[str, float]:
-    """sr.assess on validated applications (all bundled examples, cycled), and durable_rules
-    evaluating ten of the same conditions, in one run."""
-    from pathlib import Path
-
-    import yaml
-
+def bench_engine(apps: list[Any]) -> list[str]:
+    import sandbox_rules as sr
     from sandbox_rules.adapters.durable import DurableAdapter, durable_available
-    from sandbox_rules.engine import assess
     from sandbox_rules.facts import extract_facts
-    from sandbox_rules.models import load_application
     from sandbox_rules.rules import registry
 
-    examples = Path(__file__).parent.parent / "examples"
-    apps = []
-    for f in sorted(examples.glob("*.yaml")):
-        data = yaml.safe_load(f.read_text(encoding="utf-8"))
-        if "applicant" in data:
-            apps.append(load_application(data))
-    batch = apps * (1000 // len(apps))
-
-    def ours() -> None:
-        for a in batch:
-            assess(a)
-
-    out: dict[str, float] = {"apps": float(len(apps))}
-    best = float("inf")
-    for _ in range(ROUNDS // 2):
-        best = min(best, timeit.timeit(ours, number=3) / (3 * len(batch)))
-    out["assess_per_s"] = 1 / best
+    # The fast route answers as the reference decision of each group, on every example.
+    for a in apps:
+        r = sr.route(a)
+        facts = extract_facts(a)
+        for group, got in (("authority", r.authority_rule), ("procedure", r.procedure_rule)):
+            d = registry().decide(group, facts)
+            assert got == (d.rule.id if d.rule else None), (group, a)
+    batch = apps * (900 // len(apps))
+    peers: dict[str, tuple[Callable[[], object], int]] = {
+        "assess": (lambda: [sr.assess(a) for a in batch], len(batch)),
+        "route": (lambda: [sr.route(a) for a in batch], len(batch)),
+    }
     if durable_available():
         adapter = DurableAdapter([registry().get(i) for i in TEN])
         # Known facts only (durable has no unknown): the clean organisation example's facts.
@@ -127,78 +270,72 @@ def bench_assess() -> dict[str, float]:
         case = {f: (facts.get(f) if facts.get(f) is not None else True) for f in adapter.facts}
         for rule in adapter.rules:  # same answers before timing
             assert adapter.evaluate(case)[rule.id] is rule.condition.evaluate(case)
-        from durable import lang
+        peers["durable"] = (lambda: [adapter.evaluate(case) for _ in range(100)], 100)
+    t = interleave(peers)
+    out = [f"assess and route on validated applications ({len(apps)} bundled examples, cycled;",
+           f"{ROUNDS} interleaved rounds; median (min-max)):"]  # fmt: skip
+    for name, label in (("assess", "sr.assess"), ("route", "sr.route")):
+        med, lo, hi = spread([1 / x for x in t[name]])
+        out.append(line(f"{label} per second", med, lo, hi, " /s", ">= 50,000", med >= 50_000))
+    if "durable" in t:
+        med, lo, hi = spread([1 / x for x in t["durable"]])
+        out.append(
+            f"  {'durable_rules, ten conditions per case, per second':<52} {med:10,.2f} /s ({lo:,.2f}-{hi:,.2f})"
+        )
+        r = ratios(t["durable"], t["assess"])
+        out.append(
+            line("assess (all rules) vs durable ten conditions", *r, "x", ">= 10x", r[0] >= 10)
+        )
+    else:
+        out.append("  durable_rules not installed (Python <= 3.12, dev extra): comparison skipped")
+    return out
 
-        event = {adapter._key[f]: v for f, v in case.items()}
 
-        def durable_cases() -> None:
-            for _ in range(100):
-                adapter.evaluate(case)
+# -- lifecycle, obligations ------------------------------------------------------------------------
+def bench_time(scenarios: list[tuple[str, Any, date]]) -> list[str]:
+    import sandbox_rules as sr
+    from sandbox_rules.calendar import VietnamCalendar
+    from sandbox_rules.interpretations import Interpretations
 
-        def durable_posts() -> None:
-            for i in range(100):
-                lang.post(adapter.name, {**event, "n": i})
-
-        best_d = best_p = float("inf")
-        for _ in range(5):
-            best_d = min(best_d, timeit.timeit(durable_cases, number=1) / 100)
-            best_p = min(best_p, timeit.timeit(durable_posts, number=1) / 100)
-        out["durable_cases_per_s"] = 1 / best_d
-        out["durable_posts_per_s"] = 1 / best_p
+    peers: dict[str, tuple[Callable[[], object], int]] = {}
+    for name, rec, as_of in scenarios:
+        # Same answers as with a calendar built for the call (the uncached way).
+        fresh = VietnamCalendar(
+            interpretations=dict(Interpretations.of(rec.interpretations).chosen)
+        )
+        assert (
+            sr.lifecycle(rec, as_of).to_dict() == sr.lifecycle(rec, as_of, calendar=fresh).to_dict()
+        )
+        assert (
+            sr.obligations(rec, as_of).to_dict()
+            == sr.obligations(rec, as_of, calendar=fresh).to_dict()
+        )
+        peers[f"lifecycle {name}"] = (
+            lambda r=rec, d=as_of: [sr.lifecycle(r, d) for _ in range(50)],
+            50,
+        )
+        peers[f"obligations {name}"] = (
+            lambda r=rec, d=as_of: [sr.obligations(r, d) for _ in range(20)],
+            20,
+        )
+    t = interleave(peers)
+    out = [
+        f"lifecycle and obligations per scenario ({ROUNDS} interleaved rounds; median (min-max)):"
+    ]
+    for key in peers:
+        med, lo, hi = spread([1 / x for x in t[key]])
+        out.append(line(f"{key} per second", med, lo, hi, " /s", ">= 10,000", med >= 10_000))
     return out
 
 
 def main() -> None:
-    print(f"python {sys.version.split()[0]}")
-    w = bench_working_day_deadline()
-    print("\nWorking-day deadline, d + WorkingDays(10), per call (best of 25 interleaved rounds):")
-    print(f"  sandbox_rules VietnamCalendar.deadline : {w['ours_us']:8.2f} µs")
-    print(f"  bare bisect over ordinals              : {w['bisect_us']:8.2f} µs")
-    print(f"  holidays get_nth_working_day           : {w['holidays_us']:8.2f} µs")
-    speedup = w["holidays_us"] / w["ours_us"]
-    overhead = w["ours_us"] / w["bisect_us"]
-    print(
-        f"  speed-up over holidays: {speedup:.0f}x (target >= 20x) {'OK' if speedup >= 20 else 'MISSED'}"
-    )
-    print(
-        f"  cost vs bare bisect:    {overhead:.2f}x (target <= 2x) {'OK' if overhead <= 2 else 'MISSED'}"
-    )
+    import platform
 
-    ours = cold(COLD_OURS)
-    peer = cold(COLD_HOLIDAYS)
-    ratio = ours / peer
-    print("\nCold start in a fresh interpreter (median of 9):")
-    print(f"  import sandbox_rules.calendar + first deadline     : {ours * 1000:7.1f} ms")
-    print(f"  import holidays + VN(2020..2030) + nth working day : {peer * 1000:7.1f} ms")
-    print(f"  ratio: {ratio:.2f} (target < 0.5) {'OK' if ratio < 0.5 else 'MISSED'}")
-
-    a = bench_assess()
-    print(
-        f"\nsr.assess on validated applications ({int(a['apps'])} bundled examples, cycled; one core):"
-    )
-    print(
-        f"  sandbox_rules assess                 : {a['assess_per_s']:10,.0f} /s (target >= 50,000) "
-        f"{'OK' if a['assess_per_s'] >= 50_000 else 'MISSED'}"
-    )
-    if "durable_cases_per_s" in a:
-        r1 = a["assess_per_s"] / a["durable_cases_per_s"]
-        r2 = a["assess_per_s"] / a["durable_posts_per_s"]
-        print(
-            f"  durable_rules, ten conditions/case   : {a['durable_cases_per_s']:10,.0f} /s "
-            "(assert + retract a fact: every rule sees it)"
-        )
-        print(
-            f"  durable_rules, raw post/case         : {a['durable_posts_per_s']:10,.0f} /s "
-            "(an event is consumed by the first rule it matches: not all ten evaluated)"
-        )
-        print(
-            f"  assess (33 rules) vs durable ten conditions: {r1:.0f}x (target >= 10x) {'OK' if r1 >= 10 else 'MISSED'}"
-        )
-        print(
-            f"  assess (33 rules) vs durable raw posts:      {r2:.1f}x (not the same work; shown for honesty)"
-        )
-    else:
-        print("  durable_rules not installed: comparison skipped (make bench installs it)")
+    print(f"python {platform.python_version()}, {os.cpu_count()} cores")
+    apps, scenarios = load_examples()
+    for section in (bench_deadline(), bench_engine(apps), bench_time(scenarios), bench_cold()):
+        print()
+        print("\n".join(section))
 
 
 if __name__ == "__main__":

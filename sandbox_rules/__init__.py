@@ -2,12 +2,17 @@
 and services) as cited, declarative, tested rules, with Vietnam's working-day calendar.
 
 Exports are loaded lazily so that ``import sandbox_rules.calendar`` stays fast (it needs
-neither pydantic nor `holidays`).
+neither pydantic nor `holidays`). Three exports share their name with the submodule that
+defines them (``lifecycle``, ``obligations``, ``duties``, named after the decree's map):
+the package attribute is always the function; reach the module itself with
+``from sandbox_rules.lifecycle import ...`` or ``sys.modules["sandbox_rules.lifecycle"]``.
 """
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import Any
 
 __version__ = "0.1.0"
@@ -45,14 +50,32 @@ _LAZY = {
     "SandboxRulesError": "sandbox_rules.errors",
 }
 
+# Exports named like the submodule that defines them ("sandbox_rules.X" defines X).
+_SAME_NAME = frozenset(name for name, mod in _LAZY.items() if mod == f"{__name__}.{name}")
+
 __all__ = ["__version__", *sorted(_LAZY)]
+
+
+class _Package(ModuleType):
+    """The package's module type: importing a submodule binds it as an attribute of its
+    package, which would hide the function of the same name; bind the function instead."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _SAME_NAME and isinstance(value, ModuleType):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'sandbox_rules' has no attribute {name!r}")
-    return getattr(import_module(module), name)
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later look-ups are plain attribute reads
+    return value
 
 
 def __dir__() -> list[str]:

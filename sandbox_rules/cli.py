@@ -1,119 +1,281 @@
-"""``sandbox-rules`` command line. Exit codes: 0 ok, 1 error, 2 usage."""
+"""``sandbox-rules`` command line.
+
+Exit codes, the same in every command: 0 ok; 1 an input or rule error (a typed
+``SandboxRulesError``: a bad file, a bad date in it, an output path that cannot be written);
+2 a usage error (unknown option, missing argument, malformed or unknown ``--interpretation``);
+70 a bug (one line naming it; ``SANDBOX_RULES_DEBUG=1`` shows the traceback). A reader that
+closes the pipe early (``| head``) ends the run quietly with 0.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from sandbox_rules.errors import SandboxRulesError
+from sandbox_rules import cli_io
+from sandbox_rules.cli_io import t
+from sandbox_rules.errors import InputValidationError, OutputPathError, SandboxRulesError
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 
 # Commands of surfaces that live apart from the core (sandbox_rules/surfaces/): each module
 # has add_parser(sub, common). Imported only when the parser is built.
 SURFACE_COMMANDS: tuple[str, ...] = (
+    "sandbox_rules.surfaces.server.command",
     "sandbox_rules.surfaces.casefiles.cli",
     "sandbox_rules.surfaces.templates.cli",
     "sandbox_rules.surfaces.interview.cli",
 )
 
+# Options valid before or after the command name. Both parsers declare them with SUPPRESS,
+# so a value given before the command is not overwritten by the subcommand's default.
+GLOBAL_DEFAULTS: tuple[tuple[str, Any], ...] = (("json", False), ("pretty", False), ("lang", "vi"))
 
-class _Parser(argparse.ArgumentParser):
-    help_lang = "vi"  # argparse's own words (usage, options) in this language
-
-    def error(self, message: str) -> Any:  # usage errors exit 2 with a clear message
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: {self._words('error:')} {self._words(message)}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
-
-    def _words(self, text: str) -> str:
-        if self.help_lang != "vi":
-            return text
-        from sandbox_rules.i18n import messages
-
-        table = messages("vi")
-        for key, english in _ARGPARSE_WORDS.items():
-            text = text.replace(english, table[f"argparse.{key}"])
-        return text
-
-    def format_help(self) -> str:
-        return self._words(super().format_help())
-
-    def format_usage(self) -> str:
-        return self._words(super().format_usage())
+# The largest line a batch reads; an application is a few KB.
+MAX_BATCH_LINE = 1024 * 1024
 
 
-_ARGPARSE_WORDS = {
-    "usage": "usage:",
-    "positional": "positional arguments:",
-    "options": "options:",
-    "help": "show this help message and exit",
-    "error": "error:",
-    "required": "the following arguments are required:",
-    "argument": "argument ",
-    "choice": "invalid choice:",
-    "choose": "choose from",
-    "unrecognized": "unrecognized arguments:",
-}
+class _UsageError(Exception):
+    pass
 
 
-def _emit(data: Any, as_json: bool, text: str) -> None:
-    if as_json:
-        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
-    else:
-        print(text)
+# -- argparse in two languages -------------------------------------------------------------------
+# argparse's own messages, in Vietnamese when --lang is not en (most specific first).
+_ARGPARSE_VI = (
+    ("the following arguments are required", "thiếu đối số bắt buộc"),
+    ("unrecognized arguments", "đối số không nhận ra"),
+    ("invalid choice", "lựa chọn không hợp lệ"),
+    ("choose from", "chọn một trong"),
+    ("expected one argument", "cần một giá trị"),
+    ("invalid int value", "không phải số nguyên"),
+    ("invalid _iso value", "không phải ngày (YYYY-MM-DD)"),
+    ("not allowed with argument", "không dùng cùng đối số"),
+    ("ambiguous option", "tùy chọn không rõ"),
+    ("could match", "có thể là"),
+    ("argument ", "đối số "),
+)
+
+
+def _parser_class(lang: str) -> type[argparse.ArgumentParser]:
+    class Formatter(argparse.HelpFormatter):
+        def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+            if prefix is None:  # argparse passes "" when it builds a subcommand's prog
+                prefix = t(lang, "cách dùng: ", "usage: ")
+            super().add_usage(usage, actions, groups, prefix)
+
+    class Parser(argparse.ArgumentParser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", Formatter)
+            add_help = kwargs.get("add_help", True)
+            kwargs["add_help"] = False  # our own -h, with translated help
+            super().__init__(*args, **kwargs)
+            self._positionals.title = t(lang, "đối số", "positional arguments")
+            self._optionals.title = t(lang, "tùy chọn", "options")
+            if add_help:
+                self.add_argument(
+                    "-h",
+                    "--help",
+                    action="help",
+                    default=argparse.SUPPRESS,
+                    help=t(lang, "in hướng dẫn này rồi thoát", "show this help and exit"),
+                )
+
+        def _print_message(self, message: str, file: Any = None) -> None:
+            stream = file if file is not None else sys.stdout
+            if stream is None:
+                return
+            if message and not cli_io.can_show_vietnamese(stream):
+                message = cli_io.transliterate(message)
+            if message:
+                stream.write(message)
+
+        def error(self, message: str) -> Any:  # usage errors exit 2 with a clear message
+            if lang != "en":
+                for en, vi in _ARGPARSE_VI:
+                    message = message.replace(en, vi)
+            self.print_usage(sys.stderr)
+            _write_err(f"{self.prog}: {t(lang, 'lỗi', 'error')}: {message}")
+            raise SystemExit(EXIT_USAGE)
+
+    return Parser
+
+
+def _lang_of(argv: Sequence[str]) -> str:
+    """The language asked for anywhere on the line (help and messages follow it)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return "en" if argv[i + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg == "--lang=en" else "vi"
+    return "vi"
+
+
+# -- one run: streams, language, calendars ------------------------------------------------------
+class _Run:
+    """What one invocation prints with and computes with (no state outlives it)."""
+
+    def __init__(self, args: argparse.Namespace, out_ok: bool) -> None:
+        self.lang: str = args.lang
+        self.as_json: bool = args.json
+        self.pretty: bool = args.pretty or cli_io.is_tty(sys.stdout)
+        self.form: str = getattr(args, "form", "full")
+        self.ascii_only = not out_ok
+        self.choices: dict[str, str] = _interp_args(args, self.lang)
+        raw_overrides = getattr(args, "overrides", None)
+        if raw_overrides == "-" and getattr(args, "file", None) == "-":
+            raise _UsageError(
+                t(
+                    self.lang,
+                    "chỉ một trong FILE và --overrides được đọc từ '-' (stdin)",
+                    "only one of FILE and --overrides can be '-' (standard input)",
+                )
+            )
+        self.overrides = cli_io.load_overrides(raw_overrides, self.lang) if raw_overrides else None
+        self._calendars: dict[tuple[tuple[str, str], ...], Any] = {}
+
+    def calendar(self, chosen: Any = None) -> Any:
+        """The calendar for these readings, with --overrides; None without overrides (the
+        library then uses its own). Built once per set of readings in a run."""
+        if self.overrides is None:
+            return None
+        from sandbox_rules.calendar import VietnamCalendar
+        from sandbox_rules.interpretations import Interpretations
+
+        interp = Interpretations.of(chosen)
+        cal = self._calendars.get(interp.chosen)
+        if cal is None:
+            cal = VietnamCalendar(overrides=self.overrides, interpretations=dict(interp.chosen))
+            self._calendars[interp.chosen] = cal
+        return cal
+
+    def out(self, text: str) -> None:
+        cli_io.write_stdout(
+            (cli_io.transliterate(text) if self.ascii_only else text) + "\n", self.lang
+        )
+
+    def encode(self, value: Any, pretty: bool | None = None) -> str:
+        return cli_io.encode(
+            value,
+            pretty=self.pretty if pretty is None else pretty,
+            form=self.form,
+            ascii_only=self.ascii_only,
+        )
+
+    def emit(self, value: Any, text: Callable[[], str] | str) -> None:
+        """JSON of ``value`` (a record or plain data) with --json, else the text."""
+        if self.as_json:
+            self.out(self.encode(value))
+        else:
+            self.out(text() if callable(text) else text)
+
+
+def _write_err(text: str) -> None:
+    stream = sys.stderr
+    if stream is None:  # closed by the caller (`2>&-`): the exit code still tells
+        return
+    if not cli_io.can_show_vietnamese(stream):
+        text = cli_io.transliterate(text)
+    try:
+        stream.write(text + "\n")
+        stream.flush()
+    except (OSError, ValueError):  # stderr closed or broken: nothing more to say
+        pass
+
+
+def _run_of(args: argparse.Namespace) -> _Run:
+    run: _Run = args.run
+    return run
+
+
+def _interp_args(args: argparse.Namespace, lang: str | None = None) -> dict[str, str]:
+    """--interpretation ID=OPTION, checked here so a bad one is a usage error everywhere.
+    (Surfaces call it too: sandbox_rules/surfaces.)"""
+    from sandbox_rules.errors import InterpretationError
+    from sandbox_rules.interpretations import get
+
+    lang = lang or str(getattr(args, "lang", "vi"))
+
+    choices = {}
+    for item in getattr(args, "interpretation", None) or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise _UsageError(
+                t(
+                    lang,
+                    f"--interpretation cần dạng ID=OPTION, nhận được {item!r}",
+                    f"--interpretation takes ID=OPTION, got {item!r}",
+                )
+            )
+        try:
+            get(key).check(value)
+        except InterpretationError as exc:
+            raise _UsageError(
+                t(lang, "--interpretation không hợp lệ: ", "--interpretation: ") + exc.message
+            ) from None
+        choices[key] = value
+    return choices
+
+
+def _load_file(path: str, lang: str = "vi") -> Any:
+    """An input file or ``-`` as data (for surfaces: sandbox_rules/surfaces)."""
+    return cli_io.load_input(path, lang)
+
+
+def _day(d: date, lang: str) -> str:
+    """dd/mm/yyyy in Vietnamese output, ISO in English."""
+    return d.isoformat() if lang == "en" else d.strftime("%d/%m/%Y")
 
 
 def _iso(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise argparse.ArgumentTypeError(f"{value!r}") from None
 
 
-# -- commands -------------------------------------------------------------------------------
+# -- commands that print catalogues --------------------------------------------------------------
 def cmd_law(args: argparse.Namespace) -> int:
     from sandbox_rules.law.text import load_law
 
+    run = _run_of(args)
     law = load_law()
     unit = law.resolve(args.citation)
     c = unit.citation
-    data = {
-        "citation": c.short,
-        "vi": c.vi(),
-        "en": c.en(),
-        "article_title": unit.article_title,
-        "text": unit.text,
-        "summary_en": unit.summary_en,
-        "law_version": law.version,
-    }
-    if args.lang == "en":
+    data = law.unit_dict(c)
+    if run.lang == "en":
         text = (
             f"{c.en()} — Decree 169/2025/ND-CP\n{unit.summary_en or '(no English summary)'}\n\n"
             f"[Vietnamese text, authoritative]\n{unit.text}"
         )
     else:
         text = f"{c.vi()} Nghị định 169/2025/NĐ-CP — {unit.article_title}\n{unit.text}"
-    _emit(data, args.json, text)
+    run.emit(data, text)
     return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
     from sandbox_rules.rules import registry
 
+    run = _run_of(args)
     rules = list(registry())
     if args.kind:
         rules = [r for r in rules if r.kind.value == args.kind]
-    lines = []
-    for r in rules:
-        cites = ", ".join(c.render(args.lang) for c in r.citations)
-        stmt = r.statement_en if args.lang == "en" else r.statement_vi
-        lines.append(f"{r.id}  [{r.kind.value}]  {cites}\n    {stmt}")
-    _emit([r.to_dict() for r in rules], args.json, "\n".join(lines) + f"\n\n{len(rules)} rules")
+
+    def text() -> str:
+        lines = []
+        for r in rules:
+            cites = ", ".join(c.render(run.lang) for c in r.citations)
+            stmt = r.statement_en if run.lang == "en" else r.statement_vi
+            lines.append(f"{r.id}  [{r.kind.value}]  {cites}\n    {stmt}")
+        return (
+            "\n".join(lines) + "\n\n" + t(run.lang, f"{len(rules)} quy tắc", f"{len(rules)} rules")
+        )
+
+    run.emit([r.to_dict() for r in rules], text)
     return EXIT_OK
 
 
@@ -121,6 +283,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     from sandbox_rules.coverage import coverage_counts, coverage_table
     from sandbox_rules.rules import registry
 
+    run = _run_of(args)
     rows = coverage_table(registry())
     counts = coverage_counts(rows)
     lines = [f"{'unit':<13} {'status':<15} rules / reason"]
@@ -131,58 +294,51 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         f"\n{counts['total']} units: {counts['encoded']} encoded, {counts['not_computable']} not "
         f"computable, {counts['pending']} pending, {counts['missing']} missing"
     )
-    _emit({"counts": counts, "rows": [r.to_dict() for r in rows]}, args.json, "\n".join(lines))
+    run.emit({"counts": counts, "rows": [r.to_dict() for r in rows]}, "\n".join(lines))
     return EXIT_OK
 
 
 def _calendar(args: argparse.Namespace) -> Any:
     from sandbox_rules.calendar import VietnamCalendar
 
-    choices = {}
-    for item in getattr(args, "interpretation", None) or []:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise SandboxRulesError(f"--interpretation takes ID=OPTION, got {item!r}")
-        choices[key] = value
-    return VietnamCalendar(overrides=args.overrides, interpretations=choices)
+    run = _run_of(args)
+    cal = run.calendar(run.choices)
+    return cal if cal is not None else VietnamCalendar(interpretations=run.choices)
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from sandbox_rules.i18n import fmt_date, weekday
+    from sandbox_rules.i18n import weekday
 
+    run = _run_of(args)
     cal = _calendar(args)
     days = cal.days_off(args.year)
-    lang = args.lang
+    lang = run.lang
+    official = args.year in cal.official_years
     status = (
-        "chính thức"
-        if args.year in cal.official_years
-        else "TẠM TÍNH (chưa có quyết định chính thức)"
-    )
-    if lang == "en":
-        status = (
-            "official"
-            if args.year in cal.official_years
-            else "PROVISIONAL (no official decisions yet)"
+        t(lang, "chính thức", "official")
+        if official
+        else t(
+            lang,
+            "TẠM TÍNH (chưa có quyết định chính thức)",
+            "PROVISIONAL (no official decisions yet)",
         )
-    lines = [f"{args.year}: {status} — {'dữ liệu' if lang == 'vi' else 'data'} {cal.data_version}"]
+    )
+    lines = [f"{args.year}: {status} — {t(lang, 'dữ liệu', 'data')} {cal.data_version}"]
     for d in days:
         name = d.name_en if lang == "en" else d.name_vi
         docs = "; ".join((x.cite_en() if lang == "en" else x.cite_vi()) for x in d.documents)
-        mark = (
-            "LÀM VIỆC"
-            if d.status == "worked" and lang != "en"
-            else ("WORKED" if d.status == "worked" else "")
-        )
+        mark = t(lang, "LÀM VIỆC", "WORKED") if d.status == "worked" else ""
+        # dd/mm/yyyy in Vietnamese output, ISO in English
+        shown = _day(d.date, lang)
         wd = weekday(d.date, lang)
-        lines.append(f"  {fmt_date(d.date, lang)} {wd:<9} {mark:<8} {name} — {docs}")
-    _emit(
+        lines.append(f"  {shown} {wd:<9} {mark:<8} {name} — {docs}")
+    run.emit(
         {
             "year": args.year,
-            "official": args.year in cal.official_years,
+            "official": official,
             "data_version": cal.data_version,
             "days": [d.to_dict() for d in days],
         },
-        args.json,
         "\n".join(lines),
     )
     return EXIT_OK
@@ -191,6 +347,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 def cmd_deadline(args: argparse.Namespace) -> int:
     from sandbox_rules.calendar import Days, Months, WorkingDays, Years
 
+    run = _run_of(args)
     chosen = [
         (cls, n)
         for cls, n in (
@@ -202,52 +359,91 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         if n is not None
     ]
     if len(chosen) != 1:
-        raise _UsageError("give exactly one of --working-days, --days, --months, --years")
+        raise _UsageError(
+            t(
+                run.lang,
+                "cho đúng một trong --working-days, --days, --months, --years",
+                "give exactly one of --working-days, --days, --months, --years",
+            )
+        )
     cls, n = chosen[0]
-    cal = _calendar(args)
-    dl = cal.deadline(args.event, cls(n))
+    dl = _calendar(args).deadline(args.event, cls(n))
     if args.explain:
-        text = dl.explain(args.lang)
+        text = dl.explain(run.lang)
     else:
-        text = dl.date.isoformat() + (" (provisional)" if dl.provisional else "")
-    _emit(dl.to_dict(explain=args.explain), args.json, text)
+        shown = _day(dl.date, run.lang)
+        text = shown + (t(run.lang, " (tạm tính)", " (provisional)") if dl.provisional else "")
+    run.emit(dl.record(explain=args.explain), text)
     return EXIT_OK
 
 
-class _UsageError(Exception):
-    pass
+def cmd_schema(args: argparse.Namespace) -> int:
+    from sandbox_rules.schema import json_schema
+
+    run = _run_of(args)
+    # A schema is read by people as often as by machines: indented unless asked otherwise.
+    run.out(run.encode(json_schema(args.which), pretty=True))
+    return EXIT_OK
 
 
-def _load_file(path: str) -> Any:
-    from pathlib import Path
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    from sandbox_rules.catalogues import catalogue
 
-    from sandbox_rules.errors import InputValidationError
+    run = _run_of(args)
+    cat = catalogue()
+    bodies = list(cat.bodies.values())
+    from sandbox_rules.i18n import t as message
 
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputValidationError(f"cannot read {path!r}: {exc.strerror or exc}") from None
-    try:
-        if p.suffix.lower() in (".yaml", ".yml"):
-            import yaml
+    lang = run.lang
+    lines = []
+    for kind in ("city", "province", "ministry", "ministerial_agency", "government_agency"):
+        group = [b for b in bodies if b.kind == kind]
+        lines.append(f"{message(f'kind.{kind}', lang)} ({len(group)}):")
+        lines.extend(
+            f"  {b.code:<8} {b.name:<40} {b.head_en if lang == 'en' else b.head_vi}" for b in group
+        )
+    lines.append("")
+    lines.extend(
+        message(
+            "kind.source",
+            lang,
+            which=k,
+            document=v["document"],
+            confirmed=message("case.true" if v["confirmed"] else "case.false", lang),
+        )
+        for k, v in cat.sources.items()
+    )
+    run.emit(
+        {
+            "bodies": [b.to_dict() for b in bodies],
+            "sources": {k: dict(v) for k, v in cat.sources.items()},
+        },
+        "\n".join(lines),
+    )
+    return EXIT_OK
 
-            return yaml.safe_load(text)
-        return json.loads(text)
-    except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError
-        raise InputValidationError(
-            f"{path!r} is not valid {'YAML' if p.suffix in ('.yaml', '.yml') else 'JSON'}: {exc}"
-        ) from None
+
+# -- commands that read an application or a scenario ---------------------------------------------
+# Each computes from already-loaded data and returns (the output record, its text), so a
+# single file and a batch line go through the same code.
+_Answer = tuple[Any, Callable[[], str]]
 
 
-def _interp_args(args: argparse.Namespace) -> dict[str, str]:
-    choices = {}
-    for item in getattr(args, "interpretation", None) or []:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise _UsageError(f"--interpretation takes ID=OPTION, got {item!r}")
-        choices[key] = value
-    return choices
+def _bad(where: str, lang: str, vi: str, en: str) -> InputValidationError:
+    """An input error written by the CLI, in the chosen language, naming where it is."""
+    return InputValidationError(f"{where}: {t(lang, vi, en)}")
+
+
+def _mapping(data: Any, where: str, what: str, lang: str) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        raise _bad(
+            where,
+            lang,
+            f"'{what}' phải là một ánh xạ (đối tượng JSON), nhận được {kind}",
+            f"'{what}' must be a mapping (JSON object), got {kind}",
+        )
+    return data
 
 
 def _application_input(data: Any) -> tuple[Any, dict[str, Any]]:
@@ -257,49 +453,52 @@ def _application_input(data: Any) -> tuple[Any, dict[str, Any]]:
     return data, {}
 
 
-def _application_file(args: argparse.Namespace) -> Any:
-    """The application of ``args.file``; invalid input is reported in ``--lang`` with the
-    file's lines, items counted from 1 and the nearest valid value (surfaces.inputs)."""
-    from sandbox_rules.i18n import t
+def _application_of(data: Any, args: argparse.Namespace, where: str) -> Any:
+    """The application in ``data``; invalid input is reported in --lang with the field in
+    the text's terms, items counted from 1, the nearest valid value and, for a YAML file,
+    its lines (sandbox_rules.surfaces.inputs)."""
+    from sandbox_rules.i18n import t as message
     from sandbox_rules.models import Application
     from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
 
-    if args.file.lower().endswith((".yaml", ".yml")):
-        located = read_yaml(args.file, args.lang)
+    run = _run_of(args)
+    path = str(getattr(args, "file", "") or "")
+    if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
+        located = read_yaml(path, run.lang)
     else:
-        located = Located(_load_file(args.file), source=args.file)
+        located = Located(data, source=where)
     root = (
         ("application",) if isinstance(located.data, dict) and "application" in located.data else ()
     )
     return validate(
-        Application, located, root=root, lang=args.lang, what=t("input.application", args.lang)
+        Application, located, root=root, lang=run.lang, what=message("input.application", run.lang)
     )
 
 
-def cmd_assess(args: argparse.Namespace) -> int:
+def _assess(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     from sandbox_rules.engine import assess
     from sandbox_rules.report import render_assessment
 
-    result = assess(_application_file(args), _interp_args(args) or None)
-    _emit(result.to_dict(), args.json, render_assessment(result, args.lang, show_all=args.all))
-    return EXIT_OK
+    run = _run_of(args)
+    result = assess(_application_of(data, args, where), run.choices or None)
+    return result, lambda: render_assessment(result, run.lang, show_all=getattr(args, "all", False))
 
 
-def cmd_route(args: argparse.Namespace) -> int:
+def _route(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     from sandbox_rules.engine import route
     from sandbox_rules.report import render_routing
 
-    result = route(_application_file(args), _interp_args(args) or None)
-    _emit(result.to_dict(), args.json, render_routing(result, args.lang))
-    return EXIT_OK
+    run = _run_of(args)
+    result = route(_application_of(data, args, where), run.choices or None)
+    return result, lambda: render_routing(result, run.lang)
 
 
-def cmd_dossier(args: argparse.Namespace) -> int:
+def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     from sandbox_rules.engine import dossier
     from sandbox_rules.models import load_application
     from sandbox_rules.report import render_dossier
 
-    data = _load_file(args.file)
+    run = _run_of(args)
     if isinstance(data, dict) and ("documents" in data or "applicant_kind" in data):
         app_data, extra = None, data  # a bare checklist: {applicant_kind, documents, ...}
     else:
@@ -309,269 +508,525 @@ def cmd_dossier(args: argparse.Namespace) -> int:
         from sandbox_rules.engine import issuance_dossier
 
         # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b).
-        result = issuance_dossier(load_application(app_data), _interp_args(args) or None)
-        _emit(result.to_dict(), args.json, render_dossier(result, args.lang))
-        return EXIT_OK
+        check = issuance_dossier(load_application(app_data), run.choices or None)
+        return check, lambda: render_dossier(check, run.lang)
     if app_data is not None and "documents" not in extra:
         app = load_application(app_data)
         kind, docs = app.applicant.kind, app.submission.documents
     else:
         kind = extra.get("applicant_kind")
         if kind is None and isinstance(app_data, dict):
-            kind = (app_data.get("applicant") or {}).get("kind")
+            applicant = app_data.get("applicant")
+            kind = applicant.get("kind") if isinstance(applicant, dict) else None
         docs = extra.get("documents")
     result = dossier(
         args.procedure,
         kind,
         docs,
         requires_extension=extra.get("requires_extension"),
-        interpretations=_interp_args(args) or None,
+        interpretations=run.choices or None,
     )
-    _emit(result.to_dict(), args.json, render_dossier(result, args.lang))
-    return EXIT_OK
+    return result, lambda: render_dossier(result, run.lang)
 
 
-def _scenario(args: argparse.Namespace) -> tuple[dict[str, Any], date]:
-    from sandbox_rules.errors import InputValidationError
-
-    data = _load_file(args.file)
-    if not isinstance(data, dict):
-        raise InputValidationError(f"{args.file}: a scenario is a mapping")
-    as_of = args.as_of or data.get("as_of")
+def _scenario(data: Any, args: argparse.Namespace, where: str) -> tuple[dict[str, Any], date]:
+    lang = _run_of(args).lang
+    scenario = _mapping(data, where, t(lang, "kịch bản", "scenario"), lang)
+    as_of = args.as_of or scenario.get("as_of")
     if as_of is None:
-        raise InputValidationError(f"{args.file}: give as_of in the file or --as-of")
+        raise _bad(
+            where,
+            lang,
+            "thiếu as_of trong kịch bản hoặc --as-of",
+            "give as_of in the scenario or --as-of",
+        )
     if not isinstance(as_of, date):
         try:
             as_of = date.fromisoformat(str(as_of))
         except ValueError:
-            raise InputValidationError(f"as_of {as_of!r} is not a date") from None
-    return data, as_of
+            shown = cli_io.short(repr(as_of))
+            raise _bad(
+                where,
+                lang,
+                f"as_of {shown} không phải ngày (YYYY-MM-DD)",
+                f"as_of {shown} is not a date (YYYY-MM-DD)",
+            ) from None
+    return scenario, as_of
 
 
-def cmd_timeline(args: argparse.Namespace) -> int:
-    from sandbox_rules.errors import InputValidationError
+def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+    from sandbox_rules.interpretations import Interpretations
     from sandbox_rules.procedures import timeline
     from sandbox_rules.report import render_timeline
 
-    data, as_of = _scenario(args)
-    specs = data.get("timelines") or ([data["timeline"]] if "timeline" in data else [])
-    if not specs:
-        raise InputValidationError(
-            f"{args.file}: no 'timeline' (procedure, events) in the scenario"
+    run = _run_of(args)
+    scenario, as_of = _scenario(data, args, where)
+    specs = scenario.get("timelines") or ([scenario["timeline"]] if "timeline" in scenario else [])
+    if not isinstance(specs, list) or not specs:
+        raise _bad(
+            where,
+            run.lang,
+            "kịch bản không có 'timeline' (procedure, events) hoặc danh sách 'timelines'",
+            "no 'timeline' (procedure, events) or 'timelines' list in the scenario",
         )
-    interp = {**(data.get("interpretations") or {}), **_interp_args(args)}
-    results = [
-        timeline(
-            str(sp.get("procedure")), sp.get("events") or {}, as_of, interpretations=interp or None
+    file_interp = scenario.get("interpretations") or {}
+    _mapping(file_interp, where, "interpretations", run.lang)
+    interp = Interpretations.of({**file_interp, **run.choices})
+    cal = run.calendar(interp)
+    results = []
+    for i, sp in enumerate(specs):
+        spec = _mapping(sp, where, f"timelines[{i}]", run.lang)
+        results.append(
+            timeline(
+                str(spec.get("procedure")),
+                spec.get("events") or {},
+                as_of,
+                interpretations=interp,
+                calendar=cal,
+            )
         )
-        for sp in specs
-    ]
     from sandbox_rules.time_records import Timelines
 
-    _emit(
-        Timelines(timelines=tuple(t.record(args.explain) for t in results)).to_dict()
-        if len(results) > 1
-        else results[0].to_dict(explain=args.explain),
-        args.json,
-        "\n\n".join(render_timeline(t, args.lang, args.explain) for t in results),
-    )
-    return EXIT_OK
+    explain = getattr(args, "explain", False)
+    records = tuple(r.record(explain) for r in results)
+    out = Timelines(timelines=records) if len(records) > 1 else records[0]
+    return out, lambda: "\n\n".join(render_timeline(r, run.lang, explain) for r in results)
 
 
-def _record(data: dict[str, Any], args: argparse.Namespace) -> Any:
+def _record(scenario: dict[str, Any], args: argparse.Namespace, where: str) -> Any:
     from sandbox_rules.lifecycle import load_record
 
-    raw = dict(data.get("record") or {})
-    extra = _interp_args(args)
-    if extra:
-        raw["interpretations"] = {**(raw.get("interpretations") or {}), **extra}
+    run = _run_of(args)
+    if "record" not in scenario:
+        raise _bad(
+            where,
+            run.lang,
+            "kịch bản không có 'record' (issued_on, approved_months, events)",
+            "no 'record' (issued_on, approved_months, events) in the scenario",
+        )
+    raw = dict(_mapping(scenario["record"], where, "record", run.lang))
+    if run.choices:
+        file_interp = raw.get("interpretations") or {}
+        _mapping(file_interp, where, "record.interpretations", run.lang)
+        raw["interpretations"] = {**file_interp, **run.choices}
     return load_record(raw)
 
 
-def cmd_lifecycle(args: argparse.Namespace) -> int:
+def _lifecycle(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     from sandbox_rules.duties import duties
     from sandbox_rules.lifecycle import lifecycle
     from sandbox_rules.obligations import obligations
     from sandbox_rules.report import render_lifecycle
 
-    data, as_of = _scenario(args)
-    rec = _record(data, args)
-    st = lifecycle(rec, as_of)
-    sched = obligations(rec, as_of)
-    duty = duties(data["compliance"]) if data.get("compliance") is not None else None
-    out = st.record(duty.record() if duty is not None else None).to_dict()
-    _emit(out, args.json, render_lifecycle(st, sched, duty, args.lang))
+    run = _run_of(args)
+    scenario, as_of = _scenario(data, args, where)
+    rec = _record(scenario, args, where)
+    cal = run.calendar(rec.interpretations)
+    st = lifecycle(rec, as_of, calendar=cal)
+    sched = obligations(rec, as_of, calendar=cal)
+    compliance = scenario.get("compliance")
+    duty = duties(compliance) if compliance is not None else None
+
+    out = st.record(duty.record() if duty is not None else None)
+    return out, lambda: render_lifecycle(st, sched, duty, run.lang)
+
+
+def _schedule(data: Any, args: argparse.Namespace, where: str) -> Any:
+    from sandbox_rules.obligations import obligations
+
+    scenario, as_of = _scenario(data, args, where)
+    rec = _record(scenario, args, where)
+    return obligations(rec, as_of, calendar=_run_of(args).calendar(rec.interpretations))
+
+
+def _obligations(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+    run = _run_of(args)
+    sched = _schedule(data, args, where)
+
+    def text() -> str:
+        from sandbox_rules.report import obligation_line
+
+        return "\n".join(obligation_line(i, run.lang) for i in sched.items)
+
+    return sched.record(), text
+
+
+_COMPUTE: dict[str, Callable[[Any, argparse.Namespace, str], _Answer]] = {
+    "assess": _assess,
+    "route": _route,
+    "dossier": _dossier,
+    "timeline": _timeline,
+    "lifecycle": _lifecycle,
+    "obligations": _obligations,
+}
+
+
+def cmd_file(args: argparse.Namespace) -> int:
+    """assess, route, dossier, timeline, lifecycle: one file (or '-') in, one answer out."""
+    run = _run_of(args)
+    data = _load_file(args.file, run.lang)
+    record, text = _COMPUTE[args.command](data, args, _where(args.file, run.lang))
+    run.emit(record, text)
     return EXIT_OK
+
+
+def _where(path: str, lang: str) -> str:
+    return t(lang, "stdin", "stdin") if path == "-" else cli_io.short(path)
 
 
 def cmd_obligations(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
-    from sandbox_rules.obligations import obligations
-
-    data, as_of = _scenario(args)
-    sched = obligations(_record(data, args), as_of)
-    if args.ics:
-        Path(args.ics).write_text(sched.to_ics(args.lang), encoding="utf-8", newline="")
-    from sandbox_rules.report import obligation_line
-
-    lines = [obligation_line(i, args.lang) for i in sched.items]
-    if args.ics:
-        lines.append(f"\n→ {args.ics}")
-    _emit(sched.to_dict(), args.json, "\n".join(lines))
+    run = _run_of(args)
+    data = _load_file(args.file, run.lang)
+    if args.ics is None:
+        record, text = _obligations(data, args, _where(args.file, run.lang))
+        run.emit(record, text)
+        return EXIT_OK
+    sched = _schedule(data, args, _where(args.file, run.lang))
+    ics = sched.to_ics(run.lang)
+    if args.ics == "-":  # the iCalendar itself is the output
+        cli_io.write_stdout(ics, run.lang)
+        return EXIT_OK
+    cli_io.write_output(args.ics, ics, force=args.force, lang=run.lang)
+    record, text = _obligations(data, args, _where(args.file, run.lang))
+    run.emit(record, lambda: f"{text()}\n\n→ {args.ics}")
     return EXIT_OK
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
-    from sandbox_rules.schema import json_schema
+def cmd_batch(args: argparse.Namespace) -> int:
+    """JSON lines: one application or scenario per line in, one record (or an error record
+    naming the line) per line out; a summary on stderr; 0 if every line succeeded, else 1."""
+    run = _run_of(args)
+    compute = _COMPUTE[args.kind]
+    stream = cli_io.open_input(args.file, run.lang)
+    ok = failed = bugs = 0
+    try:
+        for lineno, raw in cli_io.iter_lines(stream, MAX_BATCH_LINE):
+            if raw is not None and not raw.strip():
+                continue  # blank lines (a trailing newline) are not records
+            where = t(run.lang, f"dòng {lineno}", f"line {lineno}")
+            try:
+                if raw is None:
+                    limit = MAX_BATCH_LINE // 1024
+                    raise _bad(where, run.lang, f"dài hơn {limit} KB", f"longer than {limit} KB")
+                record, _text = compute(_json_line(raw, where, run.lang), args, where)
+                line = run.encode(record, pretty=False)
+                ok += 1
+            except SandboxRulesError as exc:
+                line = run.encode({"line": lineno, "error": exc.to_dict()}, pretty=False)
+                failed += 1
+            except Exception as exc:  # a bug: say so on this line and go on
+                if os.environ.get("SANDBOX_RULES_DEBUG") == "1":
+                    import traceback
 
-    print(json.dumps(json_schema(args.which), ensure_ascii=False, indent=2))
-    return EXIT_OK
-
-
-def cmd_catalogue(args: argparse.Namespace) -> int:
-    from sandbox_rules.catalogues import catalogue
-
-    cat = catalogue()
-    bodies = list(cat.bodies.values())
-    from sandbox_rules.i18n import t
-
-    lang = args.lang
-    lines = []
-    for kind in ("city", "province", "ministry", "ministerial_agency", "government_agency"):
-        group = [b for b in bodies if b.kind == kind]
-        lines.append(f"{t(f'kind.{kind}', lang)} ({len(group)}):")
-        lines.extend(
-            f"  {b.code:<8} {b.name:<40} {b.head_vi if lang == 'vi' else b.head_en}" for b in group
-        )
-    lines.append("")
-    lines.extend(
+                    traceback.print_exc()
+                line = run.encode(
+                    {"line": lineno, "error": {"code": "internal_error", "message": _bug(exc)}},
+                    pretty=False,
+                )
+                bugs += 1
+            cli_io.write_stdout(line + "\n", run.lang)
+    finally:
+        if args.file != "-":
+            stream.close()
+    total = ok + failed + bugs
+    _write_err(
         t(
-            "kind.source",
-            lang,
-            which=k,
-            document=v["document"],
-            confirmed=t("case.true" if v["confirmed"] else "case.false", lang),
+            run.lang,
+            f"batch {args.kind}: {total} dòng, {ok} thành công, {failed + bugs} lỗi",
+            f"batch {args.kind}: {total} lines, {ok} ok, {failed + bugs} failed",
         )
-        for k, v in cat.sources.items()
+        + (t(run.lang, f" ({bugs} lỗi chương trình)", f" ({bugs} bugs)") if bugs else "")
     )
-    _emit(
-        {
-            "bodies": [b.to_dict() for b in bodies],
-            "sources": {k: dict(v) for k, v in cat.sources.items()},
-        },
-        args.json,
-        "\n".join(lines),
-    )
-    return EXIT_OK
+    if bugs:
+        return EXIT_BUG
+    return EXIT_ERROR if failed else EXIT_OK
 
 
-# -- parser ------------------------------------------------------------------------------------
+def _json_line(raw: bytes, where: str, lang: str) -> Any:
+    import json
+
+    try:
+        return json.loads(raw)
+    except RecursionError:
+        raise _bad(where, lang, "lồng nhau quá sâu", "nested too deeply") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+        detail = cli_io.short(str(exc), 160)
+        raise _bad(
+            where, lang, f"không phải JSON ({detail})", f"not a JSON value ({detail})"
+        ) from None
+
+
+def _bug(exc: BaseException) -> str:
+    return (
+        f"bug (please report): {type(exc).__name__}: {cli_io.short(str(exc), 200)}"
+        " — SANDBOX_RULES_DEBUG=1 shows the traceback"
+    )
+
+
+def _version(run: _Run) -> None:
+    from sandbox_rules import __version__
+    from sandbox_rules.calendar import VietnamCalendar
+    from sandbox_rules.law.text import law_version
+
+    cal = VietnamCalendar()
+    years = sorted(cal.official_years)
+    data = {
+        "library_version": __version__,
+        "law_version": law_version(),
+        "calendar_data_version": cal.data_version,
+        "calendar_official_years": [years[0], years[-1]] if years else [],
+    }
+    span = f"{years[0]}–{years[-1]}" if years else "-"
+    run.emit(
+        data,
+        t(
+            run.lang,
+            f"sandbox-rules {__version__}\n"
+            f"văn bản luật (Nghị định 169/2025/NĐ-CP, Chương II) sha256: {data['law_version']}\n"
+            f"dữ liệu lịch: {cal.data_version} (năm chính thức {span})",
+            f"sandbox-rules {__version__}\n"
+            f"law text (Decree 169/2025/ND-CP, Chapter II) sha256: {data['law_version']}\n"
+            f"calendar data: {cal.data_version} (official years {span})",
+        ),
+    )
+
+
+# -- parser ----------------------------------------------------------------------------------------
 def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
-    """The parser, its help in ``lang`` (Vietnamese unless ``--lang en`` is given)."""
-    from sandbox_rules.i18n import t
+    """The parser, with help in ``lang`` (vi or en)."""
 
-    def h(key: str) -> str:
-        return t(f"help.{key}", lang)
+    def h(vi: str, en: str) -> str:
+        return t(lang, vi, en)
 
-    class Parser(_Parser):  # this build's language; no state shared between builds
-        help_lang = lang
+    parser_class = _parser_class(lang)
+    suppress = argparse.SUPPRESS
 
-    common = Parser(add_help=False)
-    common.add_argument("--json", action="store_true", help=h("json"))
-    common.add_argument("--lang", choices=("vi", "en"), default="vi", help=h("lang"))
-    cal_opts = Parser(add_help=False)
-    cal_opts.add_argument("--overrides", metavar="FILE", help=h("overrides"))
-    cal_opts.add_argument(
+    def global_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--json",
+            action="store_true",
+            default=suppress,
+            help=h("in JSON (một dòng) thay cho văn bản", "print JSON (one line) instead of text"),
+        )
+        p.add_argument(
+            "--pretty",
+            action="store_true",
+            default=suppress,
+            help=h("JSON thụt lề cho người đọc", "indent the JSON for people"),
+        )
+        p.add_argument(
+            "--lang",
+            choices=("vi", "en"),
+            default=suppress,
+            help=h("ngôn ngữ (mặc định vi)", "language (default vi)"),
+        )
+
+    common = parser_class(add_help=False)
+    global_options(common)
+
+    def option(flag: str, vi: str, en: str, **kwargs: Any) -> argparse.ArgumentParser:
+        """A parent parser holding one option shared by several commands."""
+        parent = parser_class(add_help=False)
+        parent.add_argument(flag, help=h(vi, en), **kwargs)
+        return parent
+
+    interp_opt = option(
         "--interpretation",
+        "chọn một cách hiểu, ví dụ procedure-many-sources=strict (lặp lại được)",
+        "choose an interpretation, e.g. procedure-many-sources=strict (repeatable)",
         action="append",
         metavar="ID=OPTION",
-        help=h("cal_interp"),
     )
-
-    parser = Parser(
-        prog="sandbox-rules",
-        description=h("description"),
-        parents=[common],
+    overrides_opt = option(
+        "--overrides",
+        "tệp TOML/JSON các quyết định nghỉ lễ mới hơn dữ liệu kèm theo ('-' = stdin)",
+        "TOML/JSON file of official decisions newer than the shipped data ('-' = stdin)",
+        metavar="FILE",
     )
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
-
-    p = sub.add_parser("law", parents=[common], help=h("law"))
-    p.add_argument("citation", help=h("citation"))
-    p.set_defaults(func=cmd_law)
-
-    p = sub.add_parser("rules", parents=[common], help=h("rules"))
-    p.add_argument(
-        "--kind",
-        choices=("condition", "routing", "dossier_item", "time_limit", "transition", "obligation"),
+    form_opt = option(
+        "--form",
+        "JSON đầy đủ (kèm trích dẫn văn bản) hoặc gọn (mã, trạng thái, điều khoản, dữ kiện thiếu)",
+        "full JSON (with quoted texts) or compact (ids, statuses, citations, missing facts)",
+        choices=("full", "compact"),
+        default="full",
     )
-    p.set_defaults(func=cmd_rules)
-
-    p = sub.add_parser("coverage", parents=[common], help=h("coverage"))
-    p.set_defaults(func=cmd_coverage)
-
-    p = sub.add_parser("calendar", parents=[common, cal_opts], help=h("calendar"))
-    p.add_argument("year", type=int)
-    p.set_defaults(func=cmd_calendar)
-
-    interp_opt = Parser(add_help=False)
-    interp_opt.add_argument(
-        "--interpretation",
-        action="append",
-        metavar="ID=OPTION",
-        help=h("interp"),
+    as_of_opt = option(
+        "--as-of",
+        "ngày đánh giá YYYY-MM-DD (mặc định: as_of trong tệp)",
+        "the date to evaluate at, YYYY-MM-DD (default: the file's as_of)",
+        type=_iso,
     )
-    p = sub.add_parser(
-        "assess",
-        parents=[common, interp_opt],
-        help=h("assess"),
-    )
-    p.add_argument("file", help=h("application_file"))
-    p.add_argument("--all", action="store_true", help=h("all"))
-    p.set_defaults(func=cmd_assess)
-
-    p = sub.add_parser("route", parents=[common, interp_opt], help=h("route"))
-    p.add_argument("file", help=h("application_file"))
-    p.set_defaults(func=cmd_route)
-
-    p = sub.add_parser("dossier", parents=[common, interp_opt], help=h("dossier"))
-    p.add_argument("file", help=h("dossier_file"))
-    p.add_argument(
+    procedure_opt = option(
         "--procedure",
+        "thủ tục (mặc định issuance)",
+        "the procedure (default issuance)",
         default="issuance",
         choices=("issuance", "reissue", "adjustment", "extension", "conclusion"),
     )
-    p.set_defaults(func=cmd_dossier)
-
-    as_of_opt = Parser(add_help=False)
-    as_of_opt.add_argument("--as-of", type=_iso, help=h("as_of"))
-    p = sub.add_parser(
-        "timeline",
-        parents=[common, interp_opt, as_of_opt],
-        help=h("timeline"),
+    explain_opt = option(
+        "--explain", "giải thích từng ngày", "explain every date day by day", action="store_true"
     )
-    p.add_argument("file", help=h("timeline_file"))
-    p.add_argument("--explain", action="store_true", help=h("explain_timeline"))
-    p.set_defaults(func=cmd_timeline)
+
+    parser = parser_class(
+        prog="sandbox-rules",
+        description=h(
+            "Nghị định 169/2025/NĐ-CP, Chương II (thử nghiệm có kiểm soát) dưới dạng quy tắc có "
+            "trích dẫn. Mã thoát: 0 thành công, 1 lỗi dữ liệu vào, 2 sai cách dùng, 70 lỗi chương trình.",
+            "Decree 169/2025/NĐ-CP, Chapter II (controlled testing) as cited rules. Exit codes: "
+            "0 ok, 1 input error, 2 usage error, 70 a bug.",
+        ),
+    )
+    global_options(parser)
+    parser.add_argument(
+        "--version",
+        action="store_true",
+        default=suppress,
+        help=h(
+            "phiên bản thư viện, văn bản luật và dữ liệu lịch",
+            "library, law text and calendar data versions",
+        ),
+    )
+    sub = parser.add_subparsers(
+        dest="command", metavar=h("LỆNH", "COMMAND"), parser_class=parser_class
+    )
+
+    def command(
+        name: str, parents: list[argparse.ArgumentParser], vi: str, en: str, func: Any
+    ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = sub.add_parser(name, parents=parents, help=h(vi, en))
+        p.set_defaults(func=func)
+        return p
+
+    file_help = h("tệp JSON hoặc YAML; '-' = stdin", "a JSON or YAML file; '-' = stdin")
+
+    p = command("law", [common], "in một điều khoản: law 12.3.b", "print a clause", cmd_law)
+    p.add_argument(
+        "citation",
+        help=h("ví dụ 12.3.b, 9.1.par2, 'Điều 12 khoản 3 điểm b'", "e.g. 12.3.b, 9.1.par2"),
+    )
+
+    p = command("rules", [common], "danh mục quy tắc", "the rule catalogue", cmd_rules)
+    p.add_argument(
+        "--kind",
+        choices=("condition", "routing", "dossier_item", "time_limit", "transition", "obligation"),
+        help=h("chỉ một loại quy tắc", "only one kind of rule"),
+    )
+
+    p = command(
+        "coverage",
+        [common],
+        "điều khoản nào đã được mã hóa",
+        "which clauses are encoded",
+        cmd_coverage,
+    )
+
+    p = command(
+        "calendar",
+        [common, overrides_opt, interp_opt],
+        "ngày nghỉ và thứ Bảy làm việc của một năm",
+        "days off and worked Saturdays of a year",
+        cmd_calendar,
+    )
+    p.add_argument("year", type=int, help=h("năm, ví dụ 2026", "the year, e.g. 2026"))
+
+    p = command(
+        "assess",
+        [common, interp_opt, form_opt],
+        "đánh giá điều kiện (Điều 9-11) của một hồ sơ",
+        "eligibility under Art. 9-11 of an application file",
+        cmd_file,
+    )
+    p.add_argument("file", help=file_help)
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help=h("liệt kê cả quy tắc không áp dụng", "also list rules that do not apply"),
+    )
+
+    p = command(
+        "route",
+        [common, interp_opt, form_opt],
+        "ai quyết định, nộp hồ sơ ở đâu (Điều 12)",
+        "who decides and where to file (Art. 12)",
+        cmd_file,
+    )
+    p.add_argument("file", help=file_help)
+
+    p = command(
+        "dossier",
+        [common, interp_opt, form_opt, procedure_opt],
+        "hồ sơ phải có những tài liệu nào",
+        "documents a filing must hold",
+        cmd_file,
+    )
+    p.add_argument("file", help=file_help)
+
+    dated = [common, interp_opt, overrides_opt, as_of_opt, form_opt]
+    p = command(
+        "timeline",
+        [*dated, explain_opt],
+        "tiến trình thủ tục, kể cả thời gian dừng (Điều 12-16)",
+        "procedure timelines with clock stops (12-16)",
+        cmd_file,
+    )
+    p.add_argument("file", help=file_help)
 
     p = sub.add_parser(
         "lifecycle",
-        parents=[common, interp_opt, as_of_opt],
-        help=h("lifecycle"),
+        parents=dated,
+        help=h(
+            "trạng thái, thời hạn, căn cứ thu hồi, nghĩa vụ",
+            "state, windows, revocation grounds, duties",
+        ),
     )
-    p.add_argument("file", help=h("record_file"))
-    p.set_defaults(func=cmd_lifecycle)
+    p.add_argument("file", help=file_help)
+    p.set_defaults(func=cmd_file)
 
     p = sub.add_parser(
         "obligations",
-        parents=[common, interp_opt, as_of_opt],
-        help=h("obligations"),
+        parents=dated,
+        help=h("báo cáo, kiểm tra, thời hạn; --ics", "reports, inspections, windows; --ics"),
     )
-    p.add_argument("file", help=h("scenario_file"))
-    p.add_argument("--ics", metavar="OUT.ics", help=h("ics"))
+    p.add_argument("file", help=file_help)
+    p.add_argument(
+        "--ics",
+        metavar="OUT.ics",
+        help=h(
+            "ghi thêm tệp iCalendar ('-' = in ra stdin thay cho danh sách)",
+            "also write an iCalendar file ('-' = print it instead of the list)",
+        ),
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help=h("ghi đè tệp --ics đã có", "overwrite an existing --ics file"),
+    )
     p.set_defaults(func=cmd_obligations)
 
-    p = sub.add_parser("schema", parents=[common], help=h("schema"))
+    p = command(
+        "batch",
+        [*dated, procedure_opt, explain_opt],
+        "JSON lines: mỗi dòng một hồ sơ hoặc kịch bản, mỗi dòng một kết quả",
+        "JSON lines: one application or scenario per line in, one record per line out",
+        cmd_batch,
+    )
+    p.add_argument(
+        "kind", choices=tuple(_COMPUTE), help=h("lệnh áp dụng cho mỗi dòng", "the command")
+    )
+    p.add_argument(
+        "file",
+        nargs="?",
+        default="-",
+        help=h("tệp JSON lines (mặc định '-' = stdin)", "a JSON-lines file (default '-' = stdin)"),
+    )
+
+    p = command(
+        "schema",
+        [common],
+        "JSON Schema của dữ liệu vào hoặc kết quả",
+        "JSON Schema of the input or an output",
+        cmd_schema,
+    )
     p.add_argument(
         "which",
         nargs="?",
@@ -593,20 +1048,43 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
             "error",
         ),
     )
-    p.set_defaults(func=cmd_schema)
 
-    p = sub.add_parser("catalogue", parents=[common], help=h("catalogue"))
-    p.set_defaults(func=cmd_catalogue)
+    p = command(
+        "catalogue",
+        [common],
+        "tỉnh, bộ, cơ quan kèm nguồn",
+        "provinces, ministries and agencies with sources",
+        cmd_catalogue,
+    )
 
-    p = sub.add_parser("deadline", parents=[common, cal_opts], help=h("deadline"))
-    p.add_argument("event", type=_iso, help=h("event"))
-    p.add_argument("--working-days", type=int)
-    p.add_argument("--days", type=int)
-    p.add_argument("--months", type=int)
-    p.add_argument("--years", type=int)
-    p.add_argument("--explain", action="store_true", help=h("explain"))
-    p.set_defaults(func=cmd_deadline)
-    common.set_defaults(help_lang=lang)  # surfaces read it for their --help
+    p = command(
+        "deadline",
+        [common, overrides_opt, interp_opt],
+        "thời hạn tính từ ngày xảy ra sự kiện",
+        "a statutory deadline from an event date",
+        cmd_deadline,
+    )
+    p.add_argument(
+        "event",
+        type=_iso,
+        help=h(
+            "ngày xảy ra sự kiện YYYY-MM-DD (mặc định không tính)",
+            "event date YYYY-MM-DD (not counted by default)",
+        ),
+    )
+    for flag, vi, en in (
+        ("--working-days", "số ngày làm việc", "working days"),
+        ("--days", "số ngày", "calendar days"),
+        ("--months", "số tháng", "months"),
+        ("--years", "số năm", "years"),
+    ):
+        p.add_argument(flag, type=int, metavar="N", help=h(vi, en))
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help=h("giải thích từng ngày được tính hay bỏ qua", "show every day counted or skipped"),
+    )
+    common.set_defaults(help_lang=lang)  # the language surfaces write their --help in
     _add_surface_commands(sub, common)
     return parser
 
@@ -618,30 +1096,83 @@ def _add_surface_commands(sub: Any, common: argparse.ArgumentParser) -> None:
         import_module(name).add_parser(sub, common)
 
 
-def _help_lang(argv: Sequence[str]) -> str:
-    args = list(argv)
-    for i, a in enumerate(args):
-        if a == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if a.startswith("--lang="):
-            return a.split("=", 1)[1]
-    return "vi"
-
-
+# -- main ------------------------------------------------------------------------------------------
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser(_help_lang(sys.argv[1:] if argv is None else argv))
-    args = parser.parse_args(argv)
+    """Run one command; returns the exit code (never raises, never prints a traceback)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_of(argv)
     try:
+        code = _main(argv, lang)
+        try:
+            cli_io.write_stdout("", lang, flush=True)
+        except SandboxRulesError as exc:
+            _write_err(f"sandbox-rules: {exc.code}: {exc.message}")
+            return EXIT_ERROR
+        return code
+    except BrokenPipeError:
+        # The reader has what it wanted (`| head`); not an error of ours.
+        cli_io.silence_stdout()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        _write_err(t(lang, "sandbox-rules: đã dừng", "sandbox-rules: interrupted"))
+        return 130
+    except Exception as exc:
+        if os.environ.get("SANDBOX_RULES_DEBUG") == "1":
+            import traceback
+
+            traceback.print_exc()
+        _write_err("sandbox-rules: " + t(lang, "lỗi chương trình (xin báo lại): ", "") + _bug(exc))
+        return EXIT_BUG
+
+
+def _main(argv: list[str], lang: str) -> int:
+    out_ok = cli_io.prepare_stream(sys.stdout)
+    cli_io.prepare_stream(sys.stderr)
+    parser = build_parser(lang)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2, already printed)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    for name, default in GLOBAL_DEFAULTS:
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    try:
+        args.run = run = _Run(args, out_ok)
+        if not out_ok and not args.json:
+            _write_err(
+                t(
+                    run.lang,
+                    f"sandbox-rules: bảng mã đầu ra ({sys.stdout.encoding}) không hiện được tiếng "
+                    "Việt; chữ được in không dấu. Đặt PYTHONIOENCODING=utf-8 để xem đầy đủ.",
+                    f"sandbox-rules: the output encoding ({sys.stdout.encoding}) cannot show "
+                    "Vietnamese; letters are printed without diacritics. Set "
+                    "PYTHONIOENCODING=utf-8 for the full text.",
+                )
+            )
+        if getattr(args, "version", False):
+            _version(run)
+            return EXIT_OK
+        if args.command is None:
+            parser.print_usage(sys.stderr)
+            _write_err(
+                t(lang, "sandbox-rules: lỗi: thiếu LỆNH", "sandbox-rules: error: give a COMMAND")
+            )
+            return EXIT_USAGE
         code: int = args.func(args)
         return code
     except _UsageError as exc:
-        parser.print_usage(sys.stderr)
-        print(f"sandbox-rules: error: {exc}", file=sys.stderr)
+        message = str(exc)
+        prog = f"sandbox-rules {args.command}" if args.command else "sandbox-rules"
+        _write_err(f"{prog}: {t(lang, 'lỗi', 'error')}: {message}")
+        _write_err(t(lang, f"Xem: {prog} --help", f"See: {prog} --help"))
         return EXIT_USAGE
     except SandboxRulesError as exc:
-        if getattr(args, "json", False):
-            print(json.dumps({"error": exc.to_dict()}, ensure_ascii=False, indent=2))
-        print(f"sandbox-rules: {exc.code}: {exc.message}", file=sys.stderr)
+        if getattr(args, "json", False) and not isinstance(exc, OutputPathError):
+            cli_io.write_stdout(
+                cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n",
+                lang,
+            )
+        _write_err(f"sandbox-rules: {exc.code}: {exc.message}")
         return EXIT_ERROR
 
 

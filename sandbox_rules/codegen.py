@@ -76,13 +76,18 @@ def _add_period(d: Any, unit: str, amount: int, where: str) -> Any:
 
 class _Gen:
     def __init__(
-        self, local_facts: bool = False, accessors: Mapping[str, str] | None = None
+        self,
+        local_facts: bool = False,
+        accessors: Mapping[str, str] | None = None,
+        inline_order: bool = False,
     ) -> None:
         self.consts: dict[str, Any] = {}
         self._n = count()
         self.local_facts = local_facts
         self.accessors = accessors  # direct mode: fact -> expression over `app`
         self.facts: dict[str, str] = {}  # fact name -> local variable
+        # Orderings inline too; the caller then owns a TypeError (values that do not compare).
+        self.inline_order = inline_order
 
     def fact(self, name: str) -> str:
         if not self.local_facts:
@@ -114,7 +119,10 @@ class _Gen:
             return f"{item}.get({e.field!r})"
         if isinstance(e, Cmp):
             a, b = self.expr(e.left, item), self.expr(e.right, item)
-            if e.cmp in ("==", "!="):  # never raises: inline
+            if e.cmp in ("==", "!=") or self.inline_order:  # == never raises: inline
+                if isinstance(e.right, Const) and e.right.value is not None:
+                    ta = self.tmp()  # a constant is never unknown: test only the fact
+                    return f"(None if ({ta} := {a}) is None else {ta} {_PY_OPS[e.cmp]} {b})"
                 ta, tb = self.tmp(), self.tmp()
                 return (
                     f"(None if ({ta} := {a}) is None or ({tb} := {b}) is None "
@@ -203,7 +211,44 @@ def compile_statuses(
         head = [f"def {name}(app, ip):"]
         head += [f"    {var} = {accessors[fact]}" for fact, var in gen.facts.items()]
     tail = [f"    s = [{', '.join(names)}]", "    return s, 'not_met' in s, 'unknown' in s"]
-    source = "\n".join(head + body + tail)
+    fn: Callable[..., tuple[list[str], bool, bool]] = _define(
+        name, "\n".join(head + body + tail), gen, helpers
+    )
+    return fn
+
+
+def compile_fires(
+    rules: Sequence[tuple[Expr, Expr]], name: str = "fires"
+) -> Callable[[Mapping[str, Any]], list[bool | None]]:
+    """One function ``f(facts) -> [fires, ...]`` for (applies_if, condition) pairs: whether
+    each rule of a decision group fires, as :meth:`RuleRegistry.decide` counts it (False if
+    it does not apply; unknown if its applicability is unknown and its condition not false).
+    Orderings are inlined: values that cannot be ordered raise ``TypeError``, and the caller
+    falls back to the reference evaluator, which names them in an ``ExpressionError``."""
+    gen = _Gen(local_facts=True, inline_order=True)
+    body: list[str] = []
+    names: list[str] = []
+    for k, (applies, cond) in enumerate(rules):
+        out = f"r{k}"
+        names.append(out)
+        body += [
+            f"    a = {gen.expr(applies, None)}",
+            "    if a is False:",
+            f"        {out} = False",
+            "    else:",
+            f"        v = {gen.expr(cond, None)}",
+            f"        {out} = v if a is True else (None if v is not False else False)",
+        ]
+    head = [f"def {name}(f):", "    g = f.get"]
+    head += [f"    {var} = g({fact!r})" for fact, var in gen.facts.items()]
+    tail = [f"    return [{', '.join(names)}]"]
+    fn: Callable[[Mapping[str, Any]], list[bool | None]] = _define(
+        name, "\n".join(head + body + tail), gen, None
+    )
+    return fn
+
+
+def _define(name: str, source: str, gen: _Gen, helpers: Mapping[str, Any] | None) -> Any:
     namespace: dict[str, Any] = {
         "_safe_cmp": _safe_cmp,
         "_quant": _quant,
@@ -212,7 +257,7 @@ def compile_statuses(
         **(helpers or {}),
     }
     exec(compile(source, f"<sandbox_rules.codegen:{name}>", "exec"), namespace)
-    fn: Callable[..., tuple[list[str], bool, bool]] = namespace[name]
+    fn = namespace[name]
     fn.__doc__ = source
     return fn
 
@@ -220,13 +265,7 @@ def compile_statuses(
 def compile_one(expr: Expr) -> Callable[[Mapping[str, Any]], Any]:
     """A single condition as a generated function (for tests and adapters)."""
     gen = _Gen()
-    source = f"def one(f):\n    return {gen.expr(expr, None)}"
-    namespace: dict[str, Any] = {
-        "_safe_cmp": _safe_cmp,
-        "_quant": _quant,
-        "_add_period": _add_period,
-        **gen.consts,
-    }
-    exec(compile(source, "<sandbox_rules.codegen:one>", "exec"), namespace)
-    fn: Callable[[Mapping[str, Any]], Any] = namespace["one"]
+    fn: Callable[[Mapping[str, Any]], Any] = _define(
+        "one", f"def one(f):\n    return {gen.expr(expr, None)}", gen, None
+    )
     return fn

@@ -8,17 +8,23 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
 import msgspec
 
 from sandbox_rules.catalogues import Body, catalogue
-from sandbox_rules.codegen import compile_statuses
+from sandbox_rules.codegen import compile_fires, compile_statuses
 from sandbox_rules.errors import InputValidationError, InterpretationError, RuleDefinitionError
 from sandbox_rules.expr import TRUE, Compiled, compile_expr
-from sandbox_rules.facts import ACCESSORS, extract_facts, interp_facts_for, planned_end
+from sandbox_rules.facts import (
+    ACCESSORS,
+    extract_facts,
+    interp_facts_for,
+    planned_end,
+    source_facts,
+)
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.law.text import load_law
 from sandbox_rules.models import Application, load_application
@@ -104,6 +110,15 @@ class Engine:
         self._default_used = {
             kind: MappingProxyType(DEFAULTS.used(*self.interpretations_of[kind])) for kind in KINDS
         }
+        self.routing = {name: _RoutingGroup(reg, name) for name in ("authority", "procedure")}
+        # Routing reads only the data-source and reading facts, unless a rule asks for more.
+        self.routing_full_facts = not all(
+            fact.startswith(("sources.", "interp."))
+            for g in self.routing.values()
+            for fact in g.facts
+        )
+        self.routing_default_used = MappingProxyType(DEFAULTS.used(*ROUTING_INTERPRETATIONS))
+        self.citations_of = {r.id: tuple(c.short for c in r.citations) for r in reg}
         # Fixed texts of every finding are built once: a decided finding depends only on
         # its rule and status (an unknown one also on the facts it misses).
         for r in rules:
@@ -133,11 +148,92 @@ class Engine:
             for r in rules
         }
         self.provenance = provenance(self.law_version)
+        self.part_ok: dict[str, PartAnswer] = {
+            part: PartAnswer(
+                part=part,  # type: ignore[arg-type]
+                article=PART_ARTICLE[part],
+                answer=answers[0],  # type: ignore[arg-type]
+                failed=(),
+                unknown=(),
+                missing_facts=(),
+            )
+            for part, answers in PART_ANSWERS.items()
+        }
 
     def interpretations_used(self, kind: str, interp: Interpretations) -> Mapping[str, str]:
         if interp is DEFAULTS:
             return self._default_used[kind]
         return interp.used(*self.interpretations_of[kind])
+
+
+class _RoutingGroup:
+    """One routing group's rules, compiled once; :meth:`decide` answers the determined case
+    fast and leaves every other case (missing facts, no rule, conflicts) to the reference
+    :meth:`RuleRegistry.decide`, so both give the same decision (tests/test_routing.py)."""
+
+    def __init__(self, reg: RuleRegistry, name: str) -> None:
+        self.name = name
+        self.registry = reg
+        self.rules = tuple(reg.group(name))
+        self.fires = compile_fires(
+            [(r.applies_if, r.condition) for r in self.rules], name=f"fires_{name}"
+        )
+        self.overriders = tuple(
+            tuple(j for j, o in enumerate(self.rules) if r.id in o.exception_to) for r in self.rules
+        )
+        self.facts = frozenset(
+            f for r in self.rules for f in r.applies_if.facts() | r.condition.facts()
+        )
+        self._fact_order = tuple(sorted(self.facts))
+        # An undecided group goes to the reference, which also names the missing facts; its
+        # answer is a function of the group's few fact values (counts, flags, readings), so
+        # it is kept per value tuple (bounded; immutable answers; thread-safe).
+        self._reference = lru_cache(maxsize=512)(self._decide_by_reference)
+
+    def decide(self, facts: Mapping[str, Any]) -> tuple[Rule | None, frozenset[str]]:
+        try:
+            fires = self.fires(facts)
+        except TypeError:  # values that do not compare: the reference raises the typed error
+            fires = [None] * len(self.rules)
+        survivor: Rule | None = None
+        for rule, value, over in zip(self.rules, fires, self.overriders, strict=True):
+            if over:
+                if True in [fires[j] for j in over]:
+                    continue  # a true exception overrides it
+                if value is True and None in [fires[j] for j in over]:
+                    break  # it fires unless an undecided exception does
+            if value is None:
+                break  # undetermined: the reference lists what is missing
+            if value is True:
+                if survivor is not None:
+                    break  # a conflict: the reference raises it
+                survivor = rule
+        else:
+            if survivor is not None:
+                return survivor, _NOTHING_MISSING
+        key = tuple(facts.get(f, _ABSENT) for f in self._fact_order)
+        try:
+            return self._reference(key)
+        except TypeError:  # a fact value that cannot be a key (a list): no cache
+            return self._decide_by_reference(key)
+
+    def _decide_by_reference(self, key: tuple[Any, ...]) -> tuple[Rule | None, frozenset[str]]:
+        facts = {f: v for f, v in zip(self._fact_order, key, strict=True) if v is not _ABSENT}
+        decision = self.registry.decide(self.name, facts)
+        return decision.rule, decision.missing
+
+
+_ABSENT = object()
+
+
+_NOTHING_MISSING: frozenset[str] = frozenset()
+
+ROUTING_INTERPRETATIONS = (
+    "authority-count-basis",
+    "procedure-many-sources",
+    "same-manager-two-units",
+    "defence-overrides",
+)
 
 
 def _always(facts: Mapping[str, Any], item: Any) -> bool:
@@ -203,16 +299,22 @@ def assess(
         for i, status in enumerate(statuses):
             if status == "unknown":
                 missing_of[i] = missing_facts(evaluate_rule(rules[i], facts).missing)
-    findings = tuple(
-        msgspec.structs.replace(cached[i]["unknown"], missing_facts=missing_of[i])
-        if i in missing_of
-        else cached[i][status]
-        for i, status in enumerate(statuses)
-    )
-    parts = {
-        part: _part_answer(engine, part, idx, rules, statuses, missing_of)
-        for part, idx in engine.part_index[kind].items()
-    }
+    if missing_of:
+        findings = tuple(
+            msgspec.structs.replace(cached[i]["unknown"], missing_facts=missing_of[i])
+            if i in missing_of
+            else cached[i][status]
+            for i, status in enumerate(statuses)
+        )
+    else:
+        findings = tuple([c[s] for c, s in zip(cached, statuses, strict=True)])
+    parts = {}
+    for part, idx in engine.part_index[kind].items():
+        mine = [statuses[i] for i in idx]
+        if "not_met" in mine or "unknown" in mine:
+            parts[part] = _part_answer(engine, part, idx, rules, statuses, missing_of)
+        else:  # the common case: every rule of the part met or not applicable
+            parts[part] = engine.part_ok[part]
     conditions = parts["conditions"]
     if conditions.answer == "ineligible":
         needed: tuple[MissingFact, ...] = ()  # nothing else can change an Art. 9 refusal
@@ -280,18 +382,19 @@ _METHODS: tuple[Literal["online", "in_person", "post"], ...] = ("online", "in_pe
 RoutingStatus = Literal["determined", "undetermined", "not_specified_by_text"]
 
 
-def _authority(rule: Rule, app: Application) -> Authority:
-    cat = catalogue()
+def _authority_code(rule: Rule, app: Application) -> str | None:
+    """The catalogue code of the body that issues under ``rule`` (12.1), if one is named."""
     kind = rule.outcome.get("authority")
-    body: Body | None
     if kind == "minister_of_public_security":
-        body = cat.bodies["BCA"]
-    elif kind == "minister_of_national_defence":
-        body = cat.bodies["BQP"]
-    else:
-        codes = {s.managed_by for s in app.data_sources or () if s.managed_by}
-        found: Body | None = cat.bodies[next(iter(codes))] if len(codes) == 1 else None
-        body = found
+        return "BCA"
+    if kind == "minister_of_national_defence":
+        return "BQP"
+    codes = {s.managed_by for s in app.data_sources or () if s.managed_by}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
+def _authority(rule: Rule, code: str | None) -> Authority:
+    body: Body | None = None if code is None else catalogue().bodies[code]
     note_vi = "có thẩm quyền cấp hoặc được phân cấp, ủy quyền cho cơ quan, đơn vị trực thuộc cấp"
     note_en = "may issue, or delegate issuing to a subordinate body"
     if body is None:
@@ -331,24 +434,76 @@ def route(
             "data_sources: Art. 12(1) routes by the data sources the testing uses; list at least one"
         )
     interp = _interpretations(application, interpretations)
-    reg = default_engine().registry
-    facts = extract_facts(application, interp)
-    auth = reg.decide("authority", facts)
-    proc = reg.decide("procedure", facts)
-    used = interp.used(
-        "authority-count-basis",
-        "procedure-many-sources",
-        "same-manager-two-units",
-        "defence-overrides",
+    engine = default_engine()
+    if engine.routing_full_facts:
+        facts = extract_facts(application, interp)
+    else:
+        facts = {**interp_facts_for(interp), **source_facts(application, interp)}
+    auth_rule, auth_missing = engine.routing["authority"].decide(facts)
+    proc_rule, proc_missing = engine.routing["procedure"].decide(facts)
+    used = (
+        engine.routing_default_used if interp is DEFAULTS else interp.used(*ROUTING_INTERPRETATIONS)
     )
-    missing = set(auth.missing) | set(proc.missing)
+    missing = auth_missing | proc_missing
+    code = _authority_code(auth_rule, application) if auth_rule else None
+    status, authority, procedure, file_with, citations, notes = _route_parts(
+        auth_rule.id if auth_rule else None, proc_rule.id if proc_rule else None, code
+    )
+    return Routing(
+        status=status,
+        authority=authority,
+        authority_rule=auth_rule.id if auth_rule else None,
+        procedure=procedure,
+        procedure_rule=proc_rule.id if proc_rule else None,
+        file_with=file_with,
+        methods=_METHODS if procedure in ("12.3", "12.4") else (),
+        citations=citations,
+        notes=notes,
+        missing_facts=missing_facts(missing),
+        interpretations_used=dict(used),
+        provenance=engine.provenance,
+        sources=_source_matches(application),
+    )
+
+
+@cache
+def _body_ref(code: str) -> BodyRef:
+    return BodyRef(**catalogue().bodies[code].to_dict())  # immutable: one per body
+
+
+def _source_matches(app: Application) -> tuple[SourceMatch, ...]:
+    """Each data source as given, with the catalogue body its managed_by was matched to."""
+    return tuple(
+        SourceMatch(
+            name=s.name,
+            owning_unit=s.owning_unit,
+            managed_by_given=s.managed_by_given,
+            body=_body_ref(s.managed_by) if s.managed_by else None,
+            defence_or_cipher=s.defence_or_cipher,
+        )
+        for s in app.data_sources or ()
+    )
+
+
+RoutingParts = tuple[
+    RoutingStatus, Authority | None, Any, Localised | None, tuple[str, ...], tuple[str, ...]
+]
+
+
+@lru_cache(maxsize=1024)
+def _route_parts(auth_id: str | None, proc_id: str | None, code: str | None) -> RoutingParts:
+    """What follows from the two decisions and the issuing body: status, authority, procedure,
+    where to file, citations and notes. Immutable, so kept per (rule, rule, body)."""
+    engine = default_engine()
+    auth_rule = engine.registry.get(auth_id) if auth_id else None
+    proc_rule = engine.registry.get(proc_id) if proc_id else None
     notes: list[str] = []
-    authority = _authority(auth.rule, application) if auth.rule else None
-    procedure = proc.rule.outcome.get("procedure") if proc.rule else None
+    authority = _authority(auth_rule, code) if auth_rule else None
+    procedure = proc_rule.outcome.get("procedure") if proc_rule else None
     file_with = None
-    if proc.rule is not None:
+    if proc_rule is not None:
         if procedure is None:
-            notes.append(proc.rule.statement_vi)
+            notes.append(proc_rule.statement_vi)
         else:
             vi, en = _FILE_WITH[str(procedure)]
             file_with = Localised(vi=vi, en=en)
@@ -360,53 +515,25 @@ def route(
             notes.append("Bộ Công an có thể thành lập Hội đồng tư vấn (điểm b khoản 4 Điều 12).")
         if (
             procedure == "12.4"
-            and auth.rule is not None
-            and auth.rule.id != "route.12.1.b.public-security"
+            and auth_rule is not None
+            and auth_rule.id != "route.12.1.b.public-security"
         ):
             notes.append(
                 "Thẩm quyền cấp theo khoản 1 Điều 12 khác cơ quan tiếp nhận theo khoản 4 Điều 12 "
                 "(cách hiểu đã chọn)."
             )
     status: RoutingStatus
-    if auth.rule is None or proc.rule is None:
+    if auth_rule is None or proc_rule is None:
         status = "undetermined"
     elif procedure is None:
         status = "not_specified_by_text"  # the strict reading: the decree sets no procedure here
     else:
         status = "determined"
     citations: list[str] = []
-    for r in (auth.rule, proc.rule):
+    for r in (auth_rule, proc_rule):
         if r is not None:
-            citations.extend(c.short for c in r.citations)
-    return Routing(
-        status=status,
-        authority=authority,
-        authority_rule=auth.rule.id if auth.rule else None,
-        procedure=procedure,
-        procedure_rule=proc.rule.id if proc.rule else None,
-        file_with=file_with,
-        methods=_METHODS if procedure in ("12.3", "12.4") else (),
-        citations=tuple(dict.fromkeys(citations)),
-        notes=tuple(notes),
-        missing_facts=missing_facts(missing),
-        interpretations_used=dict(used),
-        provenance=default_engine().provenance,
-        sources=_source_matches(application),
-    )
-
-
-def _source_matches(app: Application) -> tuple[SourceMatch, ...]:
-    bodies = catalogue().bodies
-    return tuple(
-        SourceMatch(
-            name=s.name,
-            owning_unit=s.owning_unit,
-            managed_by_given=s.managed_by_given,
-            body=BodyRef(**bodies[s.managed_by].to_dict()) if s.managed_by else None,
-            defence_or_cipher=s.defence_or_cipher,
-        )
-        for s in app.data_sources or ()
-    )
+            citations.extend(engine.citations_of[r.id])
+    return status, authority, procedure, file_with, tuple(dict.fromkeys(citations)), tuple(notes)
 
 
 # -- dossiers ---------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ class FieldError(
     line: int | None = None  # the line in the file the input came from, when known
 
 
-class ErrorRecord(Record, tag="error", frozen=True, kw_only=True, omit_defaults=True):
+class ErrorRecord(Record, tag="error", frozen=True, kw_only=True):
     """The error result: the stable ``code`` of the error class (docs/errors.md), a message
     and, for input errors, one entry per field at fault."""
 
@@ -190,3 +190,29 @@ class InvalidTransitionError(SandboxRulesError):
         self.event = event
         self.allowed = allowed_t
         self.citation = citation
+
+
+def _file_message(name: str, why: str, exc: OSError | ValueError | None) -> str:
+    detail = getattr(exc, "strerror", None) or (str(exc) if exc is not None else "")
+    return f"{name}: {why}" + (f" ({detail})" if detail else "")
+
+
+class InputFileError(InputValidationError):
+    """An input file (or standard input) that cannot be read as a document: missing, a
+    directory, too large, binary, not UTF-8, empty, or not JSON/YAML. ``path`` names it."""
+
+    code = "input_file"
+
+    def __init__(self, path: str, why: str, exc: OSError | ValueError | None = None) -> None:
+        super().__init__(_file_message(path, why, exc))
+        self.path = path
+
+
+class OutputPathError(SandboxRulesError):
+    """An output path (e.g. ``--ics``) that cannot be written, or would overwrite a file."""
+
+    code = "output_path"
+
+    def __init__(self, path: str, why: str, exc: OSError | ValueError | None = None) -> None:
+        super().__init__(_file_message(path, why, exc))
+        self.path = path

@@ -580,21 +580,29 @@ def extract_facts(
                 **_background("ind", p.background),
             }
         )
-    srcs = app.data_sources
-    if srcs is not None:
-        owning = _distinct([x.owning_unit for x in srcs])
-        managing = _distinct([x.managed_by for x in srcs])
-        flags = [x.defence_or_cipher for x in srcs]
-        out["sources.count"] = len(srcs)
-        out["sources.owning_unit_count"] = owning
-        out["sources.managing_body_count"] = managing
-        out["sources.authority_count"] = (
-            managing if interp["authority-count-basis"] == "managing-bodies" else owning
-        )
-        out["sources.any_defence_or_cipher"] = (
-            True if True in flags else (None if None in flags else False)
-        )
+    out.update(source_facts(app, interp))
     return out
+
+
+def source_facts(app: Application, interp: Interpretations) -> dict[str, Any]:
+    """The facts of the data sources (Art. 12(1), 12(3)-(6)); none when they are unknown."""
+    srcs = app.data_sources
+    if srcs is None:
+        return {}
+    owning = _distinct([x.owning_unit for x in srcs])
+    managing = _distinct([x.managed_by for x in srcs])
+    flags = [x.defence_or_cipher for x in srcs]
+    return {
+        "sources.count": len(srcs),
+        "sources.owning_unit_count": owning,
+        "sources.managing_body_count": managing,
+        "sources.authority_count": (
+            managing if interp["authority-count-basis"] == "managing-bodies" else owning
+        ),
+        "sources.any_defence_or_cipher": (
+            True if True in flags else (None if None in flags else False)
+        ),
+    }
 
 
 # -- direct accessors for generated code (the hot path reads the model, no dict) ----------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -474,10 +475,21 @@ class Interpretations:
         return iter(_BY_ID)
 
     def calendar(self) -> VietnamCalendar:
-        """The working-day calendar under these readings (event day, roll-forward, 24/11)."""
-        from sandbox_rules.calendar import VietnamCalendar
+        """The working-day calendar under these readings (event day, roll-forward, 24/11).
 
-        return VietnamCalendar(interpretations=dict(self.chosen))
+        Calendars are immutable, so one is built per set of calendar readings and shared."""
+        from sandbox_rules.calendar.core import CALENDAR_INTERPRETATIONS
+
+        return _calendar(tuple(c for c in self.chosen if c[0] in CALENDAR_INTERPRETATIONS))
+
+
+@cache
+def _calendar(choices: tuple[tuple[str, str], ...]) -> VietnamCalendar:
+    # Keyed by immutable values and bounded by the finite set of readings; a race builds two
+    # equal calendars and keeps one, so no lock is needed.
+    from sandbox_rules.calendar import VietnamCalendar
+
+    return VietnamCalendar(interpretations=dict(choices))
 
 
 DEFAULTS = Interpretations()

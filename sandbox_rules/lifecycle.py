@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from datetime import date as Date
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -46,6 +47,7 @@ def transition_rules() -> list[Rule]:
     return [r for r in registry().group("lifecycle") if r.kind is RuleKind.TRANSITION]
 
 
+@cache
 def _transition_events() -> tuple[str, ...]:
     return tuple(str(r.outcome["event"]) for r in transition_rules())
 
@@ -97,6 +99,8 @@ class SandboxRecord(BaseModel):
 
 
 def load_record(data: Any) -> SandboxRecord:
+    """Validate a mapping (parsed JSON or YAML) into a :class:`SandboxRecord`, raising
+    :class:`InputValidationError` that names each field at fault."""
     from pydantic import ValidationError
 
     try:
@@ -410,10 +414,10 @@ def _revocation_grounds(
         else "Cơ quan đã cấp Giấy chứng nhận (khoản 1 Điều 15)"
     )
     found: list[tuple[str, date, str, str]] = []
-    first = {
-        t: next((e.date for e in events if e.type == t), None)
-        for t in RECORD_EVENTS + _transition_events()
-    }
+    # The first day of each event type, in one pass (events are in date order).
+    first: dict[str, date | None] = dict.fromkeys(RECORD_EVENTS + _transition_events())
+    for e in reversed(events):
+        first[e.type] = e.date
     if first["revocation_requested"]:
         found.append(
             (

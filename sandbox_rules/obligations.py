@@ -136,6 +136,16 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+# Formatted by hand, not strftime: faster, and no locale can change the month names.
+_MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")  # fmt: skip
+
+
+def _vi(d: date) -> str:
+    """dd/mm/yyyy, as Vietnamese documents write a date."""
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
+
+
 def _quarter_start(d: date) -> date:
     return date(d.year, 3 * ((d.month - 1) // 3) + 1, 1)
 
@@ -152,6 +162,10 @@ def obligations(
     *,
     calendar: VietnamCalendar | None = None,
 ) -> Schedule:
+    """The dated duties of the record up to and after ``as_of``: quarterly reports (18.3), the
+    results report (18.4), the extension window (14.1), inspections (17.2, 17.3), incident
+    reports (18.5), risk assessments (19.2) and the authority's revocation decisions (15.2);
+    each with its status as of that day."""
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()
@@ -163,10 +177,11 @@ def obligations(
         reports = [e.date for e in events if e.type == "quarterly_report_submitted"]
         q = _quarter_start(start)
         index = 0
+        mode = interp["quarterly-report-due"]
         while q <= end:
-            q_end = add_months(q, 3) - timedelta(days=1)
-            nominal = date(add_months(q, 3).year, add_months(q, 3).month, 5)
-            mode = interp["quarterly-report-due"]
+            q_next = add_months(q, 3)
+            q_end = q_next - timedelta(days=1)
+            nominal = date(q_next.year, q_next.month, 5)
             if mode == "next-working-day":
                 due = cal.next_working_day(nominal)
             elif mode == "previous-working-day":
@@ -185,15 +200,15 @@ def obligations(
                     due,
                     (max(q, start), min(q_end, end)),
                     _status(due, done, as_of),
-                    f"Số liệu từ {q.strftime('%d/%m/%Y')} đến {q_end.strftime('%d/%m/%Y')}; hạn chậm nhất ngày 05/"
-                    f"{nominal.strftime('%m/%Y')}"
-                    + ("" if due == nominal else f", chuyển sang {due.strftime('%d/%m/%Y')}"),
-                    f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {nominal.strftime('%B %Y')}"
+                    f"Số liệu từ {_vi(q)} đến {_vi(q_end)}; hạn chậm nhất ngày 05/"
+                    f"{nominal.month:02d}/{nominal.year}"
+                    + ("" if due == nominal else f", chuyển sang {_vi(due)}"),
+                    f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {_MONTHS_EN[nominal.month]} {nominal.year}"
                     + ("" if due == nominal else f", moved to {due.isoformat()}"),
                     cal.is_provisional(due),
                 )
             )
-            q = add_months(q, 3)
+            q = q_next
             index += 1
         # 18.4: results report at least 30 days before the end.
         results_due = cal.latest_before(end, Days(30))
@@ -208,7 +223,7 @@ def obligations(
                 results_due,
                 None,
                 _status(results_due, submitted, as_of),
-                f"Chậm nhất 30 ngày trước ngày kết thúc {end.strftime('%d/%m/%Y')}",
+                f"Chậm nhất 30 ngày trước ngày kết thúc {_vi(end)}",
                 f"At least 30 days before the end on {end.isoformat()}",
                 cal.is_provisional(results_due),
             )
@@ -259,14 +274,15 @@ def obligations(
         # 19.2: monthly and quarterly risk assessments (the text fixes no day).
         m = date(start.year, start.month, 1)
         while m <= end:
-            m_end = add_months(m, 1) - timedelta(days=1)
+            m_next = add_months(m, 1)
+            m_end = m_next - timedelta(days=1)
             items.append(
                 Obligation(
                     f"risk-assessment-{m.year}-{m.month:02d}",
                     "19.2",
                     "participant",
                     f"Đánh giá rủi ro tháng {m.month:02d}/{m.year}",
-                    f"Risk assessment, {m.strftime('%B %Y')}",
+                    f"Risk assessment, {_MONTHS_EN[m.month]} {m.year}",
                     None,
                     (max(m, start), min(m_end, end)),
                     "informational",
@@ -274,7 +290,7 @@ def obligations(
                     "The text fixes no particular day.",
                 )
             )
-            m = add_months(m, 1)
+            m = m_next
     # 17.3: remediation within 30 days of each inspection's end.
     for e in events:
         if e.type == "inspection_ended":
@@ -292,7 +308,7 @@ def obligations(
                     due,
                     None,
                     _status(due, done, as_of),
-                    f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}",
+                    f"Kiểm tra kết thúc {_vi(e.date)}",
                     f"Inspection ended {e.date.isoformat()}",
                 )
             )

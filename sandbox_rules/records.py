@@ -114,4 +114,10 @@ def missing_fact(fact: str) -> MissingFact:
 
 
 def missing_facts(facts: Any) -> tuple[MissingFact, ...]:
+    """The records of ``facts`` (names), sorted by name."""
+    return _missing_facts(facts if isinstance(facts, frozenset) else frozenset(facts))
+
+
+@lru_cache(maxsize=4096)
+def _missing_facts(facts: frozenset[str]) -> tuple[MissingFact, ...]:
     return tuple(missing_fact(f) for f in sorted(facts))

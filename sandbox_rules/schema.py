@@ -77,6 +77,8 @@ def _output_schema(name: str) -> dict[str, Any]:
     defs: dict[str, Any] = raw.get("$defs", {})
     ref = raw["$ref"].rsplit("/", 1)[-1]
     root = dict(defs.pop(ref))
+    # Always written, although they have defaults in the definition.
+    root["required"] = sorted({*root.get("required", ()), "kind", "schema_version"})
     if defs:
         root["$defs"] = defs
     return _envelope(name, root, "output")

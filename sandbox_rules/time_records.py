@@ -44,7 +44,7 @@ class Localised(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     en: str
 
 
-class Deadline(Record, tag="deadline", frozen=True, kw_only=True, omit_defaults=True):
+class Deadline(Record, tag="deadline", frozen=True, kw_only=True):
     """A statutory deadline: the due ``date`` of ``period`` counted from ``event``; ``steps``
     (the day-by-day explanation) when asked for; ``provisional`` where a counted day lies in
     a year whose official schedule the calendar data does not hold."""
@@ -159,7 +159,7 @@ class Ground(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     detail_en: str
 
 
-class Lifecycle(Record, tag="lifecycle", frozen=True, kw_only=True, omit_defaults=True):
+class Lifecycle(Record, tag="lifecycle", frozen=True, kw_only=True):
     """The sandbox's state by the cited transition table, its dates (testing start and end,
     extension window of 14.1, results-report date of 18.4) and revocation grounds."""
 

@@ -1,16 +1,20 @@
-"""Generate docs/interpretations.md, docs/rules.md and docs/coverage.md from the code.
+"""Generate docs/interpretations.md, docs/rules.md, docs/coverage.md and docs/api.md from the code.
 
 `make docs` writes them; tests/test_coverage_and_docs.py fails if they are stale.
 """
 
 from __future__ import annotations
 
+import enum
+import inspect
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import sandbox_rules  # noqa: E402
 from sandbox_rules.coverage import coverage_counts, coverage_table  # noqa: E402
 from sandbox_rules.interpretations import CATALOGUE, QUESTION_VI  # noqa: E402
 from sandbox_rules.law import Citation, load_law  # noqa: E402
@@ -88,16 +92,310 @@ def coverage_md() -> str:
     return "\n".join(out) + "\n"
 
 
+RECORDS_POLICY = """\
+Every result the library returns is a record defined once, as a `msgspec.Struct` (modules
+`sandbox_rules.records`, `.outcomes`, `.time_records`, `.errors`). Its JSON (`to_json()`,
+`to_dict()`, the CLI's `--json`, the HTTP service's bodies), its JSON Schema
+(`sandbox-rules schema NAME`, `sandbox_rules.schema.json_schema(NAME)`) and this page all
+come from that definition, so they cannot disagree; `tests/test_contracts.py` validates every
+output of every bundled example against the published schema with a real validator.
+
+Every record has `kind` (which record it is) and `schema_version`. Each schema has `$schema`
+(draft 2020-12) and `$id` (`urn:sandbox-rules:schema:VERSION:NAME`).
+
+## Versioning policy
+
+`schema_version` is `MAJOR.MINOR`.
+
+- **Compatible (MINOR +1):** a new optional field; a new value of an open string (a new
+  interpretation id, a new obligation id, a new rule id); a new record kind; a longer text.
+  A consumer should ignore fields it does not know. The published schemas themselves forbid
+  unknown fields (so that the contract test catches drift): validate a record against the
+  schema of the version it carries (`$id` and `schema_version` name it).
+- **Incompatible (MAJOR +1):** a field removed or renamed; a field's type changed; a new
+  required field; a value removed from a closed enumeration (a status, an answer); a change of
+  what a field means.
+- Rule texts, quotes and labels may change with a corrected reading of the decree without a
+  version change; their ids do not.
+
+## Forms
+
+`to_json(form="full")` (the default) is the audit form: every finding with the clause in words,
+the statement and the quoted text. `form="compact"` keeps ids, statuses, citations and missing
+facts and drops the texts (`citation_vi`, `citation_en`, `statement_vi`, `statement_en`,
+`quote_vi` of each finding, which are optional in the schema); both forms validate against
+the same schema. `to_json()` is one line; `pretty=True` indents.
+"""
+
+
+def _type_of(prop: dict[str, Any]) -> str:
+    if "$ref" in prop:
+        return f"`{prop['$ref'].rsplit('/', 1)[-1]}`"
+    if "anyOf" in prop:
+        return " or ".join(_type_of(p) for p in prop["anyOf"])
+    if "enum" in prop:
+        return " / ".join(f"`{v}`" for v in prop["enum"])
+    t = prop.get("type", "any")
+    if t == "array":
+        return f"list of {_type_of(prop.get('items', {}))}"
+    if t == "object" and "additionalProperties" in prop:
+        return f"map to {_type_of(prop['additionalProperties'])}"
+    fmt = prop.get("format")
+    return f"{t} ({fmt})" if fmt else str(t)
+
+
+def _fields_table(schema: dict[str, Any]) -> list[str]:
+    required = set(schema.get("required", ()))
+    out = ["| field | type | required |", "|---|---|---|"]
+    for name, prop in schema.get("properties", {}).items():
+        out.append(f"| `{name}` | {_type_of(prop)} | {'yes' if name in required else 'no'} |")
+    return out
+
+
+def records_md() -> str:
+    from sandbox_rules.schema import OUTPUTS, json_schema
+
+    out = [HEADER, "# Result records\n", RECORDS_POLICY]
+    for name in OUTPUTS:
+        schema = json_schema(name)
+        out.append(f"## `{name}` — `{schema['$id']}`\n")
+        out.append((schema.get("description") or "").strip() + "\n")
+        out += _fields_table(schema)
+        for def_name, sub in sorted(schema.get("$defs", {}).items()):
+            if sub.get("type") != "object":
+                continue
+            out.append(f"\n### `{def_name}`\n")
+            if sub.get("description"):
+                out.append(sub["description"].strip() + "\n")
+            out += _fields_table(sub)
+        out.append("")
+    return "\n".join(out)
+
+
+def article_md(number: int) -> str:
+    """One article of the decree: each unit's Vietnamese text beside the rules encoding it."""
+    law = load_law()
+    reg = registry()
+    rows = [r for r in coverage_table(reg) if r.citation.article == number]
+    title = law.article_title(number)
+    out = [
+        HEADER,
+        f"# Điều {number}. {title}\n",
+        "Each unit of the article as the decree states it (the Vietnamese text is authoritative; "
+        "the English line is our summary), beside the rules that encode it or the reason it is "
+        "not computable. See also [the rule catalogue](../rules.md) and "
+        "[coverage](../coverage.md).\n",
+    ]
+    for row in rows:
+        unit = law.resolve(row.citation)
+        out.append(f"## {row.citation.vi()} — `{row.citation.short}`\n")
+        out.append("> " + unit.text.replace("\n", "\n> ") + "\n")
+        if unit.summary_en:
+            out.append(f"*{row.citation.en()}:* {unit.summary_en}\n")
+        if row.status == "encoded":
+            out.append("**Quy tắc / Rules**\n")
+            for rid in row.rule_ids:
+                r = reg.get(rid)
+                out.append(f"- `{r.id}` ({r.kind.value}) — {r.statement_vi}  ")
+                out.append(f"  *{r.statement_en}*")
+                if r.condition.facts() or r.applies_if.facts():
+                    out.append(f"  — condition: `{r.condition.render()}`")
+                if r.interpretations:
+                    links = ", ".join(
+                        f"[`{i}`](../interpretations.md#{i})" for i in r.interpretations
+                    )
+                    out.append(f"  — interpretations: {links}")
+            out.append("")
+        else:
+            out.append(f"**{row.status.replace('_', ' ')}:** {row.note}\n")
+    return "\n".join(out)
+
+
+def cli_md() -> str:
+    """The command-line reference, from the parser itself."""
+    import argparse
+
+    from sandbox_rules.cli import build_parser
+
+    def fmt(prog: str) -> argparse.HelpFormatter:
+        return argparse.HelpFormatter(prog, width=100)
+
+    parser = build_parser()
+    parser.formatter_class = fmt
+    out = [
+        HEADER,
+        "# Command line\n",
+        "Generated from the parser of `sandbox-rules`: what `--help` prints for each command.\n",
+        "```text",
+        parser.format_help().rstrip(),
+        "```\n",
+    ]
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, p in sub.choices.items():
+        p.formatter_class = fmt
+        out += [f"## `sandbox-rules {name}`\n", "```text", p.format_help().rstrip(), "```\n"]
+    return "\n".join(out)
+
+
+WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def calendar_sources_md() -> str:
+    """Every official decision the calendar data holds, and each year's days off and worked
+    Saturdays with the document behind each, from the shipped data."""
+    import tomllib
+    from importlib import resources
+
+    from sandbox_rules.calendar import VietnamCalendar
+
+    raw = resources.files("sandbox_rules.calendar").joinpath("data/official.toml").read_bytes()
+    data = tomllib.loads(raw.decode("utf-8"))
+    cal = VietnamCalendar()
+    out = [
+        HEADER,
+        "# Nguồn của lịch / The calendar's sources\n",
+        f"Calendar data version `{cal.data_version}`; official schedules for "
+        f"{min(cal.official_years)}–{max(cal.official_years)}. A later year is computed from the "
+        "statutory rules and flagged provisional until its decisions are added (an overrides "
+        "file, or a data update). `confirmed: no` means the document's number or date could not "
+        "be checked against the document itself or a report quoting it.\n",
+        "## Văn bản / Documents\n",
+        "| id | số / number | loại / type | cơ quan / issuer | ngày / date | nội dung / title | confirmed | note |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for d in data["documents"]:
+        cells = [
+            f"`{d['id']}`",
+            d.get("number") or "—",
+            d.get("type", ""),
+            d.get("issuer", ""),
+            str(d.get("date", "")),
+            d.get("title", ""),
+            "yes" if d.get("confirmed") else "**no**",
+            d.get("note", ""),
+        ]
+        out.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+    for year in sorted(cal.official_years):
+        out += [
+            f"\n## {year}\n",
+            "| ngày / date | thứ | | ngày nghỉ / day | văn bản / documents |",
+            "|---|---|---|---|---|",
+        ]
+        for day in cal.days_off(year):
+            docs = "; ".join(x.cite_vi() for x in day.documents)
+            mark = "làm việc / worked" if day.status == "worked" else "nghỉ / off"
+            out.append(
+                f"| {day.date.strftime('%d/%m/%Y')} | {WEEKDAY_VI[day.date.weekday()]} | {mark} "
+                f"| {day.name_vi} / {day.name_en} | {docs} |"
+            )
+    return "\n".join(out) + "\n"
+
+
+# Public names that are values, not functions or classes: what they hold, said here.
+CONSTANTS = {
+    "__version__": "The library's version (also `sandbox-rules --version` and every record's "
+    "provenance); defined once, here, and read by the packaging.",
+    "PROCEDURES": "The procedures `timeline` knows, id → definition: "
+    + ", ".join(f"`{k}`" for k in __import__("sandbox_rules.procedures").procedures.PROCEDURES)
+    + ".",
+}
+# Base classes whose members belong to a library, not to this API.
+FOREIGN = ("pydantic", "msgspec", "builtins", "enum", "typing", "sandbox_rules._record")
+
+
+def _signature(obj: Any) -> str | None:
+    try:
+        return str(inspect.signature(obj))
+    except (TypeError, ValueError):
+        return None
+
+
+def _first_line(obj: Any) -> str:
+    doc = inspect.getdoc(obj) or ""
+    return doc.split("\n\n")[0].replace("\n", " ")
+
+
+def _members(cls: type) -> list[str]:
+    """Public methods and properties a class defines (or inherits from this library)."""
+    out: list[str] = []
+    seen: set[str] = set()
+    fields = getattr(cls, "model_fields", None)
+    if isinstance(fields, dict):
+        for name, info in fields.items():
+            seen.add(name)
+            note = f": {info.description}" if info.description else ""
+            out.append(f"- field `{name}`{note}")
+    for klass in cls.__mro__:
+        if klass.__module__.split(".")[0] in FOREIGN or klass.__module__ in FOREIGN:
+            continue
+        for name, member in vars(klass).items():
+            if name.startswith("_") or name in seen:
+                continue
+            seen.add(name)
+            if isinstance(member, property):
+                out.append(
+                    f"- property `{name}`" + (f": {_first_line(member)}" if member.__doc__ else "")
+                )
+            elif isinstance(member, (classmethod, staticmethod)) or inspect.isfunction(member):
+                func = (
+                    member.__func__ if isinstance(member, (classmethod, staticmethod)) else member
+                )
+                sig = _signature(func) or "(...)"
+                if isinstance(member, classmethod):
+                    sig = "(" + sig[1:].split(", ", 1)[-1] if ", " in sig else "()"
+                line = f"- `{name}{sig}`"
+                out.append(line + (f": {_first_line(func)}" if func.__doc__ else ""))
+    return out
+
+
+def api_md() -> str:
+    out = [
+        HEADER,
+        "# Python API\n",
+        "Every name in `sandbox_rules.__all__`, importable as `import sandbox_rules as sr; "
+        "sr.NAME`. Exports load lazily (importing the package loads neither pydantic nor "
+        "`holidays`); `sr.lifecycle`, `sr.obligations` and `sr.duties` are always the "
+        "functions, never the submodules of the same name.\n",
+    ]
+    for name in sandbox_rules.__all__:
+        obj = getattr(sandbox_rules, name)
+        out.append(f"## `{name}`\n")
+        if name in CONSTANTS:
+            out.append(f"*constant* `{type(obj).__name__}`. {CONSTANTS[name]}\n")
+            continue
+        kind = "class" if inspect.isclass(obj) else "function"
+        out.append(f"*{kind}*, defined in `{obj.__module__}`.\n")
+        sig = _signature(obj)
+        if inspect.isclass(obj) and issubclass(obj, enum.Enum):
+            sig = None  # the Enum constructor's signature differs between Python versions
+            out.append(", ".join(f"`{m.name}` = `{m.value!r}`" for m in obj) + "\n")
+        if sig is not None and not (inspect.isclass(obj) and hasattr(obj, "model_fields")):
+            out.append(f"```python\n{name}{sig}\n```\n")
+        out.append((inspect.getdoc(obj) or "") + "\n")
+        if inspect.isclass(obj):
+            members = _members(obj)
+            if members:
+                out.extend([*members, ""])
+    return "\n".join(out)
+
+
 def render_all() -> dict[str, str]:
+    articles = {f"docs/articles/dieu-{n:02d}.md": article_md(n) for n in load_law().articles()}
     return {
+        **articles,
+        "docs/cli.md": cli_md(),
+        "docs/calendar-sources.md": calendar_sources_md(),
+        "docs/records.md": records_md(),
         "docs/interpretations.md": interpretations_md(),
         "docs/rules.md": rules_md(),
         "docs/coverage.md": coverage_md(),
+        "docs/api.md": api_md(),
     }
 
 
 def main() -> None:
     for path, content in render_all().items():
+        (ROOT / path).parent.mkdir(parents=True, exist_ok=True)
         (ROOT / path).write_text(content, encoding="utf-8")
         print(f"wrote {path}")
 

@@ -563,16 +563,25 @@ class VietnamCalendar:
             while j < count and wd_all[j] <= o:
                 j += 1
             upto.append(j)
-        self._upto = upto
+        self._upto = tuple(upto)
+        # The working days as dates too, so a deadline is looked up, not built (fromordinal).
+        wd_dates = tuple(map(date.fromordinal, wd_all))
         self._hot = (
             self._lo,
             self._hi,
-            self._wd,
+            wd_dates,
             self._exclude_event,
-            self._official_through,
+            date.fromordinal(self._official_through),
             suffix,
-            upto,
+            self._upto,
         )
+        self._frozen = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # Shared between callers (one per set of readings), so it must not change after init.
+        if getattr(self, "_frozen", False):
+            raise AttributeError("VietnamCalendar is immutable")
+        object.__setattr__(self, name, value)
 
     # -- construction helpers -------------------------------------------------------------
     def _build_working_days(self) -> tuple[int, ...]:
@@ -737,7 +746,7 @@ class VietnamCalendar:
         cls = type(period)
         if cls is WorkingDays:
             # Hot path, kept inline: one unpack, one bisect, one tuple (docs/performance.md).
-            lo, hi, wd, exclude, through, suffix, upto = self._hot
+            lo, hi, wd_dates, exclude, through, suffix, upto = self._hot
             try:
                 o = event.toordinal()
             except AttributeError:
@@ -751,15 +760,16 @@ class VietnamCalendar:
             else:
                 i = (upto[k - 1] if k else 0) + (n - 1 if n else 0)  # from the event day on
             try:
-                r = wd[i]
+                due = wd_dates[i]
             except IndexError:
                 raise DateOutOfRangeError(
                     f"{event.isoformat()} + {period.en()} runs past {self.last_date.isoformat()}"
                 ) from None
-            due = date.fromordinal(r)
             if suffix:  # unofficial years all come after the official ones
-                return _new_tuple(Deadline, (self, event, period, due, due, r > through))
-            return _new_tuple(Deadline, (self, event, period, due, due, self._provisional(o, r)))
+                return _new_tuple(Deadline, (self, event, period, due, due, due > through))
+            return _new_tuple(
+                Deadline, (self, event, period, due, due, self._provisional(o, due.toordinal()))
+            )
         o = self._ord(event, "event")
         if cls is Days:
             nominal = o + period.n - (0 if self._exclude_event or period.n == 0 else 1)

@@ -8,57 +8,114 @@ from __future__ import annotations
 
 import calendar as _stdcal
 from datetime import date, timedelta
-from typing import ClassVar
+from typing import ClassVar, Self
 
-from sandbox_rules._record import Record
 from sandbox_rules.errors import InvalidPeriodError
 
+# Lengths up to this are built once per unit and shared: ``WorkingDays(10)`` in a call costs a
+# type check and a dict look-up, not an object (docs/performance.md). The Decree's own periods
+# (3 to 90 days, up to 24 months) all fall inside it.
+_SHARED_UP_TO = 128
 
-class Period(Record):
-    """A length of time in one unit; immutable, hashable."""
+
+def check_length(kind: str, n: object) -> int:
+    """The one validation of a period's length: an int (not a bool) that is not negative."""
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise InvalidPeriodError(f"{kind}.n must be an int, got {n!r}")
+    if n < 0:
+        raise InvalidPeriodError(f"{kind}.n must be >= 0, got {n}")
+    return n
+
+
+class Period:
+    """A length of time in one unit (Civil Code 2015 Art. 144-148); immutable, hashable."""
 
     __slots__ = ("n",)
-    _fields = ("n",)
     n: int
     unit: ClassVar[str] = "?"
     vi_unit: ClassVar[str] = "?"
+    _shared: ClassVar[dict[int, Period]] = {}
 
-    def __post_init__(self) -> None:
-        if isinstance(self.n, bool) or not isinstance(self.n, int):
-            raise InvalidPeriodError(f"{type(self).__name__}.n must be an int, got {self.n!r}")
-        if self.n < 0:
-            raise InvalidPeriodError(f"{type(self).__name__}.n must be >= 0, got {self.n}")
+    def __new__(cls, n: int) -> Self:
+        # Exact int only on the shared path: True and 10.0 hash like 1 and 10.
+        if n.__class__ is int:
+            shared = cls._shared.get(n)
+            if shared is not None:
+                return shared  # type: ignore[return-value]
+        return cls._build(check_length(cls.__name__, n))
+
+    @classmethod
+    def _build(cls, n: int) -> Self:
+        self = object.__new__(cls)
+        object.__setattr__(self, "n", int(n))
+        return self
+
+    def __init_subclass__(cls) -> None:
+        # Built when the class is, so the shared table is never written after import.
+        cls._shared = {n: cls._build(n) for n in range(_SHARED_UP_TO + 1)}
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.n == other.n
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.n))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(n={self.n!r})"
+
+    def __reduce__(self) -> tuple[type[Period], tuple[int]]:
+        return (type(self), (self.n,))
 
     def vi(self) -> str:
+        """Vietnamese, as the decree writes it: ``10 ngày làm việc``, ``03 tháng``."""
         return f"{self.n:02d} {self.vi_unit}"
 
     def en(self) -> str:
+        """English: ``10 working days``, ``1 month``."""
         label = self.unit.replace("_", " ")
         return f"{self.n} {label[:-1] if self.n == 1 else label}"
 
     def to_dict(self) -> dict[str, object]:
+        """``{"unit": ..., "n": ...}``, the form :func:`period_from_dict` reads."""
         return {"unit": self.unit, "n": self.n}
 
 
 class WorkingDays(Period):
+    """Working days of the public service (ngày làm việc): weekends, days off and moved days
+    are skipped, worked Saturdays counted (Labour Code 2019 Art. 111-112, the yearly decisions)."""
+
     __slots__ = ()
     unit: ClassVar[str] = "working_days"
     vi_unit: ClassVar[str] = "ngày làm việc"
 
 
 class Days(Period):
+    """Calendar days (ngày), counted by Civil Code 2015 Art. 147-148."""
+
     __slots__ = ()
     unit: ClassVar[str] = "days"
     vi_unit: ClassVar[str] = "ngày"
 
 
 class Months(Period):
+    """Months (tháng): the corresponding day, or the month's last day (Civil Code Art. 148(3))."""
+
     __slots__ = ()
     unit: ClassVar[str] = "months"
     vi_unit: ClassVar[str] = "tháng"
 
 
 class Years(Period):
+    """Years (năm): twelve months, counted as :class:`Months` (Civil Code Art. 148(4))."""
+
     __slots__ = ()
     unit: ClassVar[str] = "years"
     vi_unit: ClassVar[str] = "năm"
@@ -80,18 +137,20 @@ def period_from_dict(data: object) -> Period:
         raise InvalidPeriodError(
             f"unknown period unit {data['unit']!r}; use {', '.join(PERIOD_TYPES)}"
         )
-    n = data["n"]
-    if not isinstance(n, int):
-        raise InvalidPeriodError(f"period n must be an int, got {n!r}")
-    return cls(n)
+    return cls(check_length("period", data["n"]))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def add_months(d: date, months: int) -> date:
     """The corresponding day ``months`` later, or the month's last day (Art. 148(3))."""
-    total = d.year * 12 + (d.month - 1) + months
-    year, month0 = divmod(total, 12)
-    last = _stdcal.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(d.day, last))
+    year, month0 = divmod(d.year * 12 + d.month - 1 + months, 12)
+    day = d.day
+    if day > 28:  # only the last days of a month may have no corresponding day
+        last = 29 if month0 == 1 and _stdcal.isleap(year) else _MONTH_DAYS[month0]
+        day = min(day, last)
+    return date(year, month0 + 1, day)
 
 
 def add_calendar_period(d: date, unit: str, amount: int) -> date:

@@ -105,6 +105,20 @@ class LawText:
         except KeyError:
             raise UnknownCitationError(cit.short) from None
 
+    def unit_dict(self, citation: str | Citation) -> dict[str, Any]:
+        """The JSON form of a unit (``sandbox-rules law --json``, ``GET /law/{citation}``)."""
+        unit = self.resolve(citation)
+        c = unit.citation
+        return {
+            "citation": c.short,
+            "vi": c.vi(),
+            "en": c.en(),
+            "article_title": unit.article_title,
+            "text": unit.text,
+            "summary_en": unit.summary_en,
+            "law_version": self.version,
+        }
+
     def exists(self, citation: str | Citation) -> bool:
         return Citation.parse(citation) in self._units
 

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from functools import cached_property
 from typing import Any
 
 from sandbox_rules.errors import (
@@ -24,13 +23,16 @@ from sandbox_rules.errors import (
     UnknownCitationError,
     UnknownRuleError,
 )
-from sandbox_rules.expr import TRUE, Expr, Facts
+from sandbox_rules.expr import TRUE, Env, Expr, Facts
 from sandbox_rules.law.citation import Citation
 
 DECREE_IN_FORCE = date(2025, 7, 1)
 
 
 class RuleKind(StrEnum):
+    """What a rule decides: a condition, a routing, a dossier item, a time limit, a lifecycle
+    transition or an obligation."""
+
     CONDITION = "condition"
     ROUTING = "routing"
     DOSSIER_ITEM = "dossier_item"
@@ -136,15 +138,19 @@ class RuleResult:
 
 
 def evaluate_rule(r: Rule, facts: Facts) -> RuleResult:
-    applicable = r.applies_if.evaluate(facts)
-    missing: set[str] = set(r.applies_if.missing(facts)) if applicable is None else set()
+    """Whether ``r`` applies and holds, with the unknown facts that would decide it (those of
+    ``applies_if`` while it is open, and those of the condition while it is)."""
+    env = Env(facts)
+    cond, applies_if = r.condition, r.applies_if
+    applicable = True if applies_if is TRUE else applies_if._eval(env)
     if applicable is False:
         return RuleResult(r, False, None, frozenset())
-    value = r.condition.evaluate(facts)
+    value = cond._eval(env)
+    missing: set[str] = set()
+    if applicable is None:
+        missing |= applies_if._missing(env)
     if value is None:
-        missing |= r.condition.missing(facts)
-    if applicable is None and value is True:
-        missing = set(r.applies_if.missing(facts))
+        missing |= cond._missing(env)
     return RuleResult(r, applicable, value, frozenset(missing))
 
 
@@ -193,13 +199,17 @@ class RuleRegistry:
                             f"rule {r.id!r} cites {c.short}, which does not resolve"
                         ) from UnknownCitationError(c.short)
 
+        # Immutable, so ordered and grouped once rather than on every look-up.
+        self._ordered = tuple(
+            sorted(self._rules.values(), key=lambda r: (r.citation.sort_key, r.id))
+        )
+        groups: dict[str, list[Rule]] = {}
+        for r in self._ordered:
+            groups.setdefault(r.group, []).append(r)
+        self._groups = {name: tuple(rules) for name, rules in groups.items()}
+
     def __iter__(self) -> Iterator[Rule]:
         return iter(self._ordered)
-
-    @cached_property
-    def _ordered(self) -> tuple[Rule, ...]:
-        # The registry never changes after construction: sort once, not on every group().
-        return tuple(sorted(self._rules.values(), key=lambda r: (r.citation.sort_key, r.id)))
 
     def __len__(self) -> int:
         return len(self._rules)
@@ -214,7 +224,7 @@ class RuleRegistry:
             raise UnknownRuleError(rule_id) from None
 
     def group(self, name: str) -> list[Rule]:
-        return [r for r in self if r.group == name]
+        return list(self._groups.get(name, ()))
 
     def kind(self, kind: RuleKind) -> list[Rule]:
         return [r for r in self if r.kind == kind]

@@ -1,0 +1,346 @@
+"""The command line's edges: reading input files and stdin, writing output files, JSON text,
+and terminals that cannot show Vietnamese. Every failure is a typed error, never a traceback.
+
+Kept apart from ``cli.py`` so the commands read as what they compute.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from sandbox_rules.errors import InputFileError, OutputPathError
+
+# The largest input the CLI reads (a file or stdin); an application is a few KB.
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+_SAMPLE_VI = "Điều ữ đ —"
+
+
+def t(lang: str, vi: str, en: str) -> str:
+    """The user-facing message in the chosen language (Vietnamese by default)."""
+    return en if lang == "en" else vi
+
+
+def short(value: str, limit: int = 120) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+# -- terminals ---------------------------------------------------------------------------------
+_ASCII_FALLBACK = str.maketrans(
+    {
+        "đ": "d",
+        "Đ": "D",
+        "—": "-",
+        "–": "-",
+        "−": "-",
+        "→": "->",
+        "…": "...",
+        "≤": "<=",
+        "≥": ">=",
+        "≡": "==",
+        "“": '"',
+        "”": '"',
+        "✓": "+",
+        "✗": "x",
+        "§": "S",
+        "¶": "P",
+    }
+)
+
+
+def transliterate(text: str) -> str:
+    """Vietnamese without diacritics ("Điều" -> "Dieu"), for an output that cannot show them."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_FALLBACK))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def can_show_vietnamese(stream: IO[str]) -> bool:
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        _SAMPLE_VI.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def prepare_stream(stream: IO[str] | None) -> bool:
+    """True if ``stream`` shows Vietnamese. If not, anything still unencodable becomes '?'
+    instead of raising, and callers transliterate (the notice is the caller's)."""
+    if stream is None:  # closed by the caller (`>&-`); reported when first written
+        return True
+    ok = can_show_vietnamese(stream)
+    if not ok:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    return ok
+
+
+def is_tty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def write_stdout(text: str, lang: str, *, flush: bool = False) -> None:
+    """Write to stdout; a stdout that is closed or refuses the write (a full disk) is a typed
+    error. A reader that went away (BrokenPipeError) is left to the caller: not an error."""
+    stream = sys.stdout
+    name = t(lang, "đầu ra chuẩn (stdout)", "standard output")
+    if stream is None:
+        raise OutputPathError(name, t(lang, "đã đóng", "is closed"))
+    try:
+        if text:
+            stream.write(text)
+        if flush:
+            stream.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:  # ValueError: write to a closed file
+        silence_stdout()  # so the interpreter's last flush does not fail again
+        raise OutputPathError(name, t(lang, "không ghi được", "cannot be written"), exc) from None
+
+
+def silence_stdout() -> None:
+    """After a broken pipe: point stdout at /dev/null so the interpreter's final flush is quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (e.g. captured in tests)
+        pass
+
+
+# -- JSON ----------------------------------------------------------------------------------------
+def dumps(data: Any, *, pretty: bool, ascii_only: bool = False) -> str:
+    """JSON text: one line unless ``pretty``; \\u escapes only where the terminal needs them."""
+    if pretty:
+        return json.dumps(data, ensure_ascii=ascii_only, indent=2, default=str)
+    return json.dumps(data, ensure_ascii=ascii_only, separators=(",", ":"), default=str)
+
+
+def encode(value: Any, *, pretty: bool, form: str = "full", ascii_only: bool = False) -> str:
+    """JSON text of an output record (a ``sandbox_rules.records.Record``) in ``form``, or of
+    plain data. The one place the CLI turns results into JSON."""
+    from sandbox_rules.records import Record
+
+    if isinstance(value, Record):
+        if not ascii_only:  # msgspec writes UTF-8 directly
+            return value.to_json(pretty=pretty, form=form)  # type: ignore[arg-type]
+        value = value.to_dict(form)  # type: ignore[arg-type]
+    return dumps(value, pretty=pretty, ascii_only=ascii_only)
+
+
+# -- input -----------------------------------------------------------------------------------------
+def input_name(path: str, lang: str) -> str:
+    return t(lang, "đầu vào chuẩn (stdin)", "standard input") if path == "-" else repr(short(path))
+
+
+def read_bytes(path: str, lang: str) -> tuple[bytes, str]:
+    """The bytes of ``path`` (``-`` is standard input) and a name for messages."""
+    name = input_name(path, lang)
+    stream = open_input(path, lang)
+    try:
+        raw = stream.read(MAX_INPUT_BYTES + 1)
+    except (OSError, ValueError) as exc:  # e.g. EISDIR on some systems, a closed stdin
+        raise InputFileError(name, t(lang, "không đọc được", "cannot read"), exc) from None
+    finally:
+        if path != "-":
+            stream.close()
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputFileError(
+            name,
+            t(
+                lang,
+                f"lớn hơn giới hạn {MAX_INPUT_BYTES // (1024 * 1024)} MB",
+                f"is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit",
+            ),
+        )
+    return raw, name
+
+
+def decode(raw: bytes, name: str, lang: str) -> str:
+    """UTF-8 text of an input (a BOM is allowed); binary, non-UTF-8 and empty inputs refused."""
+    if b"\x00" in raw:
+        raise InputFileError(
+            name, t(lang, "là tệp nhị phân, không phải văn bản", "is binary, not text")
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(
+            name,
+            t(
+                lang,
+                f"không phải UTF-8 (byte {exc.start})",
+                f"is not UTF-8 (byte {exc.start})",
+            ),
+        ) from None
+    if not text.strip():
+        raise InputFileError(name, t(lang, "trống", "is empty"))
+    return text
+
+
+def parse_document(text: str, name: str, lang: str) -> Any:
+    """JSON or YAML, told apart by content: JSON starts with '{' or '['; YAML is the rest
+    (YAML aliases are refused, so a small file cannot expand into a large one)."""
+    start = text.lstrip()[:1]
+    try:
+        if start in ("{", "["):
+            try:
+                return json.loads(text)
+            except json.JSONDecodeError as exc:
+                json_error = exc
+            try:  # a YAML flow mapping such as {kind: organization} also starts with '{'
+                return _yaml_load(text)
+            except Exception:
+                raise InputFileError(
+                    name,
+                    t(
+                        lang,
+                        f"không phải JSON hợp lệ (dòng {json_error.lineno}, cột {json_error.colno}: {json_error.msg})",
+                        f"is not valid JSON (line {json_error.lineno}, column {json_error.colno}: {json_error.msg})",
+                    ),
+                ) from None
+        return _yaml_load(text)
+    except InputFileError:
+        raise
+    except RecursionError:
+        raise InputFileError(name, t(lang, "lồng nhau quá sâu", "is nested too deeply")) from None
+    except Exception as exc:  # yaml.YAMLError and its marks
+        raise InputFileError(
+            name,
+            t(lang, "không phải YAML hợp lệ", "is not valid YAML") + f": {short(str(exc), 200)}",
+        ) from None
+
+
+def _yaml_load(text: str) -> Any:
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise yaml.YAMLError(
+                    f"YAML aliases (*name) are not accepted (line {mark.line + 1})"
+                )
+            return super().compose_node(parent, index)
+
+    return yaml.load(text, Loader=NoAliasLoader)  # a SafeLoader subclass
+
+
+def open_input(path: str, lang: str) -> IO[bytes]:
+    """A binary stream of ``path`` (``-`` is standard input), for reading line by line."""
+    if path == "-":
+        if sys.stdin is None:
+            raise InputFileError(input_name(path, lang), t(lang, "đã đóng", "is closed"))
+        return sys.stdin.buffer
+    name = input_name(path, lang)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputFileError(name, t(lang, "là một thư mục", "is a directory"))
+        return p.open("rb")
+    except InputFileError:
+        raise
+    except FileNotFoundError:
+        raise InputFileError(name, t(lang, "không có tệp này", "no such file")) from None
+    except (OSError, ValueError) as exc:
+        raise InputFileError(name, t(lang, "không đọc được", "cannot read"), exc) from None
+
+
+def iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) for each line; None for a line longer than ``limit`` bytes, whose
+    rest is skipped without holding it in memory."""
+    lineno = 0
+    while True:
+        chunk = stream.readline(limit + 1)
+        if not chunk:
+            return
+        lineno += 1
+        if len(chunk) > limit and not chunk.endswith(b"\n"):
+            while True:
+                rest = stream.readline(limit + 1)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield lineno, None
+        else:
+            yield lineno, chunk
+
+
+def load_input(path: str, lang: str) -> Any:
+    """An input file (or ``-``, standard input) as data, JSON or YAML by content."""
+    raw, name = read_bytes(path, lang)
+    return parse_document(decode(raw, name, lang), name, lang)
+
+
+def load_overrides(path: str, lang: str) -> str | dict[str, Any]:
+    """``--overrides``: a path goes to the calendar, which reads TOML or JSON itself and
+    versions the bytes; ``-`` is read here (JSON if it starts with '{', else TOML)."""
+    if path != "-":
+        return path
+    raw, name = read_bytes(path, lang)
+    text = decode(raw, name, lang)
+    try:
+        if text.lstrip().startswith("{"):
+            data = json.loads(text)
+        else:
+            import tomllib
+
+            data = tomllib.loads(text)
+    except ValueError as exc:
+        raise InputFileError(
+            name,
+            t(lang, "không phải TOML/JSON hợp lệ", "is not valid TOML/JSON")
+            + f": {short(str(exc), 200)}",
+        ) from None
+    if not isinstance(data, dict):
+        raise InputFileError(
+            name, t(lang, "phải là một bảng/đối tượng", "must hold a table/object")
+        )
+    return data
+
+
+# -- output files ----------------------------------------------------------------------------------
+def write_output(path: str, text: str, *, force: bool, lang: str) -> None:
+    """Write ``text`` (UTF-8) to ``path``; an existing file is replaced only with ``force``."""
+    name = repr(short(path))
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise OutputPathError(name, t(lang, "là một thư mục", "is a directory"))
+        if p.parent.exists() and not p.parent.is_dir():
+            raise OutputPathError(
+                name,
+                t(lang, "nằm dưới một tệp, không phải thư mục", "is under a file, not a folder"),
+            )
+        if not p.parent.is_dir():
+            raise OutputPathError(
+                name,
+                t(lang, "thư mục chứa không tồn tại", "is in a folder that does not exist"),
+            )
+        if p.exists() and not force:
+            raise OutputPathError(
+                name,
+                t(
+                    lang,
+                    "đã có; thêm --force để ghi đè",
+                    "already exists; add --force to overwrite it",
+                ),
+            )
+        with p.open("w" if force else "x", encoding="utf-8", newline="") as f:
+            f.write(text)
+    except OutputPathError:
+        raise
+    except FileExistsError:
+        raise OutputPathError(
+            name,
+            t(lang, "đã có; thêm --force để ghi đè", "already exists; add --force to overwrite it"),
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise OutputPathError(name, t(lang, "không ghi được", "cannot be written"), exc) from None

@@ -1,0 +1,124 @@
+"""The service's own errors (HTTP-level: route, method, media type, size, token, time), typed
+like the library's, and the one envelope every error response has: ``{"error": record}``
+holding the library's error record (``sandbox_rules.errors.ErrorRecord``, schema ``error``)."""
+
+from __future__ import annotations
+
+import msgspec
+
+from sandbox_rules.errors import (
+    ErrorRecord,
+    FieldError,
+    SandboxRulesError,
+    UnknownCitationError,
+    UnknownRuleError,
+)
+
+
+class HttpError(SandboxRulesError):
+    """A request the service refuses before or around the library call; the message exists in
+    Vietnamese and English and follows the request's language. ``errors`` say which part of
+    the request is at fault and, where it helps, the nearest valid value."""
+
+    status = 400
+
+    def __init__(
+        self,
+        vi: str,
+        en: str,
+        *,
+        headers: dict[str, str] | None = None,
+        errors: tuple[FieldError, ...] = (),
+    ) -> None:
+        super().__init__(en)
+        self.message_vi = vi
+        self.headers = headers or {}
+        self.errors = errors
+
+    def record(self) -> ErrorRecord:
+        return self.record_in("en")
+
+    def record_in(self, lang: str) -> ErrorRecord:
+        message = self.message_vi if lang == "vi" else self.message
+        return ErrorRecord(code=self.code, message=message, errors=self.errors)
+
+
+class MalformedBodyError(HttpError):
+    code = "malformed_body"
+    status = 400
+
+
+class UnauthorizedError(HttpError):
+    code = "unauthorized"
+    status = 401
+
+
+class NotFoundError(HttpError):
+    code = "not_found"
+    status = 404
+
+
+class MethodNotAllowedError(HttpError):
+    code = "method_not_allowed"
+    status = 405
+
+
+class NotAcceptableError(HttpError):
+    code = "not_acceptable"
+    status = 406
+
+
+class PayloadTooLargeError(HttpError):
+    code = "payload_too_large"
+    status = 413
+
+
+class UnsupportedMediaTypeError(HttpError):
+    code = "unsupported_media_type"
+    status = 415
+
+
+class TimeLimitError(HttpError):
+    code = "time_limit"
+    status = 503
+
+
+class InternalError(HttpError):
+    """A bug: logged by the server, answered without any detail of the code."""
+
+    code = "internal_error"
+    status = 500
+
+
+STATUSES = {
+    400: "Malformed body (not JSON, not UTF-8)",
+    401: "Missing or wrong bearer token (only when SANDBOX_RULES_TOKEN is set)",
+    404: "Unknown route, citation or rule",
+    405: "Method not allowed on this route",
+    406: "None of the media types in Accept can be produced",
+    413: "Body larger than the limit",
+    415: "Content-Type is not application/json",
+    422: "Input the library cannot use: the record names each field at fault",
+    503: "The per-request time limit ran out",
+}
+
+
+def status_of(exc: SandboxRulesError) -> int:
+    """HTTP status of a library error: a name that resolves to nothing is 404, any other input
+    the rules cannot use 422 (including errors of the rules' data, which name the clause)."""
+    if isinstance(exc, HttpError):
+        return exc.status
+    if isinstance(exc, UnknownCitationError | UnknownRuleError):
+        return 404
+    return 422
+
+
+def envelope(exc: SandboxRulesError, lang: str) -> bytes:
+    """The body of every error response."""
+    record = exc.record_in(lang) if isinstance(exc, HttpError) else exc.record()
+    return msgspec.json.encode({"error": record})
+
+
+def at(field: str, msg: str, suggestion: str | None = None) -> tuple[FieldError, ...]:
+    """The part of the request at fault (a header, the path, a parameter)."""
+    return (FieldError(field=field, msg=msg, suggestion=suggestion),)

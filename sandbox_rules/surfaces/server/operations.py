@@ -1,0 +1,399 @@
+"""What each endpoint computes: the same library calls as the CLI commands, from a decoded
+JSON body. No HTTP here, so the tests can compare these answers with the Python API directly.
+
+Every operation returns an :class:`Answer`: the library's result (its JSON record is the
+response body) and, where the library has one, a renderer of the text report by language.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from sandbox_rules import inputs
+from sandbox_rules.errors import InputValidationError
+from sandbox_rules.lifecycle import SandboxRecord
+from sandbox_rules.models import Application, load_application
+
+Lang = Literal["vi", "en"]
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """A result and its alternative forms. ``data`` is a library result (``to_dict()``), a
+    list of them, or plain JSON data; ``text``/``ics`` render the report in a language."""
+
+    data: Any
+    text: Callable[[str], str] | None = None
+    ics: Callable[[str], str] | None = None
+
+
+# -- request bodies: the library's input files, plus what a request brings for itself --------
+def _iso_day(value: Any) -> Any:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value[:40]!r} is not a date YYYY-MM-DD") from None
+    return value  # a date passes; anything else fails strict validation
+
+
+# A day is an ISO string: a number is not a day (pydantic's lax mode would read 0 as 1970).
+Day = Annotated[date, BeforeValidator(_iso_day)]
+_STRICT = ConfigDict(extra="forbid", frozen=True, strict=True)  # and 0 is not false
+Overrides = dict[str, Any]
+_OVERRIDES = Field(
+    None,
+    description="newer official calendar decisions, the same table as an overrides file "
+    "(documents, days, official_years; docs/calendar.md); used for this request only",
+)
+_INTERPRETATIONS = Field(
+    None, description="chosen readings, id -> option (GET /interpretations); this request only"
+)
+
+
+class DossierRequest(inputs.DossierInput):
+    """POST /dossier: the dossier checklist (schema dossier-input), or an application."""
+
+    model_config = _STRICT
+    procedure: Literal["issuance", "reissue", "adjustment", "extension", "conclusion"] = "issuance"
+    application: Application | None = Field(
+        None, description="its applicant kind and submission.documents are used"
+    )
+    interpretations: dict[str, str] | None = _INTERPRETATIONS
+
+
+class TimelineRequest(inputs.TimelineSpec):
+    model_config = _STRICT
+    events: dict[str, Day] = Field(default_factory=dict, description="event name -> date")
+
+
+class ScenarioRequest(inputs.Scenario):
+    """POST /timeline, /lifecycle, /obligations: a scenario file (schema scenario), as in
+    examples/scenarios/, with as_of required and optional calendar overrides."""
+
+    model_config = _STRICT
+    as_of: Day = Field(description="the date to evaluate at")
+    # Narrower than the file's own model: the record checked as a record, strict dates.
+    record: SandboxRecord | None = None  # type: ignore[assignment]
+    timeline: TimelineRequest | None = None
+    timelines: list[TimelineRequest] | None = Field(None, max_length=50)  # type: ignore[assignment]
+    overrides: Overrides | None = _OVERRIDES
+
+
+class Period(BaseModel):
+    model_config = _STRICT
+    unit: Literal["working_days", "days", "months", "years"]
+    n: int = Field(ge=0, le=1200)
+
+
+class DeadlineRequest(BaseModel):
+    """POST /deadline: the day a period from an event ends."""
+
+    model_config = _STRICT
+    event: Day = Field(description="the event day (not counted by default: Civil Code art. 147)")
+    period: Period
+    explain: bool = Field(False, description="add every day counted or skipped")
+    interpretations: dict[str, str] | None = _INTERPRETATIONS
+    overrides: Overrides | None = _OVERRIDES
+
+
+class CalendarRequest(BaseModel):
+    """POST /calendar/{year}: the year under chosen readings and newer decisions."""
+
+    model_config = _STRICT
+    interpretations: dict[str, str] | None = _INTERPRETATIONS
+    overrides: Overrides | None = _OVERRIDES
+
+
+REQUESTS: tuple[type[BaseModel], ...] = (
+    DossierRequest,
+    ScenarioRequest,
+    DeadlineRequest,
+    CalendarRequest,
+)
+
+
+def _validate(model: type[BaseModel], data: Any, what: str) -> Any:
+    """Pydantic's per-field errors as the library's InputValidationError, each with its path
+    and, for a misspelt key, the nearest one the body accepts."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = []
+        for e in exc.errors(include_url=False, include_context=False, include_input=False):
+            item = {
+                "field": ".".join(str(x) for x in e["loc"]) or "(root)",
+                "loc": e["loc"],
+                "msg": e["msg"],
+                "type": e["type"],
+            }
+            if e["type"] == "extra_forbidden" and len(e["loc"]) == 1:
+                item |= _nearest(str(e["loc"][0]), list(model.model_fields))
+            errors.append(item)
+        summary = "; ".join(f"{e['field']}: {e['msg']}" for e in errors[:5])
+        raise InputValidationError(f"invalid {what}: {summary}", errors) from None
+
+
+# -- calendars ------------------------------------------------------------------------------
+def _calendar(
+    interpretations: Mapping[str, str] | None, overrides: Overrides | None, default: Any
+) -> Any:
+    """The calendar for this request: ``default`` (built once per server) unless the request
+    chooses a calendar reading or brings newer decisions; those are used for it only."""
+    from sandbox_rules.calendar import VietnamCalendar
+    from sandbox_rules.calendar.core import CALENDAR_INTERPRETATIONS
+    from sandbox_rules.interpretations import Interpretations
+
+    Interpretations.of(interpretations or None)  # an unknown id or option is a typed error
+    if overrides is None and not any(k in CALENDAR_INTERPRETATIONS for k in interpretations or ()):
+        return default
+    return VietnamCalendar(overrides=overrides, interpretations=interpretations)
+
+
+# -- operations -----------------------------------------------------------------------------
+def assess(body: Any, show_all: bool = False) -> Answer:
+    from sandbox_rules.engine import assess as run
+    from sandbox_rules.report import render_assessment
+
+    result = run(load_application(body))
+    return Answer(result, lambda lang: render_assessment(result, lang, show_all=show_all))
+
+
+def route(body: Any) -> Answer:
+    from sandbox_rules.engine import route as run
+    from sandbox_rules.report import render_routing
+
+    result = run(load_application(body))
+    return Answer(result, lambda lang: render_routing(result, lang))
+
+
+def dossier(body: Any) -> Answer:
+    from sandbox_rules.engine import dossier as run
+    from sandbox_rules.engine import issuance_dossier
+    from sandbox_rules.report import render_dossier
+
+    req: DossierRequest = _validate(DossierRequest, body, "dossier request")
+    app = req.application
+    if app is not None and req.procedure == "issuance" and req.documents is None:
+        # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b), as the CLI.
+        result = issuance_dossier(app, req.interpretations)
+    else:
+        kind = req.applicant_kind or (app.applicant.kind if app is not None else None)
+        docs = req.documents
+        if docs is None and app is not None:
+            docs = app.submission.documents
+        result = run(
+            req.procedure,
+            kind,
+            docs,
+            requires_extension=req.requires_extension,
+            interpretations=req.interpretations,
+        )
+    return Answer(result, lambda lang: render_dossier(result, lang))
+
+
+def _scenario(body: Any) -> ScenarioRequest:
+    return _validate(ScenarioRequest, body, "scenario")  # type: ignore[no-any-return]
+
+
+def _required(name: str, what: str) -> InputValidationError:
+    return InputValidationError(
+        f"the scenario has no {name!r} ({what})",
+        [{"field": name, "loc": [name], "msg": "Field required", "type": "missing"}],
+    )
+
+
+def timeline(body: Any, default_calendar: Any, explain: bool = False) -> Answer:
+    from sandbox_rules.procedures import timeline as run
+    from sandbox_rules.report import render_timeline
+    from sandbox_rules.time_records import Timelines
+
+    sc = _scenario(body)
+    specs = sc.timelines or ([sc.timeline] if sc.timeline is not None else [])
+    if not specs:
+        raise _required("timeline", "procedure, events")
+    chosen = sc.interpretations or None
+    cal = _calendar(chosen, sc.overrides, default_calendar)
+    results = [
+        run(sp.procedure, sp.events, sc.as_of, interpretations=chosen, calendar=cal) for sp in specs
+    ]
+    data: Any = results[0].record(explain)
+    if len(results) > 1:
+        data = Timelines(timelines=tuple(t.record(explain) for t in results))
+    return Answer(
+        data, lambda lang: "\n\n".join(render_timeline(t, lang, explain) for t in results)
+    )
+
+
+def _record(sc: ScenarioRequest) -> SandboxRecord:
+    if sc.record is None:
+        raise _required("record", "issued_on, approved_months, events")
+    if not sc.interpretations:
+        return sc.record
+    merged = {**sc.record.interpretations, **sc.interpretations}
+    return sc.record.model_copy(update={"interpretations": merged})
+
+
+def lifecycle(body: Any, default_calendar: Any) -> Answer:
+    from sandbox_rules.duties import duties
+    from sandbox_rules.lifecycle import lifecycle as run
+    from sandbox_rules.obligations import obligations
+    from sandbox_rules.report import render_lifecycle
+
+    sc = _scenario(body)
+    rec = _record(sc)
+    cal = _calendar(rec.interpretations, sc.overrides, default_calendar)
+    status = run(rec, sc.as_of, calendar=cal)
+    duty = duties(sc.compliance) if sc.compliance is not None else None
+
+    def text(lang: str) -> str:
+        return render_lifecycle(status, obligations(rec, sc.as_of, calendar=cal), duty, lang)
+
+    return Answer(status.record(duty.record() if duty is not None else None), text)
+
+
+def obligations(body: Any, default_calendar: Any) -> Answer:
+    from sandbox_rules.obligations import obligations as run
+
+    sc = _scenario(body)
+    rec = _record(sc)
+    cal = _calendar(rec.interpretations, sc.overrides, default_calendar)
+    sched = run(rec, sc.as_of, calendar=cal)
+    return Answer(sched.record(), ics=sched.to_ics)
+
+
+def deadline(body: Any, default_calendar: Any) -> Answer:
+    from sandbox_rules.calendar import Days, Months, WorkingDays, Years
+
+    req: DeadlineRequest = _validate(DeadlineRequest, body, "deadline request")
+    period_type = {"working_days": WorkingDays, "days": Days, "months": Months, "years": Years}
+    cal = _calendar(req.interpretations, req.overrides, default_calendar)
+    result = cal.deadline(req.event, period_type[req.period.unit](req.period.n))
+    return Answer(result.record(explain=req.explain), lambda lang: result.explain(lang))
+
+
+def calendar(year_text: str, body: Any, default_calendar: Any) -> Answer:
+    from sandbox_rules.calendar import VietnamCalendar
+
+    req: CalendarRequest = _validate(CalendarRequest, body or {}, "calendar request")
+    year = _int_param("year", year_text)
+    cal: VietnamCalendar = _calendar(req.interpretations, req.overrides, default_calendar)
+    days = cal.days_off(year)
+    return Answer(
+        {
+            "year": year,
+            "official": year in cal.official_years,
+            "data_version": cal.data_version,
+            "days": [d.to_dict() for d in days],
+        }
+    )
+
+
+def _int_param(name: str, text: str) -> int:
+    if not text.isascii() or not text.isdigit() or len(text) > 4:
+        raise InputValidationError(
+            f"{name} must be a year such as 2026, got {text[:20]!r}",
+            [{"field": name, "msg": "not a four-digit year", "type": "year"}],
+        )
+    return int(text)
+
+
+def law(citation: str) -> Answer:
+    from sandbox_rules.law.text import load_law
+
+    return Answer(load_law().unit_dict(citation[:200]))
+
+
+RULE_KINDS = ("condition", "routing", "dossier_item", "time_limit", "transition", "obligation")
+
+
+def rules(kind: str | None = None) -> Answer:
+    from sandbox_rules.rules import registry
+
+    if kind is not None and kind not in RULE_KINDS:
+        raise InputValidationError(
+            f"kind must be one of {', '.join(RULE_KINDS)}, got {kind[:40]!r}",
+            [{"field": "kind", "msg": "unknown rule kind", **_nearest(kind, RULE_KINDS)}],
+        )
+    return Answer([r.to_dict() for r in registry() if kind is None or r.kind.value == kind])
+
+
+def coverage() -> Answer:
+    from sandbox_rules.coverage import coverage_counts, coverage_table
+    from sandbox_rules.rules import registry
+
+    rows = coverage_table(registry())
+    return Answer({"counts": coverage_counts(rows), "rows": [r.to_dict() for r in rows]})
+
+
+def catalogue() -> Answer:
+    from sandbox_rules.catalogues import catalogue as load
+
+    cat = load()
+    return Answer(
+        {
+            "bodies": [b.to_dict() for b in cat.bodies.values()],
+            "sources": {k: dict(v) for k, v in cat.sources.items()},
+        }
+    )
+
+
+def interpretations() -> Answer:
+    from sandbox_rules.interpretations import CATALOGUE, question_vi
+
+    return Answer(
+        [
+            {
+                "id": i.id,
+                "citations": list(i.citations),
+                "question_vi": question_vi(i.id),
+                "question_en": i.question,
+                "default": i.default,
+                "options": dict(i.options),
+                "reasoning": i.reasoning,
+                "source": i.source,
+            }
+            for i in CATALOGUE
+        ]
+    )
+
+
+def schema_names() -> list[str]:
+    from sandbox_rules.schema import names
+
+    return list(names())
+
+
+def schema(name: str) -> Answer:
+    from sandbox_rules.schema import json_schema
+
+    names = schema_names()
+    if name not in names:
+        raise InputValidationError(
+            f"no schema {name[:40]!r}; choose from {', '.join(names)}",
+            [{"field": "name", "msg": "unknown schema", **_nearest(name, names)}],
+        )
+    return Answer(json_schema(name))
+
+
+def _nearest(value: str, choices: Sequence[str]) -> dict[str, str]:
+    near = difflib.get_close_matches(value, choices, 1)
+    return {"suggestion": near[0]} if near else {}
+
+
+def version() -> dict[str, Any]:
+    from sandbox_rules import __version__
+    from sandbox_rules.calendar import VietnamCalendar
+    from sandbox_rules.law.text import load_law
+
+    return {
+        "library_version": __version__,
+        "law_version": load_law().version,
+        "calendar_data_version": VietnamCalendar().data_version,
+    }

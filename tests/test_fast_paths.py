@@ -1,0 +1,92 @@
+"""The fast paths give the reference answers: compiled routing against RuleRegistry.decide."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sandbox_rules.engine import default_engine, route
+from sandbox_rules.errors import SandboxRulesError
+from sandbox_rules.facts import extract_facts
+from sandbox_rules.interpretations import CATALOGUE, Interpretations
+from sandbox_rules.models import Application
+from sandbox_rules.rules import registry
+from sandbox_rules.testing import applications
+
+ROUTING_READINGS = [
+    i for i in CATALOGUE if i.id in {"authority-count-basis", "procedure-many-sources",
+                                     "same-manager-two-units", "defence-overrides"}
+]  # fmt: skip
+
+
+@st.composite
+def readings(draw: st.DrawFn) -> Interpretations:
+    return Interpretations.of(
+        {
+            i.id: draw(st.sampled_from(sorted(i.options)))
+            for i in ROUTING_READINGS
+            if draw(st.booleans())
+        }
+    )
+
+
+def reference(group: str, facts: dict[str, Any]) -> tuple[Any, Any]:
+    try:
+        d = registry().decide(group, facts)
+    except SandboxRulesError as exc:
+        return ("error", type(exc).__name__)
+    return (d.rule.id if d.rule else None, d.missing)
+
+
+def fast(group: str, facts: dict[str, Any]) -> tuple[Any, Any]:
+    try:
+        rule, missing = default_engine().routing[group].decide(facts)
+    except SandboxRulesError as exc:
+        return ("error", type(exc).__name__)
+    return (rule.id if rule else None, missing)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(applications(), readings())
+def test_compiled_routing_decides_as_the_reference(
+    app: Application, interp: Interpretations
+) -> None:
+    facts = extract_facts(app, interp)
+    for group in ("authority", "procedure"):
+        # twice: the second answer may come from the kept reference answers
+        assert fast(group, facts) == reference(group, facts)
+        assert fast(group, facts) == reference(group, facts)
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        {},  # nothing known: undetermined, every source fact missing
+        {"sources.count": 1, "sources.authority_count": 1, "sources.any_defence_or_cipher": None},
+        {"sources.count": 2, "sources.authority_count": 2, "sources.any_defence_or_cipher": True},
+        # a list-valued fact cannot key the kept answers; it is still decided
+        {"sources.count": 1, "sources.authority_count": 1, "sources.any_defence_or_cipher": [True]},
+    ],
+)
+def test_compiled_routing_on_hand_made_facts(facts: dict[str, Any]) -> None:
+    from sandbox_rules.facts import interpretation_facts
+
+    facts = {**interpretation_facts(Interpretations.of(None)), **facts}
+    for group in ("authority", "procedure"):
+        assert fast(group, facts) == reference(group, facts)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@given(applications())
+def test_route_reads_only_what_the_rules_read(app: Application) -> None:
+    # route builds a small fact set; the rules must answer on it as on the full facts
+    engine = default_engine()
+    assert not engine.routing_full_facts
+    r = route(app)
+    facts = extract_facts(app, Interpretations.of(app.interpretations or None))
+    expect = {g: reference(g, facts) for g in ("authority", "procedure")}
+    assert (r.authority_rule, r.procedure_rule) == (expect["authority"][0], expect["procedure"][0])
+    assert r.missing == expect["authority"][1] | expect["procedure"][1]
