@@ -124,7 +124,16 @@ class DurableAdapter:
         # rule, so assert the case as a fact and retract it afterwards.
         event["sr_case"] = next(self._seq)  # distinct facts: durable ignores duplicates
         del self._fired[:]
-        self._assert(self.name, event)
-        self._retract(self.name, event)
+        from durable.engine import MessageNotHandledException
+
+        # durable raises when no rule matches a fact: that is the answer "none holds".
+        try:
+            self._assert(self.name, event)
+        except MessageNotHandledException:
+            pass
+        try:
+            self._retract(self.name, event)
+        except MessageNotHandledException:
+            pass
         fired = set(self._fired)
         return {r.id: r.id in fired for r in self.rules}
