@@ -39,6 +39,7 @@ test: lint typecheck pytest
 # durable-rules comes with the dev extra (Python <= 3.12); without it its comparison is skipped.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/records.py
 
 # Fuzzing: bad CLI invocations (fuzz/cli_table.py); prints counts, fails on any problem.
 fuzz: $(STAMP)

@@ -8,7 +8,9 @@
 2. The pipeline as a system calls it: JSON bytes in -> ``Application.model_validate_json`` ->
    ``sr.assess`` -> JSON bytes out (``to_json_bytes()``), beside validating the input alone.
 
-Rounds interleave the peers; figures are medians of per-round ratios with their min-max.
+Rounds interleave the peers (the order rotated round by round); times are CPU time of the
+process, not wall time (on a shared machine wall time mostly measures waiting for a core);
+figures are medians of per-round ratios with their min-max.
 Run: ``make bench`` (or ``python benchmarks/records.py``).
 """
 
@@ -39,19 +41,20 @@ UNDETERMINED = ROOT / "examples" / "org-undetermined.yaml"
 
 
 def _per_call(fn: Callable[[], Any], n: int) -> float:
-    t = time.perf_counter()
+    t = time.process_time()
     for _ in range(n):
         fn()
-    return (time.perf_counter() - t) / n
+    return (time.process_time() - t) / n
 
 
 def _interleave(fns: dict[str, Callable[[], Any]], n: int) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {k: [] for k in fns}
+    names = list(fns)
     for f in fns.values():
         f()
-    for _ in range(ROUNDS):
-        for k, f in fns.items():
-            out[k].append(_per_call(f, n))
+    for r in range(ROUNDS):
+        for k in names[r % len(names) :] + names[: r % len(names)]:
+            out[k].append(_per_call(fns[k], n))
     return out
 
 
