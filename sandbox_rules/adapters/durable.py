@@ -15,6 +15,7 @@ Property tests check it agrees with the reference evaluator wherever it applies.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Mapping, Sequence
@@ -127,13 +128,9 @@ class DurableAdapter:
         from durable.engine import MessageNotHandledException
 
         # durable raises when no rule matches a fact: that is the answer "none holds".
-        try:
+        with contextlib.suppress(MessageNotHandledException):
             self._assert(self.name, event)
-        except MessageNotHandledException:
-            pass
-        try:
+        with contextlib.suppress(MessageNotHandledException):
             self._retract(self.name, event)
-        except MessageNotHandledException:
-            pass
         fired = set(self._fired)
         return {r.id: r.id in fired for r in self.rules}
