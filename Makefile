@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck pytest bench bench-server fuzz data docs clean test-pythons sdist sdist-test
+.PHONY: demo test lint typecheck pytest bench bench-server fuzz data docs clean test-pythons sdist sdist-test system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -31,7 +31,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy sandbox_rules
 
-pytest: $(STAMP)
+# The report's browser and PDF checks use the system's Chromium and pdftotext, and WeasyPrint
+# needs Pango: installed with apt-get when root (a no-op when present); otherwise those tests
+# are skipped and say why.
+SYSTEM_PKGS := chromium poppler-utils libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+system-deps:
+	@if dpkg -s $(SYSTEM_PKGS) >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing $(SYSTEM_PKGS) with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    --no-install-recommends $(SYSTEM_PKGS) >/dev/null; \
+	else echo "note: not root, $(SYSTEM_PKGS) not installed: browser/PDF checks will skip"; fi
+
+pytest: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest

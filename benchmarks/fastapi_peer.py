@@ -10,7 +10,7 @@ import msgspec
 from fastapi import FastAPI, Request, Response
 
 from sandbox_rules.surfaces.server import operations
-from sandbox_rules.surfaces.server.app import record_json
+from sandbox_rules.surfaces.server.operations import record_json
 
 
 def create_app() -> Any:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import contextlib
+import importlib.util
 import json
 import os
 import re
@@ -106,6 +107,27 @@ class Server:
         self.proc.wait(timeout=30)
 
 
+def cpu_seconds(pgid: int) -> float:
+    """CPU time (user + system) used so far by the processes of a process group: the server
+    and its workers. Unlike requests/s it barely depends on what else loads the machine."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # pgrp; fields[11], [12] are utime, stime
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def measure(srv: Server, route: str, body: Path, clients: int, seconds: int) -> dict[str, Any]:
+    before = cpu_seconds(srv.proc.pid)
+    r = wrk(srv.url + route, body, clients, seconds)
+    r["cpu_ms"] = (cpu_seconds(srv.proc.pid) - before) * 1000 / max(r["requests"], 1)
+    return r
+
+
 def wrk(url: str, body: Path, clients: int, seconds: int) -> dict[str, Any]:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(LUA)
@@ -176,13 +198,13 @@ def bodies(tmp: Path) -> dict[str, Path]:
 def row(stack: str, route: str, clients: int, r: dict[str, Any]) -> str:
     return (
         f"| {stack} | POST {route} | {clients} | {r['rps']:,.0f} | {r['p50']:.2f} | "
-        f"{r['p99']:.2f} | {r['requests']:,} | {r['errors']} |"
+        f"{r['p99']:.2f} | {r['requests']:,} | {r['errors']} | {r['cpu_ms']:.2f} |"
     )
 
 
 HEADER = (
-    "| stack | request | clients | requests/s | p50 ms | p99 ms | requests | errors |\n"
-    "| --- | --- | --: | --: | --: | --: | --: | --: |"
+    "| stack | request | clients | requests/s | p50 ms | p99 ms | requests | errors "
+    "| server CPU ms/request |\n| --- | --- | --: | --: | --: | --: | --: | --: | --: |"
 )
 
 
@@ -202,18 +224,21 @@ def main() -> int:
         print(HEADER)
         if args.stacks:
             stacks = [s for s in STACKS if Path(STACKS[s][0]).exists()]
+            if importlib.util.find_spec("fastapi") is None:
+                stacks.remove("fastapi+uvicorn")
+            print(f"# stacks measured (others not installed): {', '.join(stacks)}")
             for _ in range(args.rounds):  # round by round, so a busy spell hits every stack
                 for stack in stacks:
                     with Server(STACKS[stack]) as srv:
                         for clients in (1, 8):
-                            r = wrk(srv.url + "/assess", paths["/assess"], clients, args.seconds)
+                            r = measure(srv, "/assess", paths["/assess"], clients, args.seconds)
                             print(row(stack, "/assess", clients, r), flush=True)
             return 0
         same = True
         with Server(STACKS["starlette+uvicorn"]) as srv:
             for route in ("/assess", "/deadline"):
                 for clients in (1, 8):
-                    r = wrk(srv.url + route, paths[route], clients, args.seconds)
+                    r = measure(srv, route, paths[route], clients, args.seconds)
                     print(row("starlette+uvicorn", route, clients, r), flush=True)
                 same = same and identical_answers(srv.url + route, paths[route].read_bytes())
         print(f"\nanswers identical for 8 concurrent clients and for 1: {same}")

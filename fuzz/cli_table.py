@@ -187,6 +187,8 @@ ROWS: tuple[Row, ...] = (
     Row(("batch", "route", "{d}/bad-lines.jsonl"), INPUT, "a batch whose lines are all bad"),
     Row(("--lang", "en", "assess", "{d}/missing.yaml"), INPUT, "an English error"),
     Row(("assess", "nul\x00byte"), INPUT, "a NUL byte in the path", subprocess_ok=False),
+    Row(("serve", "--port", "eighty"), USAGE, "serve: a port that is no number"),
+    Row(("serve", "--workers", "0"), INPUT, "serve: no workers (or no server extra)"),
     # -- the same machinery where all is well (0): options before the command, stdin, batch --
     Row(("--json", "route", EX), OK, "--json before the command is honoured"),
     Row(("--lang", "en", "--json", "law", "9.1.b"), OK, "global options before the command"),

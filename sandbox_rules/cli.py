@@ -26,6 +26,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 # has add_parser(sub, common). Imported only when the parser is built.
 SURFACE_COMMANDS: tuple[str, ...] = (
     "sandbox_rules.surfaces.server.command",
+    "sandbox_rules.surfaces.report",
     "sandbox_rules.surfaces.casefiles.cli",
     "sandbox_rules.surfaces.templates.cli",
     "sandbox_rules.surfaces.interview.cli",
@@ -286,13 +287,25 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     run = _run_of(args)
     rows = coverage_table(registry())
     counts = coverage_counts(rows)
-    lines = [f"{'unit':<13} {'status':<15} rules / reason"]
+    lang = run.lang
+    head = t(
+        lang,
+        "đơn vị        trạng thái      quy tắc / lý do",
+        "unit          status          rules / reason",
+    )
+    lines = [head]
     for row in rows:
         detail = ", ".join(row.rule_ids) if row.rule_ids else row.note
         lines.append(f"{row.citation.short:<13} {row.status:<15} {detail}")
     lines.append(
-        f"\n{counts['total']} units: {counts['encoded']} encoded, {counts['not_computable']} not "
-        f"computable, {counts['pending']} pending, {counts['missing']} missing"
+        "\n"
+        + t(
+            lang,
+            f"{counts['total']} đơn vị: {counts['encoded']} đã mã hóa, {counts['not_computable']} "
+            f"không tính toán được, {counts['pending']} đang chờ, {counts['missing']} còn thiếu",
+            f"{counts['total']} units: {counts['encoded']} encoded, {counts['not_computable']} not "
+            f"computable, {counts['pending']} pending, {counts['missing']} missing",
+        )
     )
     run.emit({"counts": counts, "rows": [r.to_dict() for r in rows]}, "\n".join(lines))
     return EXIT_OK
@@ -307,7 +320,7 @@ def _calendar(args: argparse.Namespace) -> Any:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    from sandbox_rules.i18n import weekday
+    from sandbox_rules.calendar.core import WEEKDAY_EN, WEEKDAY_VI
 
     run = _run_of(args)
     cal = _calendar(args)
@@ -330,7 +343,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         mark = t(lang, "LÀM VIỆC", "WORKED") if d.status == "worked" else ""
         # dd/mm/yyyy in Vietnamese output, ISO in English
         shown = _day(d.date, lang)
-        wd = weekday(d.date, lang)
+        wd = (WEEKDAY_EN if lang == "en" else WEEKDAY_VI)[d.date.weekday()]
         lines.append(f"  {shown} {wd:<9} {mark:<8} {name} — {docs}")
     run.emit(
         {
@@ -403,14 +416,14 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
             f"  {b.code:<8} {b.name:<40} {b.head_en if lang == 'en' else b.head_vi}" for b in group
         )
     lines.append("")
+    yes_no = {True: t(run.lang, "có", "yes"), False: t(run.lang, "chưa", "no")}
     lines.extend(
-        message(
-            "kind.source",
-            lang,
-            which=k,
-            document=v["document"],
-            confirmed=message("case.true" if v["confirmed"] else "case.false", lang),
+        t(
+            run.lang,
+            f"nguồn ({k}): {v['document']} — đã xác nhận: ",
+            f"source ({k}): {v['document']} — confirmed: ",
         )
+        + yes_no.get(v["confirmed"], str(v["confirmed"]))
         for k, v in cat.sources.items()
     )
     run.emit(
@@ -681,8 +694,19 @@ def cmd_obligations(args: argparse.Namespace) -> int:
         record, text = _obligations(data, args, _where(args.file, run.lang))
         run.emit(record, text)
         return EXIT_OK
-    sched = _schedule(data, args, _where(args.file, run.lang))
-    ics = sched.to_ics(run.lang)
+    from sandbox_rules.surfaces.ics import obligations_ics
+
+    scenario, as_of = _scenario(data, args, _where(args.file, run.lang))
+    rec = _record(scenario, args, _where(args.file, run.lang))
+    ics = obligations_ics(
+        rec,
+        as_of,
+        calendar=run.calendar(rec.interpretations),
+        lang=run.lang,
+        remind_working_days=args.ics_remind,
+        as_events=args.ics_as == "events",
+        identity=args.ics_id,
+    ).decode("utf-8")
     if args.ics == "-":  # the iCalendar itself is the output
         cli_io.write_stdout(ics, run.lang)
         return EXIT_OK
@@ -1000,6 +1024,33 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help=h("ghi đè tệp --ics đã có", "overwrite an existing --ics file"),
+    )
+    p.add_argument(
+        "--ics-remind",
+        type=int,
+        default=3,
+        metavar="N",
+        help=h(
+            "nhắc trước N ngày làm việc mỗi hạn (0: không nhắc; mặc định 3)",
+            "reminder N working days before each due date (0: none; default 3)",
+        ),
+    )
+    p.add_argument(
+        "--ics-as",
+        choices=("tasks", "events"),
+        default="tasks",
+        help=h(
+            "hạn là việc cần làm (VTODO, mặc định) hay sự kiện cả ngày",
+            "deadlines as to-dos (VTODO, default) or as all-day events",
+        ),
+    )
+    p.add_argument(
+        "--ics-id",
+        metavar="ID",
+        help=h(
+            "tên định danh thử nghiệm trong UID (mặc định: tên trong hồ sơ)",
+            "what names this sandbox in the event UIDs (default: the record's name)",
+        ),
     )
     p.set_defaults(func=cmd_obligations)
 

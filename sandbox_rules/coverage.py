@@ -23,7 +23,6 @@ NOT_COMPUTABLE: dict[str, str] = {
     "8.3": _PRINCIPLE,
     "8.4": _PRINCIPLE,
     "8.5": _PRINCIPLE,
-    "8.6": _PRINCIPLE,
     "8.7": "principle: the scope must fit the authority's capacity to control, a judgement of "
     "the authority with no stated measure",
     "8.8": _PRINCIPLE,

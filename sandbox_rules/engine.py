@@ -47,7 +47,7 @@ from sandbox_rules.outcomes import (
     UnknownDocument,
     make_finding,
 )
-from sandbox_rules.records import MissingFact, missing_facts, provenance
+from sandbox_rules.records import Consultee, IssuedDocument, MissingFact, missing_facts, provenance
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.dossiers import PROCEDURES
 from sandbox_rules.rules.model import Rule, RuleKind, RuleRegistry
@@ -233,6 +233,7 @@ ROUTING_INTERPRETATIONS = (
     "procedure-many-sources",
     "same-manager-two-units",
     "defence-overrides",
+    "form-order",  # the certificate's forms HĐTN03, HĐTN04 (12.3.d, 12.4.d)
 )
 
 
@@ -422,6 +423,28 @@ def _authority(rule: Rule, code: str | None) -> Authority:
     )
 
 
+def _consultees(procedure: str | None, app: Application) -> tuple[Consultee, ...]:
+    """12.3.b, 12.4.b: who the receiving body consults, naming the data-owning units."""
+    from sandbox_rules.procedures import CONSULTEES, OWNING_UNITS_CONSULTEE, issuance_procedure_id
+
+    pid = issuance_procedure_id(procedure)
+    if pid is None:
+        return ()
+    units = tuple(dict.fromkeys(s.owning_unit for s in app.data_sources or () if s.owning_unit))
+    return tuple(
+        msgspec.structs.replace(c, names=units) if c.id == OWNING_UNITS_CONSULTEE.id else c
+        for c in CONSULTEES[pid]
+    )
+
+
+def _issues(procedure: str | None, interp: Interpretations) -> IssuedDocument | None:
+    """12.3.d, 12.4.d: the certificate the competent authority issues, with its forms."""
+    from sandbox_rules.procedures import issuance_procedure_id, issued_document
+
+    pid = issuance_procedure_id(procedure)
+    return None if pid is None else issued_document(pid, interp)
+
+
 def route(
     app: Application | Mapping[str, Any],
     interpretations: Mapping[str, str] | Interpretations | None = None,
@@ -446,7 +469,7 @@ def route(
     )
     missing = auth_missing | proc_missing
     code = _authority_code(auth_rule, application) if auth_rule else None
-    status, authority, procedure, file_with, citations, notes = _route_parts(
+    status, authority, procedure, file_with, citations, notes, notes_en = _route_parts(
         auth_rule.id if auth_rule else None, proc_rule.id if proc_rule else None, code
     )
     return Routing(
@@ -459,6 +482,9 @@ def route(
         methods=_METHODS if procedure in ("12.3", "12.4") else (),
         citations=citations,
         notes=notes,
+        notes_en=notes_en,
+        consultees=_consultees(procedure, application),
+        issues=_issues(procedure, interp),
         missing_facts=missing_facts(missing),
         interpretations_used=dict(used),
         provenance=engine.provenance,
@@ -486,7 +512,13 @@ def _source_matches(app: Application) -> tuple[SourceMatch, ...]:
 
 
 RoutingParts = tuple[
-    RoutingStatus, Authority | None, Any, Localised | None, tuple[str, ...], tuple[str, ...]
+    RoutingStatus,
+    Authority | None,
+    Any,
+    Localised | None,
+    tuple[str, ...],
+    tuple[str, ...],
+    tuple[str, ...],
 ]
 
 
@@ -497,30 +529,46 @@ def _route_parts(auth_id: str | None, proc_id: str | None, code: str | None) -> 
     engine = default_engine()
     auth_rule = engine.registry.get(auth_id) if auth_id else None
     proc_rule = engine.registry.get(proc_id) if proc_id else None
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []  # (vi, en)
     authority = _authority(auth_rule, code) if auth_rule else None
     procedure = proc_rule.outcome.get("procedure") if proc_rule else None
     file_with = None
     if proc_rule is not None:
         if procedure is None:
-            notes.append(proc_rule.statement_vi)
+            notes.append((proc_rule.statement_vi, proc_rule.statement_en))
         else:
             vi, en = _FILE_WITH[str(procedure)]
             file_with = Localised(vi=vi, en=en)
-            if procedure == "12.3" and authority and authority.code:
+            if procedure == "12.3" and authority and authority.body is not None:
+                # 12.3.a: "về cơ quan có thẩm quyền cấp": the agency (or the unit it delegated
+                # issuing to, 12.1), not its head in person.
                 file_with = Localised(
-                    vi=f"{authority.title_vi} — {vi}", en=f"{authority.title_en} — {en}"
+                    vi=f"{authority.body.agency_vi} hoặc cơ quan, đơn vị trực thuộc được phân "
+                    f"cấp, ủy quyền cấp — {vi}",
+                    en=f"{authority.body.agency_en}, or the subordinate unit it delegated "
+                    f"issuing to — {en}",
                 )
         if procedure == "12.4":
-            notes.append("Bộ Công an có thể thành lập Hội đồng tư vấn (điểm b khoản 4 Điều 12).")
+            notes.append(
+                (
+                    "Bộ Công an có thể thành lập Hội đồng tư vấn (điểm b khoản 4 Điều 12).",
+                    "The Ministry of Public Security may set up an advisory council (Art. 12(4)(b)).",
+                )
+            )
         if (
             procedure == "12.4"
             and auth_rule is not None
             and auth_rule.id != "route.12.1.b.public-security"
         ):
             notes.append(
-                "Thẩm quyền cấp theo khoản 1 Điều 12 khác cơ quan tiếp nhận theo khoản 4 Điều 12 "
-                "(cách hiểu đã chọn)."
+                (
+                    "Bộ Công an (Trung tâm dữ liệu quốc gia) tiếp nhận hồ sơ và lấy ý kiến (điểm a, b, "
+                    "c khoản 4 Điều 12); cơ quan có thẩm quyền theo khoản 1 Điều 12 thẩm định và quyết "
+                    "định cấp (điểm d khoản 4 Điều 12).",
+                    "The Ministry of Public Security (National Data Center) receives the dossier and "
+                    "consults (Art. 12(4)(a)-(c)); the competent authority under Art. 12(1) appraises "
+                    "and decides (Art. 12(4)(d)).",
+                )
             )
     status: RoutingStatus
     if auth_rule is None or proc_rule is None:
@@ -533,7 +581,15 @@ def _route_parts(auth_id: str | None, proc_id: str | None, code: str | None) -> 
     for r in (auth_rule, proc_rule):
         if r is not None:
             citations.extend(engine.citations_of[r.id])
-    return status, authority, procedure, file_with, tuple(dict.fromkeys(citations)), tuple(notes)
+    return (
+        status,
+        authority,
+        procedure,
+        file_with,
+        tuple(dict.fromkeys(citations)),
+        tuple(vi for vi, _ in notes),
+        tuple(en for _, en in notes),
+    )
 
 
 # -- dossiers ---------------------------------------------------------------------------------------

@@ -216,3 +216,16 @@ class OutputPathError(SandboxRulesError):
     def __init__(self, path: str, why: str, exc: OSError | ValueError | None = None) -> None:
         super().__init__(_file_message(path, why, exc))
         self.path = path
+
+
+class OptionalDependencyError(SandboxRulesError):
+    """A feature whose optional extra is not installed (e.g. ``pip install sandbox-rules[ics]``)."""
+
+    code = "optional_dependency"
+
+    def __init__(self, package: str, extra: str) -> None:
+        super().__init__(
+            f"this needs the package {package!r}: pip install 'sandbox-rules[{extra}]'"
+        )
+        self.package = package
+        self.extra = extra

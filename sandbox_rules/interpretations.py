@@ -136,21 +136,25 @@ CATALOGUE: tuple[Interpretation, ...] = (
     ),
     _i(
         "same-manager-two-units",
-        "12.1.a 12.3 12.4",
+        "12.1.a 12.3 12.4 12.4.d",
         "Two data-owning units under the same ministry or province: file with that ministry "
         "(12.3) or with the Ministry of Public Security's National Data Center (12.4)?",
-        "competent-authority",
+        "national-data-center",
         {
+            "national-data-center": "The procedure follows the number of data-owning units: "
+            "the dossier goes to the National Data Center under 12.4, which consults; the "
+            "competent authority under 12.1.a (the ministry or province) decides (12.4.d).",
             "competent-authority": "The competent authority under 12.1 receives the dossier, "
             "follows the 12.3 steps and consults both units.",
-            "national-data-center": "File with the National Data Center under 12.4 although "
-            "the authority is the ministry or province.",
         },
-        "12.4.a sends dossiers to the Ministry of Public Security because in the ordinary "
-        "12.4 case it is also the competent authority (12.1.b); where 12.1.a makes the "
-        "ministry or province competent, filing with it avoids a receiver without power to "
-        "decide.",
-        "shared/law/README.md, Known ambiguities, item 3",
+        "12.4's heading sets its procedure for 'sử dụng hai nguồn dữ liệu từ hai đơn vị chủ "
+        "quản dữ liệu' and 12.3's for 'một nguồn dữ liệu từ một đơn vị chủ quản dữ liệu': the "
+        "procedure is chosen by the data-owning units, not by who manages them (12.1 chooses "
+        "the authority). Two units of one ministry are two units. 12.4.d already separates the "
+        "receiver from the decider: the National Data Center receives and consults (12.4.a-c), "
+        "while 'cơ quan có thẩm quyền' appraises and decides (12.4.d), so a receiver that is "
+        "not the competent authority is what the text foresees, not an anomaly to avoid.",
+        "issue 8 item 7; text of 12.3, 12.4 (this project)",
     ),
     _i(
         "defence-overrides",
@@ -171,14 +175,14 @@ CATALOGUE: tuple[Interpretation, ...] = (
     ),
     _i(
         "form-order",
-        "12.2.a 13.2.a 14.1 16.2.a",
-        "Which application form is for an organisation and which for an individual?",
+        "12.2.a 12.3.d 12.4.d 13.2.a 14.1 16.2.a 16.3.d",
+        "Which form (application, certificate) is for an organisation and which for an individual?",
         "listed-order",
         {
-            "listed-order": "Forms follow the text's order 'tổ chức, cá nhân': HĐTN01/05/09/13 "
-            "organisation, HĐTN02/06/10/14 individual.",
-            "reversed": "HĐTN01/05/09/13 individual, HĐTN02/06/10/14 organisation (the order "
-            "the text uses for reports: HĐTN07 individual, HĐTN08 organisation).",
+            "listed-order": "Forms follow the text's order 'tổ chức, cá nhân': HĐTN01/03/05/09/"
+            "11/13 organisation, HĐTN02/04/06/10/12/14 individual.",
+            "reversed": "HĐTN01/03/05/09/11/13 individual, HĐTN02/04/06/10/12/14 organisation "
+            "(the order the text uses for reports: HĐTN07 individual, HĐTN08 organisation).",
         },
         "The application clauses list 'cho tổ chức, cá nhân' with the forms in that order; "
         "the report forms are assigned explicitly (HĐTN07 cá nhân, HĐTN08 tổ chức) and are "
@@ -233,21 +237,67 @@ CATALOGUE: tuple[Interpretation, ...] = (
     ),
     _i(
         "issuance-return",
-        "12.3.b 12.4.b 13.3.b.par2 16.3.b.par2",
-        "Can an issuance dossier be returned? Art. 12 sets no return; Art. 13 and 16 do for their own "
-        "dossiers.",
-        "returned",
+        "12.2 13.3.b.par2 16.3.b.par2",
+        "Can an issuance dossier be returned? Art. 12 sets no return; 13.3.b and 16.3.b do, each "
+        "for its own dossier.",
+        "no-return",
         {
-            "returned": "An incomplete or invalid issuance dossier may end in a return (state "
-            "'returned'): the 12.3.b/12.4.b periods run only from a complete, valid dossier, and "
-            "13.3.b and 16.3.b show the decree's way of ending an incomplete filing.",
-            "no-return": "Art. 12 provides no return: an incomplete issuance dossier simply waits "
-            "to be completed; the event 'returned' is refused for it.",
+            "no-return": "Art. 12 provides no return: an incomplete issuance dossier is not "
+            "processed (the 3 working days of 12.3.b/12.4.b run only 'kể từ ngày nhận đầy đủ hồ "
+            "sơ hợp lệ') and waits to be completed; the event 'returned' is refused for it.",
+            "returned": "By analogy with 13.3.b.par2 and 16.3.b.par2, an incomplete issuance "
+            "dossier may end in a written return (state 'returned').",
         },
-        "The lifecycle the project was asked for includes 'returned' after an application; the "
-        "text supports it only by analogy with 13.3.b and 16.3.b, so it is a reading, not a rule "
-        "of Art. 12.",
-        "issue 5; text of Art. 12, 13.3.b, 16.3.b (this project)",
+        "The return is a sanction the decree writes out where it wants it: 13.3.b.par2 and "
+        "16.3.b.par2 each set a written request, 5 working days and 'có văn bản trả lại hồ sơ' "
+        "for their own dossiers. Art. 12 sets none of these steps for the issuance dossier; "
+        "12.3.b and 12.4.b only start the clock from a complete, valid dossier. Extending a "
+        "return to Art. 12 by analogy would add a step the text does not state, so the default "
+        "follows the text; the analogy stays selectable for authorities that apply it. The "
+        "reading is used by the rule life.return.issuance only.",
+        "issue 5 and issue 8 item 3; text of Art. 12, 13.3.b, 16.3.b (this project)",
+    ),
+    _i(
+        "lengthening-adjustment-counts",
+        "10.2 13.2.c 14",
+        "An adjustment that lengthens the approved period (13.2.c) and an Art. 14 extension: do "
+        "both count toward the single extension of 10.2?",
+        "counts-as-extension",
+        {
+            "counts-as-extension": "Yes: an approved adjustment that lengthens the period is the "
+            "one extension 10.2 allows; afterwards no Art. 14 extension and no second lengthening "
+            "adjustment can be approved, and its length is checked against the approved period.",
+            "art14-only": "No: only Art. 14 extensions count toward 10.2; a lengthening "
+            "adjustment moves the approved end and leaves the single extension available.",
+        },
+        "13.2.c speaks of an adjustment 'dẫn đến phải gia hạn thời gian thử nghiệm đã được phê "
+        "duyệt' — the very words of 10.2 ('có thể được gia hạn 01 lần không quá thời gian thử "
+        "nghiệm đã được phê duyệt'), and it asks for the same results report Art. 14 asks for. "
+        "10.2 limits how often the testing time is extended, not which procedure grants it; "
+        "reading the two procedures as separate allowances would let a plan run past the limit "
+        "10.2 sets by alternating them.",
+        "issue 8 item 3; text of 10.2, 13.2.c, 14.1 (this project)",
+    ),
+    _i(
+        "reply-period-start",
+        "12.3.c 12.4.c 13.3.c 16.3.b",
+        "The 10-day reply period ('Trong thời hạn 10 ngày, các đơn vị được lấy ý kiến có văn bản "
+        "trả lời'): counted from the day the consultation is sent, or from the day each consultee "
+        "receives it?",
+        "from-sending",
+        {
+            "from-sending": "From the day the authority sends the consultation (event "
+            "consultation_sent).",
+            "from-receipt": "From the day the consultee receives it (event "
+            "consultation_received); while that day is unknown the sending day is used and the "
+            "start is marked assumed.",
+        },
+        "The reply point names no starting event; it follows the step whose act is sending "
+        "('gửi văn bản lấy ý kiến', 12.4.b; 'gửi xin ý kiến', 16.3.b), and the receiving "
+        "authority, whose whole time limit (3 + 10 + 3 days) the procedure sets, knows its own "
+        "sending date and not each consultee's receipt. A consultee cannot answer before it "
+        "receives the request, hence the alternative.",
+        "issue 8 item 7; text of 12.3.c, 12.4.c, 13.3.c, 16.3.b (this project)",
     ),
     _i(
         "conviction-expunged-scope",
@@ -409,7 +459,7 @@ QUESTION_VI: dict[str, str] = {
     "procedure-many-sources": "Ba nguồn dữ liệu trở lên, hoặc nhiều nguồn của một đơn vị, áp dụng trình tự nào?",
     "same-manager-two-units": "Hai đơn vị chủ quản thuộc cùng một bộ, tỉnh: nộp hồ sơ cho bộ, tỉnh đó hay Trung tâm dữ liệu quốc gia?",
     "defence-overrides": "Có nguồn dữ liệu quốc phòng, cơ yếu thì Bộ Quốc phòng quyết định theo trình tự riêng bất kể số nguồn?",
-    "form-order": "Mẫu đơn nào dành cho tổ chức, mẫu nào dành cho cá nhân?",
+    "form-order": "Mẫu (đơn đề nghị, Giấy chứng nhận) nào dành cho tổ chức, mẫu nào dành cho cá nhân?",
     "conviction-expunged-scope": "Điều kiện 'chưa được xóa án tích' có áp dụng cho cả tội xâm phạm an ninh quốc gia không?",
     "extension-window": "'Trong thời gian không quá 30 ngày, trước khi kết thúc' gồm những ngày nào?",
     "incident-written-report": "'Sau 03 ngày' gửi báo cáo sự cố bằng văn bản: trong 3 ngày hay từ ngày thứ 3 trở đi?",
@@ -419,6 +469,8 @@ QUESTION_VI: dict[str, str] = {
     "participant-exemption-scope": "Những quy trình, quy định nào phải thực hiện đầy đủ để được miễn trách nhiệm dân sự (khoản 2 Điều 22)?",
     "clock-stop-scope": "Thời gian giải trình không tính vào thời gian xử lý: dừng tính những bước nào?",
     "issuance-return": "Hồ sơ đề nghị cấp Giấy chứng nhận chưa đầy đủ có bị trả lại không (Điều 12 không quy định)?",
+    "lengthening-adjustment-counts": "Điều chỉnh phương án dẫn đến gia hạn thời gian thử nghiệm (điểm c khoản 2 Điều 13) có tính là lần gia hạn duy nhất của khoản 2 Điều 10 không?",
+    "reply-period-start": "Thời hạn 10 ngày trả lời ý kiến tính từ ngày gửi văn bản hay từ ngày đơn vị được lấy ý kiến nhận được?",
     "prosecution-scope": "'Đã bị khởi tố bị can' là bất kỳ lần bị khởi tố nào, hay chỉ vụ án đang được giải quyết?",
     "geographic-site-condition": "Khoản 1 Điều 10 giới hạn địa điểm của không gian địa lý, hay chỉ liệt kê các loại không gian?",
     "inspection-year": "'Định kỳ 01 lần/năm': mỗi 12 tháng kể từ ngày cấp hay mỗi năm dương lịch?",

@@ -4,6 +4,14 @@ windows, revocation grounds with their dates, and the record that drives them.
 The transitions are the TRANSITION rules of ``rules/art13_22_lifecycle.py``; an event not
 allowed in the current state raises :class:`InvalidTransitionError` naming the rule. A
 record is replayed in date order, so the history is serialisable and reproducible.
+
+Whether testing has started is tracked apart from the state (15.1.b foresees an adjustment
+or extension asked for before deployment): a certificate may be adjusted or extended before
+or after the start, and testing starts once. A returned dossier ends the procedure it was
+filed in (13.3.b, 16.3.b), not the certificate. An ``applicant_changed`` event carries the
+applicant's Art. 9 facts as they became after issue; 15.1.c is evaluated from them with the
+eligibility rules of 9.1 and 9.2 (never 9.3). Facts the event leaves out are taken as they
+were when the certificate was issued, i.e. not as a change.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.errors import InputValidationError, InvalidTransitionError
 from sandbox_rules.interpretations import Interpretations
+from sandbox_rules.models import Applicant, Application
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule, RuleKind
 
@@ -36,7 +45,7 @@ RECORD_EVENTS = (
     "incident_found",
     "incident_unremediable",
     "revocation_requested",
-    "conditions_lost",
+    "applicant_changed",
     "quarterly_report_submitted",
     "results_report_submitted",
     "conclusion_requested",
@@ -49,7 +58,7 @@ def transition_rules() -> list[Rule]:
 
 @cache
 def _transition_events() -> tuple[str, ...]:
-    return tuple(str(r.outcome["event"]) for r in transition_rules())
+    return tuple(dict.fromkeys(str(r.outcome["event"]) for r in transition_rules()))
 
 
 class Event(BaseModel):
@@ -58,7 +67,16 @@ class Event(BaseModel):
     type: str = Field(description="a lifecycle event (life.* rules) or a record event")
     date: Date = Field(description="the day it happened")
     months: int | None = Field(
-        None, ge=1, description="extension_requested/approved: length in months"
+        None,
+        ge=1,
+        description="extension_requested/approved: the extension's length in months (14, "
+        "10.2); adjustment_approved: the months by which the adjustment lengthens the approved "
+        "period (13.2.c), absent if it does not",
+    )
+    applicant: Applicant | None = Field(
+        None,
+        description="applicant_changed: the applicant's Art. 9(1)/9(2) facts as they now are "
+        "(15.1.c); facts left out are not changes",
     )
     note: str | None = None
 
@@ -67,6 +85,19 @@ class Event(BaseModel):
         if self.type not in (*_transition_events(), *RECORD_EVENTS):
             raise ValueError(
                 f"unknown event type {self.type!r}; use one of {', '.join((*_transition_events(), *RECORD_EVENTS))}"
+            )
+        if (self.type == "applicant_changed") != (self.applicant is not None):
+            raise ValueError(
+                "applicant is given with, and only with, an applicant_changed event (15.1.c)"
+            )
+        if self.months is not None and self.type not in (
+            "extension_requested",
+            "extension_approved",
+            "adjustment_approved",
+        ):
+            raise ValueError(
+                "months is given only with extension_requested, extension_approved or "
+                "adjustment_approved"
             )
         return self
 
@@ -95,6 +126,12 @@ class SandboxRecord(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> SandboxRecord:
         Interpretations.of(self.interpretations)
+        for e in self.events:
+            if e.applicant is not None and self.applicant_kind not in (None, e.applicant.kind):
+                raise ValueError(
+                    f"events: applicant_changed on {e.date.isoformat()} describes an "
+                    f"{e.applicant.kind}, but applicant_kind is {self.applicant_kind}"
+                )
         return self
 
 
@@ -123,6 +160,7 @@ class HistoryEntry:
     state_before: str
     state_after: str
     rule_id: str | None
+    testing_started: bool = False  # after this event (tracked apart from the state)
 
     def record(self) -> tr.HistoryEntry:
         return tr.HistoryEntry(
@@ -131,6 +169,7 @@ class HistoryEntry:
             from_=self.state_before,
             to=self.state_after,
             rule_id=self.rule_id,
+            testing_started=self.testing_started,
         )
 
 
@@ -157,26 +196,61 @@ def _extension_facts(
     return facts
 
 
-def apply_event(state: str, event: str, *, extensions: int = 0) -> tuple[str, Rule]:
-    """The state after ``event``, by the transition table; raises InvalidTransitionError."""
-    for r in transition_rules():
-        if r.outcome["event"] == event:
-            sources = list(r.outcome["from"])
-            if state not in sources:
-                raise InvalidTransitionError(
-                    state, event, sources, f"{r.id} ({', '.join(c.short for c in r.citations)})"
-                )
-            if event == "extension_approved":
-                once = registry().get("scope.extension.once")  # 10.2, as declared
-                if once.condition.evaluate({"lifecycle.extensions_granted": extensions}) is False:
-                    raise InvalidTransitionError(
-                        state, event, [], f"{once.id} ({once.citation.short}): {once.statement_en}"
-                    )
-            target = r.outcome["to"]
-            return (state if target is None else str(target)), r
-    raise InvalidTransitionError(
-        state, event, _transition_events(), "no transition rule for this event"
+def counts_toward_10_2(event: str, months: int | None, interp: Interpretations) -> bool:
+    """Whether an approval uses up 10.2's single extension: every Art. 14 extension, and an
+    adjustment that lengthens the period (13.2.c) under lengthening-adjustment-counts."""
+    if event == "extension_approved":
+        return True
+    return (
+        event == "adjustment_approved"
+        and months is not None
+        and interp["lengthening-adjustment-counts"] == "counts-as-extension"
     )
+
+
+def apply_event(
+    state: str,
+    event: str,
+    *,
+    extensions: int = 0,
+    started: bool = False,
+    months: int | None = None,
+    interpretations: Interpretations | None = None,
+) -> tuple[str, Rule]:
+    """The state after ``event``, by the transition table; raises InvalidTransitionError.
+
+    ``extensions``: extensions of 10.2 already granted; ``started``: testing has started;
+    ``months``: for adjustment_approved, how much it lengthens the period (13.2.c)."""
+    interp = interpretations or Interpretations.of(None)
+    candidates = [r for r in transition_rules() if r.outcome["event"] == event]
+    if not candidates:
+        raise InvalidTransitionError(
+            state, event, _transition_events(), "no transition rule for this event"
+        )
+    if event == "testing_started" and started:
+        first = candidates[0]
+        raise InvalidTransitionError(
+            state, event, [], f"{first.id} ({first.citation.short}): testing has already started"
+        )
+    r = next((c for c in candidates if state in c.outcome["from"]), None)
+    if r is None:
+        sources = [x for c in candidates for x in c.outcome["from"]]
+        ids = ", ".join(f"{c.id} ({', '.join(x.short for x in c.citations)})" for c in candidates)
+        raise InvalidTransitionError(state, event, sources, ids)
+    facts = {f"interp.{i}": interp[i] for i in r.interpretations}
+    if r.condition.evaluate(facts) is not True:
+        chosen = ", ".join(f"{i}={interp[i]}" for i in r.interpretations)
+        raise InvalidTransitionError(
+            state, event, [], f"{r.id} ({r.citation.short}): refused under the reading {chosen}"
+        )
+    if counts_toward_10_2(event, months, interp):
+        once = registry().get("scope.extension.once")  # 10.2, as declared
+        if once.condition.evaluate({"lifecycle.extensions_granted": extensions}) is False:
+            raise InvalidTransitionError(
+                state, event, [], f"{once.id} ({once.citation.short}): {once.statement_en}"
+            )
+    target = r.outcome["to"]
+    return (state if target is None else str(target)), r
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +261,7 @@ class RevocationGround:
     decided_by: str
     detail_vi: str
     detail_en: str
+    failed_rules: tuple[str, ...] = ()  # 15.1.c: the 9.1/9.2 rules no longer met
 
     def record(self) -> tr.Ground:
         return tr.Ground(
@@ -201,6 +276,7 @@ class RevocationGround:
             decided_by=self.decided_by,
             detail_vi=self.detail_vi,
             detail_en=self.detail_en,
+            failed_rules=self.failed_rules,
         )
 
 
@@ -210,6 +286,7 @@ class LifecycleStatus:
     as_of: date
     history: tuple[HistoryEntry, ...]
     testing_start: date | None
+    testing_started_on: date | None
     approved_end: date | None
     extended_end: date | None
     extension_window: tuple[date, date] | None
@@ -234,6 +311,7 @@ class LifecycleStatus:
             as_of=self.as_of,
             history=tuple(h.record() for h in self.history),
             testing_start=self.testing_start,
+            testing_started_on=self.testing_started_on,
             approved_end=self.approved_end,
             extended_end=self.extended_end,
             end=self.end,
@@ -271,8 +349,9 @@ def lifecycle(
     events = sorted((e for e in rec.events if e.date <= as_of), key=lambda e: e.date)
     state = "applied" if rec.issued_on is None else "issued"
     history: list[HistoryEntry] = []
-    extensions = 0
-    extension_months: int | None = None
+    extensions = 0  # toward 10.2's single extension
+    lengthenings: list[int | None] = []  # months added to the period, in order
+    started_on: date | None = None
     warnings: list[str] = []
     warnings_vi: list[str] = []
 
@@ -281,89 +360,84 @@ def lifecycle(
         warnings_vi.append(vi)
 
     reg = registry()
-    issued_early = rec.issued_on or next(
-        (e.date for e in events if e.type == "certificate_issued"), None
-    )
-    start_early = rec.testing_start or issued_early
-    end_early = rec.approved_end or (
-        add_months(start_early, rec.approved_months)
-        if start_early and rec.approved_months
-        else None
-    )
-    for e in events:
-        if e.type in RECORD_EVENTS:
-            history.append(HistoryEntry(e.date, e.type, state, state, None))
-            continue
-        if e.type == "certificate_issued" and rec.issued_on is not None and state == "issued":
-            continue  # the record's issued_on already put it in 'issued'
-        if e.type == "extension_approved":
-            # 10.2, as declared: once only, and no longer than the approved period.
-            facts = _extension_facts(rec, extensions, e, start_early, end_early, interp)
-            for rule_id in ("scope.extension.max-approved-length",):  # "once" is in apply_event
-                r = reg.get(rule_id)
-                if r.condition.evaluate(facts) is False:
-                    raise InvalidTransitionError(
-                        state, e.type, [], f"{r.id} ({r.citation.short}): {r.statement_en}"
-                    )
-                if r.condition.evaluate(facts) is None:
-                    unknown = ", ".join(sorted(r.condition.missing(facts)))
-                    warn(
-                        f"{rule_id}: cannot be checked ({unknown} unknown)",
-                        f"{rule_id}: chưa kiểm tra được (chưa biết {unknown})",
-                    )
-        if e.type == "returned" and interp["issuance-return"] == "no-return":
-            raise InvalidTransitionError(
-                state,
-                e.type,
-                [],
-                "life.return: refused under the reading issuance-return=no-return",
-            )
-        new_state, rule_obj = apply_event(state, e.type, extensions=extensions)
-        if e.type == "extension_approved":
-            extensions += 1
-            extension_months = e.months
-        history.append(HistoryEntry(e.date, e.type, state, new_state, rule_obj.id))
-        state = new_state
     issued = rec.issued_on or next((e.date for e in events if e.type == "certificate_issued"), None)
     start = rec.testing_start or issued
     approved_end = rec.approved_end
     if approved_end is None and start is not None and rec.approved_months is not None:
         approved_end = add_months(start, rec.approved_months)  # Civil Code Art. 148(3)
-    extended_end = None
-    if extensions and approved_end is not None:
-        if extension_months is None:
-            warn(
-                "extension_approved without months: extended end unknown",
-                "chấp thuận gia hạn không ghi số tháng: chưa biết ngày kết thúc sau gia hạn",
-            )
-        else:
-            extended_end = add_months(approved_end, extension_months)
-    window = None
-    results_due = None
-    if approved_end is not None and state not in ("revoked", "concluded", "refused", "returned"):
-        end_for_window = approved_end
-        w = cal.window_before(
-            end_for_window,
-            Days(30),
-            include_target=interp["extension-window"] == "including-end-day",
-        )
-        window = (w.start, w.end) if extensions == 0 else None
-    if approved_end is not None:
-        w14 = cal.window_before(
-            approved_end, Days(30), include_target=interp["extension-window"] == "including-end-day"
-        )
-        for e in events:
-            if e.type == "extension_requested" and e.date not in w14:
+    current_end = approved_end
+    inside = interp["extension-window"] == "including-end-day"
+    for e in events:
+        if e.type == "extension_requested" and current_end is not None:
+            w14 = cal.window_before(current_end, Days(30), include_target=inside)
+            if e.date not in w14:
                 warn(
                     f"extension requested on {e.date.isoformat()}, outside the 14.1 window "
                     f"{w14.start.isoformat()}..{w14.end.isoformat()}",
                     f"đề nghị gia hạn ngày {e.date:%d/%m/%Y} nằm ngoài thời gian quy định tại "
                     f"khoản 1 Điều 14 ({w14.start:%d/%m/%Y}..{w14.end:%d/%m/%Y})",
                 )
+        if e.type in RECORD_EVENTS:
+            history.append(HistoryEntry(e.date, e.type, state, state, None, started_on is not None))
+            continue
+        if e.type == "certificate_issued" and rec.issued_on is not None and state == "issued":
+            continue  # the record's issued_on already put it in 'issued'
+        counts = counts_toward_10_2(e.type, e.months, interp)
+        if counts:
+            # 10.2, as declared: no longer than the approved period ("once" is in apply_event).
+            facts = _extension_facts(rec, extensions, e, start, approved_end, interp)
+            r = reg.get("scope.extension.max-approved-length")
+            verdict = r.condition.evaluate(facts)
+            if verdict is False:
+                raise InvalidTransitionError(
+                    state, e.type, [], f"{r.id} ({r.citation.short}): {r.statement_en}"
+                )
+            if verdict is None:
+                unknown = ", ".join(sorted(r.condition.missing(facts)))
+                warn(
+                    f"{r.id}: cannot be checked ({unknown} unknown)",
+                    f"{r.id}: chưa kiểm tra được (chưa biết {unknown})",
+                )
+        new_state, rule_obj = apply_event(
+            state,
+            e.type,
+            extensions=extensions,
+            started=started_on is not None,
+            months=e.months,
+            interpretations=interp,
+        )
+        if counts:
+            extensions += 1
+        if e.type == "extension_approved" or (e.type == "adjustment_approved" and e.months):
+            lengthenings.append(e.months)
+            if current_end is not None and e.months is not None:
+                current_end = add_months(current_end, e.months)
+        if e.type == "testing_started":
+            started_on = e.date
+        history.append(
+            HistoryEntry(e.date, e.type, state, new_state, rule_obj.id, started_on is not None)
+        )
+        state = new_state
+    extended_end = None
+    if lengthenings and approved_end is not None:
+        if None in lengthenings:
+            warn(
+                "extension_approved without months: extended end unknown",
+                "chấp thuận gia hạn không ghi số tháng: chưa biết ngày kết thúc sau gia hạn",
+            )
+        else:
+            extended_end = current_end
+    live = state in ("issued", "active", "adjusted", "extended")
     end = extended_end or approved_end
+    window = None
+    if end is not None and live and extensions == 0:
+        # 14.1: "trước khi kết thúc thời gian thử nghiệm được phê duyệt": the period in force.
+        w = cal.window_before(end, Days(30), include_target=inside)
+        window = (w.start, w.end)
+    results_due = None
     if end is not None:
         results_due = cal.latest_before(end, Days(30))
-        if as_of >= end and state in ("issued", "active", "adjusted", "extended"):
+        if as_of >= end and live:
             warn(
                 f"the {'extended' if extended_end else 'approved'} period ended on {end.isoformat()}: "
                 "the conclusion certificate is to be considered (16.1.b)",
@@ -371,29 +445,56 @@ def lifecycle(
                 f"ngày {end:%d/%m/%Y}: xem xét cấp Giấy chứng nhận kết thúc (điểm b khoản 1 Điều 16)",
             )
     grounds = _revocation_grounds(rec, events, issued, state, as_of, cal, interp)
-    used = interp.used(
+    ids = [
         "extension-window",
         "extension-limit",
+        "lengthening-adjustment-counts",
         "revocation-timing",
         "roll-forward",
         "event-day-excluded",
         "issuance-return",
-    )
+    ]
+    if any(e.type == "applicant_changed" for e in events):
+        ids += ["prosecution-scope", "conviction-expunged-scope"]
     return LifecycleStatus(
         state,
         as_of,
         tuple(history),
         start,
+        started_on,
         approved_end,
         extended_end,
         window,
         results_due,
         tuple(grounds),
         tuple(warnings),
-        used,
+        interp.used(*ids),
         cal.data_version,
         tuple(warnings_vi),
     )
+
+
+def conditions_not_met(
+    applicant: Any, interp: Interpretations
+) -> tuple[tuple[Rule, ...], tuple[Rule, ...]]:
+    """15.1.c: the eligibility rules of 9.1 and 9.2 (never 9.3) that these applicant facts fail,
+    and those they leave undecided."""
+    from sandbox_rules.facts import extract_facts
+
+    facts = extract_facts(Application(applicant=applicant), interp)
+    failed: list[Rule] = []
+    unknown: list[Rule] = []
+    for r in registry().group("eligibility"):
+        if not any(c.article == 9 and c.clause in (1, 2) for c in r.citations):
+            continue
+        if r.applies_if.evaluate(facts) is not True:
+            continue
+        verdict = r.condition.evaluate(facts)
+        if verdict is False:
+            failed.append(r)
+        elif verdict is None:
+            unknown.append(r)
+    return tuple(failed), tuple(unknown)
 
 
 def _revocation_grounds(
@@ -413,7 +514,7 @@ def _revocation_grounds(
         if rec.defence_or_cipher
         else "Cơ quan đã cấp Giấy chứng nhận (khoản 1 Điều 15)"
     )
-    found: list[tuple[str, date, str, str]] = []
+    found: list[tuple[str, date, str, str, tuple[str, ...]]] = []
     # The first day of each event type, in one pass (events are in date order).
     first: dict[str, date | None] = dict.fromkeys(RECORD_EVENTS + _transition_events())
     for e in reversed(events):
@@ -425,15 +526,29 @@ def _revocation_grounds(
                 first["revocation_requested"],
                 "Tổ chức, cá nhân đề nghị thu hồi.",
                 "The holder asked for revocation.",
+                (),
             )
         )
     if issued is not None:
         offset = 91 if interp["revocation-timing"] == "day-after-ninety" else 90
         ground_day = issued + timedelta(days=offset)
         started = first["testing_started"]
-        asked = [
+        # "không đề nghị điều chỉnh, gia hạn": an approval, refusal or return shows a request too.
+        asked: list[date] = [
             d
-            for d in (first["adjustment_requested"], first["extension_requested"])
+            for d in (
+                first[t]
+                for t in (
+                    "adjustment_requested",
+                    "adjustment_approved",
+                    "adjustment_refused",
+                    "adjustment_returned",
+                    "extension_requested",
+                    "extension_approved",
+                    "extension_refused",
+                    "extension_returned",
+                )
+            )
             if d is not None
         ]
         if (
@@ -447,17 +562,26 @@ def _revocation_grounds(
                     ground_day,
                     f"Cấp ngày {issued.strftime('%d/%m/%Y')}; đủ 90 ngày mà chưa triển khai, chưa đề nghị điều chỉnh, gia hạn.",
                     f"Issued {issued.isoformat()}; 90 days passed with no start and no adjustment or extension request.",
+                    (),
                 )
             )
-    if first["conditions_lost"]:
-        found.append(
-            (
-                "revoke.15.1.c.conditions",
-                first["conditions_lost"],
-                "Không còn đáp ứng điều kiện Điều 9.",
-                "Art. 9 conditions no longer met.",
+    for e in events:
+        if e.applicant is None:
+            continue
+        failed, _ = conditions_not_met(e.applicant, interp)
+        if failed:
+            cites_vi = "; ".join(f"{r.statement_vi} ({r.citation.vi()})" for r in failed)
+            cites_en = "; ".join(f"{r.statement_en} ({r.citation.en()})" for r in failed)
+            found.append(
+                (
+                    "revoke.15.1.c.conditions",
+                    e.date,
+                    f"Ngày {e.date.strftime('%d/%m/%Y')}: không còn đáp ứng đầy đủ các điều kiện tại khoản 1, khoản 2 Điều 9 — điều kiện không đáp ứng: {cites_vi}",
+                    f"On {e.date.isoformat()}: Art. 9(1)/(2) no longer fully met — condition not met: {cites_en}",
+                    tuple(r.id for r in failed),
+                )
             )
-        )
+            break  # the ground arises once, on the first day it is shown
     for e in events:
         if e.type != "inspection_ended":
             continue
@@ -472,6 +596,7 @@ def _revocation_grounds(
                     due + timedelta(days=1),
                     f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; hạn khắc phục {due.strftime('%d/%m/%Y')} (khoản 3 Điều 17) không được thực hiện.",
                     f"Inspection ended {e.date.isoformat()}; remediation due {due.isoformat()} (Art. 17(3)) not done.",
+                    (),
                 )
             )
     if first["incident_unremediable"]:
@@ -481,10 +606,11 @@ def _revocation_grounds(
                 first["incident_unremediable"],
                 "Sự cố, vi phạm không thể khắc phục.",
                 "Incident or violation that cannot be remedied.",
+                (),
             )
         )
     out = []
-    for rule_id, arose, vi, en in found:
+    for rule_id, arose, vi, en, failed_ids in found:
         due = cal.deadline(arose, Days(15)).date  # 15.2: at the latest 15 days after the ground
-        out.append(RevocationGround(reg.get(rule_id), arose, due, decided_by, vi, en))
+        out.append(RevocationGround(reg.get(rule_id), arose, due, decided_by, vi, en, failed_ids))
     return sorted(out, key=lambda g: g.arose_on)

@@ -1,12 +1,11 @@
 """Obligations schedule from issue to end (and after an extension): quarterly reports (18.3),
 the results report (18.4), the extension window (14.1), yearly inspections (17.2),
 remediation after inspections (17.3), incident reports (18.5) and risk assessments (19.2).
-Exports to JSON and to iCalendar (RFC 5545) that common calendar apps import.
+Exports to JSON; the iCalendar file is a surface (sandbox_rules.surfaces.ics).
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -83,57 +82,6 @@ class Schedule:
 
     def to_json(self, *, pretty: bool = False) -> str:
         return self.record().to_json(pretty=pretty)
-
-    def to_ics(self, lang: str = "vi") -> str:
-        """iCalendar text: one all-day VEVENT per dated obligation (CRLF line ends)."""
-        stamp = self.as_of.strftime("%Y%m%dT000000Z")  # deterministic
-        lines = [
-            "BEGIN:VCALENDAR",
-            "VERSION:2.0",
-            "PRODID:-//sandbox_rules//Decree 169/2025//VI",
-            "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH",
-        ]
-        for item in self.items:
-            day = item.due or (item.window[1] if item.window else None)
-            if day is None:
-                continue
-            uid = hashlib.sha256(f"{item.id}|{day.isoformat()}".encode()).hexdigest()[:24]
-            title = item.title_vi if lang == "vi" else item.title_en
-            detail = item.detail_vi if lang == "vi" else item.detail_en
-            summary = f"{title} ({item.citation})"
-            desc = f"Nghị định 169/2025/NĐ-CP, {item.citation}. {detail}".strip()
-            lines += [
-                "BEGIN:VEVENT",
-                f"UID:{uid}@sandbox-rules",
-                f"DTSTAMP:{stamp}",
-                f"DTSTART;VALUE=DATE:{day.strftime('%Y%m%d')}",
-                f"DTEND;VALUE=DATE:{(day + timedelta(days=1)).strftime('%Y%m%d')}",
-                _fold(f"SUMMARY:{_escape(summary)}"),
-                _fold(f"DESCRIPTION:{_escape(desc)}"),
-                "END:VEVENT",
-            ]
-        lines.append("END:VCALENDAR")
-        return "\r\n".join(lines) + "\r\n"
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-    """Fold at 75 octets (RFC 5545 §3.1) without splitting a UTF-8 character."""
-    out: list[str] = []
-    current = ""
-    for ch in line:
-        limit = 75 if not out else 74
-        if len((current + ch).encode("utf-8")) > limit:
-            out.append(current)
-            current = ch
-        else:
-            current += ch
-    out.append(current)
-    return "\r\n ".join(out)
 
 
 # Formatted by hand, not strftime: faster, and no locale can change the month names.

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from sandbox_rules.records import MissingFact, Provenance, Record
+from sandbox_rules.records import Consultee, IssuedDocument, MissingFact, Provenance, Record
 from sandbox_rules.rules.model import Rule
 
 STATUS_VI = {
@@ -262,6 +262,8 @@ class BodyRef(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     name_en: str
     head_vi: str
     head_en: str
+    agency_vi: str  # where a dossier goes (12.3.a): the agency, not its head in person
+    agency_en: str
 
 
 class Authority(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -308,7 +310,10 @@ class Routing(Record, tag="routing", frozen=True, kw_only=True):
     file_with: Localised | None
     methods: tuple[Literal["online", "in_person", "post"], ...]
     citations: tuple[str, ...]
-    notes: tuple[str, ...]
+    notes: tuple[str, ...]  # in Vietnamese; notes_en gives each in English, in the same order
+    notes_en: tuple[str, ...] = ()
+    consultees: tuple[Consultee, ...] = ()
+    issues: IssuedDocument | None = None
     missing_facts: tuple[MissingFact, ...]
     interpretations_used: dict[str, str]
     provenance: Provenance

@@ -20,8 +20,8 @@ import msgspec
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import InputValidationError
-from sandbox_rules.interpretations import Interpretations
-from sandbox_rules.records import provenance
+from sandbox_rules.interpretations import DEFAULTS, Interpretations
+from sandbox_rules.records import Consultee, IssuedDocument, provenance
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule
 from sandbox_rules.time_records import Note, PeriodRecord, TimelineStep
@@ -54,6 +54,100 @@ class StepSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class IssuedSpec:
+    """What the authority issues at the end of a procedure; ``forms`` in the text's order
+    (the organisation's first under form-order=listed-order)."""
+
+    name_vi: str
+    name_en: str
+    citation: str
+    forms: tuple[str, str] | None = None
+
+    def record(self, interp: Interpretations) -> IssuedDocument:
+        forms = None
+        if self.forms is not None:
+            org, ind = self.forms if interp["form-order"] == "listed-order" else self.forms[::-1]
+            forms = {"organisation": org, "individual": ind}
+        return IssuedDocument(
+            name_vi=self.name_vi, name_en=self.name_en, citation=self.citation, forms=forms
+        )
+
+
+def _related(
+    cite: str, vi: str = "Các đơn vị có liên quan", en: str = "Related units"
+) -> Consultee:
+    return Consultee(id="related-units", name_vi=vi, name_en=en, citation=cite)
+
+
+NDC_CONSULTEE = Consultee(
+    id="BCA-NDC",
+    name_vi="Bộ Công an (Trung tâm dữ liệu quốc gia)",
+    name_en="Ministry of Public Security (National Data Center)",
+    citation="12.3.b",
+)
+OWNING_UNITS_CONSULTEE = Consultee(
+    id="data-owning-units",
+    name_vi="Đơn vị chủ quản dữ liệu",
+    name_en="The data-owning units",
+    citation="12.4.b.par1",
+)
+CONSULTEES: dict[str, tuple[Consultee, ...]] = {
+    "issuance-12.3": (NDC_CONSULTEE, _related("12.3.b")),
+    "issuance-12.4": (
+        OWNING_UNITS_CONSULTEE,
+        Consultee(
+            id="BKHCN",
+            name_vi="Bộ Khoa học và Công nghệ",
+            name_en="Ministry of Science and Technology",
+            citation="12.4.b.par1",
+        ),
+        _related("12.4.b.par1", "Các đơn vị khác có liên quan", "Other related units"),
+    ),
+    "reissue-12.5": (),
+    "adjustment-13.3": (_related("13.3.b.par1"),),
+    "extension-14": (_related("13.3.b.par1"),),  # 14.2: by the procedure of 13.3
+    "conclusion-16.3": (
+        _related(
+            "16.3.b.par1", "Các cơ quan, tổ chức có liên quan", "Related agencies and organisations"
+        ),
+    ),
+}
+
+CERTIFICATE = ("Giấy chứng nhận tham gia hoạt động thử nghiệm có kiểm soát (bản giấy và bản điện tử)",
+               "Participation certificate (paper and electronic)")  # fmt: skip
+ISSUES: dict[str, IssuedSpec] = {
+    "issuance-12.3": IssuedSpec(*CERTIFICATE, "12.3.d", ("HĐTN03", "HĐTN04")),
+    "issuance-12.4": IssuedSpec(*CERTIFICATE, "12.4.d", ("HĐTN03", "HĐTN04")),
+    "reissue-12.5": IssuedSpec(
+        "Giấy chứng nhận cấp lại (bản giấy)", "Re-issued paper certificate", "12.5"
+    ),
+    "adjustment-13.3": IssuedSpec(
+        "Văn bản chấp thuận việc điều chỉnh (bản giấy và bản điện tử)",
+        "Written approval of the adjustment (paper and electronic)",
+        "13.3.c",
+    ),
+    "extension-14": IssuedSpec(
+        "Quyết định gia hạn hoạt động thử nghiệm", "Decision extending the testing", "14.2"
+    ),
+    "conclusion-16.3": IssuedSpec(
+        "Giấy chứng nhận kết thúc hoạt động thử nghiệm có kiểm soát",
+        "Conclusion certificate",
+        "16.3.d",
+        ("HĐTN11", "HĐTN12"),
+    ),
+}
+
+
+def issued_document(procedure_id: str, interp: Interpretations) -> IssuedDocument:
+    return ISSUES[procedure_id].record(interp)
+
+
+def issuance_procedure_id(procedure: str | None) -> str | None:
+    """The timeline procedure of a routing procedure (12.3, 12.4; 12.6 has its own rules)."""
+    return {"12.3": "issuance-12.3", "12.4": "issuance-12.4"}.get(procedure or "")
+
+
+@dataclass(frozen=True, slots=True)
 class Procedure:
     id: str
     title_vi: str
@@ -63,6 +157,14 @@ class Procedure:
     stop: tuple[str, str] | None = None  # (request event, answer event) of the clock stop
     open_end_vi: str | None = None  # what the text leaves without a time limit
     open_end_en: str | None = None
+
+    @property
+    def consultees(self) -> tuple[Consultee, ...]:
+        return CONSULTEES[self.id]
+
+    @property
+    def issues(self) -> IssuedSpec:
+        return ISSUES[self.id]
 
 
 _CONSULT = ("Gửi văn bản lấy ý kiến", "Send the consultation")
@@ -256,6 +358,7 @@ class Timeline:
     worst_case_end: date | None
     interpretations_used: Mapping[str, str]
     calendar_version: str
+    interpretations: Interpretations = DEFAULTS
 
     def record(self, explain: bool = False) -> TimelineRecord:
         """This timeline as its record (sandbox_rules.time_records.Timeline)."""
@@ -267,6 +370,8 @@ class Timeline:
             as_of=self.as_of,
             steps=tuple(s.record(explain) for s in self.steps),
             worst_case_end=self.worst_case_end,
+            consultees=self.procedure.consultees,
+            issues=self.procedure.issues.record(self.interpretations),
             open_end_vi=self.procedure.open_end_vi,
             open_end_en=self.procedure.open_end_en,
             notes=tuple(
@@ -332,6 +437,8 @@ def timeline(
         known.update((spec.starts, spec.ends))
     if proc.stop:
         known.update(proc.stop)
+    if any("reply-period-start" in spec.rule.interpretations for spec in proc.steps):
+        known.add("consultation_received")
     unknown = sorted(set(ev) - known - {"dossier_received"})
     if unknown:
         raise InputValidationError(
@@ -350,6 +457,15 @@ def timeline(
             continue
         start = ev.get(spec.starts)
         assumed = False
+        receipt_unknown = False
+        if (
+            "reply-period-start" in spec.rule.interpretations
+            and interp["reply-period-start"] == "from-receipt"
+        ):
+            # 10 days from each consultee's receipt; unknown receipt: no earlier than sending.
+            receipt_unknown = "consultation_received" not in ev
+            start = ev.get("consultation_received", start)
+            assumed = receipt_unknown and start is not None
         if start is None and spec.starts in previous_due:
             start, assumed = previous_due[spec.starts], True
         if start is None:
@@ -391,6 +507,12 @@ def timeline(
             status = "paused"
             note_vi = f"Thời hạn tạm dừng từ {stop_start:%d/%m/%Y} trong thời gian giải trình (không tính vào thời gian xử lý)."
             note_en = f"Clock stopped since {stop_start.isoformat()} while the applicant clarifies."  # type: ignore[union-attr]
+        elif receipt_unknown and spec.starts in ev:
+            status = "pending"  # from receipt, which is unknown: never shown to be overdue
+            note_vi = "Chưa biết ngày nhận văn bản lấy ý kiến: hạn tính tạm từ ngày gửi (sớm nhất)."
+            note_en = (
+                "Receipt of the consultation unknown: due date counted from sending (earliest)."
+            )
         elif assumed:
             status = (
                 "waiting"  # the step before has not happened yet: its latest lawful date is used
@@ -409,6 +531,11 @@ def timeline(
     dues = [r.due.date for r in results if r.due is not None and r.spec.actor != "applicant"]
     worst = dues[-1] if dues else None
     used = interp.used(
-        "consultation-days", "event-day-excluded", "roll-forward", "clock-stop-scope"
+        "consultation-days",
+        "reply-period-start",
+        "event-day-excluded",
+        "roll-forward",
+        "clock-stop-scope",
+        "form-order",
     )
-    return Timeline(proc, tuple(results), as_of, worst, used, cal.data_version)
+    return Timeline(proc, tuple(results), as_of, worst, used, cal.data_version, interp)

@@ -121,3 +121,24 @@ def missing_facts(facts: Any) -> tuple[MissingFact, ...]:
 @lru_cache(maxsize=4096)
 def _missing_facts(facts: frozenset[str]) -> tuple[MissingFact, ...]:
     return tuple(missing_fact(f) for f in sorted(facts))
+
+
+class Consultee(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A body the text says is consulted (12.3.b, 12.4.b, 13.3.b, 16.3.b); ``names``: the
+    units themselves where the case names them (the data-owning units of 12.4.b)."""
+
+    id: str
+    name_vi: str
+    name_en: str
+    citation: str
+    names: tuple[str, ...] = ()
+
+
+class IssuedDocument(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """What the authority issues at the end of a procedure, with the forms the text names
+    (12.3.d, 12.4.d: HĐTN03, HĐTN04; 16.3.d: HĐTN11, HĐTN12; assigned by form-order)."""
+
+    name_vi: str
+    name_en: str
+    citation: str
+    forms: dict[str, str] | None = None

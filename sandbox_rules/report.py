@@ -7,6 +7,7 @@ facts name the clause that asks for them; interpretations used are stated plainl
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
 from sandbox_rules.interpretations import get as get_interpretation
@@ -23,6 +24,7 @@ from sandbox_rules.outcomes import (
     PartAnswer,
     Routing,
 )
+from sandbox_rules.records import Consultee, IssuedDocument
 
 MARK = {"met": "✓", "not_met": "✗", "unknown": "?", "not_applicable": "–"}
 
@@ -63,6 +65,39 @@ def _notes(rule_ids: tuple[str, ...], lang: str) -> list[str]:
         cite = r.citation.vi() if lang == "vi" else r.citation.en()
         text = r.statement_vi if lang == "vi" else r.statement_en
         out.append(f"{'Lưu ý' if lang == 'vi' else 'Note'} ({cite}): {text}")
+    return out
+
+
+def _consulted_and_issued(
+    consultees: Iterable[Consultee], issues: IssuedDocument | None, lang: str
+) -> list[str]:
+    """Who is consulted (12.3.b, 12.4.b, 13.3.b, 16.3.b) and what the authority issues, with
+    its forms (12.3.d, 12.4.d, 16.3.d)."""
+    from sandbox_rules.law.citation import Citation
+
+    vi = lang == "vi"
+    out = []
+    for c in consultees:
+        cite = Citation.parse(c.citation)
+        names = f": {', '.join(c.names)}" if c.names else ""
+        out.append(
+            f"{'Lấy ý kiến' if vi else 'Consulted'}: {c.name_vi if vi else c.name_en}{names} "
+            f"({cite.vi() if vi else cite.en()})"
+        )
+    if issues:
+        cite = Citation.parse(issues.citation)
+        forms = issues.forms
+        shown = ""
+        if forms:
+            shown = (
+                f" — mẫu {forms['organisation']} (tổ chức), {forms['individual']} (cá nhân)"
+                if vi
+                else f" — form {forms['organisation']} (organisation), {forms['individual']} (individual)"
+            )
+        out.append(
+            f"{'Văn bản cấp' if vi else 'Issued'}: {issues.name_vi if vi else issues.name_en}"
+            f"{shown} ({cite.vi() if vi else cite.en()})"
+        )
     return out
 
 
@@ -171,7 +206,13 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
         ]
         lines += _missing_lines(missing, lang)
     lines += _interpretations(dict(a.interpretations_used), lang)
-    lines += ["", *_notes(("principle.8.1.other-law", "note.21.1.exemptions"), lang)]
+    lines += [
+        "",
+        *_notes(
+            ("principle.8.1.other-law", "principle.8.6.not-yet-regulated", "note.21.1.exemptions"),
+            lang,
+        ),
+    ]
     lines += ["", _provenance(a.law_version, lang)]
     return "\n".join(lines)
 
@@ -228,7 +269,8 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
             ("Phương thức: " if lang == "vi" else "Methods: ")
             + ", ".join(names[m][0 if lang == "vi" else 1] for m in r.methods)
         )
-    for note in r.notes or ():
+    lines += _consulted_and_issued(list(r.consultees or ()), r.issues, lang)
+    for note in r.notes if lang == "vi" or not r.notes_en else r.notes_en:
         lines.append(f"Ghi chú: {note}" if lang == "vi" else f"Note: {note}")
     lines += _source_lines(r, lang)
     lines.append(
@@ -419,6 +461,12 @@ def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
         ]
     if d["open_end_vi"]:
         lines.append(d["open_end_vi"] if vi else d["open_end_en"])
+    lines += [
+        "",
+        *_consulted_and_issued(
+            t.procedure.consultees, t.procedure.issues.record(t.interpretations), lang
+        ),
+    ]
     for n in d["notes"]:
         lines.append(
             f"{'Ghi chú' if vi else 'Note'} ({n['citation']}): {n['vi'] if vi else n['en']}"
@@ -443,12 +491,30 @@ STATE_VI = {
 }
 
 
+def _started_line(started_on: Any, state: str, vi: bool) -> str:
+    """15.1.b: whether testing has started, tracked apart from the state."""
+    if started_on is not None:
+        return (
+            f"Đã triển khai thử nghiệm từ ngày {started_on.strftime('%d/%m/%Y')} (điểm b khoản 1 Điều 15)"
+            if vi
+            else f"Testing started on {started_on.isoformat()} (Art. 15(1)(b))"
+        )
+    if state in ("issued", "adjusted", "extended"):
+        return (
+            "Chưa triển khai thử nghiệm (điểm b khoản 1 Điều 15)"
+            if vi
+            else "Testing not started (Art. 15(1)(b))"
+        )
+    return ""
+
+
 def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str = "vi") -> str:
     d = st.to_dict()
     vi = lang == "vi"
     lines = [
         ("TRẠNG THÁI THỬ NGHIỆM" if vi else "SANDBOX STATUS") + f" — {_day(d['as_of'], vi)}",
         ("Trạng thái: " if vi else "State: ") + (STATE_VI[d["state"]] if vi else d["state"]),
+        _started_line(st.testing_started_on, d["state"], vi),
         "",
     ]
     for h in d["history"]:

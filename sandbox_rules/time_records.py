@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import msgspec
 
-from sandbox_rules.records import MissingFact, Provenance, Record
+from sandbox_rules.records import Consultee, IssuedDocument, MissingFact, Provenance, Record
 
 Unit = Literal["working_days", "days", "months", "years"]
 
@@ -115,6 +115,8 @@ class Timeline(Record, tag="timeline", frozen=True, kw_only=True):
     as_of: Date
     steps: tuple[TimelineStep, ...]
     worst_case_end: Date | None
+    consultees: tuple[Consultee, ...]
+    issues: IssuedDocument
     open_end_vi: str | None
     open_end_en: str | None
     notes: tuple[Note, ...]
@@ -134,6 +136,7 @@ class HistoryEntry(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
     from_: str = msgspec.field(name="from")
     to: str
     rule_id: str | None
+    testing_started: bool  # after this event; tracked apart from the state (15.1.b)
 
 
 class Window(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -157,6 +160,7 @@ class Ground(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     decided_by: str
     detail_vi: str
     detail_en: str
+    failed_rules: tuple[str, ...]  # 15.1.c: the 9.1/9.2 rules no longer met
 
 
 class Lifecycle(Record, tag="lifecycle", frozen=True, kw_only=True):
@@ -167,6 +171,7 @@ class Lifecycle(Record, tag="lifecycle", frozen=True, kw_only=True):
     as_of: Date
     history: tuple[HistoryEntry, ...]
     testing_start: Date | None
+    testing_started_on: Date | None  # 15.1.b: tracked apart from the state
     approved_end: Date | None
     extended_end: Date | None
     end: Date | None

@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 import sandbox_rules  # noqa: E402
 from sandbox_rules.coverage import coverage_counts, coverage_table  # noqa: E402
+from sandbox_rules.coverage_review import DECISIONS, REVIEW_13_22  # noqa: E402
 from sandbox_rules.interpretations import CATALOGUE, QUESTION_VI  # noqa: E402
 from sandbox_rules.law import Citation, load_law  # noqa: E402
 from sandbox_rules.rules import registry  # noqa: E402
@@ -89,6 +90,22 @@ def coverage_md() -> str:
     for row in rows:
         detail = ", ".join(f"`{x}`" for x in row.rule_ids) if row.rule_ids else row.note
         out.append(f"| {row.citation.vi()} (`{row.citation.short}`) | {row.status} | {detail} |")
+    out += ["", "## Decisions on units outside Art. 13-22 (issue 8)", ""]
+    for unit, text in DECISIONS.items():
+        out.append(f"- **{Citation.parse(unit).vi()}** (`{unit}`): {text}")
+    out += [
+        "",
+        "## Second review of Art. 13-22 (issue 8, item 11)",
+        "",
+        "Every rule of Art. 13-22 was read once more against the Vietnamese text, clause by "
+        "clause. For each unit: the words checked, and what changed (— : the rule already said "
+        "what the text says).",
+        "",
+        "| unit | checked against the text | changed |",
+        "|---|---|---|",
+    ]
+    for unit, (checked, changed) in REVIEW_13_22.items():
+        out.append(f"| {Citation.parse(unit).vi()} (`{unit}`) | {checked} | {changed} |")
     return "\n".join(out) + "\n"
 
 

@@ -50,6 +50,7 @@ def test_results_name_their_versions_and_readings() -> None:
     r = route(ORGANISATION).to_dict()
     assert set(r["interpretations_used"]) == {
         "authority-count-basis", "procedure-many-sources", "same-manager-two-units", "defence-overrides",
+        "form-order",  # the certificate's forms HĐTN03/HĐTN04 (12.3.d, 12.4.d)
     }  # fmt: skip
     sched = obligations(
         {"issued_on": "2026-03-02", "approved_months": 6}, date(2026, 4, 1)
@@ -78,7 +79,13 @@ def test_lifecycle_never_crashes_and_never_extends_twice(rec: dict[str, Any]) ->
         status = lifecycle(rec, as_of)
     except InvalidTransitionError:
         return  # an invalid sequence is rejected, never queued
-    assert sum(h.event == "extension_approved" for h in status.history) <= 1
+    # 10.2 "gia hạn 01 lần": an extension, or an adjustment lengthening the period (13.2.c),
+    # under the default reading lengthening-adjustment-counts=counts-as-extension.
+    adjustments = [
+        bool(e.get("months")) for e in rec["events"] if e["type"] == "adjustment_approved"
+    ]
+    lengthening = sum(adjustments[: sum(h.event == "adjustment_approved" for h in status.history)])
+    assert sum(h.event == "extension_approved" for h in status.history) + lengthening <= 1
     if status.end is not None:
         assert status.results_report_due == status.end - timedelta(days=30)
     obligations(rec, as_of)

@@ -94,7 +94,7 @@ EXPECTED = [
         "undetermined",
         "undetermined",
         "BTC",
-        "12.3",
+        "12.4",  # 12.4: "hai nguồn dữ liệu từ hai đơn vị chủ quản dữ liệu" (same-manager-two-units)
     ),
     ("org-three-provinces.yaml", "undetermined", "undetermined", "undetermined", "BCA", "12.4"),
     # 10.1 (unapproved site) and 10.2 ("không quá 02 năm": 30 months) put the scope outside

@@ -49,20 +49,22 @@ ROUTES = [
         "determined",
     ),
     ([("Ban Cơ yếu", "Bộ Quốc phòng", True)], {}, "BQP", "12.6", "determined"),
-    # Two units of one ministry (text silent): default, the minister under 12.3 ...
+    # Two units of one ministry: 12.4's heading, "hai nguồn dữ liệu từ hai đơn vị chủ quản dữ
+    # liệu", counts units; by default the National Data Center receives (12.4.a) and the
+    # minister, competent under 12.1.a, decides ("cơ quan có thẩm quyền ... quyết định", 12.4.d) ...
     (
         [("Cục Thuế", "Bộ Tài chính", False), ("Cục Hải quan", "Bộ Tài chính", False)],
         {},
         "BTC",
-        "12.3",
+        "12.4",
         "determined",
     ),
-    # ... or the National Data Center under 12.4 with the alternative reading.
+    # ... or the minister receives under 12.3 with the alternative reading.
     (
         [("Cục Thuế", "Bộ Tài chính", False), ("Cục Hải quan", "Bộ Tài chính", False)],
-        {"same-manager-two-units": "national-data-center"},
+        {"same-manager-two-units": "competent-authority"},
         "BTC",
-        "12.4",
+        "12.3",
         "determined",
     ),
     # Counting owning units instead of managing bodies makes the same case the MPS's.

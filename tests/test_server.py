@@ -28,6 +28,7 @@ from sandbox_rules.report import (
     render_routing,
     render_timeline,
 )
+from sandbox_rules.surfaces.ics import obligations_ics
 from sandbox_rules.time_records import Timelines
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,6 +106,39 @@ def test_application_endpoints_equal_python(client: httpx.Client, path: Path) ->
         assert checked.text == render_dossier(d, lang)
 
 
+def test_batch_lines_equal_python(client: httpx.Client) -> None:
+    """POST /batch/assess: one record per line, and a line that fails says so and the batch
+    goes on (as `sandbox-rules batch assess`)."""
+    datas = [load(p) for p in APPLICATIONS]
+    lines = [body(d) for d in datas] + [b"{not json", b'{"applicant": 3}', b""]
+    resp = client.post(
+        "/batch/assess?form=compact",
+        content=b"\n".join(lines) + b"\n",
+        headers={"content-type": "application/x-ndjson"},
+    )
+    assert resp.status_code == 200
+    assert resp.headers["content-type"] == "application/x-ndjson"
+    out = [json.loads(line) for line in resp.text.splitlines()]
+    assert len(out) == len(datas) + 2  # the blank line is not a record
+    for got, data in zip(out, datas, strict=False):
+        assert got == as_json(sr.assess(sr.load_application(data)).to_dict(form="compact"))
+    assert out[-2]["line"] == len(datas) + 1
+    assert out[-2]["error"]["code"] == "input_validation"
+    assert out[-1]["line"] == len(datas) + 2
+    assert out[-1]["error"]["errors"][0]["field"] == "applicant"
+    scenarios = [load(p) for p in SCENARIOS if "record" in load(p)]
+    resp = client.post(
+        "/batch/obligations",
+        content=b"\n".join(body(d) for d in scenarios),
+        headers={"content-type": "application/jsonl"},
+    )
+    records = [load_record(d["record"]) for d in scenarios]
+    assert [json.loads(x) for x in resp.text.splitlines()] == [
+        as_json(obligations(r, d["as_of"]).to_dict())
+        for r, d in zip(records, scenarios, strict=True)
+    ]
+
+
 def test_dossier_checklist_example(client: httpx.Client) -> None:
     data = load(ROOT / "examples" / "adjustment-dossier.yaml")
     expected = sr.dossier(
@@ -151,7 +185,7 @@ def test_scenario_endpoints_equal_python(client: httpx.Client, path: Path) -> No
     for lang in ("vi", "en"):
         ics = post(client, f"/obligations?lang={lang}", data, accept="text/calendar")
         assert ics.headers["content-type"] == "text/calendar; charset=utf-8"
-        assert ics.text == schedule.to_ics(lang)
+        assert ics.text == obligations_ics(record, as_of, lang=lang).decode("utf-8")
 
 
 # Hand-picked from Art. 12-16 and the calendar: (event, unit, n, why).
@@ -257,10 +291,11 @@ def test_every_cli_operation_has_an_endpoint(client: httpx.Client) -> None:
     from sandbox_rules.cli import build_parser
 
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    # Not operations on a record: the server itself, the JSON-lines loop (one request is one
-    # line), and the officer's local file tools (write a template, ask at a terminal, run a
-    # folder of case files).
-    local = {"serve", "batch", "init", "interview", "test"}
+    # serve is the service itself; report writes a document (HTML/PDF) from the records the
+    # assess, route, dossier, timeline, lifecycle and obligations endpoints already return;
+    # init, interview and test are the officer's local file tools (write a template, ask at
+    # a terminal, run a folder of case files).
+    local = {"serve", "report", "init", "interview", "test"}
     commands = set(sub.choices) - local  # type: ignore[arg-type]
     paths = {p.strip("/").split("/")[0] for p in client.get("/openapi.json").json()["paths"]}
     aliases = {"schema": "schemas"}
@@ -411,6 +446,16 @@ ERRORS = [
         "input_validation",
         "'không quá 02 năm' (10.2): more than 24 months",
     ),
+    (
+        "POST",
+        "/assess",
+        JSON_HEADERS,
+        APP.replace(b'"submitted_on": "2026-11-23"', b'"submitted_on": "2025-01-02"'),
+        422,
+        "input_validation",
+        "filed before Chapter II was in force: a value the rules cannot use",
+    ),
+    ("POST", "/assess?form=short", JSON_HEADERS, APP, 422, "input_validation", "unknown form"),
     ("GET", "/law/99.1", {}, None, 404, "unknown_citation", "no Article 99 in Chapter II"),
     ("GET", "/law/khoản", {}, None, 422, "citation_syntax", "not a citation"),
     ("GET", "/calendar/abcd", {}, None, 422, "input_validation", "not a year"),
@@ -440,6 +485,24 @@ ERRORS = [
         "obligations come as JSON or iCalendar",
     ),
     ("GET", "/nope", {}, None, 404, "not_found", "unknown route"),
+    (
+        "POST",
+        "/batch/asess",
+        {"content-type": "application/x-ndjson"},
+        b"{}",
+        422,
+        "input_validation",
+        "not a batch operation",
+    ),
+    (
+        "POST",
+        "/batch/assess",
+        JSON_HEADERS,
+        b"{}",
+        415,
+        "unsupported_media_type",
+        "a batch is JSON lines",
+    ),
     ("DELETE", "/assess", {}, None, 405, "method_not_allowed", "unknown method"),
     ("PUT", "/calendar/2026", JSON_HEADERS, b"{}", 405, "method_not_allowed", "GET and POST only"),
 ]
@@ -503,7 +566,13 @@ def test_oversized_bodies_are_refused(client: httpx.Client) -> None:
 # -- token, size and time limits set by the environment -------------------------------------
 @pytest.fixture(scope="module")
 def strict_url() -> Iterator[str]:
-    env = {"SANDBOX_RULES_TOKEN": "s3cret-token", "SANDBOX_RULES_MAX_BODY_BYTES": "1024"}
+    env = {
+        "SANDBOX_RULES_TOKEN": "s3cret-token",
+        "SANDBOX_RULES_MAX_BODY_BYTES": "1024",
+        # Another hash seed and time zone than the main server: answers must not change.
+        "PYTHONHASHSEED": "169",
+        "TZ": "Asia/Ho_Chi_Minh",
+    }
     with serve("--lang", "en", env=env) as u:
         yield u
 
@@ -564,13 +633,24 @@ def test_openapi_document_is_valid_and_identical(client: httpx.Client, strict_ur
     validate(doc)
     assert doc["openapi"] == "3.1.0"
     assert {c.__name__ for c in OUTPUTS.values()} <= set(doc["components"]["schemas"])
-    # Every worker, and another server process with other settings, serves the same bytes.
+    # Every worker, and another server process with other settings, hash seed and time zone,
+    # serves the same bytes.
     answers = {client.get("/openapi.json").content for _ in range(20)}
     with httpx.Client(base_url=strict_url) as c:
         answers.add(
             c.get("/openapi.json", headers={"authorization": "Bearer s3cret-token"}).content
         )
     assert answers == {first.content}
+    req = body({"event": "2026-02-06", "period": {"unit": "days", "n": 10}, "explain": True})
+    here = client.post("/deadline", content=req, headers=JSON_HEADERS)
+    with httpx.Client(base_url=strict_url) as c:
+        there = c.post(
+            "/deadline",
+            content=req,
+            headers={**JSON_HEADERS, "authorization": "Bearer s3cret-token"},
+        )
+    assert here.status_code == there.status_code == 200
+    assert here.content == there.content
     page = client.get("/docs")
     assert page.headers["content-type"] == "text/html; charset=utf-8"
     assert "<script" not in page.text and "http://" not in page.text.replace("http://127.0.0.1", "")

@@ -54,6 +54,11 @@ def test_openapi_property_run(tmp_path: Path) -> None:
                 "--no-color",
             ],
             cwd=tmp_path,  # so nothing it writes lands in the work tree
+            env={
+                **os.environ,
+                "SCHEMATHESIS_HOOKS": "server_st_hooks",
+                "PYTHONPATH": str(Path(__file__).parent),
+            },
             capture_output=True,
             text=True,
             timeout=600,

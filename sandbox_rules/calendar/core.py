@@ -44,7 +44,7 @@ _DEFAULTS = {k: v[0] for k, v in CALENDAR_INTERPRETATIONS.items()}
 
 # Counting rules, cited in every deadline.
 RULE_EVENT_EXCLUDED = (
-    "BLDS 2015 Điều 147 khoản 1",
+    "khoản 1 Điều 147 Bộ luật Dân sự 2015",
     "Civil Code 2015 Art. 147(1): the day of the event is not counted",
 )
 RULE_EVENT_INCLUDED = (
@@ -57,17 +57,20 @@ RULE_WORKING_DAYS = (
     "State agencies' working days: Monday-Friday minus holidays, compensatory and swapped "
     "days off, plus Saturdays worked",
 )
-RULE_DAYS = ("BLDS 2015 Điều 148 khoản 1", "Civil Code 2015 Art. 148(1): a period in days")
+RULE_DAYS = (
+    "khoản 1 Điều 148 Bộ luật Dân sự 2015",
+    "Civil Code 2015 Art. 148(1): a period in days",
+)
 RULE_MONTHS = (
-    "BLDS 2015 Điều 148 khoản 3",
+    "khoản 3 Điều 148 Bộ luật Dân sự 2015",
     "Civil Code 2015 Art. 148(3): ends on the corresponding day, or the month's last day",
 )
 RULE_YEARS = (
-    "BLDS 2015 Điều 148 khoản 4",
+    "khoản 4 Điều 148 Bộ luật Dân sự 2015",
     "Civil Code 2015 Art. 148(4): ends on the corresponding day and month",
 )
 RULE_ROLL = (
-    "BLDS 2015 Điều 148 khoản 5",
+    "khoản 5 Điều 148 Bộ luật Dân sự 2015",
     "Civil Code 2015 Art. 148(5): a last day that is not a working day moves to the next working day",
 )
 

@@ -56,6 +56,22 @@ class Body:
         return self.kind in PROVINCIAL
 
     @property
+    def agency_vi(self) -> str:
+        """The body a dossier goes to (12.3.a): the ministry or agency, or the province's People's
+        Committee — not its head in person."""
+        if self.is_provincial:
+            return f"Ủy ban nhân dân {self.full_name_vi}"
+        return self.name
+
+    @property
+    def agency_en(self) -> str:
+        if self.kind == "city":
+            return f"{self.name_en} People's Committee"
+        if self.kind == "province":
+            return f"{self.name_en} Provincial People's Committee"
+        return self.name_en
+
+    @property
     def full_name_vi(self) -> str:
         if self.kind == "city":
             return f"thành phố {self.name}"
@@ -71,6 +87,8 @@ class Body:
             "name_en": self.name_en,
             "head_vi": self.head_vi,
             "head_en": self.head_en,
+            "agency_vi": self.agency_vi,
+            "agency_en": self.agency_en,
         }
 
 
@@ -98,18 +116,27 @@ class Catalogue:
         return [b for b in self.bodies.values() if b.kind in kinds]
 
 
-def _head(kind: str, raw: Mapping[str, Any]) -> tuple[str, str]:
+def _ascii(name: str) -> str:
+    """The usual English spelling of a Vietnamese place name: without diacritics."""
+    text = unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def _head(kind: str, raw: Mapping[str, Any], name_en: str) -> tuple[str, str]:
     if kind == "city":
         return (
             f"Chủ tịch Ủy ban nhân dân thành phố {raw['name']}",
-            f"Chairman of the People's Committee of {raw['name']} city",
+            f"Chairman of the {name_en} People's Committee",
         )
     if kind == "province":
         return (
             f"Chủ tịch Ủy ban nhân dân tỉnh {raw['name']}",
-            f"Chairman of the People's Committee of {raw['name']} province",
+            f"Chairman of the {name_en} Provincial People's Committee",
         )
-    return str(raw["head_vi"]), f"Head of the {raw.get('name_en', raw['name'])}"
+    if kind == "ministry":
+        return str(raw["head_vi"]), f"Minister of {name_en.removeprefix('Ministry of ')}"
+    special = {"NHNN": "Governor of the State Bank of Vietnam"}
+    return str(raw["head_vi"]), special.get(str(raw["code"]), f"Head of the {name_en}")
 
 
 @cache
@@ -124,16 +151,13 @@ def catalogue() -> Catalogue:
     index: dict[str, str] = {}
     for item in data["bodies"]:
         kind = item["kind"]
-        head_vi, head_en = _head(kind, item)
-        if kind == "ministry" or kind == "ministerial_agency":
-            head_en = {"NHNN": "Governor of the State Bank of Vietnam"}.get(
-                item["code"], f"Minister / head of the {item.get('name_en', item['name'])}"
-            )
+        name_en = str(item.get("name_en") or _ascii(item["name"]))
+        head_vi, head_en = _head(kind, item, name_en)
         body = Body(
             code=item["code"],
             kind=kind,
             name=item["name"],
-            name_en=item.get("name_en", item["name"]),
+            name_en=name_en,
             head_vi=head_vi,
             head_en=head_en,
             merged_from=tuple(item.get("merged_from", [])),

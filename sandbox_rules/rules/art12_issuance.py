@@ -102,13 +102,20 @@ TIME_LIMITS: tuple[Rule, ...] = (
         10,
         "consultation_sent",
         "replies_received",
-        interpretations=("consultation-days", "event-day-excluded", "roll-forward"),
+        interpretations=(
+            "consultation-days",
+            "reply-period-start",
+            "event-day-excluded",
+            "roll-forward",
+        ),
     ),
     _limit(
         "time.12.3.d.decide",
         "12.3.d",
-        "Trong 03 ngày làm việc kể từ ngày nhận đủ ý kiến trả lời, quyết định cấp hoặc từ chối có lý do.",
-        "Within 3 working days of receiving all replies, issue the certificate or refuse with reasons.",
+        "Trong 03 ngày làm việc kể từ ngày nhận được đầy đủ ý kiến trả lời, cơ quan có thẩm quyền quyết định "
+        "cấp bản giấy và bản điện tử Giấy chứng nhận (mẫu HĐTN03, HĐTN04) hoặc trả lời nêu rõ lý do.",
+        "Within 3 working days of receiving all replies, the competent authority issues the certificate on "
+        "paper and electronically (forms HĐTN03, HĐTN04) or refuses with reasons.",
         "working_days",
         3,
         "replies_received",
@@ -117,11 +124,13 @@ TIME_LIMITS: tuple[Rule, ...] = (
     ),
     _limit(
         "time.12.4.b.consult",
-        "12.4.b",
-        "Trong 03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ, Bộ Công an (Trung tâm dữ liệu quốc gia) "
-        "gửi văn bản lấy ý kiến.",
+        "12.4.b.par1",
+        "Trong 03 ngày làm việc kể từ ngày nhận được đầy đủ hồ sơ hợp lệ, Bộ Công an (Trung tâm dữ liệu "
+        "quốc gia) gửi văn bản lấy ý kiến của đơn vị chủ quản dữ liệu, Bộ Khoa học và Công nghệ và các đơn "
+        "vị khác có liên quan.",
         "Within 3 working days of receiving a complete valid dossier, the Ministry of Public Security "
-        "(National Data Center) sends the consultation.",
+        "(National Data Center) sends the consultation to the data-owning units, the Ministry of "
+        "Science and Technology and the other related units.",
         "working_days",
         3,
         "dossier_complete",
@@ -137,13 +146,22 @@ TIME_LIMITS: tuple[Rule, ...] = (
         10,
         "consultation_sent",
         "replies_received",
-        interpretations=("consultation-days", "event-day-excluded", "roll-forward"),
+        interpretations=(
+            "consultation-days",
+            "reply-period-start",
+            "event-day-excluded",
+            "roll-forward",
+        ),
     ),
     _limit(
         "time.12.4.d.decide",
         "12.4.d",
-        "Trong 03 ngày làm việc kể từ ngày nhận đủ ý kiến trả lời, quyết định cấp hoặc từ chối có lý do.",
-        "Within 3 working days of receiving all replies, issue or refuse with reasons.",
+        "Trong 03 ngày làm việc kể từ ngày nhận được đầy đủ ý kiến trả lời, cơ quan có thẩm quyền theo khoản 1 "
+        "Điều 12 (có thể khác nơi tiếp nhận hồ sơ) quyết định cấp bản giấy và bản điện tử Giấy chứng nhận "
+        "(mẫu HĐTN03, HĐTN04) hoặc trả lời nêu rõ lý do.",
+        "Within 3 working days of receiving all replies, the competent authority of Art. 12(1) (which "
+        "may differ from the body that received the dossier) issues the certificate on paper and electronically (forms HĐTN03, "
+        "HĐTN04) or refuses with reasons.",
         "working_days",
         3,
         "replies_received",

@@ -6,7 +6,7 @@ from sandbox_rules.rules.art12_issuance import _limit
 from sandbox_rules.rules.model import Rule
 
 _EX = ("event-day-excluded",)
-_CAL = ("consultation-days", "event-day-excluded", "roll-forward")
+_CAL = ("consultation-days", "reply-period-start", "event-day-excluded", "roll-forward")
 
 RULES: tuple[Rule, ...] = (
     _limit(
@@ -82,8 +82,10 @@ RULES: tuple[Rule, ...] = (
     _limit(
         "time.16.3.b.consult",
         "16.3.b",
-        "Trong 03 ngày làm việc kể từ khi nhận đủ hồ sơ hợp lệ, gửi xin ý kiến; trong 10 ngày các cơ quan trả lời.",
-        "Within 3 working days of a complete valid conclusion dossier, consult; replies within 10 days.",
+        "Trong 03 ngày làm việc kể từ khi nhận đầy đủ hồ sơ hợp lệ, cơ quan đã cấp gửi xin ý kiến các cơ quan, tổ "
+        "chức có liên quan.",
+        "Within 3 working days of a complete valid conclusion dossier, the issuing authority consults the "
+        "related agencies and organisations.",
         "working_days",
         3,
         "dossier_complete",

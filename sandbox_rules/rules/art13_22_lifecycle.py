@@ -4,7 +4,7 @@ grounds (15.1), decision limits (15.2, 15.3), obligations (17-19) and duties and
 
 from __future__ import annotations
 
-from sandbox_rules.expr import all_of, is_true
+from sandbox_rules.expr import all_of, eq, is_true
 from sandbox_rules.rules.model import Rule, RuleKind, rule
 
 LIVE = ("issued", "active", "adjusted", "extended")
@@ -31,12 +31,21 @@ def _t(
     )
 
 
+# Testing started or not is tracked apart from the state (lifecycle.LifecycleStatus.testing
+# _started_on): 15.1.b foresees an adjustment or extension asked for before deployment, so a
+# certificate may be adjusted or extended before or after the start, and starts only once.
+STARTABLE_AFTER_CHANGE = ("adjusted", "extended")
+
 TRANSITIONS: tuple[Rule, ...] = (
     _t(
         "life.consultation",
-        ("12.3.b", "12.4.b"),
-        "Cơ quan tiếp nhận lấy ý kiến các đơn vị có liên quan.",
-        "The receiving body sends the consultation.",
+        ("12.3.b", "12.4.b.par1"),
+        "Cơ quan tiếp nhận hồ sơ lấy ý kiến: Bộ Công an (Trung tâm dữ liệu quốc gia) và các đơn vị có liên "
+        "quan (điểm b khoản 3 Điều 12); đơn vị chủ quản dữ liệu, Bộ Khoa học và Công nghệ và các đơn vị khác "
+        "có liên quan (điểm b khoản 4 Điều 12).",
+        "The receiving body sends the consultation: to the Ministry of Public Security (National Data "
+        "Center) and related units (12.3.b); to the data-owning units, the Ministry of Science and "
+        "Technology and other related units (12.4.b).",
         "consultation_sent",
         ("applied",),
         "in_consultation",
@@ -44,8 +53,8 @@ TRANSITIONS: tuple[Rule, ...] = (
     _t(
         "life.issue",
         ("12.3.d", "12.4.d"),
-        "Quyết định cấp Giấy chứng nhận (bản giấy và bản điện tử).",
-        "The certificate is issued (paper and electronic).",
+        "Quyết định cấp bản giấy và bản điện tử Giấy chứng nhận tham gia (mẫu HĐTN03, HĐTN04).",
+        "The participation certificate is issued on paper and electronically (forms HĐTN03, HĐTN04).",
         "certificate_issued",
         ("in_consultation",),
         "issued",
@@ -59,32 +68,72 @@ TRANSITIONS: tuple[Rule, ...] = (
         ("in_consultation",),
         "refused",
     ),
-    _t(
-        "life.return",
-        ("12.3.b", "13.3.b.par2", "16.3.b.par2"),
-        "Hồ sơ chưa đầy đủ, hợp lệ không được xử lý: trả lại hồ sơ (thời hạn xử lý chỉ tính từ khi nhận đủ hồ sơ hợp lệ).",
-        "An incomplete or invalid dossier is not processed and is returned (processing runs only from a complete, valid dossier).",
-        "returned",
-        ("applied", "in_consultation"),
-        "returned",
+    rule(
+        "life.return.issuance",
+        ("13.3.b.par2", "16.3.b.par2"),
+        RuleKind.TRANSITION,
+        "Điều 12 không quy định trả lại hồ sơ đề nghị cấp; chỉ theo cách hiểu issuance-return=returned "
+        "(tương tự đoạn 2 điểm b khoản 3 Điều 13, đoạn 2 điểm b khoản 3 Điều 16) hồ sơ chưa đầy đủ, hợp lệ "
+        "mới bị trả lại.",
+        "Art. 12 sets no return of an issuance dossier; only under the reading issuance-return=returned "
+        "(by analogy with 13.3.b, second paragraph, and 16.3.b, second paragraph) is an incomplete "
+        "dossier returned.",
+        eq("interp.issuance-return", "returned"),
+        group="lifecycle",
+        topic="lifecycle",
+        interpretations=("issuance-return",),
+        outcome={"event": "returned", "from": ["applied", "in_consultation"], "to": "returned"},
     ),
     _t(
         "life.start",
         "15.1.b",
-        "Tổ chức, cá nhân triển khai hoạt động thử nghiệm.",
-        "The holder starts testing.",
+        "Tổ chức, cá nhân triển khai hoạt động thử nghiệm (một lần).",
+        "The holder starts testing (once).",
         "testing_started",
-        ("issued", "adjusted"),
+        ("issued",),
         "active",
+    ),
+    _t(
+        "life.start.after-change",
+        ("15.1.b", "13.1", "14.2"),
+        "Triển khai thử nghiệm sau khi đã được chấp thuận điều chỉnh hoặc gia hạn trước khi triển khai "
+        "(điểm b khoản 1 Điều 15 dự liệu việc đề nghị điều chỉnh, gia hạn trước khi triển khai); trạng "
+        "thái giữ nguyên.",
+        "Testing starts after an adjustment or extension granted before the start (15.1.b foresees "
+        "such requests before deployment); the state is kept.",
+        "testing_started",
+        STARTABLE_AFTER_CHANGE,
+        None,
     ),
     _t(
         "life.adjust",
         ("13.1", "13.3.c"),
-        "Chỉ được điều chỉnh phương án sau khi được cơ quan đã cấp chấp thuận.",
-        "The plan may be adjusted only after the issuing authority approves.",
+        "Chỉ được điều chỉnh phương án sau khi được cơ quan đã cấp chấp thuận (văn bản chấp thuận bằng bản "
+        "giấy và bản điện tử).",
+        "The plan may be adjusted only after the issuing authority approves (approval on paper and "
+        "electronically).",
         "adjustment_approved",
         LIVE,
         "adjusted",
+    ),
+    _t(
+        "life.adjust.refuse",
+        "13.3.c",
+        "Không chấp thuận điều chỉnh: văn bản trả lời nêu rõ lý do; Giấy chứng nhận giữ nguyên.",
+        "The adjustment is refused in writing with reasons; the certificate stands as it was.",
+        "adjustment_refused",
+        LIVE,
+        None,
+    ),
+    _t(
+        "life.adjust.return",
+        "13.3.b.par2",
+        "Hồ sơ điều chỉnh bị trả lại (không giải trình trong 05 ngày làm việc); Giấy chứng nhận giữ nguyên.",
+        "The adjustment dossier is returned (no clarification within 5 working days); the certificate "
+        "stands as it was.",
+        "adjustment_returned",
+        LIVE,
+        None,
     ),
     _t(
         "life.extend",
@@ -96,10 +145,31 @@ TRANSITIONS: tuple[Rule, ...] = (
         "extended",
     ),
     _t(
+        "life.extend.refuse",
+        ("14.2", "13.3.c"),
+        "Không chấp thuận gia hạn: văn bản trả lời nêu rõ lý do; thời hạn thử nghiệm giữ nguyên.",
+        "The extension is refused in writing with reasons; the testing period stands.",
+        "extension_refused",
+        LIVE,
+        None,
+    ),
+    _t(
+        "life.extend.return",
+        ("14.2", "13.3.b.par2"),
+        "Hồ sơ gia hạn bị trả lại (không giải trình trong 05 ngày làm việc); thời hạn thử nghiệm giữ nguyên.",
+        "The extension dossier is returned (no clarification within 5 working days); the testing "
+        "period stands.",
+        "extension_returned",
+        LIVE,
+        None,
+    ),
+    _t(
         "life.revoke",
         ("15.1", "15.2"),
-        "Quyết định thu hồi Giấy chứng nhận.",
-        "The certificate is revoked.",
+        "Quyết định thu hồi Giấy chứng nhận, gửi cho tổ chức, cá nhân đã được cấp; đồng thời thu hồi bản điện "
+        "tử và thông báo trên Hệ thống thông tin hoặc trang thông tin điện tử của cơ quan.",
+        "The revocation decision is issued and sent to the holder; the electronic copy is revoked and the "
+        "revocation published on the authority's information system or website.",
         "revoked",
         LIVE,
         "revoked",
@@ -107,11 +177,22 @@ TRANSITIONS: tuple[Rule, ...] = (
     _t(
         "life.conclude",
         ("16.1.a", "16.1.b", "16.3.d"),
-        "Cấp Giấy chứng nhận kết thúc hoạt động thử nghiệm.",
-        "The conclusion certificate is issued.",
+        "Cấp Giấy chứng nhận kết thúc hoạt động thử nghiệm (mẫu HĐTN11, HĐTN12).",
+        "The conclusion certificate is issued (forms HĐTN11, HĐTN12).",
         "concluded",
         LIVE,
         "concluded",
+    ),
+    _t(
+        "life.conclude.return",
+        "16.3.b.par2",
+        "Hồ sơ đề nghị cấp Giấy chứng nhận kết thúc bị trả lại (không bổ sung, giải trình trong 05 ngày làm "
+        "việc); Giấy chứng nhận tham gia giữ nguyên.",
+        "The conclusion dossier is returned (not completed within 5 working days); the participation "
+        "certificate stands.",
+        "conclusion_returned",
+        LIVE,
+        None,
     ),
     _t(
         "life.reissue",
@@ -158,7 +239,8 @@ REVOCATION: tuple[Rule, ...] = (
         "revoke.15.1.c.conditions",
         "15.1.c",
         "Không đáp ứng đầy đủ các điều kiện quy định tại khoản 1, khoản 2 Điều 9.",
-        "The holder no longer meets Art. 9(1) or 9(2).",
+        "The holder does not fully meet the conditions of Art. 9(1) or 9(2) (the solution criteria "
+        "of Art. 9(3) are not a ground).",
         "ground.conditions_lost",
     ),
     _ground(
@@ -188,8 +270,12 @@ REVOCATION: tuple[Rule, ...] = (
         "revoke.15.3.defence",
         "15.3",
         RuleKind.ROUTING,
-        "Bộ Quốc phòng xem xét và quyết định thu hồi đối với lĩnh vực quốc phòng, cơ yếu.",
-        "The Ministry of National Defence decides revocation for defence and cipher testing.",
+        "Bộ Quốc phòng chịu trách nhiệm xem xét dừng thử nghiệm và quyết định thu hồi Giấy chứng nhận thuộc "
+        "lĩnh vực quốc phòng, cơ yếu (văn bản ghi 'xem xét dùng thử nghiệm', nhiều khả năng là lỗi chính tả "
+        "của 'dừng').",
+        "The Ministry of National Defence is responsible for considering halting the testing and for "
+        "deciding revocation of certificates in the field of defence and cipher (the text reads 'xem "
+        "xét dùng thử nghiệm', almost certainly a typo for 'dừng', halt).",
         is_true("sources.any_defence_or_cipher"),
         group="revocation-authority",
         topic="revocation",
@@ -396,8 +482,10 @@ AUTHORITY_DUTIES: tuple[Rule, ...] = (
     _duty(
         "20.5.measures",
         "20.5",
-        "Yêu cầu báo cáo, giải trình; quyết định điều chỉnh, gia hạn, tạm dừng, kết thúc.",
-        "Require reports; decide adjustment, extension, suspension, conclusion.",
+        "Yêu cầu báo cáo, giải trình; bổ sung biện pháp kiểm soát rủi ro; quyết định điều chỉnh phạm vi, gia hạn, "
+        "tạm dừng, kết thúc thử nghiệm.",
+        "Require reports and explanations and additional risk controls; decide to adjust the scope, "
+        "extend, suspend or end the testing.",
         "authority",
     ),
     _duty(
@@ -493,6 +581,20 @@ PROCEDURE_NOTES: tuple[Rule, ...] = (
 
 PRINCIPLES: tuple[Rule, ...] = (
     rule(
+        "principle.8.6.not-yet-regulated",
+        "8.6",
+        RuleKind.OBLIGATION,
+        "Đối với các sản phẩm, dịch vụ khoa học, công nghệ và đổi mới sáng tạo chưa được pháp luật quy định, "
+        "tổ chức, cá nhân có nhu cầu và đáp ứng các điều kiện, tiêu chí đăng ký được phê duyệt, cấp Giấy "
+        "chứng nhận theo Nghị định này; đây là mục đích của cơ chế, không phải thêm một điều kiện ngoài "
+        "Điều 9.",
+        "Products and services of science, technology and innovation not yet regulated by law: applicants "
+        "who need it and meet the conditions and criteria are approved and certified under this Decree; "
+        "this states the mechanism's purpose and adds no condition to Art. 9.",
+        group="notes",
+        topic="notes",
+    ),
+    rule(
         "principle.8.1.other-law",
         "8.1",
         RuleKind.OBLIGATION,
@@ -514,10 +616,14 @@ PRINCIPLES: tuple[Rule, ...] = (
         "note.21.1.exemptions",
         "21.1",
         RuleKind.OBLIGATION,
-        "Tổ chức, cá nhân thử nghiệm được phép không áp dụng một số quy định về tiêu chuẩn, quy chuẩn, điều kiện kinh doanh, "
-        "thủ tục cấp phép theo quyết định của cơ quan cấp (Điều 20 khoản 6).",
-        "Participants may be exempted from some standards, business conditions and licensing rules, as the "
-        "issuing authority decides (Art. 20(6)).",
+        "Tổ chức, cá nhân thực hiện thử nghiệm được phép không áp dụng một số quy định của pháp luật về tiêu "
+        "chuẩn, quy chuẩn kỹ thuật đối với công nghệ, sản phẩm, dịch vụ, điều kiện kinh doanh, trình tự, thủ "
+        "tục cấp phép, bảo đảm điều kiện kinh doanh và các quy định khác không phù hợp với đặc điểm, tính năng "
+        "mới của công nghệ, sản phẩm, dịch vụ hoặc mô hình kinh doanh được đề xuất thử nghiệm.",
+        "Participants may be exempted from some legal rules on standards and technical regulations for "
+        "technologies, products and services, on business conditions, on licensing procedures and on "
+        "ensuring business conditions, and from other rules, that do not suit the new features of the "
+        "technology, product, service or business model proposed for testing.",
         group="notes",
         topic="notes",
     ),

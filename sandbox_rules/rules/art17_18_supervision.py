@@ -30,8 +30,10 @@ RULES: tuple[Rule, ...] = (
     _limit(
         "time.18.3.quarterly-report",
         "18.3",
-        "Báo cáo định kỳ hàng quý nộp chậm nhất ngày 05 của tháng đầu tiên quý tiếp theo.",
-        "The quarterly report is due at the latest on the 5th of the first month of the next quarter.",
+        "Báo cáo định kỳ hàng quý (mẫu HĐTN08 tổ chức, HĐTN07 cá nhân) nộp chậm nhất ngày 05 của tháng đầu "
+        "tiên quý tiếp theo.",
+        "The quarterly report (form HĐTN08 organisation, HĐTN07 individual) is due at the latest on the "
+        "5th of the first month of the next quarter.",
         "days",
         5,
         "quarter_end",

@@ -272,12 +272,16 @@ def records(draw: st.DrawFn) -> dict[str, Any]:
     issued = draw(dates_in_range(date(2025, 7, 1), date(2030, 6, 30)))
     months = draw(st.integers(min_value=1, max_value=24))
     offsets = draw(st.lists(st.integers(min_value=0, max_value=30 * months), max_size=6))
-    events = [
-        {
+    events = []
+    for o in sorted(offsets):
+        event: dict[str, Any] = {
             "type": draw(st.sampled_from(_LIFE_EVENTS)),
             "date": (issued + timedelta(days=o)).isoformat(),
-            "months": draw(st.integers(min_value=1, max_value=24)),
         }
-        for o in sorted(offsets)
-    ]
+        # months: an extension's length; for an adjustment, how much it lengthens (13.2.c).
+        if event["type"] == "extension_approved" or (
+            event["type"] == "adjustment_approved" and draw(st.booleans())
+        ):
+            event["months"] = draw(st.integers(min_value=1, max_value=24))
+        events.append(event)
     return {"issued_on": issued.isoformat(), "approved_months": months, "events": events}

@@ -26,8 +26,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from sandbox_rules.errors import InputValidationError, SandboxRulesError
-from sandbox_rules.records import Record, check_form
-from sandbox_rules.surfaces.server.endpoints import ENDPOINTS, Call, Endpoint
+from sandbox_rules.surfaces.server.endpoints import ENDPOINTS, NDJSON, Call, Endpoint
 from sandbox_rules.surfaces.server.errors import (
     HttpError,
     InternalError,
@@ -43,6 +42,7 @@ from sandbox_rules.surfaces.server.errors import (
     envelope,
     status_of,
 )
+from sandbox_rules.surfaces.server.operations import record_json
 
 log = logging.getLogger("sandbox_rules.server")
 JSON = "application/json"
@@ -101,14 +101,6 @@ def _env_number(env: Mapping[str, str], name: str, default: Any) -> Any:
     return value
 
 
-def record_json(data: Any, form: str = "full") -> bytes:
-    """The one place a result becomes its response body: the library's JSON record
-    (``Record.to_json_bytes``), or the plain data of a catalogue route."""
-    if isinstance(data, Record):
-        return data.to_json_bytes(form=check_form(form))
-    return msgspec.json.encode(data)
-
-
 # -- negotiation ----------------------------------------------------------------------------
 def _weighted(header: str) -> list[tuple[float, int, str]]:
     """Items of an Accept or Accept-Language header, best first (q, then order)."""
@@ -164,15 +156,18 @@ def _media(request: Request, offered: tuple[str, ...]) -> str:
 
 
 # -- the request body -----------------------------------------------------------------------
-async def _body(request: Request, limit: int) -> Any:
+async def _body(request: Request, limit: int, accepts: tuple[str, ...]) -> Any:
+    """The decoded JSON body; for a JSON-lines route (``accepts`` NDJSON), the raw bytes."""
     ctype = request.headers.get("content-type")
     media, _, params = (ctype or "").partition(";")
     media = media.strip().lower()
     charset = params.strip().lower().removeprefix("charset=").strip('"')
-    if media != JSON and not (media.startswith("application/") and media.endswith("+json")):
+    is_json = media == JSON or (media.startswith("application/") and media.endswith("+json"))
+    if not ((is_json and JSON in accepts) or media in accepts):
+        want = " hoặc ".join(accepts)
         raise UnsupportedMediaTypeError(
-            f"Content-Type phải là {JSON}, nhận được {ctype[:60] if ctype else 'không có'!r}",
-            f"Content-Type must be {JSON}, got {ctype[:60] if ctype else 'none'!r}",
+            f"Content-Type phải là {want}, nhận được {ctype[:60] if ctype else 'không có'!r}",
+            f"Content-Type must be {' or '.join(accepts)}, got {ctype[:60] if ctype else 'none'!r}",
         )
     if charset and charset not in ("utf-8", "utf8"):
         raise UnsupportedMediaTypeError(
@@ -189,6 +184,8 @@ async def _body(request: Request, limit: int) -> Any:
             raise _too_large(limit)
         chunks.append(chunk)
     raw = b"".join(chunks)
+    if JSON not in accepts:
+        return raw
     if not raw.strip():
         raise MalformedBodyError("thân yêu cầu trống", "the request body is empty")
     try:
@@ -232,6 +229,8 @@ def _render(ep: Endpoint, call: Call, media: str, lang: str) -> tuple[bytes, str
         return answer.text(lang).encode(), "text/plain; charset=utf-8"
     if media == "text/calendar" and answer.ics is not None:
         return answer.ics(lang).encode(), "text/calendar; charset=utf-8"
+    if isinstance(answer.data, bytes):  # already encoded (a batch)
+        return answer.data, media
     return record_json(answer.data, call.query.get("form", "full")), JSON
 
 
@@ -267,7 +266,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     def handler(ep: Endpoint) -> Handler:
         allowed = {"lang", *(p.name for p in ep.params)}
-        offered = (JSON, *ep.media)
+        offered = ep.media if ep.request == "JsonLines" else (JSON, *ep.media)
+        accepts = (NDJSON, "application/jsonl") if ep.request == "JsonLines" else (JSON,)
 
         async def endpoint(request: Request) -> Response:
             lang = cfg.default_lang
@@ -293,7 +293,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     return Response(content, media_type=media_type)
                 media = _media(request, offered)
                 async with asyncio.timeout(cfg.time_limit):
-                    body = await _body(request, cfg.max_body_bytes) if ep.request else None
+                    body = await _body(request, cfg.max_body_bytes, accepts) if ep.request else None
                     call = Call(body, request.path_params, request.query_params, calendar)
                     loop = asyncio.get_running_loop()
                     content, media_type = await loop.run_in_executor(

@@ -45,6 +45,7 @@ class Param:
     schema: Mapping[str, Any]
 
 
+NDJSON = "application/x-ndjson"
 LANG = Param(
     "lang",
     "language of text reports and messages (overrides Accept-Language; default vi)",
@@ -170,6 +171,26 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         ("text/plain",),
         (_FORM,),
         tags=("calendar",),
+    ),
+    Endpoint(
+        "POST",
+        "/batch/{kind}",
+        "batch",
+        "Nhiều yêu cầu một lúc: mỗi dòng JSON là thân của POST /{kind}",
+        "Many at once: each JSON line is the body of POST /{kind}",
+        lambda c: op.batch(c.path["kind"], c.body, c.calendar, c.query.get("form", "full")),
+        "Batch",
+        "JsonLines",
+        (NDJSON,),
+        (_FORM,),
+        path_params=(
+            Param(
+                "kind",
+                "the operation of every line",
+                {"type": "string", "enum": list(op.BATCH_KINDS)},
+            ),
+        ),
+        tags=("answers",),
     ),
     Endpoint(
         "GET",

@@ -179,6 +179,15 @@ LOCAL_SCHEMAS: dict[str, dict[str, Any]] = {
         "properties": {"library_version": _STR, "law_version": _STR, "calendar_data_version": _STR},
     },
     "Html": {"type": "string"},
+    "JsonLines": {
+        "type": "string",
+        "description": "JSON lines: one body of POST /{kind} per line (blank lines skipped)",
+    },
+    "Batch": {
+        "type": "string",
+        "description": "JSON lines: per input line, its record, or "
+        '{"line": n, "error": <error record>} when that line failed',
+    },
 }
 
 
@@ -242,8 +251,10 @@ def _operation(ep: Endpoint) -> dict[str, Any]:
     ok: dict[str, Any] = {"application/json": {"schema": _ref(_schema_name(ep.response))}}
     if ep.response == "Html":
         ok = {"text/html": {"schema": _ref("Html")}}
+    if ep.response == "Batch":
+        ok = {}
     for media in ep.media:
-        ok[media] = {"schema": {"type": "string"}}
+        ok[media] = {"schema": _ref("Batch") if ep.response == "Batch" else {"type": "string"}}
     codes = [401, 406, 422, 503] if ep.run is not None else [401, 422]
     if ep.request is not None:
         codes += [400, 413, 415]
@@ -264,9 +275,10 @@ def _operation(ep: Endpoint) -> dict[str, Any]:
         "responses": responses,
     }
     if ep.request is not None:
+        body_media = "application/x-ndjson" if ep.request == "JsonLines" else "application/json"
         out["requestBody"] = {
             "required": True,
-            "content": {"application/json": {"schema": _ref(ep.request)}},
+            "content": {body_media: {"schema": _ref(ep.request)}},
         }
     return out
 
@@ -373,8 +385,9 @@ _EXAMPLE_BODY = {
     "ScenarioRequest": "@scenario.json",
     "DeadlineRequest": '{"event": "2026-01-01", "period": {"unit": "working_days", "n": 3}}',
     "CalendarRequest": '{"interpretations": {"culture-day-makeup": "made-up"}}',
+    "JsonLines": "@applications.jsonl",
 }
-_EXAMPLE_PATH = {"year": "2026", "citation": "12.3.b", "name": "assessment"}
+_EXAMPLE_PATH = {"year": "2026", "citation": "12.3.b", "name": "assessment", "kind": "assess"}
 
 
 def curl_example(ep: Endpoint) -> str:
@@ -385,5 +398,6 @@ def curl_example(ep: Endpoint) -> str:
     if ep.request:
         body = _EXAMPLE_BODY[ep.request]
         data = body if body.startswith("@") else f"'{body}'"
-        cmd += f" \\\n  -H 'Content-Type: application/json' --data-binary {data}"
+        media = "application/x-ndjson" if ep.request == "JsonLines" else "application/json"
+        cmd += f" \\\n  -H 'Content-Type: {media}' --data-binary {data}"
     return cmd

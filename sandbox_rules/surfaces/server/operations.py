@@ -140,6 +140,49 @@ def _validate(model: type[BaseModel], data: Any, what: str) -> Any:
         raise InputValidationError(f"invalid {what}: {summary}", errors) from None
 
 
+def record_json(data: Any, form: str = "full") -> bytes:
+    """The one place a result becomes its response body: the library's JSON record
+    (``Record.to_json_bytes``), or the plain data of a catalogue route."""
+    import msgspec
+
+    from sandbox_rules.records import Record, check_form
+
+    if isinstance(data, Record):
+        return data.to_json_bytes(form=check_form(form))
+    return msgspec.json.encode(data)
+
+
+def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> Answer:
+    """JSON lines in, JSON lines out: each line is the body of ``POST /{kind}``; a line that
+    fails gets ``{"line": n, "error": record}`` and the batch goes on, as the CLI's batch."""
+    import logging
+
+    import msgspec
+
+    from sandbox_rules.errors import ErrorRecord, SandboxRulesError
+    from sandbox_rules.records import check_form
+
+    run = batch_operation(kind, default_calendar)
+    check_form(form)
+    out = []
+    for lineno, line in enumerate(raw.split(b"\n"), start=1):
+        if not line.strip():
+            continue  # blank lines (a trailing newline) are not records
+        try:
+            try:
+                data = msgspec.json.decode(line)
+            except (msgspec.DecodeError, RecursionError) as exc:
+                raise InputValidationError(f"line {lineno} is not UTF-8 JSON: {exc}") from None
+            out.append(record_json(run(data).data, form))
+        except SandboxRulesError as exc:
+            out.append(msgspec.json.encode({"line": lineno, "error": exc.record()}))
+        except Exception:  # a bug: logged, said on this line, and the batch goes on
+            logging.getLogger("sandbox_rules.server").exception("bug in batch line %d", lineno)
+            bug = ErrorRecord(code="internal_error", message="an error in the service")
+            out.append(msgspec.json.encode({"line": lineno, "error": bug}))
+    return Answer(b"".join(x + b"\n" for x in out))
+
+
 # -- calendars ------------------------------------------------------------------------------
 def _calendar(
     interpretations: Mapping[str, str] | None, overrides: Overrides | None, default: Any
@@ -265,7 +308,14 @@ def obligations(body: Any, default_calendar: Any) -> Answer:
     rec = _record(sc)
     cal = _calendar(rec.interpretations, sc.overrides, default_calendar)
     sched = run(rec, sc.as_of, calendar=cal)
-    return Answer(sched.record(), ics=sched.to_ics)
+
+    def ics(lang: str) -> str:
+        from sandbox_rules.surfaces.ics import obligations_ics
+
+        data = obligations_ics(rec, sc.as_of, schedule=sched, calendar=cal, lang=lang)
+        return data.decode("utf-8")
+
+    return Answer(sched.record(), ics=ics)
 
 
 def deadline(body: Any, default_calendar: Any) -> Answer:
@@ -276,6 +326,28 @@ def deadline(body: Any, default_calendar: Any) -> Answer:
     cal = _calendar(req.interpretations, req.overrides, default_calendar)
     result = cal.deadline(req.event, period_type[req.period.unit](req.period.n))
     return Answer(result.record(explain=req.explain), lambda lang: result.explain(lang))
+
+
+# POST /batch/{kind}: the operations a batch line can name, as `sandbox-rules batch KIND`.
+BATCH_KINDS = ("assess", "route", "dossier", "timeline", "lifecycle", "obligations")
+
+
+def batch_operation(kind: str, default_calendar: Any) -> Callable[[Any], Answer]:
+    """The operation each line of a batch goes through: the same as its own endpoint."""
+    if kind not in BATCH_KINDS:
+        raise InputValidationError(
+            f"kind must be one of {', '.join(BATCH_KINDS)}, got {kind[:40]!r}",
+            [{"field": "kind", "msg": "not a batch operation", **_nearest(kind, BATCH_KINDS)}],
+        )
+    table: dict[str, Callable[[Any], Answer]] = {
+        "assess": assess,
+        "route": route,
+        "dossier": dossier,
+        "timeline": lambda body: timeline(body, default_calendar),
+        "lifecycle": lambda body: lifecycle(body, default_calendar),
+        "obligations": lambda body: obligations(body, default_calendar),
+    }
+    return table[kind]
 
 
 def calendar(year_text: str, body: Any, default_calendar: Any) -> Answer:
