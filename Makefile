@@ -4,13 +4,15 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The extras every test needs (the same for make test, test-pythons and sdist-test).
+EXTRAS := dev,docs,server
 
 .PHONY: demo test lint typecheck pytest bench bench-server fuzz data docs clean test-pythons sdist sdist-test system-deps
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,docs,server]'
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
 	touch $(STAMP)
 
 # The main job on a bundled example: eligibility (Art. 9-11), then who decides and where to
@@ -53,7 +55,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/records.py
 
-# Fuzzing: bad CLI invocations (fuzz/cli_table.py); prints counts, fails on any problem.
+# Fuzzing: malformed inputs over the public API (100,000 by default; FUZZ_INPUTS=n) and the
+# table of bad CLI invocations (fuzz/cli_table.py); prints counts, fails on any problem.
 fuzz: $(STAMP)
 	$(BIN)/python fuzz/run.py
 # Load on the HTTP service: 2 workers on 127.0.0.1, wrk for 30 s a run (1 and 8 clients);
@@ -75,7 +78,7 @@ docs: $(STAMP)
 
 # The suite on other supported Pythons, each in its own venv (skipped with a notice if absent).
 test-pythons:
-	sh scripts/test_pythons.sh 3.12 3.13
+	EXTRAS=$(EXTRAS) sh scripts/test_pythons.sh 3.12 3.13
 
 # The source distribution, and its own tests run from an unpacked copy in a fresh venv.
 sdist: $(STAMP)
@@ -84,7 +87,7 @@ sdist: $(STAMP)
 sdist-test: sdist
 	rm -rf build/sdist-test && mkdir -p build/sdist-test
 	tar -xzf dist/sandbox_rules-$$($(BIN)/python -c 'import sandbox_rules; print(sandbox_rules.__version__)').tar.gz -C build/sdist-test
-	cd build/sdist-test/sandbox_rules-* && $(PY) -m venv .venv && .venv/bin/python -m pip install --quiet '.[dev]' && .venv/bin/python -m pytest -q -p no:cacheprovider
+	cd build/sdist-test/sandbox_rules-* && $(PY) -m venv .venv && .venv/bin/python -m pip install --quiet '.[$(EXTRAS)]' && .venv/bin/python -m pytest -q -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) .venv-3.* build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -220,18 +220,9 @@ def parse_document(text: str, name: str, lang: str) -> Any:
 
 
 def _yaml_load(text: str) -> Any:
-    import yaml
+    from sandbox_rules.io import load_yaml
 
-    class NoAliasLoader(yaml.SafeLoader):
-        def compose_node(self, parent: Any, index: Any) -> Any:
-            if self.check_event(yaml.AliasEvent):
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise yaml.YAMLError(
-                    f"YAML aliases (*name) are not accepted (line {mark.line + 1})"
-                )
-            return super().compose_node(parent, index)
-
-    return yaml.load(text, Loader=NoAliasLoader)  # a SafeLoader subclass
+    return load_yaml(text)  # the core's bounded YAML: aliases refused, nesting capped
 
 
 def open_input(path: str, lang: str) -> IO[bytes]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sandbox_rules import time_records as tr
-from sandbox_rules.errors import InputValidationError
+from sandbox_rules.errors import InputValidationError, brief
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule, evaluate_rule
 
@@ -56,22 +56,28 @@ class DutyCheck:
 
 def duties(compliance: Mapping[str, bool | None], actor: str = "participant") -> DutyCheck:
     """The checklist of ``actor`` (participant or authority) and the Art. 22 exemption."""
-    if actor not in ("participant", "authority"):
-        raise InputValidationError(f"actor must be participant or authority, got {actor!r}")
+    if not isinstance(actor, str) or actor not in ("participant", "authority"):
+        raise InputValidationError(f"actor must be participant or authority, got {brief(actor)}")
     if not isinstance(compliance, Mapping):
-        raise InputValidationError("compliance must be a mapping of duty id to true/false/null")
+        raise InputValidationError(
+            "compliance must be a mapping of duty id to true/false/null, "
+            f"got {type(compliance).__name__}"
+        )
     reg = registry()
     known = {
         str(r.outcome["fact"]) for r in reg if r.outcome.get("fact", "").startswith("duty.")
     } | {"duty.other-law"}
-    unknown = sorted(set(compliance) - known)
-    if unknown:
-        raise InputValidationError(
-            f"compliance: unknown duties {unknown}; see `sandbox-rules rules --kind obligation`"
-        )
     for key, value in compliance.items():
+        if not isinstance(key, str):
+            raise InputValidationError(f"compliance: duty ids are strings, got {brief(key)}")
+        if key not in known:
+            raise InputValidationError(
+                f"compliance: unknown duty {brief(key)}; see `sandbox-rules rules --kind obligation`"
+            )
         if value is not None and not isinstance(value, bool):
-            raise InputValidationError(f"compliance.{key} must be true, false or null")
+            raise InputValidationError(
+                f"compliance.{key} must be true, false or null, got {brief(value)}"
+            )
     facts = dict(compliance)
     items = tuple((r, facts.get(str(r.outcome["fact"]))) for r in reg.group(f"duties.{actor}"))
     exemption = reg.get(

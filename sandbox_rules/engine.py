@@ -9,14 +9,22 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
+from itertools import islice
 from types import MappingProxyType
 from typing import Any, Literal, cast
 
 import msgspec
 
+from sandbox_rules._validation import MAX_STRING
 from sandbox_rules.catalogues import Body, catalogue
 from sandbox_rules.codegen import compile_fires, compile_statuses
-from sandbox_rules.errors import InputValidationError, InterpretationError, RuleDefinitionError
+from sandbox_rules.errors import (
+    InputTooLargeError,
+    InputValidationError,
+    InterpretationError,
+    RuleDefinitionError,
+    brief,
+)
 from sandbox_rules.expr import TRUE, Compiled, compile_expr
 from sandbox_rules.facts import (
     ACCESSORS,
@@ -27,7 +35,7 @@ from sandbox_rules.facts import (
 )
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.law.text import load_law
-from sandbox_rules.models import Application, load_application
+from sandbox_rules.models import MAX_DOCUMENTS, Application, load_application
 from sandbox_rules.outcomes import (
     PART_ANSWERS,
     PART_ARTICLE,
@@ -425,18 +433,27 @@ def _authority(rule: Rule, code: str | None) -> Authority:
 
 def _consultees(procedure: str | None, app: Application) -> tuple[Consultee, ...]:
     """12.3.b, 12.4.b: who the receiving body consults, naming the data-owning units."""
+    if procedure is None:
+        return ()
+    units = tuple(dict.fromkeys(s.owning_unit for s in app.data_sources or () if s.owning_unit))
+    return _consultees_of(procedure, units)
+
+
+@lru_cache(maxsize=1024)
+def _consultees_of(procedure: str, units: tuple[str, ...]) -> tuple[Consultee, ...]:
+    # Immutable records that depend only on the procedure and the owning units: kept.
     from sandbox_rules.procedures import CONSULTEES, OWNING_UNITS_CONSULTEE, issuance_procedure_id
 
     pid = issuance_procedure_id(procedure)
     if pid is None:
         return ()
-    units = tuple(dict.fromkeys(s.owning_unit for s in app.data_sources or () if s.owning_unit))
     return tuple(
         msgspec.structs.replace(c, names=units) if c.id == OWNING_UNITS_CONSULTEE.id else c
         for c in CONSULTEES[pid]
     )
 
 
+@lru_cache(maxsize=256)
 def _issues(procedure: str | None, interp: Interpretations) -> IssuedDocument | None:
     """12.3.d, 12.4.d: the certificate the competent authority issues, with its forms."""
     from sandbox_rules.procedures import issuance_procedure_id, issued_document
@@ -614,27 +631,25 @@ def dossier(
     """
     if not isinstance(procedure, str) or procedure not in PROCEDURES:
         raise InputValidationError(
-            f"procedure must be one of {', '.join(PROCEDURES)}, got {procedure!r}"
+            f"procedure must be one of {', '.join(PROCEDURES)}, got {brief(procedure)}"
         )
     if applicant_kind is not None and (
         not isinstance(applicant_kind, str) or applicant_kind not in KINDS
     ):
         raise InputValidationError(
-            f"applicant_kind must be organisation or individual, got {applicant_kind!r}"
+            f"applicant_kind must be organisation or individual, got {brief(applicant_kind)}"
         )
     interp = (
         interpretations
         if isinstance(interpretations, Interpretations)
         else Interpretations.of(interpretations)
     )
-    if documents is not None and (
-        isinstance(documents, (str, bytes)) or not all(isinstance(d, str) for d in documents)
-    ):
-        raise InputValidationError(
-            "documents must be a list of document names, e.g. ['HĐTN01', 'plan']"
-        )
-    at_hand = None if documents is None else {_doc_key(d) for d in documents}
+    at_hand = None if documents is None else {_doc_key(d) for d in _document_names(documents)}
     order = interp["form-order"]
+    if requires_extension is not None and not isinstance(requires_extension, bool):
+        raise InputValidationError(
+            f"requires_extension must be true, false or None, got {brief(requires_extension)}"
+        )
     facts = {"adjustment.requires_extension": requires_extension}
     items: list[DossierItem] = []
     for r in registry().group(f"dossier.{procedure}"):
@@ -734,6 +749,26 @@ def _dossier_check(
         provenance=default_engine().provenance,
         unrecognised=unrecognised,
     )
+
+
+def _document_names(documents: object) -> list[str]:
+    """The names in ``documents`` (any iterable of strings, read once: a generator counts)."""
+    if isinstance(documents, (str, bytes, Mapping)) or not isinstance(documents, Iterable):
+        raise InputValidationError(
+            "documents must be a list of document names, e.g. ['HĐTN01', 'plan'], "
+            f"got {type(documents).__name__}"
+        )
+    names = list(islice(documents, MAX_DOCUMENTS + 1))
+    if len(names) > MAX_DOCUMENTS:
+        raise InputTooLargeError(f"documents: more than {MAX_DOCUMENTS} names")
+    for i, name in enumerate(names):
+        if not isinstance(name, str):
+            raise InputValidationError(
+                f"documents[{i}] must be a document name (a string), got {brief(name)}"
+            )
+        if len(name) > MAX_STRING:
+            raise InputTooLargeError(f"documents[{i}] is longer than {MAX_STRING} characters")
+    return names
 
 
 _PLAN_ITEM_STATUS = {"met": "present", "not_met": "missing", "unknown": "unknown"}

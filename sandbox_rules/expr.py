@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from sandbox_rules.errors import ExpressionError
+from sandbox_rules.errors import ExpressionError, brief
 
 Facts = Mapping[str, Any]
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
@@ -233,7 +233,7 @@ class Cmp(Expr):
             return _OPS[self.cmp](a, b)
         except TypeError:
             raise ExpressionError(
-                f"cannot compare {self.left.render()}={a!r} with {self.right.render()}={b!r}"
+                f"cannot compare {self.left.render()}={brief(a)} with {self.right.render()}={brief(b)}"
             ) from None
 
     def _kids(self) -> tuple[Expr, ...]:
@@ -460,7 +460,7 @@ class AddPeriod(Expr):
         if d is None:
             return None
         if not isinstance(d, date):
-            raise ExpressionError(f"{self.start.render()} must be a date, got {d!r}")
+            raise ExpressionError(f"{self.start.render()} must be a date, got {brief(d)}")
         from sandbox_rules.calendar.periods import add_calendar_period
 
         return add_calendar_period(d, self.unit, self.amount)
@@ -554,8 +554,8 @@ def from_dict(data: Mapping[str, Any]) -> Expr:
         if op == "add_period":
             return AddPeriod(from_dict(data["start"]), data["unit"], int(data["amount"]))
     except (KeyError, TypeError) as exc:
-        raise ExpressionError(f"malformed condition {dict(data)!r}: {exc}") from None
-    raise ExpressionError(f"unknown condition op {data.get('op')!r}")
+        raise ExpressionError(f"malformed condition {brief(dict(data))}: {exc}") from None
+    raise ExpressionError(f"unknown condition op {brief(data.get('op'))}")
 
 
 # -- compilation to closures (the fast path of the reference evaluator) -------------------------
@@ -593,7 +593,7 @@ def compile_expr(expr: Expr) -> Compiled:
                 return op2(v, const)
             except TypeError:
                 raise ExpressionError(
-                    f"cannot compare {v!r} with {const!r} in {expr.render()}"
+                    f"cannot compare {brief(v)} with {brief(const)} in {expr.render()}"
                 ) from None
 
         return fact_cmp
@@ -608,7 +608,7 @@ def compile_expr(expr: Expr) -> Compiled:
                 return op3(v, const)
             except TypeError:
                 raise ExpressionError(
-                    f"cannot compare {v!r} with {const!r} in {expr.render()}"
+                    f"cannot compare {brief(v)} with {brief(const)} in {expr.render()}"
                 ) from None
 
         return item_cmp
@@ -627,7 +627,7 @@ def compile_expr(expr: Expr) -> Compiled:
                 return op(a, b)
             except TypeError:
                 raise ExpressionError(
-                    f"cannot compare {a!r} with {b!r} in {expr.render()}"
+                    f"cannot compare {brief(a)} with {brief(b)} in {expr.render()}"
                 ) from None
 
         return cmp
@@ -710,7 +710,7 @@ def compile_expr(expr: Expr) -> Compiled:
             if d is None:
                 return None
             if not isinstance(d, date):
-                raise ExpressionError(f"{expr.start.render()} must be a date, got {d!r}")
+                raise ExpressionError(f"{expr.start.render()} must be a date, got {brief(d)}")
             from sandbox_rules.calendar.periods import add_calendar_period
 
             return add_calendar_period(d, unit, amount)

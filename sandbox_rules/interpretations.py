@@ -13,7 +13,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from sandbox_rules.errors import InterpretationError
+from sandbox_rules.errors import InterpretationError, brief
 
 if TYPE_CHECKING:
     from sandbox_rules.calendar import VietnamCalendar
@@ -32,7 +32,7 @@ class Interpretation:
     def check(self, option: str) -> str:
         if option not in self.options:
             raise InterpretationError(
-                f"interpretation {self.id!r} has no option {option!r}; "
+                f"interpretation {self.id!r} has no option {brief(option)}; "
                 f"choose one of {', '.join(self.options)}"
             )
         return option
@@ -487,7 +487,7 @@ def get(interpretation_id: str) -> Interpretation:
         return _BY_ID[interpretation_id]
     except KeyError:
         raise InterpretationError(
-            f"unknown interpretation {interpretation_id!r}; known: {', '.join(_BY_ID)}"
+            f"unknown interpretation {brief(interpretation_id)}; known: {', '.join(_BY_ID)}"
         ) from None
 
 
@@ -508,7 +508,7 @@ class Interpretations:
         for key, value in choices.items():
             if not isinstance(key, str) or not isinstance(value, str):
                 raise InterpretationError(
-                    f"interpretation choices are strings, got {key!r}: {value!r}"
+                    f"interpretation choices are strings, got {brief(key)}: {brief(value)}"
                 )
             get(key).check(value)
         return cls(tuple(sorted(choices.items())))

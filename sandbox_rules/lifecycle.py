@@ -19,16 +19,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from datetime import date as Date
 from functools import cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from sandbox_rules import time_records as tr
+from sandbox_rules._validation import Day, Flag, Readings, StrictInput, as_day
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
-from sandbox_rules.errors import InputValidationError, InvalidTransitionError
+from sandbox_rules.errors import InvalidTransitionError, brief
 from sandbox_rules.interpretations import Interpretations
 from sandbox_rules.models import Applicant, Application
 from sandbox_rules.rules import registry
@@ -61,17 +61,22 @@ def _transition_events() -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(r.outcome["event"]) for r in transition_rules()))
 
 
-class Event(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+#: Most events one record may hold (a resource bound: a real sandbox has a few dozen).
+MAX_EVENTS = 1_000
+
+
+class Event(StrictInput):
+    _what = "sandbox record event"
 
     type: str = Field(description="a lifecycle event (life.* rules) or a record event")
-    date: Date = Field(description="the day it happened")
+    date: Day = Field(description="the day it happened")
     months: int | None = Field(
         None,
         ge=1,
+        le=12_000,
         description="extension_requested/approved: the extension's length in months (14, "
         "10.2); adjustment_approved: the months by which the adjustment lengthens the approved "
-        "period (13.2.c), absent if it does not",
+        "period (13.2.c), absent if it does not (at most 1000 years: a resource bound)",
     )
     applicant: Applicant | None = Field(
         None,
@@ -84,7 +89,7 @@ class Event(BaseModel):
     def _known(self) -> Event:
         if self.type not in (*_transition_events(), *RECORD_EVENTS):
             raise ValueError(
-                f"unknown event type {self.type!r}; use one of {', '.join((*_transition_events(), *RECORD_EVENTS))}"
+                f"unknown event type {brief(self.type)}; use one of {', '.join((*_transition_events(), *RECORD_EVENTS))}"
             )
         if (self.type == "applicant_changed") != (self.applicant is not None):
             raise ValueError(
@@ -102,30 +107,34 @@ class Event(BaseModel):
         return self
 
 
-class SandboxRecord(BaseModel):
+class SandboxRecord(StrictInput):
     """What is known of one sandbox: the certificate's terms and the events so far."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    _what = "sandbox record"
 
     name: str | None = None
     applicant_kind: Literal["organisation", "individual"] | None = None
-    defence_or_cipher: bool | None = Field(
-        None, description="15.3, 16.4: Ministry of National Defence"
-    )
-    issued_on: date | None = Field(None, description="date of the participation certificate")
-    testing_start: date | None = Field(
+    defence_or_cipher: Flag = Field(None, description="15.3, 16.4: Ministry of National Defence")
+    issued_on: Day | None = Field(None, description="date of the participation certificate")
+    testing_start: Day | None = Field(
         None, description="start of the approved period (default: issued_on)"
     )
     approved_months: int | None = Field(
         None, ge=1, le=24, description="approved length (10.2: at most 2 years)"
     )
-    approved_end: date | None = Field(None, description="alternatively, the approved end date")
-    events: list[Event] = Field(default_factory=list)
-    interpretations: dict[str, str] = Field(default_factory=dict)
+    approved_end: Day | None = Field(None, description="alternatively, the approved end date")
+    events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
+    interpretations: Readings = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _check(self) -> SandboxRecord:
-        Interpretations.of(self.interpretations)
+        start = self.testing_start or self.issued_on
+        if start is not None and self.approved_end is not None and self.approved_end < start:
+            which = "testing_start" if self.testing_start else "issued_on"
+            raise ValueError(
+                f"approved_end {self.approved_end.isoformat()} is before {which} "
+                f"{start.isoformat()}"
+            )
         for e in self.events:
             if e.applicant is not None and self.applicant_kind not in (None, e.applicant.kind):
                 raise ValueError(
@@ -136,21 +145,8 @@ class SandboxRecord(BaseModel):
 
 
 def load_record(data: Any) -> SandboxRecord:
-    """Validate a mapping (parsed JSON or YAML) into a :class:`SandboxRecord`, raising
-    :class:`InputValidationError` that names each field at fault."""
-    from pydantic import ValidationError
-
-    try:
-        return SandboxRecord.model_validate(data)
-    except ValidationError as exc:
-        errors = [
-            {"field": ".".join(str(x) for x in e["loc"]), "problem": e["msg"]} for e in exc.errors()
-        ]
-        raise InputValidationError(
-            "invalid sandbox record: "
-            + "; ".join(f"{e['field']}: {e['problem']}" for e in errors[:5]),
-            errors,
-        ) from None
+    """Validate a mapping into a :class:`SandboxRecord` (ModelValidationError naming each field)."""
+    return SandboxRecord.model_validate(data)
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,8 +337,7 @@ def lifecycle(
     calendar: VietnamCalendar | None = None,
 ) -> LifecycleStatus:
     """Replay the record's events up to ``as_of``: state, history, windows, revocation grounds."""
-    if not isinstance(as_of, date):
-        raise InputValidationError(f"as_of must be a date, got {type(as_of).__name__}")
+    as_day(as_of, "as_of")
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()

@@ -7,19 +7,25 @@ Field names are English snake_case; each field's description names the clause it
 
 from __future__ import annotations
 
-from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
+from sandbox_rules._validation import Day, Flag, Readings, StrictInput
 from sandbox_rules.errors import InputValidationError
 
-Tri = bool | None
+Tri = Flag
+
+# Caps on lists where the domain has a size (resource bounds, not legal conditions): a
+# filing names a handful of data sources and documents; beyond these it is not a real case.
+MAX_DATA_SOURCES = 100
+MAX_DOCUMENTS = 200
+MAX_ITEMS = 100  # any other list (convictions, measures, testing spaces, ...)
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+class _Model(StrictInput):
+    _what = "application"
 
 
 # -- Art. 9(1)(a)-(c): the person's background ------------------------------------------------
@@ -97,15 +103,19 @@ class Background(_Model):
         description="9.1.a, under the reading prosecution-scope=pending-only: the prosecution has "
         "ended (charges dropped, case suspended, acquittal)",
     )
-    convictions: list[Conviction] | None = Field(None, description="9.1.b: convictions ([] = none)")
+    convictions: list[Conviction] | None = Field(
+        None, max_length=MAX_ITEMS, description="9.1.b: convictions ([] = none)"
+    )
     court_measures: list[CourtMeasure] | None = Field(
-        None, description="9.1.b: measures currently being served ([] = none)"
+        None, max_length=MAX_ITEMS, description="9.1.b: measures currently being served ([] = none)"
     )
     administrative_sanctions: list[AdministrativeSanction] | None = Field(
-        None, description="9.1.c: administrative sanctions ([] = none)"
+        None, max_length=MAX_ITEMS, description="9.1.c: administrative sanctions ([] = none)"
     )
     administrative_measures: list[AdministrativeMeasure] | None = Field(
-        None, description="9.1.c: administrative handling measures ([] = none)"
+        None,
+        max_length=MAX_ITEMS,
+        description="9.1.c: administrative handling measures ([] = none)",
     )
 
 
@@ -158,7 +168,9 @@ class Organisation(_Model):
         None, description="9.1: legal entity lawfully established and operating in Vietnam"
     )
     restructuring: list[RestructuringProcess] | None = Field(
-        None, description="9.1: division, separation, ... bankruptcy processes ([] = none)"
+        None,
+        max_length=MAX_ITEMS,
+        description="9.1: division, separation, ... bankruptcy processes ([] = none)",
     )
     staff_qualified: Tri = Field(None, description="9.1: staff have expertise in their field")
     legal_representative: Person = Field(default_factory=Person, description="9.1.par2")
@@ -214,10 +226,14 @@ class TestingSpace(_Model):
 
 
 class Scope(_Model):
-    testing_spaces: list[TestingSpace] | None = Field(None, description="10.1")
-    planned_start: date | None = Field(None, description="10.2")
-    planned_end: date | None = Field(None, description="10.2 (or give duration_months)")
-    duration_months: int | None = Field(None, ge=1, description="10.2: alternative to planned_end")
+    testing_spaces: list[TestingSpace] | None = Field(
+        None, max_length=MAX_ITEMS, description="10.1"
+    )
+    planned_start: Day | None = Field(None, description="10.2")
+    planned_end: Day | None = Field(None, description="10.2 (or give duration_months)")
+    duration_months: int | None = Field(
+        None, ge=1, le=12_000, description="10.2: alternative to planned_end (at most 1000 years)"
+    )
 
 
 # -- Art. 11: the testing plan --------------------------------------------------------------------
@@ -291,9 +307,11 @@ class Submission(_Model):
     method: Literal["online", "in_person", "post"] | None = Field(
         None, description="12.3.a, 12.4.a"
     )
-    submitted_on: date | None = None
+    submitted_on: Day | None = None
     documents: list[str] | None = Field(
-        None, description="12.2: documents at hand, e.g. HĐTN01, plan ([] = none)"
+        None,
+        max_length=MAX_DOCUMENTS,
+        description="12.2: documents at hand, e.g. HĐTN01, plan ([] = none)",
     )
 
 
@@ -304,23 +322,17 @@ class Application(_Model):
     solution: Solution = Field(default_factory=Solution)
     scope: Scope = Field(default_factory=Scope)
     plan: Plan = Field(default_factory=Plan)
-    data_sources: list[DataSource] | None = Field(None, description="12.1, 12.3, 12.4")
+    data_sources: list[DataSource] | None = Field(
+        None, max_length=MAX_DATA_SOURCES, description="12.1, 12.3, 12.4"
+    )
     submission: Submission = Field(default_factory=Submission)
-    interpretations: dict[str, str] = Field(
+    interpretations: Readings = Field(
         default_factory=dict,
         description="chosen interpretations, id -> option (docs/interpretations.md)",
     )
 
     @model_validator(mode="after")
     def _check(self) -> Application:
-        from sandbox_rules.interpretations import Interpretations
-
-        try:
-            Interpretations.of(self.interpretations)
-        except InputValidationError:
-            raise
-        except Exception as exc:
-            raise ValueError(str(exc)) from None
         s = self.scope
         if s.planned_start and s.planned_end and s.planned_end < s.planned_start:
             raise ValueError("scope.planned_end is before scope.planned_start")
@@ -329,18 +341,9 @@ class Application(_Model):
 
 def load_application(data: Any) -> Application:
     """Validate a mapping (e.g. parsed JSON or YAML) into an :class:`Application`, raising
-    :class:`InputValidationError` whose ``errors`` name every field path at fault."""
-    from pydantic import ValidationError
-
-    try:
-        return Application.model_validate(data)
-    except ValidationError as exc:
-        errors = [
-            {"field": ".".join(str(x) for x in e["loc"]) or "(root)", "problem": e["msg"]}
-            for e in exc.errors()
-        ]
-        summary = "; ".join(f"{e['field']}: {e['problem']}" for e in errors[:5])
-        raise InputValidationError(f"invalid application: {summary}", errors) from None
+    :class:`~sandbox_rules._validation.ModelValidationError` whose ``errors`` name every field
+    path at fault."""
+    return Application.model_validate(data)
 
 
 def application_json_schema() -> dict[str, Any]:

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 import msgspec
 
+from sandbox_rules._validation import as_day
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
 from sandbox_rules.calendar.periods import period_from_dict
-from sandbox_rules.errors import InputValidationError
+from sandbox_rules.errors import EventOrderError, InputValidationError, brief
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.records import Consultee, IssuedDocument, provenance
 from sandbox_rules.rules import registry
@@ -388,25 +390,84 @@ class Timeline:
         return self.record(explain).to_json(pretty=pretty)
 
 
+#: Most events a timeline takes (a procedure names fewer than ten).
+MAX_TIMELINE_EVENTS = 50
+
+
 def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
     if not isinstance(events, Mapping):
-        raise InputValidationError("events must be a mapping of event name to date")
+        raise InputValidationError(
+            f"events must be a mapping of event name to date, got {type(events).__name__}"
+        )
+    if len(events) > MAX_TIMELINE_EVENTS:
+        raise InputValidationError(
+            f"events: {len(events)} events, more than a procedure has ({MAX_TIMELINE_EVENTS})"
+        )
     out: dict[str, date] = {}
     for name, value in events.items():
         if not isinstance(name, str):
-            raise InputValidationError(f"events: event names are strings, got {name!r}")
+            raise InputValidationError(f"events: event names are strings, got {brief(name)}")
         if value is None:
             continue
+        if isinstance(value, datetime):  # one policy everywhere: the day depends on a zone
+            raise InputValidationError(
+                f"events.{brief(name, 40)}: {brief(value)} is a date and time; give the day only"
+            )
         if isinstance(value, date):
             out[name] = value
             continue
         try:
-            out[name] = date.fromisoformat(str(value))
+            if not isinstance(value, str) or len(value) != 10:
+                raise ValueError(value)
+            out[name] = date.fromisoformat(value)
         except ValueError:
             raise InputValidationError(
-                f"events.{name}: {value!r} is not a date (YYYY-MM-DD)"
+                f"events.{brief(name, 40)}: {brief(value)} is not a date (YYYY-MM-DD)"
             ) from None
     return out
+
+
+@cache
+def _order(proc: Procedure) -> list[tuple[str, str, str]]:
+    """(earlier event, later event, why) pairs the procedure implies, closed transitively:
+    each step ends on or after it starts; a clock stop's answer follows its request; a
+    dossier is complete on or after it was received."""
+    direct: dict[tuple[str, str], str] = {}
+    for spec in proc.steps:
+        direct[(spec.starts, spec.ends)] = f"{spec.rule_id} ({spec.rule.citation.short})"
+    if proc.stop:
+        direct[proc.stop] = "an answer follows its request"
+    direct.setdefault(("dossier_received", "dossier_complete"), "received before complete")
+    pairs = dict(direct)
+    changed = True
+    while changed:  # a handful of events: a naive closure is enough
+        changed = False
+        for (a, b), why in list(pairs.items()):
+            for (c, d), _ in list(pairs.items()):
+                if b == c and a != d and (a, d) not in pairs:
+                    pairs[(a, d)] = f"{why}, then {pairs[(c, d)]}"
+                    changed = True
+    return [(a, b, why) for (a, b), why in sorted(pairs.items())]
+
+
+def _check_order(proc: Procedure, ev: Mapping[str, date]) -> None:
+    """Refuse events in an impossible order, naming both."""
+    if proc.stop and proc.stop[1] in ev and proc.stop[0] not in ev:
+        request, answer = proc.stop
+        raise EventOrderError(
+            f"events: {answer} ({ev[answer].isoformat()}) without {request}: "
+            f"an answer needs its request",
+            answer,
+            request,
+        )
+    for first, second, why in _order(proc):
+        if first in ev and second in ev and ev[second] < ev[first]:
+            raise EventOrderError(
+                f"events: {second} ({ev[second].isoformat()}) is before {first} "
+                f"({ev[first].isoformat()}); it cannot be ({why})",
+                second,
+                first,
+            )
 
 
 def timeline(
@@ -421,10 +482,9 @@ def timeline(
     proc = PROCEDURES.get(procedure) if isinstance(procedure, str) else None
     if proc is None:
         raise InputValidationError(
-            f"procedure must be one of {', '.join(PROCEDURES)}, got {procedure!r}"
+            f"procedure must be one of {', '.join(PROCEDURES)}, got {brief(procedure)}"
         )
-    if not isinstance(as_of, date):
-        raise InputValidationError("as_of must be a date")
+    as_day(as_of, "as_of")
     interp = (
         interpretations
         if isinstance(interpretations, Interpretations)
@@ -442,8 +502,10 @@ def timeline(
     unknown = sorted(set(ev) - known - {"dossier_received"})
     if unknown:
         raise InputValidationError(
-            f"events: unknown event(s) {unknown} for {procedure}; expected some of {sorted(known)}"
+            f"events: unknown event(s) {brief(unknown)} for {procedure}; "
+            f"expected some of {sorted(known)}"
         )
+    _check_order(proc, ev)
     stop_start = ev.get(proc.stop[0]) if proc.stop else None
     stop_end = ev.get(proc.stop[1]) if proc.stop else None
     stop_scope = interp["clock-stop-scope"]

@@ -32,12 +32,12 @@ class Record(
         return self
 
     def to_dict(self, form: Form = "full") -> dict[str, Any]:
-        rec = self.compact() if form == "compact" else self
+        rec = self.compact() if check_form(form) == "compact" else self  # a typo is refused
         out: dict[str, Any] = msgspec.to_builtins(rec)
         return out
 
     def to_json_bytes(self, *, pretty: bool = False, form: Form = "full") -> bytes:
-        rec = self.compact() if form == "compact" else self
+        rec = self.compact() if check_form(form) == "compact" else self  # a typo is refused
         raw = msgspec.json.encode(rec)
         return msgspec.json.format(raw, indent=2) if pretty else raw
 
@@ -48,9 +48,9 @@ class Record(
 def check_form(form: object) -> Form:
     """The ``form`` argument of a surface, checked."""
     if form not in FORMS:
-        from sandbox_rules.errors import InputValidationError
+        from sandbox_rules.errors import InputValidationError, brief
 
-        raise InputValidationError(f"form must be one of {', '.join(FORMS)}, got {form!r:.40}")
+        raise InputValidationError(f"form must be one of {', '.join(FORMS)}, got {brief(form, 40)}")
     return form  # type: ignore[return-value]
 
 

@@ -95,13 +95,13 @@ def json_schema(which: str = "application") -> dict[str, Any]:
     obligations, duties, error). A fresh copy each call."""
     import copy
 
-    if which in INPUTS:
+    if isinstance(which, str) and which in INPUTS:
         return copy.deepcopy(_input_schema(which))
-    if which in OUTPUTS:
+    if isinstance(which, str) and which in OUTPUTS:
         return copy.deepcopy(_output_schema(which))
-    from sandbox_rules.errors import InputValidationError
+    from sandbox_rules.errors import InputValidationError, brief
 
-    raise InputValidationError(f"no schema {str(which)[:40]!r}; choose from {', '.join(names())}")
+    raise InputValidationError(f"no schema {brief(which, 40)}; choose from {', '.join(names())}")
 
 
 def openapi_components() -> dict[str, Any]:

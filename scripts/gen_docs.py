@@ -109,6 +109,89 @@ def coverage_md() -> str:
     return "\n".join(out) + "\n"
 
 
+def all_error_classes() -> list[type]:
+    """Every SandboxRulesError subclass of every module of the package (imported first, so a
+    class added anywhere, a surface included, is listed)."""
+    import importlib
+    import pkgutil
+
+    import sandbox_rules
+    from sandbox_rules.errors import error_classes
+
+    for info in pkgutil.walk_packages(sandbox_rules.__path__, "sandbox_rules."):
+        importlib.import_module(info.name)
+    return error_classes()
+
+
+def errors_md() -> str:
+    from sandbox_rules import _validation, io, models
+    from sandbox_rules.law import citation
+    from sandbox_rules.lifecycle import MAX_EVENTS
+    from sandbox_rules.procedures import MAX_TIMELINE_EVENTS
+
+    out = [
+        HEADER,
+        "# Errors / Lỗi\n",
+        "Every error the library raises on bad input is a `sandbox_rules.errors.SandboxRulesError` "
+        "subclass with a stable `code`; its message names the field, argument or citation at "
+        "fault, with quoted values cut to a readable length. `to_dict()` gives `code`, "
+        "`message`, `title_vi`, `title_en` (and `errors`, the per-field list, for input "
+        "errors). Catch `SandboxRulesError` to catch them all; no `KeyError`, `TypeError`, "
+        "`ValueError` or raw pydantic `ValidationError` escapes (checked by `make fuzz`).\n",
+        "Mọi lỗi do dữ liệu đầu vào sai đều là lớp con của `SandboxRulesError`, có `code` ổn "
+        "định; thông báo nêu rõ trường, tham số hoặc trích dẫn bị lỗi, giá trị trích lại được "
+        "cắt ngắn. Bắt `SandboxRulesError` là bắt được tất cả.\n",
+        "## Input models / Mô hình đầu vào\n",
+        "`Application` and `SandboxRecord` (`model_validate`, `model_validate_json`, direct "
+        "construction) raise `ModelValidationError`: an `InputValidationError` (code "
+        "`input_validation`) that is also a pydantic `ValidationError`, so code written for "
+        "pydantic keeps working. `errors` is the per-field list (`field`, `problem`, `loc`, "
+        "`type`, `msg`), also callable as `errors()` like pydantic's.\n",
+        "`Application`, `SandboxRecord` (`model_validate`, `model_validate_json`, khởi tạo "
+        "trực tiếp) báo `ModelValidationError`: vừa là `InputValidationError` vừa là "
+        "`ValidationError` của pydantic; `errors` liệt kê từng trường sai.\n",
+        '- Yes/no facts take only `true`/`false` (or `null`, unknown): not `1`, `"yes"`, '
+        '`"true"`. / Dữ kiện có/không chỉ nhận `true`/`false` (hoặc `null`).',
+        "- **Dates**: a `date` or an ISO `YYYY-MM-DD` string. A `datetime` is refused "
+        "everywhere (input models, timelines, the calendar): which day it is depends on a time "
+        "zone; pass `value.date()` taken in Vietnam's time zone. Input days lie in "
+        f"{_validation.FIRST_DAY.isoformat()}..{_validation.LAST_DAY.isoformat()}, so no period "
+        "arithmetic on them can overflow. / **Ngày**: `date` hoặc chuỗi `YYYY-MM-DD`; "
+        "`datetime` (ngày giờ) bị từ chối ở mọi nơi vì ngày của nó phụ thuộc múi giờ.",
+        "- Events out of order (a step ending before it starts, replies before the "
+        "consultation, an answer before or without its request; an approved end before the "
+        "start) are refused naming both (`event_order`, `input_validation`). / Sự kiện sai "
+        "thứ tự bị từ chối, nêu rõ cả hai sự kiện.\n",
+        "## Limits / Giới hạn\n",
+        "| Limit | Value |",
+        "|---|---|",
+        f"| Input file (`sandbox_rules.io.load_document`, `max_bytes=`) | {io.DEFAULT_MAX_BYTES} bytes |",
+        f"| JSON text to `model_validate_json` | {_validation.MAX_JSON_BYTES} characters |",
+        "| YAML aliases (`*name`) | refused: a small file cannot expand into a large one |",
+        f"| Nesting depth / values in one document | {io.MAX_DEPTH} / {io.MAX_NODES} |",
+        f"| Any string field | {_validation.MAX_STRING} characters |",
+        f"| `data_sources` | {models.MAX_DATA_SOURCES} |",
+        f"| `submission.documents`, `dossier(documents=)` | {models.MAX_DOCUMENTS} |",
+        f"| Any other list of an application | {models.MAX_ITEMS} |",
+        f"| Events of a sandbox record | {MAX_EVENTS} |",
+        f"| Events of a timeline | {MAX_TIMELINE_EVENTS} |",
+        f"| Citation text | {citation.MAX_CITATION_LENGTH} characters |",
+        "",
+        "Giới hạn là giới hạn tài nguyên (không phải điều kiện pháp lý): tệp, danh sách, độ "
+        "sâu lồng nhau; vượt giới hạn báo `input_too_large`.\n",
+        "## Codes / Mã lỗi\n",
+        "| Code | Class | Base | Tiếng Việt | English |",
+        "|---|---|---|---|---|",
+    ]
+    for cls in all_error_classes():
+        base = next((b.__name__ for b in cls.__mro__[1:] if hasattr(b, "code")), "Exception")
+        out.append(
+            f"| `{cls.code}` | `{cls.__module__}.{cls.__name__}` | `{base}` | "
+            f"{cls.title_vi} | {cls.title_en} |"
+        )
+    return "\n".join(out) + "\n"
+
+
 RECORDS_POLICY = """\
 Every result the library returns is a record defined once, as a `msgspec.Struct` (modules
 `sandbox_rules.records`, `.outcomes`, `.time_records`, `.errors`). Its JSON (`to_json()`,
@@ -403,6 +486,7 @@ def render_all() -> dict[str, str]:
         "docs/cli.md": cli_md(),
         "docs/calendar-sources.md": calendar_sources_md(),
         "docs/records.md": records_md(),
+        "docs/errors.md": errors_md(),
         "docs/interpretations.md": interpretations_md(),
         "docs/rules.md": rules_md(),
         "docs/coverage.md": coverage_md(),

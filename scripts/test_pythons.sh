@@ -21,7 +21,7 @@ for v in "$@"; do
     echo "== Python $v: $($py -V 2>&1) in $venv"
     { [ -x "$venv/bin/python" ] || "$py" -m venv "$venv"; } &&
         "$venv/bin/python" -m pip install --quiet --upgrade pip &&
-        "$venv/bin/python" -m pip install --quiet -e '.[dev]' &&
+        "$venv/bin/python" -m pip install --quiet -e ".[${EXTRAS:-dev}]" &&
         "$venv/bin/python" -m pytest -q -p no:cacheprovider || status=1
 done
 exit $status

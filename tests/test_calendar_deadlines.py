@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sandbox_rules.calendar import Days, Months, VietnamCalendar, WorkingDays, Years
-from sandbox_rules.errors import DateOutOfRangeError, InterpretationError, InvalidPeriodError
+from sandbox_rules.errors import (
+    DateOutOfRangeError,
+    InterpretationError,
+    InvalidDateError,
+    InvalidPeriodError,
+)
 
 CAL = VietnamCalendar()
 
@@ -91,7 +96,7 @@ def test_out_of_range_and_bad_input_are_typed_errors() -> None:
         CAL.deadline(date(2040, 12, 28), WorkingDays(10))
     with pytest.raises(InvalidPeriodError):
         WorkingDays(-1)
-    with pytest.raises(InvalidPeriodError):
+    with pytest.raises(InvalidDateError):
         CAL.deadline("2026-01-01", WorkingDays(1))  # type: ignore[arg-type]
 
 

@@ -33,7 +33,13 @@ def test_calendar_and_coverage_and_rules(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["calendar", "2026", "--json"]) == 0
     days = json.loads(capsys.readouterr().out)["days"]
     assert {"date": "2026-01-10", "status": "worked"}.items() <= days[2].items()
+    from sandbox_rules.coverage import coverage_counts, coverage_table
+    from sandbox_rules.rules import registry
+
+    c = coverage_counts(coverage_table(registry()))
+    assert c["total"] == 119 and c["encoded"] + c["not_computable"] == 119
     assert main(["coverage"]) == 0
+    # 8.6 is encoded as an informational note (issue 8, item 10): 99 encoded, 20 not computable.
     assert "119 đơn vị: 99 đã mã hóa, 20 không tính toán được" in capsys.readouterr().out
     assert main(["coverage", "--lang", "en"]) == 0
     assert "119 units: 99 encoded, 20 not computable" in capsys.readouterr().out

@@ -10,10 +10,8 @@ import pytest
 from fuzz import cli_table
 from fuzz.cli_table import ROWS, Row, problems, run_in_process, run_subprocess
 
-# Holes of the library itself that the table found, fixed on the harden branch (issue 9.1:
-# "Citation parsing of very long numbers", "month/year arithmetic overflowing at large n").
-# strict: when the fix lands these rows pass, and the marks must go.
-LIBRARY_HOLES = {"a citation of 5,000 digits", "a huge month count"}
+# Holes of the library itself that the table found (a citation of 5,000 digits, a huge month
+# count) were fixed on the harden branch (issue 9.1); no row is expected to fail now.
 
 
 @pytest.fixture(scope="module")
@@ -24,12 +22,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _param(row: Row) -> object:
-    marks = (
-        [pytest.mark.xfail(reason="library hole, issue 9.1 (harden)", strict=True)]
-        if row.why in LIBRARY_HOLES
-        else []
-    )
-    return pytest.param(row, id=row.why, marks=marks)
+    return pytest.param(row, id=row.why)
 
 
 def test_the_table_is_large_enough() -> None:

@@ -15,12 +15,13 @@ Property tests check it agrees with the reference evaluator wherever it applies.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sandbox_rules.errors import ExpressionError, SandboxRulesError
+from sandbox_rules.errors import ExpressionError, SandboxRulesError, brief
 from sandbox_rules.expr import All, AnyOf, Cmp, Const, Expr, Fact, Not
 from sandbox_rules.rules.model import Rule
 
@@ -111,7 +112,11 @@ class DurableAdapter:
         lang.when_all(condition)(_action)
 
     def evaluate(self, facts: Mapping[str, Any]) -> dict[str, bool]:
-        """Rule id -> condition holds, for fully known facts."""
+        """Rule id -> condition holds, for fully known facts (bool, int, float or str)."""
+        from durable.engine import MessageNotHandledException
+
+        if not isinstance(facts, Mapping):
+            raise ExpressionError(f"facts must be a mapping, got {type(facts).__name__}")
         event: dict[str, Any] = {}
         for f in self.facts:
             value = facts.get(f)
@@ -119,17 +124,23 @@ class DurableAdapter:
                 raise ExpressionError(
                     f"the durable adapter needs fact {f!r} (durable has no unknown)"
                 )
+            if not isinstance(value, (bool, int, float, str)):
+                raise ExpressionError(
+                    f"fact {f!r}: the durable adapter takes bool, number or string values, "
+                    f"got {brief(value)}"
+                )
             event[self._key[f]] = value
         # A posted event is consumed by the first rule it matches; a fact is seen by every
         # rule, so assert the case as a fact and retract it afterwards.
         event["sr_case"] = next(self._seq)  # distinct facts: durable ignores duplicates
         del self._fired[:]
-        from durable.engine import MessageNotHandledException
-
         try:
             self._assert(self.name, event)
         except MessageNotHandledException:
-            return {r.id: False for r in self.rules}  # durable raises when no rule matches
-        self._retract(self.name, event)
+            # No rule matched (every condition false): durable refuses the fact, so there
+            # is nothing to retract.
+            return {r.id: False for r in self.rules}
+        with contextlib.suppress(MessageNotHandledException):  # a fact no rule saw
+            self._retract(self.name, event)
         fired = set(self._fired)
         return {r.id: r.id in fired for r in self.rules}

@@ -15,7 +15,7 @@ import json
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -25,8 +25,11 @@ from sandbox_rules.calendar.periods import Days, Months, Period, WorkingDays, Ye
 from sandbox_rules.errors import (
     CalendarDataError,
     DateOutOfRangeError,
+    InputValidationError,
     InterpretationError,
+    InvalidDateError,
     InvalidPeriodError,
+    brief,
 )
 
 WEEKDAY_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
@@ -437,45 +440,48 @@ def _load_override_source(
     if isinstance(source, Mapping):
         data = dict(source)
         try:
-            return data, json.dumps(data, sort_keys=True, default=str).encode()
+            # Also the shape check: only JSON-like data (str keys, no cycles) gets through.
+            return data, json.dumps(data, sort_keys=True, default=_json_default).encode()
         except (TypeError, ValueError) as exc:
             raise CalendarDataError(f"overrides: not JSON-like data ({exc})") from None
+        except RecursionError:
+            raise CalendarDataError("overrides: nested too deeply") from None
     if not isinstance(source, (str, os.PathLike)):
         raise CalendarDataError(
             f"overrides must be a mapping or the path of a TOML/JSON file, got {type(source).__name__}"
         )
-    from pathlib import Path
+    from sandbox_rules.io import parse_document, read_bounded
 
-    path = Path(source)
+    name = os.fspath(source)
     try:
-        raw = path.read_bytes()
-    except ValueError as exc:  # a path no file system accepts (an embedded NUL byte)
-        raise CalendarDataError(f"overrides file {str(path)!r}: {exc}") from None
-    except OSError as exc:
-        raise CalendarDataError(f"overrides file {str(path)!r}: {exc.strerror or exc}") from None
-    try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(raw)
-        else:
-            import tomllib
-
-            data = tomllib.loads(raw.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise CalendarDataError(
-            f"overrides file {str(path)!r} is not valid TOML/JSON: {exc}"
-        ) from None
+        raw = read_bounded(source)
+        data = parse_document(raw, "json" if name.lower().endswith(".json") else "toml", name=name)
+    except InputValidationError as exc:
+        raise CalendarDataError(f"overrides file: {exc.message}") from None
     if not isinstance(data, dict):
-        raise CalendarDataError(f"overrides file {str(path)!r} must hold a table/object")
+        raise CalendarDataError(f"overrides file {brief(name)} must hold a table/object")
     return data, raw
 
 
+def _json_default(value: object) -> str:
+    if isinstance(value, date):  # a TOML date (or, refused later, a datetime)
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON-like")
+
+
 def _parse_date(value: Any, where: str) -> date:
+    if isinstance(value, datetime):
+        raise CalendarDataError(f"{where}: {brief(value)} is a date and time; give the day only")
     if isinstance(value, date):
         return value
+    if not isinstance(value, str) or len(value) != 10:
+        raise CalendarDataError(f"{where}: {brief(value)} is not an ISO date (YYYY-MM-DD)")
     try:
-        return date.fromisoformat(str(value))
+        return date.fromisoformat(value)
     except ValueError:
-        raise CalendarDataError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise CalendarDataError(
+            f"{where}: {brief(value)} is not an ISO date (YYYY-MM-DD)"
+        ) from None
 
 
 class VietnamCalendar:
@@ -499,7 +505,7 @@ class VietnamCalendar:
             if key in CALENDAR_INTERPRETATIONS:
                 if value not in CALENDAR_INTERPRETATIONS[key]:
                     raise InterpretationError(
-                        f"interpretation {key!r} has no option {value!r}; "
+                        f"interpretation {key!r} has no option {brief(value)}; "
                         f"choose one of {', '.join(CALENDAR_INTERPRETATIONS[key])}"
                     )
                 chosen[key] = value
@@ -555,7 +561,9 @@ class VietnamCalendar:
         self._unofficial = frozenset(
             yr for yr in range(base.first.year, base.last.year + 1) if yr not in official_years
         )
-        suffix = all(yr > y for yr in self._unofficial)
+        # The hot path may test "after the official run" only if no official year follows it
+        # (overrides can make a later year official, leaving a gap before it).
+        suffix = not any(yr > y for yr in official_years)
         # upto[k]: how many working days fall on or before ordinal lo + k — the index, in _wd, of
         # the first working day after it. It turns the bisect into one list index: O(1).
         upto: list[int] = []
@@ -616,8 +624,8 @@ class VietnamCalendar:
             if not isinstance(data.get(section) or [], list):
                 raise CalendarDataError(f"overrides: {section} must be a list of tables")
         for i, raw in enumerate(data.get("documents", []) or []):
-            if not isinstance(raw, Mapping) or "id" not in raw:
-                raise CalendarDataError(f"overrides: documents[{i}] needs an 'id'")
+            if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str):
+                raise CalendarDataError(f"overrides: documents[{i}] needs an 'id' (a string)")
             documents[str(raw["id"])] = _doc(raw)
         applied: list[str] = []
         seen: dict[date, str] = {}
@@ -631,7 +639,7 @@ class VietnamCalendar:
             status = raw.get("status")
             if status not in ("off", "worked", "not-off"):
                 raise CalendarDataError(
-                    f"{where}.status must be 'off', 'worked' or 'not-off', got {status!r}"
+                    f"{where}.status must be 'off', 'worked' or 'not-off', got {brief(status)}"
                 )
             if d in seen and seen[d] != status:
                 raise CalendarDataError(f"{where}: {d} is both '{seen[d]}' and '{status}'")
@@ -641,8 +649,8 @@ class VietnamCalendar:
                 raise CalendarDataError(f"{where}.documents must list the deciding document(s)")
             docs = []
             for ref in refs:
-                if ref not in documents:
-                    raise CalendarDataError(f"{where}: unknown document {ref!r}")
+                if not isinstance(ref, str) or ref not in documents:
+                    raise CalendarDataError(f"{where}: unknown document {brief(ref)}")
                 docs.append(documents[ref])
             weekday = d.weekday()
             o = d.toordinal()
@@ -680,7 +688,7 @@ class VietnamCalendar:
                 )
             applied.append(f"{d.isoformat()} {status}")
         years = data.get("official_years", []) or []
-        if not isinstance(years, list) or not all(isinstance(y, int) for y in years):
+        if not isinstance(years, list) or not all(type(y) is int for y in years):
             raise CalendarDataError("overrides: official_years must be a list of years")
         for y in years:
             if not base.first.year <= y <= base.last.year:
@@ -692,8 +700,10 @@ class VietnamCalendar:
 
     # -- queries ----------------------------------------------------------------------------
     def _ord(self, d: object, name: str = "date") -> int:
-        if not isinstance(d, date):
-            raise InvalidPeriodError(f"{name} must be a datetime.date, got {type(d).__name__}")
+        if not isinstance(d, date) or isinstance(d, datetime):
+            # One policy everywhere: a datetime is refused, its day depends on a time zone.
+            what = "a datetime (give its .date())" if isinstance(d, datetime) else brief(d)
+            raise InvalidDateError(f"{name} must be a datetime.date, got {what}")
         o = d.toordinal()
         if o < self._lo or o > self._hi:
             raise DateOutOfRangeError(
@@ -706,17 +716,22 @@ class VietnamCalendar:
         return self._ord(d) in self._wd_set
 
     def is_provisional(self, d: date) -> bool:
+        self._ord(d)
         return d.year not in self.official_years
 
     def provisional_years_between(self, start: date, end: date) -> list[int]:
-        lo, hi = sorted((start, end))
-        return [y for y in range(lo.year, hi.year + 1) if y not in self.official_years]
+        a, b = sorted((self._ord(start, "start"), self._ord(end, "end")))
+        return self._provisional_years(a, b)
+
+    def _provisional_years(self, start_ord: int, end_ord: int) -> list[int]:
+        lo, hi = date.fromordinal(start_ord).year, date.fromordinal(end_ord).year
+        return [y for y in range(lo, hi + 1) if y not in self.official_years]
 
     def _provisional(self, start_ord: int, end_ord: int) -> bool:
         if end_ord <= self._official_through and start_ord <= self._official_through:
             return False
         a, b = sorted((start_ord, end_ord))
-        return bool(self.provisional_years_between(date.fromordinal(a), date.fromordinal(b)))
+        return bool(self._provisional_years(a, b))
 
     def day_info(self, d: date) -> DayOff | None:
         return self._days.get(self._ord(d))
@@ -750,10 +765,8 @@ class VietnamCalendar:
         if cls is WorkingDays:
             # Hot path, kept inline: one unpack, one bisect, one tuple (docs/performance.md).
             lo, hi, wd_dates, exclude, through, suffix, upto = self._hot
-            try:
-                o = event.toordinal()
-            except AttributeError:
-                o = self._ord(event, "event")
+            # Anything but a plain date (a datetime, a string, None …) goes through _ord.
+            o = event.toordinal() if type(event) is date else self._ord(event, "event")
             if o < lo or o > hi:
                 self._ord(event, "event")
             n = period.n
@@ -784,7 +797,7 @@ class VietnamCalendar:
             nominal = end.toordinal()
         else:
             raise InvalidPeriodError(
-                f"unsupported period {period!r}; use WorkingDays, Days, Months or Years"
+                f"unsupported period {brief(period)}; use WorkingDays, Days, Months or Years"
             )
         if nominal > self._hi:
             raise DateOutOfRangeError(
@@ -808,13 +821,19 @@ class VietnamCalendar:
     def latest_before(self, target: date, period: Days | Months | Years) -> date:
         """The latest date that is at least ``period`` before ``target`` (Art. 18(4): the
         results report 'at least 30 days before' the end): ``target - period``."""
-        self._ord(target, "target")
+        if not isinstance(period, (Days, Months, Years)):
+            raise InvalidPeriodError(
+                f"latest_before takes Days, Months or Years, got {brief(period)}"
+            )
+        o = self._ord(target, "target")
         if isinstance(period, Days):
-            d = target - timedelta(days=period.n)
-        elif isinstance(period, (Months, Years)):
-            d = add_months(target, -period.n * (12 if isinstance(period, Years) else 1))
+            if o - period.n < self._lo:
+                raise DateOutOfRangeError(
+                    f"{target.isoformat()} - {period.en()} is before {self.first_date.isoformat()}"
+                )
+            d = date.fromordinal(o - period.n)
         else:
-            raise InvalidPeriodError("latest_before takes Days, Months or Years")
+            d = add_months(target, -period.n * (12 if isinstance(period, Years) else 1))
         self._ord(d, "result")
         return d
 
@@ -822,10 +841,14 @@ class VietnamCalendar:
         """The days 'within ``period`` before' ``target`` (Art. 14(1)): from ``target - n``
         to the day before ``target`` (or ``target`` itself with ``include_target``)."""
         if not isinstance(period, Days):
-            raise InvalidPeriodError("window_before takes Days")
+            raise InvalidPeriodError(f"window_before takes Days, got {brief(period)}")
         o = self._ord(target, "target")
-        start = target - timedelta(days=period.n)
-        self._ord(start, "window start")
+        if o - period.n < self._lo:
+            raise DateOutOfRangeError(
+                f"window start {target.isoformat()} - {period.en()} is before "
+                f"{self.first_date.isoformat()}"
+            )
+        start = date.fromordinal(o - period.n)
         end = target if include_target else target - timedelta(days=1)
         return Window(
             start,
@@ -840,6 +863,8 @@ class VietnamCalendar:
 
     def days_off(self, year: int) -> list[DayOff]:
         """Named days off (holidays, compensatory and swapped days) and worked Saturdays."""
+        if type(year) is not int:
+            raise InvalidDateError(f"year must be an int, got {brief(year)}")
         if not self.first_date.year <= year <= self.last_date.year:
             raise DateOutOfRangeError(
                 f"year {year} is outside {self.first_date.year}..{self.last_date.year}"

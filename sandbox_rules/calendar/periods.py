@@ -10,7 +10,7 @@ import calendar as _stdcal
 from datetime import date, timedelta
 from typing import ClassVar, Self
 
-from sandbox_rules.errors import InvalidPeriodError
+from sandbox_rules.errors import DateOutOfRangeError, InvalidPeriodError, brief
 
 # Lengths up to this are built once per unit and shared: ``WorkingDays(10)`` in a call costs a
 # type check and a dict look-up, not an object (docs/performance.md). The Decree's own periods
@@ -21,7 +21,7 @@ _SHARED_UP_TO = 128
 def check_length(kind: str, n: object) -> int:
     """The one validation of a period's length: an int (not a bool) that is not negative."""
     if isinstance(n, bool) or not isinstance(n, int):
-        raise InvalidPeriodError(f"{kind}.n must be an int, got {n!r}")
+        raise InvalidPeriodError(f"{kind}.n must be an int, got {brief(n)}")
     if n < 0:
         raise InvalidPeriodError(f"{kind}.n must be >= 0, got {n}")
     return n
@@ -131,11 +131,12 @@ PERIOD_TYPES: dict[str, type[Period]] = {
 
 def period_from_dict(data: object) -> Period:
     if not isinstance(data, dict) or "unit" not in data or "n" not in data:
-        raise InvalidPeriodError(f"a period is {{'unit': ..., 'n': ...}}, got {data!r}")
-    cls = PERIOD_TYPES.get(str(data["unit"]))
+        raise InvalidPeriodError(f"a period is {{'unit': ..., 'n': ...}}, got {brief(data)}")
+    unit = data["unit"]
+    cls = PERIOD_TYPES.get(unit) if isinstance(unit, str) else None
     if cls is None:
         raise InvalidPeriodError(
-            f"unknown period unit {data['unit']!r}; use {', '.join(PERIOD_TYPES)}"
+            f"unknown period unit {brief(data['unit'])}; use {', '.join(PERIOD_TYPES)}"
         )
     return cls(check_length("period", data["n"]))
 
@@ -146,6 +147,8 @@ _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 def add_months(d: date, months: int) -> date:
     """The corresponding day ``months`` later, or the month's last day (Art. 148(3))."""
     year, month0 = divmod(d.year * 12 + d.month - 1 + months, 12)
+    if not 1 <= year <= 9999:  # datetime.MINYEAR..MAXYEAR: Months(10**5) is refused, typed
+        raise DateOutOfRangeError(f"{d.isoformat()} + {months} months is beyond year 1..9999")
     day = d.day
     if day > 28:  # only the last days of a month may have no corresponding day
         last = 29 if month0 == 1 and _stdcal.isleap(year) else _MONTH_DAYS[month0]
@@ -156,9 +159,14 @@ def add_months(d: date, months: int) -> date:
 def add_calendar_period(d: date, unit: str, amount: int) -> date:
     """``d`` plus ``amount`` days, months or years, without roll-forward."""
     if unit == "days":
-        return d + timedelta(days=amount)
+        try:
+            return d + timedelta(days=amount)
+        except OverflowError:
+            raise DateOutOfRangeError(
+                f"{d.isoformat()} + {amount} days is beyond year 1..9999"
+            ) from None
     if unit == "months":
         return add_months(d, amount)
     if unit == "years":
         return add_months(d, 12 * amount)
-    raise InvalidPeriodError(f"unknown calendar unit {unit!r}")
+    raise InvalidPeriodError(f"unknown calendar unit {brief(unit)}")

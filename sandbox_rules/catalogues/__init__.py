@@ -17,7 +17,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-from sandbox_rules.errors import InputValidationError
+from sandbox_rules.errors import InputValidationError, brief
 
 PROVINCIAL = ("city", "province")
 CENTRAL = ("ministry", "ministerial_agency", "government_agency")
@@ -107,7 +107,7 @@ class Catalogue:
         code = self.index.get(fold(key))
         if code is None:
             raise InputValidationError(
-                f"unknown ministry, agency or province {name_or_code!r}; "
+                f"unknown ministry, agency or province {brief(name_or_code)}; "
                 "use a name from the catalogue (sandbox-rules catalogue) or its code"
             )
         return self.bodies[code]

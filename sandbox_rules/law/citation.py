@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import total_ordering
 from typing import TYPE_CHECKING, Any
 
-from sandbox_rules.errors import CitationSyntaxError
+from sandbox_rules.errors import CitationSyntaxError, brief
 
 if TYPE_CHECKING:
     from sandbox_rules.law.text import Unit
@@ -27,17 +27,21 @@ POINT_LETTERS = (
 _LETTER_RANK = {letter: i for i, letter in enumerate(POINT_LETTERS)}
 _ORDINAL_EN = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
+# Numbers are at most four digits (ASCII only): the decree has 50-odd articles, and a longer
+# number is a typo, not a unit; it also keeps int() away from huge digit strings.
 _SHORT_RE = re.compile(
-    r"^(?P<art>\d+)(?:\.(?:(?P<apar>par(?P<apn>\d+))|(?P<cl>\d+)"
-    r"(?:\.(?:par(?P<cpn>\d+)|(?P<pt>[a-zđ])(?:\.par(?P<ppn>\d+))?))?))?$"
+    r"^(?P<art>[0-9]{1,4})(?:\.(?:(?P<apar>par(?P<apn>[0-9]{1,4}))|(?P<cl>[0-9]{1,4})"
+    r"(?:\.(?:par(?P<cpn>[0-9]{1,4})|(?P<pt>[a-zđ])(?:\.par(?P<ppn>[0-9]{1,4}))?))?))?$"
 )
 _EN_RE = re.compile(
-    r"^(?:article|art\.?)\s*(?P<art>\d+)(?:\((?P<cl>\d+)\))?(?:\((?P<pt>[a-zđ])\))?"
-    r"(?:,?\s*(?:(?:paragraph|para\.?|¶)\s*(?P<par>\d+)|(?P<nth>first|second|third|fourth|fifth)"
+    r"^(?:article|art\.?)\s*(?P<art>[0-9]{1,4})(?:\((?P<cl>[0-9]{1,4})\))?(?:\((?P<pt>[a-zđ])\))?"
+    r"(?:,?\s*(?:(?:paragraph|para\.?|¶)\s*(?P<par>[0-9]{1,4})|(?P<nth>first|second|third|fourth|fifth)"
     r"\s+paragraph))?$"
 )
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-_VI_TOKEN_RE = re.compile(r"(điều|khoản|điểm|đoạn)\s+(\d+|[a-zđ])\b")
+_VI_TOKEN_RE = re.compile(r"(điều|khoản|điểm|đoạn)\s+([0-9]{1,4}|[a-zđ])\b")
+#: Longest citation text parsed (the longest real form is about 40 characters).
+MAX_CITATION_LENGTH = 200
 
 
 def _fold(text: str) -> str:
@@ -59,6 +63,16 @@ class Citation:
     paragraph: int | None = None
 
     def __post_init__(self) -> None:
+        for name in ("article", "clause", "paragraph"):
+            value = getattr(self, name)
+            if (value is not None or name == "article") and type(value) is not int:
+                raise CitationSyntaxError(
+                    f"Citation.{name}", f"must be an int, got {type(value).__name__}"
+                )
+        if self.point is not None and type(self.point) is not str:
+            raise CitationSyntaxError(
+                "Citation.point", f"must be a letter, got {type(self.point).__name__}"
+            )
         if self.article < 1:
             raise CitationSyntaxError(str(self.article), "article numbers start at 1")
         if self.clause is not None and self.clause < 1:
@@ -67,7 +81,7 @@ class Citation:
             if self.clause is None:
                 raise CitationSyntaxError(self.short, "a point needs a clause")
             if self.point not in _LETTER_RANK:
-                raise CitationSyntaxError(self.short, f"'{self.point}' is not a point letter")
+                raise CitationSyntaxError(self.short, f"{brief(self.point)} is not a point letter")
         if self.paragraph is not None and self.paragraph < 1:
             raise CitationSyntaxError(self.short, "paragraph numbers start at 1")
 
@@ -78,7 +92,13 @@ class Citation:
         if isinstance(text, Citation):
             return text
         if not isinstance(text, str):
-            raise CitationSyntaxError(repr(text), "a citation is a string such as '12.3.b'")
+            raise CitationSyntaxError(
+                f"<{type(text).__name__}>", "a citation is a string such as '12.3.b'"
+            )
+        if len(text) > MAX_CITATION_LENGTH:
+            raise CitationSyntaxError(
+                text, f"longer than {MAX_CITATION_LENGTH} characters; no citation is"
+            )
         folded = _fold(text)
         m = _SHORT_RE.match(folded)
         if m:

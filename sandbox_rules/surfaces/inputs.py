@@ -293,8 +293,10 @@ def translate(
     """Each pydantic error as ``{field, path, line, type, problem, problem_vi, problem_en,
     suggestion}`` — the problem in the officer's language, the path as in her file."""
     out = []
-    for err in exc.errors():
+    for raw in exc.errors():
+        err: dict[str, Any] = dict(raw)
         path, ann, parent = resolve(model, err["loc"])
+        _recover(err, located, (*root, *path), ann)
         if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
             path = (*path, str((err.get("ctx") or {}).get("discriminator", "kind")).strip("'"))
         full = (*root, *path)
@@ -316,6 +318,41 @@ def translate(
         out.append(entry)
     out.sort(key=lambda e: e["line"] or 0)
     return out
+
+
+_NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*$")
+
+
+def _recover(err: dict[str, Any], located: Located | None, full: DataPath, ann: Any) -> None:
+    """Inputs that hide the offending value (hide_input) still have it in the file: take it
+    from there, and the union's tags and a limit from the message, so the officer is told
+    what she wrote and what is valid."""
+    if "input" not in err and located is not None:
+        value: Any = located.data
+        for k in full:
+            try:
+                value = value[k]
+            except (KeyError, IndexError, TypeError):
+                value = None
+                break
+        if isinstance(value, Mapping) and err["type"].startswith("union_tag"):
+            value = value.get("kind")
+        err["input"] = value
+    ctx = dict(err.get("ctx") or {})
+    msg = str(err.get("msg", ""))
+    if err["type"].startswith("union_tag") and "expected_tags" not in ctx:
+        tags = msg.split("expected tags:", 1)[1] if "expected tags:" in msg else ""
+        ctx.setdefault("expected_tags", tags)
+        ctx.setdefault("tag", err.get("input"))
+        ctx.setdefault("discriminator", "kind")
+    if err["type"] in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        m = _NUMBER.search(msg)
+        key = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le"}.get(
+            err["type"], "lt"
+        )
+        if m and key not in ctx:
+            ctx[key] = m.group(1)
+    err["ctx"] = ctx
 
 
 def dotted(path: Sequence[str | int]) -> str:

@@ -21,6 +21,8 @@ class HttpError(SandboxRulesError):
     the request is at fault and, where it helps, the nearest valid value."""
 
     status = 400
+    title_vi = "Yêu cầu HTTP bị dịch vụ từ chối"
+    title_en = "An HTTP request the service refuses"
 
     def __init__(
         self,
@@ -45,41 +47,57 @@ class HttpError(SandboxRulesError):
 
 class MalformedBodyError(HttpError):
     code = "malformed_body"
+    title_vi = "Nội dung yêu cầu sai dạng (không phải JSON, không phải UTF-8)"
+    title_en = "A malformed request body (not JSON, not UTF-8)"
     status = 400
 
 
 class UnauthorizedError(HttpError):
     code = "unauthorized"
+    title_vi = "Thiếu hoặc sai mã truy cập (bearer token)"
+    title_en = "A missing or wrong bearer token"
     status = 401
 
 
 class NotFoundError(HttpError):
     code = "not_found"
+    title_vi = "Không có đường dẫn này"
+    title_en = "No such path"
     status = 404
 
 
 class MethodNotAllowedError(HttpError):
     code = "method_not_allowed"
+    title_vi = "Phương thức HTTP không được phép ở đường dẫn này"
+    title_en = "An HTTP method not allowed on this path"
     status = 405
 
 
 class NotAcceptableError(HttpError):
     code = "not_acceptable"
+    title_vi = "Không trả được định dạng được yêu cầu (Accept)"
+    title_en = "The requested format (Accept) cannot be produced"
     status = 406
 
 
 class PayloadTooLargeError(HttpError):
     code = "payload_too_large"
+    title_vi = "Nội dung yêu cầu vượt giới hạn kích thước"
+    title_en = "A request body over the size limit"
     status = 413
 
 
 class UnsupportedMediaTypeError(HttpError):
     code = "unsupported_media_type"
+    title_vi = "Kiểu nội dung (Content-Type) không được hỗ trợ"
+    title_en = "An unsupported Content-Type"
     status = 415
 
 
 class TimeLimitError(HttpError):
     code = "time_limit"
+    title_vi = "Yêu cầu vượt thời gian xử lý cho phép"
+    title_en = "A request over the time limit"
     status = 503
 
 
@@ -87,6 +105,8 @@ class InternalError(HttpError):
     """A bug: logged by the server, answered without any detail of the code."""
 
     code = "internal_error"
+    title_vi = "Lỗi nội bộ của dịch vụ (đã ghi nhật ký)"
+    title_en = "An internal error of the service (logged)"
     status = 500
 
 

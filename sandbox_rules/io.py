@@ -1,0 +1,170 @@
+"""Reading input documents (YAML, JSON, TOML) within bounded resources.
+
+One loader for the CLI and the Python API: a size limit (``DEFAULT_MAX_BYTES``, configurable
+per call), UTF-8 only, no binary, YAML aliases refused (a small file cannot expand into a
+large one: the "billion laughs"), nesting depth and node count capped. Every failure is a
+typed :class:`~sandbox_rules.errors.DocumentFormatError` or
+:class:`~sandbox_rules.errors.InputTooLargeError` naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any
+
+from sandbox_rules.errors import DocumentFormatError, InputTooLargeError, brief
+
+#: Largest input file read by default (bytes): an application is a few kilobytes, a record
+#: with a thousand events about 60 KB.
+DEFAULT_MAX_BYTES = 256 * 1024
+#: Deepest nesting of mappings and lists, and most values, in one document.
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+FORMATS = ("yaml", "json", "toml")
+
+
+def format_of(path: str | os.PathLike[str]) -> str:
+    """The format a file's suffix names: .yaml/.yml, .toml, otherwise JSON."""
+    suffix = os.path.splitext(os.fspath(path))[1].lower()
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    return "toml" if suffix == ".toml" else "json"
+
+
+def read_bounded(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of ``path``, refusing a file larger than ``max_bytes`` before reading it."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise DocumentFormatError(f"a file path is a string, got {type(path).__name__}")
+    name = brief(os.fspath(path), 200)
+    if type(max_bytes) is not int or max_bytes < 1:
+        raise DocumentFormatError(f"max_bytes must be a positive int, got {brief(max_bytes)}")
+    size = 0
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            # A pipe or a growing file has no reliable size: read at most one byte too many.
+            raw = b"" if size > max_bytes else fh.read(max_bytes + 1)
+    except IsADirectoryError:
+        raise DocumentFormatError(f"{name} is a directory, not a file") from None
+    except OSError as exc:
+        raise DocumentFormatError(f"cannot read {name}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # e.g. an embedded NUL byte in the path
+        raise DocumentFormatError(f"cannot read {name}: {exc}") from None
+    if size > max_bytes or len(raw) > max_bytes:
+        raise InputTooLargeError(
+            f"{name} is {max(size, len(raw))} bytes or more, over the limit of {max_bytes}"
+        )
+    return raw
+
+
+def load_document(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    format: str | None = None,
+) -> Any:
+    """Read and parse the document at ``path`` (format from the suffix unless given)."""
+    raw = read_bounded(path, max_bytes)
+    return parse_document(raw, format or format_of(path), name=os.fspath(path), max_bytes=max_bytes)
+
+
+def parse_document(
+    text: str | bytes,
+    format: str = "yaml",
+    *,
+    name: str = "<text>",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Any:
+    """Parse YAML, JSON or TOML text within the same bounds as :func:`load_document`.
+
+    An empty document (nothing but blanks or comments) is refused: no input is empty."""
+    label = brief(name, 200)
+    if format not in FORMATS:
+        raise DocumentFormatError(
+            f"format must be one of {', '.join(FORMATS)}, got {brief(format)}"
+        )
+    if isinstance(text, (bytes, bytearray)):
+        if len(text) > max_bytes:
+            raise InputTooLargeError(f"{label} is more than the limit of {max_bytes} bytes")
+        if b"\x00" in text:
+            raise DocumentFormatError(f"{label} is a binary file, not {format.upper()} text")
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DocumentFormatError(
+                f"{label} is not UTF-8 text (byte {exc.start}: {brief(exc.object[exc.start : exc.start + 4])})"
+            ) from None
+    elif not isinstance(text, str):
+        raise DocumentFormatError(f"document text is str or bytes, got {type(text).__name__}")
+    elif len(text) > max_bytes:
+        raise InputTooLargeError(f"{label} is more than the limit of {max_bytes} characters")
+    elif "\x00" in text:
+        raise DocumentFormatError(f"{label} is binary, not {format.upper()} text")
+    try:
+        if format == "yaml":
+            data = load_yaml(text, label)
+        elif format == "json":
+            data = json.loads(text)
+        else:
+            import tomllib
+
+            data = tomllib.loads(text)
+    except (DocumentFormatError, InputTooLargeError):
+        raise
+    except RecursionError:
+        raise InputTooLargeError(f"{label} is nested more than {MAX_DEPTH} levels deep") from None
+    except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError, tomllib.TOMLDecodeError
+        detail = str(exc).replace("\n", " ")
+        if len(detail) > 300:
+            detail = detail[:299] + "…"
+        raise DocumentFormatError(f"{label} is not valid {format.upper()}: {detail}") from None
+    if data is None:
+        raise DocumentFormatError(f"{label} is empty")
+    _check_shape(data, label)
+    return data
+
+
+def _check_shape(data: Any, label: str) -> None:
+    """Depth and size limits, checked without recursion."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    nodes = 0
+    while stack:
+        value, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise InputTooLargeError(f"{label} holds more than {MAX_NODES} values")
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth >= MAX_DEPTH and children:
+            raise InputTooLargeError(f"{label} is nested more than {MAX_DEPTH} levels deep")
+        stack.extend((c, depth + 1) for c in children)
+
+
+def load_yaml(text: str, label: str = "the document") -> Any:
+    """Safe YAML, checked first as a stream of events (nothing is built): an alias is
+    refused and nesting is capped before anything could expand. LibYAML when present."""
+    import yaml
+    from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, AliasEvent):
+            raise DocumentFormatError(
+                f"{label} uses a YAML alias (*{str(event.anchor)[:40]}, line "
+                f"{event.start_mark.line + 1 if event.start_mark else '?'}); "
+                "aliases are not accepted: write the value out"
+            )
+        if isinstance(event, CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InputTooLargeError(f"{label} is nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+    return yaml.load(text, Loader=loader)
