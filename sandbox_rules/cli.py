@@ -27,6 +27,9 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 SURFACE_COMMANDS: tuple[str, ...] = (
     "sandbox_rules.surfaces.server.command",
     "sandbox_rules.surfaces.report",
+    "sandbox_rules.surfaces.casefiles.cli",
+    "sandbox_rules.surfaces.templates.cli",
+    "sandbox_rules.surfaces.interview.cli",
 )
 
 # Options valid before or after the command name. Both parsers declare them with SUPPRESS,
@@ -402,11 +405,16 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     run = _run_of(args)
     cat = catalogue()
     bodies = list(cat.bodies.values())
+    from sandbox_rules.i18n import t as message
+
+    lang = run.lang
     lines = []
     for kind in ("city", "province", "ministry", "ministerial_agency", "government_agency"):
         group = [b for b in bodies if b.kind == kind]
-        lines.append(f"{kind} ({len(group)}):")
-        lines.extend(f"  {b.code:<8} {b.name:<40} {b.head_vi}" for b in group)
+        lines.append(f"{message(f'kind.{kind}', lang)} ({len(group)}):")
+        lines.extend(
+            f"  {b.code:<8} {b.name:<40} {b.head_en if lang == 'en' else b.head_vi}" for b in group
+        )
     lines.append("")
     yes_no = {True: t(run.lang, "có", "yes"), False: t(run.lang, "chưa", "no")}
     lines.extend(
@@ -458,25 +466,43 @@ def _application_input(data: Any) -> tuple[Any, dict[str, Any]]:
     return data, {}
 
 
+def _application_of(data: Any, args: argparse.Namespace, where: str) -> Any:
+    """The application in ``data``; invalid input is reported in --lang with the field in
+    the text's terms, items counted from 1, the nearest valid value and, for a YAML file,
+    its lines (sandbox_rules.surfaces.inputs)."""
+    from sandbox_rules.i18n import t as message
+    from sandbox_rules.models import Application
+    from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
+
+    run = _run_of(args)
+    path = str(getattr(args, "file", "") or "")
+    if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
+        located = read_yaml(path, run.lang)
+    else:
+        located = Located(data, source=where)
+    root = (
+        ("application",) if isinstance(located.data, dict) and "application" in located.data else ()
+    )
+    return validate(
+        Application, located, root=root, lang=run.lang, what=message("input.application", run.lang)
+    )
+
+
 def _assess(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     from sandbox_rules.engine import assess
-    from sandbox_rules.models import load_application
     from sandbox_rules.report import render_assessment
 
     run = _run_of(args)
-    app_data, _ = _application_input(data)
-    result = assess(load_application(app_data), run.choices or None)
+    result = assess(_application_of(data, args, where), run.choices or None)
     return result, lambda: render_assessment(result, run.lang, show_all=getattr(args, "all", False))
 
 
 def _route(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     from sandbox_rules.engine import route
-    from sandbox_rules.models import load_application
     from sandbox_rules.report import render_routing
 
     run = _run_of(args)
-    app_data, _ = _application_input(data)
-    result = route(load_application(app_data), run.choices or None)
+    result = route(_application_of(data, args, where), run.choices or None)
     return result, lambda: render_routing(result, run.lang)
 
 
@@ -635,17 +661,9 @@ def _obligations(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     sched = _schedule(data, args, where)
 
     def text() -> str:
-        lines = []
-        for i in sched.items:
-            if i.due is not None:
-                when = _day(i.due, run.lang)
-            elif i.window is not None:
-                when = f"{_day(i.window[0], run.lang)}..{_day(i.window[1], run.lang)}"
-            else:
-                when = ""
-            title = i.title_en if run.lang == "en" else i.title_vi
-            lines.append(f"{when:<23} {i.status:<13} {i.citation:<5} {title}")
-        return "\n".join(lines)
+        from sandbox_rules.report import obligation_line
+
+        return "\n".join(obligation_line(i, run.lang) for i in sched.items)
 
     return sched.record(), text
 
@@ -1121,6 +1139,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         action="store_true",
         help=h("giải thích từng ngày được tính hay bỏ qua", "show every day counted or skipped"),
     )
+    common.set_defaults(help_lang=lang)  # the language surfaces write their --help in
     _add_surface_commands(sub, common)
     return parser
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
 from itertools import islice
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import msgspec
 
@@ -50,7 +50,9 @@ from sandbox_rules.outcomes import (
     PartAnswer,
     Routing,
     RuleRef,
+    SourceMatch,
     Status,
+    UnknownDocument,
     make_finding,
 )
 from sandbox_rules.records import Consultee, IssuedDocument, MissingFact, missing_facts, provenance
@@ -561,6 +563,26 @@ def route(
         missing_facts=missing_facts(missing),
         interpretations_used=dict(used),
         provenance=engine.provenance,
+        sources=_source_matches(application),
+    )
+
+
+@cache
+def _body_ref(code: str) -> BodyRef:
+    return BodyRef(**catalogue().bodies[code].to_dict())  # immutable: one per body
+
+
+def _source_matches(app: Application) -> tuple[SourceMatch, ...]:
+    """Each data source as given, with the catalogue body its managed_by was matched to."""
+    return tuple(
+        SourceMatch(
+            name=s.name,
+            owning_unit=s.owning_unit,
+            managed_by_given=s.managed_by_given,
+            body=_body_ref(s.managed_by) if s.managed_by else None,
+            defence_or_cipher=s.defence_or_cipher,
+        )
+        for s in app.data_sources or ()
     )
 
 
@@ -707,7 +729,11 @@ def dossier(
         if at_hand is None or applies is None or (applicant_kind is None and depends_on_kind):
             status = "unknown"
         else:
-            status = "present" if any(_doc_key(a) in at_hand for a in accepted) else "missing"
+            names = [
+                *accepted,
+                *cast("tuple[str, ...]", out.get("names", ())),
+            ]  # and the text's names
+            status = "present" if any(_doc_key(a) in at_hand for a in names) else "missing"
         items.append(
             DossierItem(
                 item="document",
@@ -722,7 +748,42 @@ def dossier(
                 conditional=applies is None,
             )
         )
-    return _dossier_check(procedure, applicant_kind, items, {"form-order": order})
+    return _dossier_check(
+        procedure,
+        applicant_kind,
+        items,
+        {"form-order": order},
+        _unknown_documents(procedure, documents),
+    )
+
+
+def _unknown_documents(
+    procedure: str, documents: Iterable[str] | None
+) -> tuple[UnknownDocument, ...]:
+    """Documents given that are none of the filing's, by code or by the text's name."""
+    import difflib
+
+    names: dict[str, str] = {}
+    for r in registry().group(f"dossier.{procedure}"):
+        out = r.outcome
+        codes: list[str] = []
+        for key in ("forms", "report"):
+            table = out.get(key)
+            if isinstance(table, Mapping):
+                for v in table.values():
+                    codes.extend(v.values() if isinstance(v, Mapping) else [v])
+        if "report" in out:
+            codes.append("results_report")
+        if "document" in out:
+            codes.append(str(out["document"]))
+        for n in (*codes, *cast("tuple[str, ...]", out.get("names", ()))):
+            names.setdefault(_doc_key(str(n)), str(n))
+    unknown = []
+    for d in documents or ():
+        if _doc_key(d) not in names:
+            near = difflib.get_close_matches(_doc_key(d), list(names), n=1, cutoff=0.6)
+            unknown.append(UnknownDocument(given=d, suggestion=names[near[0]] if near else None))
+    return tuple(unknown)
 
 
 def _dossier_check(
@@ -730,9 +791,12 @@ def _dossier_check(
     applicant_kind: str | None,
     items: list[DossierItem],
     used: Mapping[str, str],
+    unrecognised: tuple[UnknownDocument, ...] = (),
 ) -> DossierCheck:
     missing = tuple(i for i in items if i.status == "missing")
-    complete = None if any(i.status == "unknown" for i in items) else not missing
+    # Three-valued: one document known missing makes the dossier incomplete whatever else is
+    # unknown; only with nothing missing do unknown items leave it undetermined.
+    complete = False if missing else (None if any(i.status == "unknown" for i in items) else True)
     return DossierCheck(
         procedure=procedure,
         applicant_kind=applicant_kind,  # type: ignore[arg-type]
@@ -741,6 +805,7 @@ def _dossier_check(
         missing=missing,
         interpretations_used=dict(used),
         provenance=default_engine().provenance,
+        unrecognised=unrecognised,
     )
 
 
@@ -801,4 +866,6 @@ def issuance_dossier(
                 conditional=False,
             )
         )
-    return _dossier_check("issuance", check.applicant_kind, items, check.interpretations_used)
+    return _dossier_check(
+        "issuance", check.applicant_kind, items, check.interpretations_used, check.unrecognised
+    )

@@ -52,6 +52,7 @@ class FieldError(
     loc: tuple[str | int, ...] = ()
     type: str | None = None
     suggestion: str | None = None
+    line: int | None = None  # the line in the file the input came from, when known
 
 
 class ErrorRecord(Record, tag="error", frozen=True, kw_only=True):
@@ -214,6 +215,7 @@ class InputValidationError(SandboxRulesError, ValueError):
                     loc=tuple(loc) if isinstance(loc, (list, tuple)) else (),
                     type=e.get("type"),
                     suggestion=e.get("suggestion"),
+                    line=e.get("line") if isinstance(e.get("line"), int) else None,
                 )
             )
         return msgspec.structs.replace(super().record(), errors=tuple(items))

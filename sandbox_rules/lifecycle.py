@@ -340,6 +340,7 @@ class LifecycleStatus:
     interpretations_used: Mapping[str, str]
     calendar_version: str
     undetermined_grounds: tuple[UndeterminedGround, ...] = ()
+    warnings_vi: tuple[str, ...] = ()
 
     @property
     def end(self) -> date | None:
@@ -375,6 +376,7 @@ class LifecycleStatus:
             undetermined_grounds=tuple(g.record() for g in self.undetermined_grounds),
             ended_on=self.ended_on,
             warnings=tuple(self.warnings),
+            warnings_vi=tuple(self.warnings_vi),
             interpretations_used=dict(self.interpretations_used),
             provenance=provenance(calendar_version=self.calendar_version),
             duties=duties,
@@ -405,6 +407,12 @@ def lifecycle(
     lengthenings: list[int | None] = []  # months added to the period, in order
     started_on: date | None = None
     warnings: list[str] = []
+    warnings_vi: list[str] = []
+
+    def warn(en: str, vi: str) -> None:
+        warnings.append(en)
+        warnings_vi.append(vi)
+
     reg = registry()
     issued = rec.issued_on or next((e.date for e in events if e.type == "certificate_issued"), None)
     start = rec.testing_start or issued
@@ -417,9 +425,11 @@ def lifecycle(
         if e.type == "extension_requested" and current_end is not None:
             w14 = cal.window_before(current_end, Days(30), include_target=inside)
             if e.date not in w14:
-                warnings.append(
+                warn(
                     f"extension requested on {e.date.isoformat()}, outside the 14.1 window "
-                    f"{w14.start.isoformat()}..{w14.end.isoformat()}"
+                    f"{w14.start.isoformat()}..{w14.end.isoformat()}",
+                    f"đề nghị gia hạn ngày {e.date:%d/%m/%Y} nằm ngoài thời gian quy định tại "
+                    f"khoản 1 Điều 14 ({w14.start:%d/%m/%Y}..{w14.end:%d/%m/%Y})",
                 )
         if e.type in RECORD_EVENTS:
             history.append(HistoryEntry(e.date, e.type, state, state, None, started_on is not None))
@@ -437,8 +447,10 @@ def lifecycle(
                     state, e.type, [], f"{r.id} ({r.citation.short}): {r.statement_en}"
                 )
             if verdict is None:
-                warnings.append(
-                    f"{r.id}: cannot be checked ({', '.join(sorted(r.condition.missing(facts)))} unknown)"
+                unknown = ", ".join(sorted(r.condition.missing(facts)))
+                warn(
+                    f"{r.id}: cannot be checked ({unknown} unknown)",
+                    f"{r.id}: chưa kiểm tra được (chưa biết {unknown})",
                 )
         new_state, rule_obj = apply_event(
             state,
@@ -463,7 +475,10 @@ def lifecycle(
     extended_end = None
     if lengthenings and approved_end is not None:
         if None in lengthenings:
-            warnings.append("extension_approved without months: extended end unknown")
+            warn(
+                "extension_approved without months: extended end unknown",
+                "chấp thuận gia hạn không ghi số tháng: chưa biết ngày kết thúc sau gia hạn",
+            )
         else:
             extended_end = current_end
     live = state in ("issued", "active", "adjusted", "extended")
@@ -477,9 +492,11 @@ def lifecycle(
     if end is not None:
         results_due = cal.latest_before(end, Days(30))
         if as_of >= end and live:
-            warnings.append(
+            warn(
                 f"the {'extended' if extended_end else 'approved'} period ended on {end.isoformat()}: "
-                "the conclusion certificate is to be considered (16.1.b)"
+                "the conclusion certificate is to be considered (16.1.b)",
+                f"thời gian thử nghiệm {'đã gia hạn' if extended_end else 'được phê duyệt'} đã kết thúc "
+                f"ngày {end:%d/%m/%Y}: xem xét cấp Giấy chứng nhận kết thúc (điểm b khoản 1 Điều 16)",
             )
     grounds = _revocation_grounds(rec, events, issued, state, as_of, cal, interp)
     undetermined = _undetermined_grounds(rec, events, state, as_of, cal)
@@ -509,6 +526,7 @@ def lifecycle(
         interp.used(*ids),
         cal.data_version,
         undetermined,
+        tuple(warnings_vi),
     )
 
 

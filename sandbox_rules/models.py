@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from sandbox_rules._validation import Day, Flag, Readings, StrictInput
 from sandbox_rules.errors import InputValidationError
@@ -264,6 +264,10 @@ class Plan(_Model):
 
 # -- Art. 12: data sources and submission ----------------------------------------------------------
 class DataSource(_Model):
+    # The managing body as the applicant wrote it ("thành phố Đà Nẵng"), before it is matched
+    # to a catalogue code; kept out of the schema and of dumps, shown by route.
+    _managed_by_given: str | None = PrivateAttr(None)
+
     name: str | None = None
     owning_unit: str | None = Field(None, description="12.3/12.4: đơn vị chủ quản dữ liệu")
     managed_by: str | None = Field(
@@ -284,6 +288,19 @@ class DataSource(_Model):
             return lookup(value).code
         except InputValidationError as exc:
             raise ValueError(exc.message) from None
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_given(cls, data: Any, handler: Any) -> Any:
+        source = handler(data)
+        if isinstance(data, dict) and isinstance(data.get("managed_by"), str):
+            source._managed_by_given = data["managed_by"].strip()
+        return source
+
+    @property
+    def managed_by_given(self) -> str | None:
+        """``managed_by`` as written in the input (None if it was given as a code or absent)."""
+        return self._managed_by_given or self.managed_by
 
 
 class Submission(_Model):

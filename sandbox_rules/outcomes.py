@@ -286,6 +286,17 @@ class Localised(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields
     en: str
 
 
+class SourceMatch(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One data source as the application gives it and the body its ``managed_by`` was
+    matched to in the catalogue (12.1 routes by these bodies)."""
+
+    name: str | None
+    owning_unit: str | None
+    managed_by_given: str | None
+    body: BodyRef | None
+    defence_or_cipher: bool | None
+
+
 class Routing(Record, tag="routing", frozen=True, kw_only=True):
     """Who decides (Art. 12(1)), by which procedure (12.3, 12.4, 12.6), where to file.
     ``status``: determined, undetermined (facts missing) or not_specified_by_text (under the
@@ -306,6 +317,7 @@ class Routing(Record, tag="routing", frozen=True, kw_only=True):
     missing_facts: tuple[MissingFact, ...]
     interpretations_used: dict[str, str]
     provenance: Provenance
+    sources: tuple[SourceMatch, ...] = ()
 
     def __repr__(self) -> str:
         code = self.authority.code if self.authority else None
@@ -336,6 +348,14 @@ class DossierItem(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fiel
     conditional: bool
 
 
+class UnknownDocument(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A document named in the input that is none of this filing's documents (a warning,
+    never dropped silently), with the nearest name the filing accepts."""
+
+    given: str
+    suggestion: str | None
+
+
 class DossierCheck(Record, tag="dossier", frozen=True, kw_only=True):
     """Required items of one filing (12.2, 12.5, 13.2, 14.1, 16.2), which are at hand and
     which are missing. ``complete`` is null while some item is unknown."""
@@ -347,6 +367,7 @@ class DossierCheck(Record, tag="dossier", frozen=True, kw_only=True):
     missing: tuple[DossierItem, ...]
     interpretations_used: dict[str, str]
     provenance: Provenance
+    unrecognised: tuple[UnknownDocument, ...] = ()
 
     @property
     def law_version(self) -> str:

@@ -567,7 +567,7 @@ def timeline(
                     note_vi, note_en = spec.on_miss_vi, spec.on_miss_en
         elif paused:
             status = "paused"
-            note_vi = f"Thời hạn tạm dừng từ {stop_start.isoformat()} trong thời gian giải trình (không tính vào thời gian xử lý)."  # type: ignore[union-attr]
+            note_vi = f"Thời hạn tạm dừng từ {stop_start:%d/%m/%Y} trong thời gian giải trình (không tính vào thời gian xử lý)."
             note_en = f"Clock stopped since {stop_start.isoformat()} while the applicant clarifies."  # type: ignore[union-attr]
         elif receipt_unknown and spec.starts in ev:
             status = "pending"  # from receipt, which is unknown: never shown to be overdue

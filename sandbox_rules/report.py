@@ -272,6 +272,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     lines += _consulted_and_issued(list(r.consultees or ()), r.issues, lang)
     for note in r.notes if lang == "vi" or not r.notes_en else r.notes_en:
         lines.append(f"Ghi chú: {note}" if lang == "vi" else f"Note: {note}")
+    lines += _source_lines(r, lang)
     lines.append(
         ("Điều khoản áp dụng: " if lang == "vi" else "Clauses applied: ")
         + ", ".join(r.citations or ())
@@ -279,6 +280,27 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     lines += _interpretations(dict(r.interpretations_used or {}), lang)
     lines += ["", _provenance(r.law_version, lang)]
     return "\n".join(lines)
+
+
+def _source_lines(r: Routing, lang: str) -> list[str]:
+    """Each data source: the managing body as written and the body it was matched to."""
+    from sandbox_rules.i18n import t
+
+    if not r.sources:
+        return []
+    out = [t("report.sources_head", lang)]
+    for i, s in enumerate(r.sources, 1):
+        body = (
+            t("report.source_body", lang, name=s.body.name, code=s.body.code)
+            if s.body
+            else t("report.source_no_body", lang)
+        )
+        given = (
+            f"«{s.managed_by_given}»" if s.managed_by_given else t("report.source_not_given", lang)
+        )
+        name = s.name or t("report.source_unnamed", lang)
+        out.append(f"  {i}. {name}: {given} → {body}")
+    return out
 
 
 def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
@@ -328,8 +350,19 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
         }
     )
     lines += ["", verdict[complete]]
+    lines += _unknown_document_lines(d, lang)
     lines += _interpretations(dict(d.interpretations_used), lang)
     return "\n".join(lines)
+
+
+def _unknown_document_lines(d: DossierCheck, lang: str) -> list[str]:
+    from sandbox_rules.i18n import t
+
+    out = []
+    for u in d.unrecognised:
+        hint = t("report.unknown_document_hint", lang, name=u.suggestion) if u.suggestion else ""
+        out.append(t("report.unknown_document", lang, given=u.given) + hint)
+    return out
 
 
 STATUS_STEP_VI = {
@@ -344,12 +377,34 @@ STATUS_STEP_VI = {
 }
 
 
+def _day(value: Any, vi: bool) -> str:
+    """A date of a record's dict (ISO text) as the report's language writes it."""
+    from datetime import date as _date
+
+    from sandbox_rules.i18n import fmt_date
+
+    if value is None:
+        return "—"
+    try:
+        d = value if isinstance(value, _date) else _date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    return fmt_date(d, "vi" if vi else "en")
+
+
+def _word(table: str, code: str, vi: bool) -> str:
+    """A code (status, event, state) in the report's language, from the message tables."""
+    from sandbox_rules.i18n import messages
+
+    return messages("vi" if vi else "en").get(f"{table}.{code}", code.replace("_", " "))
+
+
 def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
     d = t.to_dict(explain=explain)
     vi = lang == "vi"
     lines = [
         d["title_vi"] if vi else d["title_en"],
-        ("Tính đến ngày " if vi else "As of ") + d["as_of"],
+        ("Tính đến ngày " if vi else "As of ") + _day(d["as_of"], vi),
         "",
     ]
     for s in d["steps"]:
@@ -372,7 +427,7 @@ def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
                 else ""
             )
             lines.append(
-                f"    {'từ' if vi else 'from'} {s['start']}{assumed} → {'hạn' if vi else 'due'} {s['due']}"
+                f"    {'từ' if vi else 'from'} {_day(s['start'], vi)}{assumed} → {'hạn' if vi else 'due'} {_day(s['due'], vi)}"
                 + (
                     " (tạm tính)"
                     if vi and s["provisional"]
@@ -380,7 +435,7 @@ def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
                 )
             )
         if s["actual"]:
-            lines.append(f"    {'thực tế' if vi else 'actual'}: {s['actual']}")
+            lines.append(f"    {'thực tế' if vi else 'actual'}: {_day(s['actual'], vi)}")
         extra = ""
         if s["late_working_days"]:
             extra = f" — {s['late_working_days']} {'ngày làm việc' if vi else 'working days'}"
@@ -396,13 +451,13 @@ def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
             lines.append(f"    {note}")
         for step in s.get("explanation", []):
             lines.append(
-                f"      {step['date']} {step['action']:<8} {step['reason_vi'] if vi else step['reason_en']}"
+                f"      {_day(step['date'], vi)} {_word('step', step['action'], vi):<8} {step['reason_vi'] if vi else step['reason_en']}"
             )
     if d["worst_case_end"]:
         lines += [
             "",
             ("Kết thúc muộn nhất (trường hợp xấu nhất): " if vi else "Worst-case end: ")
-            + d["worst_case_end"],
+            + _day(d["worst_case_end"], vi),
         ]
     if d["open_end_vi"]:
         lines.append(d["open_end_vi"] if vi else d["open_end_en"])
@@ -477,23 +532,24 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
     d = st.to_dict()
     vi = lang == "vi"
     lines = [
-        ("TRẠNG THÁI THỬ NGHIỆM" if vi else "SANDBOX STATUS") + f" — {d['as_of']}",
+        ("TRẠNG THÁI THỬ NGHIỆM" if vi else "SANDBOX STATUS") + f" — {_day(d['as_of'], vi)}",
         ("Trạng thái: " if vi else "State: ") + (STATE_VI[d["state"]] if vi else d["state"]),
         _started_line(st.testing_started_on, d["state"], vi),
         "",
     ]
     for h in d["history"]:
         lines.append(
-            f"  {h['on']} {h['event']}: {h['from']} → {h['to']}"
+            f"  {_day(h['on'], vi)} {_word('event', h['event'], vi)}: "
+            f"{_word('value', h['from'], vi)} → {_word('value', h['to'], vi)}"
             + (f" ({h['rule_id']})" if h["rule_id"] else "")
         )
     lines.append("")
     if d["end"]:
         lines.append(
             ("Thời hạn thử nghiệm: " if vi else "Testing period: ")
-            + f"{d['testing_start']} → {d['approved_end']}"
+            + f"{_day(d['testing_start'], vi)} → {_day(d['approved_end'], vi)}"
             + (
-                f" ({'gia hạn đến' if vi else 'extended to'} {d['extended_end']})"
+                f" ({'gia hạn đến' if vi else 'extended to'} {_day(d['extended_end'], vi)})"
                 if d["extended_end"]
                 else ""
             )
@@ -503,12 +559,12 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         w = d["extension_window"]
         lines.append(
             ("Thời gian gửi đề nghị gia hạn: " if vi else "Extension request window: ")
-            + f"{w['start']} → {w['end']} (14.1)"
+            + f"{_day(w['start'], vi)} → {_day(w['end'], vi)} (14.1)"
         )
     if d["results_report_due"]:
         lines.append(
             ("Hạn nộp Báo cáo kết quả: " if vi else "Results report due: ")
-            + f"{d['results_report_due']} (18.4)"
+            + f"{_day(d['results_report_due'], vi)} (18.4)"
         )
     for g in d["revocation_grounds"]:
         lines.append(
@@ -516,9 +572,9 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             + f"{g['citation_vi'] if vi else g['citation']}: "
             f"{g['detail_vi'] if vi else g['detail_en']} — "
             + ("phát sinh " if vi else "arose ")
-            + g["arose_on"]
+            + _day(g["arose_on"], vi)
             + ("; quyết định chậm nhất " if vi else "; decision due ")
-            + g["decision_due"]
+            + _day(g["decision_due"], vi)
             + f" (15.2) — {g['decided_by']}"
         )
     for g in d["undetermined_grounds"]:
@@ -532,7 +588,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
                 f"  {'cần xác nhận' if vi else 'to confirm'}: "
                 f"{m['label_vi'] if vi else m['label_en']} ({m['field']}; {', '.join(m['asked_by'])})"
             )
-    for w in d["warnings"]:
+    for w in d.get("warnings_vi") or d["warnings"] if vi else d["warnings"]:
         lines.append(("Lưu ý: " if vi else "Warning: ") + w)
     if schedule is not None:
         lines += ["", "NGHĨA VỤ" if vi else "OBLIGATIONS"]
@@ -541,17 +597,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
                 i.status == "informational" and i.id.startswith("yearly")
             ):
                 continue
-            day = (lambda x: _dmy(x.isoformat())) if vi else (lambda x: x.isoformat())
-            if i.due:
-                when = day(i.due)
-            elif i.window:
-                when = f"{day(i.window[0])}..{day(i.window[1])}"
-            else:
-                when = "—"
-            lines.append(
-                f"  {when}  {ITEM_STATUS_VI[i.status] if vi else i.status:<13} {i.citation:<5} "
-                f"{i.title_vi if vi else i.title_en}"
-            )
+            lines.append(obligation_line(i, lang))
     if duty is not None:
         dd = duty.to_dict()
         e = dd["exemption"]
@@ -583,3 +629,16 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             used.update(part.to_dict()["interpretations_used"])
     lines += _interpretations(dict(sorted(used.items())), lang)
     return "\n".join(lines)
+
+
+def obligation_line(i: Any, lang: str = "vi") -> str:
+    """One obligation: when (a day, or a window), status, clause, title."""
+    vi = lang == "vi"
+    if i.due is not None:
+        when = _day(i.due, vi)
+    elif i.window is not None:
+        when = f"{_day(i.window[0], vi)}..{_day(i.window[1], vi)}"
+    else:
+        when = ""
+    status = _word("value", i.status, vi)
+    return f"  {when:<22}  {status:<18} {i.citation:<5} {i.title_vi if vi else i.title_en}"

@@ -200,6 +200,7 @@ class Lifecycle(Record, tag="lifecycle", frozen=True, kw_only=True):
     interpretations_used: dict[str, str]
     provenance: Provenance
     duties: Duties | None = None
+    warnings_vi: tuple[str, ...] = ()  # the same warnings in Vietnamese, in the same order
 
 
 class DateSpan(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

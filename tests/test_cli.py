@@ -103,7 +103,7 @@ def test_timeline_lifecycle_obligations_commands(
 ) -> None:
     assert main(["timeline", "examples/scenarios/issuance-across-tet.yaml", "--explain"]) == 0
     out = capsys.readouterr().out
-    assert "2026-02-23" in out and "Tết" in out
+    assert "23/02/2026" in out and "Tết" in out  # Vietnamese output: dd/mm/yyyy
     assert main(["lifecycle", "examples/scenarios/revocation-after-90-days.yaml", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["revocation_grounds"][0]["decision_due"] == "2026-06-16"

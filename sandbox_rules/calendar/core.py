@@ -96,8 +96,10 @@ class Document(Record):
         out = f"{self.type} {self.number or '(chưa rõ số hiệu)'}".strip()
         if self.issuer:
             out += f" của {self.issuer}"
-        if self.date:
-            out += f" ({self.date})"
+        if self.date:  # "2019-11-20", "2025-10" or "2025" in the data, the Vietnamese way
+            parts = str(self.date).split("-")
+            word = ("năm", "tháng", "ngày")[min(len(parts), 3) - 1]
+            out += f" ({word} {'/'.join(reversed(parts))})"
         if not self.confirmed:
             out += " [số/ngày văn bản chưa xác nhận]"
         return out

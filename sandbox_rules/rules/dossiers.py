@@ -12,6 +12,8 @@ from sandbox_rules.expr import TRUE, Expr, is_true
 from sandbox_rules.rules.model import Rule, RuleKind, rule
 
 REPORT = {"individual": "HĐTN07", "organisation": "HĐTN08"}
+# What officers call the documents, as the text names them; matched without diacritics.
+_REPORT_NAMES = ("báo cáo kết quả", "báo cáo kết quả hoạt động thử nghiệm")
 
 
 def _forms(first: str, second: str) -> dict[str, dict[str, str]]:
@@ -52,7 +54,15 @@ RULES: tuple[Rule, ...] = (
         "issuance",
         "Đề nghị cấp Giấy chứng nhận tham gia hoạt động thử nghiệm có kiểm soát (mẫu HĐTN01, HĐTN02).",
         "Application for a participation certificate (forms HĐTN01, HĐTN02).",
-        {"forms": _forms("HĐTN01", "HĐTN02"), "key": "application"},
+        {
+            "forms": _forms("HĐTN01", "HĐTN02"),
+            "key": "application",
+            "names": (
+                "đơn đề nghị",
+                "đề nghị cấp Giấy chứng nhận",
+                "đơn đề nghị cấp Giấy chứng nhận",
+            ),
+        },
     ),
     _item(
         "dossier.issuance.plan",
@@ -60,7 +70,10 @@ RULES: tuple[Rule, ...] = (
         "issuance",
         "Phương án thử nghiệm có kiểm soát.",
         "The testing plan.",
-        {"document": "plan"},
+        {
+            "document": "plan",
+            "names": ("phương án", "phương án thử nghiệm", "phương án thử nghiệm có kiểm soát"),
+        },
     ),
     _item(
         "dossier.reissue.declaration",
@@ -68,7 +81,7 @@ RULES: tuple[Rule, ...] = (
         "reissue",
         "Tờ khai đề nghị cấp lại Giấy chứng nhận (bản giấy).",
         "Declaration requesting re-issue of the paper certificate.",
-        {"document": "reissue_declaration"},
+        {"document": "reissue_declaration", "names": ("tờ khai", "tờ khai đề nghị cấp lại")},
     ),
     _item(
         "dossier.adjustment.request",
@@ -76,7 +89,11 @@ RULES: tuple[Rule, ...] = (
         "adjustment",
         "Đề nghị điều chỉnh phương án thử nghiệm có kiểm soát (mẫu HĐTN05, HĐTN06).",
         "Request to adjust the testing plan (forms HĐTN05, HĐTN06).",
-        {"forms": _forms("HĐTN05", "HĐTN06"), "key": "adjustment_request"},
+        {
+            "forms": _forms("HĐTN05", "HĐTN06"),
+            "key": "adjustment_request",
+            "names": ("đơn đề nghị điều chỉnh", "đề nghị điều chỉnh phương án"),
+        },
     ),
     _item(
         "dossier.adjustment.plan",
@@ -84,7 +101,14 @@ RULES: tuple[Rule, ...] = (
         "adjustment",
         "Phương án thử nghiệm sau khi điều chỉnh.",
         "The adjusted testing plan.",
-        {"document": "adjusted_plan"},
+        {
+            "document": "adjusted_plan",
+            "names": (
+                "phương án điều chỉnh",
+                "phương án sau khi điều chỉnh",
+                "phương án thử nghiệm sau khi điều chỉnh",
+            ),
+        },
     ),
     _item(
         "dossier.adjustment.results-report",
@@ -94,7 +118,7 @@ RULES: tuple[Rule, ...] = (
         "thử nghiệm.",
         "Results report (HĐTN07 individual, HĐTN08 organisation) when the adjustment requires extending "
         "the testing period.",
-        {"report": REPORT},
+        {"report": REPORT, "names": _REPORT_NAMES},
         applies_if=is_true("adjustment.requires_extension"),
     ),
     _item(
@@ -103,7 +127,11 @@ RULES: tuple[Rule, ...] = (
         "extension",
         "Văn bản đề nghị gia hạn (mẫu HĐTN13, HĐTN14).",
         "Extension request (forms HĐTN13, HĐTN14).",
-        {"forms": _forms("HĐTN13", "HĐTN14"), "key": "extension_request"},
+        {
+            "forms": _forms("HĐTN13", "HĐTN14"),
+            "key": "extension_request",
+            "names": ("đơn đề nghị gia hạn", "văn bản đề nghị gia hạn"),
+        },
     ),
     _item(
         "dossier.extension.results-report",
@@ -111,7 +139,7 @@ RULES: tuple[Rule, ...] = (
         "extension",
         "Báo cáo kết quả hoạt động thử nghiệm có kiểm soát (HĐTN07 cá nhân, HĐTN08 tổ chức).",
         "Results report (HĐTN07 individual, HĐTN08 organisation).",
-        {"report": REPORT},
+        {"report": REPORT, "names": _REPORT_NAMES},
     ),
     _item(
         "dossier.conclusion.request",
@@ -119,7 +147,11 @@ RULES: tuple[Rule, ...] = (
         "conclusion",
         "Đề nghị cấp Giấy chứng nhận kết thúc hoạt động thử nghiệm có kiểm soát (mẫu HĐTN09, HĐTN10).",
         "Request for a conclusion certificate (forms HĐTN09, HĐTN10).",
-        {"forms": _forms("HĐTN09", "HĐTN10"), "key": "conclusion_request"},
+        {
+            "forms": _forms("HĐTN09", "HĐTN10"),
+            "key": "conclusion_request",
+            "names": ("đơn đề nghị kết thúc", "đề nghị cấp Giấy chứng nhận kết thúc"),
+        },
     ),
     _item(
         "dossier.conclusion.results-report",
@@ -127,7 +159,7 @@ RULES: tuple[Rule, ...] = (
         "conclusion",
         "Báo cáo kết quả hoạt động thử nghiệm có kiểm soát (HĐTN07 cá nhân, HĐTN08 tổ chức).",
         "Results report (HĐTN07 individual, HĐTN08 organisation).",
-        {"report": REPORT},
+        {"report": REPORT, "names": _REPORT_NAMES},
     ),
 )
 

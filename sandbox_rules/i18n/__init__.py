@@ -1,0 +1,61 @@
+"""Interface strings, one table per language (``vi.toml``, ``en.toml``), so a translator
+works on one file and a test checks both tables have the same keys and placeholders.
+
+Vietnamese is the default language. The legal texts of rules stay beside each rule; these
+tables hold the words of the interface: labels, headings, statuses, messages.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _flatten(prefix: str, table: Mapping[str, object], out: dict[str, str]) -> None:
+    for key, value in table.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping):
+            _flatten(f"{name}.", value, out)
+        else:
+            out[name] = str(value)
+
+
+@cache
+def messages(lang: str) -> Mapping[str, str]:
+    """The flat table ``key -> template`` of one language (read once, read-only)."""
+    if lang not in LANGS:
+        lang = DEFAULT_LANG
+    raw = resources.files(__package__).joinpath(f"{lang}.toml").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    _flatten("", tomllib.loads(raw), out)
+    return MappingProxyType(out)
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
+    """The message ``key`` in ``lang`` with ``fields`` filled in; a key missing from a table
+    falls back to Vietnamese, then to the key itself (never an exception in a report)."""
+    template = messages(lang).get(key) or messages(DEFAULT_LANG).get(key) or key
+    try:
+        return template.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def fmt_date(value: date | None, lang: str = DEFAULT_LANG) -> str:
+    """dd/mm/yyyy in Vietnamese, ISO in English; an empty mark for no date."""
+    if value is None:
+        return "—"
+    return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+
+
+def weekday(value: date, lang: str = DEFAULT_LANG) -> str:
+    return (WEEKDAYS_VI if lang == "vi" else WEEKDAYS_EN)[value.weekday()]

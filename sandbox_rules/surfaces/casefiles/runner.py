@@ -1,0 +1,669 @@
+"""Running case files: every expectation of a case checked against what the library gives,
+each with its line in the file, expected and actual side by side; every wrong value of a
+case reported, not only the first.
+
+A case's results are computed only as far as its expectations need (an assessment-only case
+never builds a timeline), so a folder of cases runs in milliseconds per case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from sandbox_rules.errors import InputValidationError, SandboxRulesError
+from sandbox_rules.expr import _jsonable
+from sandbox_rules.i18n import fmt_date, messages, t
+from sandbox_rules.surfaces.casefiles.model import Case, Expect
+from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
+
+SUFFIXES = (".case.yaml", ".case.yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One expectation: ``key`` (e.g. ``due.consult``), its line, expected, actual, met."""
+
+    key: str
+    line: int | None
+    expected: Any
+    actual: Any
+    ok: bool
+    missing: tuple[str, ...] = ()  # expected but not given (list expectations)
+    extra: tuple[str, ...] = ()  # given but not expected
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "line": self.line,
+            "expected": _jsonable(self.expected),
+            "actual": _jsonable(self.actual),
+            "ok": self.ok,
+            "missing": list(self.missing),
+            "extra": list(self.extra),
+        }
+
+
+@dataclass(slots=True)
+class CaseResult:
+    """``status``: passed, failed, error (the case could not be run), xfailed (a known
+    disagreement, see ``xfail``), xpassed (marked xfail but every expectation met)."""
+
+    file: str
+    name: str
+    line: int | None
+    status: str
+    checks: list[Check] = field(default_factory=list)
+    error: dict[str, Any] | None = None
+    xfail: str | None = None
+
+    @property
+    def misses(self) -> list[Check]:
+        return [c for c in self.checks if not c.ok]
+
+    @property
+    def bad(self) -> bool:
+        return self.status in ("failed", "error", "xpassed")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "name": self.name,
+            "line": self.line,
+            "status": self.status,
+            "checks": [c.to_dict() for c in self.checks],
+            "error": self.error,
+            "xfail": self.xfail,
+        }
+
+
+# -- matching ------------------------------------------------------------------------------------
+def _cite(token: str) -> str:
+    from sandbox_rules.law.citation import Citation
+
+    try:
+        return Citation.parse(token).short
+    except SandboxRulesError:
+        return token
+
+
+def doc_key(name: str) -> str:
+    from sandbox_rules.engine import _doc_key  # the same key the dossier check uses
+
+    return _doc_key(name)
+
+
+def _set_check(
+    key: str,
+    line: int | None,
+    expected: Sequence[str],
+    actual: Sequence[tuple[str, set[str]]],
+    norm: Callable[[str], str],
+) -> Check:
+    """Exact-set comparison: each expected token must name some actual item (by any of its
+    names) and each actual item must be named by some token."""
+    tokens = [(tok, norm(str(tok))) for tok in expected]
+    missing = tuple(tok for tok, n in tokens if not any(n in names for _, names in actual))
+    extra = tuple(label for label, names in actual if not any(n in names for _, n in tokens))
+    return Check(
+        key,
+        line,
+        list(expected),
+        [label for label, _ in actual],
+        not missing and not extra,
+        missing,
+        extra,
+    )
+
+
+def _authority_code(token: str | None) -> str | None:
+    if token is None:
+        return None
+    from sandbox_rules.catalogues import catalogue, lookup
+
+    try:
+        return lookup(token).code
+    except SandboxRulesError:
+        by_head = {b.head_vi.lower(): b.code for b in catalogue().bodies.values()}
+        return by_head.get(token.strip().lower(), token)
+
+
+# -- one case -------------------------------------------------------------------------------------
+class _Run:
+    """The results of one case, computed on first use."""
+
+    def __init__(
+        self, case: Case, loc: Located, base: Path, lang: str, calendars: dict[Any, Any]
+    ) -> None:
+        self.calendars = calendars  # one calendar per set of readings, for this run only
+        self.case = case
+        self.loc = loc
+        self.lang = lang
+        self.scenario: dict[str, Any] = {}
+        self.app_loc: Located | None = None
+        self.app_root: tuple[str | int, ...] = ("application",)
+        if case.from_ is not None:
+            ref = read_yaml(base / case.from_, lang)
+            if not isinstance(ref.data, dict):
+                raise InputValidationError(t("case.from_not_mapping", lang, file=ref.source))
+            if "applicant" in ref.data:
+                self.app_loc, self.app_root = ref, ()
+            elif "application" in ref.data:
+                self.app_loc = ref
+            else:
+                self.scenario = ref.data
+        if case.application is not None:
+            self.app_loc, self.app_root = loc, ("application",)
+
+    def calendar(self, chosen: Mapping[str, str]) -> Any:
+        """The working-day calendar under ``chosen``: built once per run and set of readings
+        (building one reads the whole official table; a case needs it only to count)."""
+        from sandbox_rules.interpretations import Interpretations
+
+        key = tuple(sorted(chosen.items()))
+        if key not in self.calendars:
+            self.calendars[key] = Interpretations.of(dict(chosen)).calendar()
+        return self.calendars[key]
+
+    @property
+    def interpretations(self) -> dict[str, str]:
+        return {**(self.scenario.get("interpretations") or {}), **self.case.interpretations}
+
+    @cached_property
+    def application(self) -> Any:
+        from sandbox_rules.models import Application
+
+        if self.app_loc is None:
+            raise InputValidationError(t("case.needs_application", self.lang, name=self.case.name))
+        return validate(
+            Application,
+            self.app_loc,
+            root=self.app_root,
+            lang=self.lang,
+            what=t("input.application", self.lang),
+        )
+
+    @cached_property
+    def assessment(self) -> Any:
+        from sandbox_rules.engine import assess
+
+        return assess(self.application, self.interpretations or None)
+
+    @cached_property
+    def routing(self) -> dict[str, Any]:
+        from sandbox_rules.engine import route
+
+        out: dict[str, Any] = route(self.application, self.interpretations or None).to_dict()
+        return out
+
+    @cached_property
+    def dossier(self) -> dict[str, Any]:
+        from sandbox_rules.engine import dossier, issuance_dossier
+
+        spec = self.case.dossier
+        if spec is None:  # the application's 12.2 dossier, with the plan's Art. 11 contents
+            out: dict[str, Any] = issuance_dossier(
+                self.application, self.interpretations or None
+            ).to_dict()
+            return out
+        kind = spec.applicant_kind
+        docs = spec.documents
+        if self.app_loc is not None and (kind is None or docs is None):
+            app = self.application
+            kind = kind or app.applicant.kind
+            docs = docs if docs is not None else app.submission.documents
+        return dossier(
+            spec.procedure,
+            kind,
+            docs,
+            requires_extension=spec.requires_extension,
+            interpretations=self.interpretations or None,
+        ).to_dict()
+
+    @cached_property
+    def as_of(self) -> date:
+        as_of = self.case.as_of or self.scenario.get("as_of")
+        if isinstance(as_of, date):
+            return as_of
+        if as_of is not None:
+            try:
+                return date.fromisoformat(str(as_of))
+            except ValueError:
+                pass
+        raise InputValidationError(t("case.needs_as_of", self.lang, name=self.case.name))
+
+    @cached_property
+    def timeline(self) -> dict[str, Any]:
+        from sandbox_rules.procedures import timeline
+
+        spec = self.case.timeline
+        if spec is not None:
+            proc, events = spec.procedure, dict(spec.events)
+        elif isinstance(self.scenario.get("timeline"), dict):
+            proc = str(self.scenario["timeline"].get("procedure"))
+            events = dict(self.scenario["timeline"].get("events") or {})
+        else:
+            raise InputValidationError(t("case.needs_timeline", self.lang, name=self.case.name))
+        out: dict[str, Any] = timeline(
+            proc,
+            events,
+            self.as_of,
+            interpretations=self.interpretations or None,
+            calendar=self.calendar(self.interpretations),
+        ).to_dict()
+        return out
+
+    @cached_property
+    def record(self) -> Any:
+        from sandbox_rules.lifecycle import SandboxRecord
+
+        if self.case.record is not None:
+            raw_loc, root = self.loc, ("record",)
+        elif isinstance(self.scenario.get("record"), dict):
+            raw_loc, root = Located({"record": self.scenario["record"]}), ("record",)
+        else:
+            raise InputValidationError(t("case.needs_record", self.lang, name=self.case.name))
+        rec = validate(
+            SandboxRecord, raw_loc, root=root, lang=self.lang, what=t("input.record", self.lang)
+        )
+        if self.case.interpretations:
+            rec = rec.model_copy(
+                update={"interpretations": {**rec.interpretations, **self.case.interpretations}}
+            )
+        return rec
+
+    @cached_property
+    def lifecycle(self) -> dict[str, Any]:
+        from sandbox_rules.lifecycle import lifecycle
+
+        out: dict[str, Any] = lifecycle(
+            self.record, self.as_of, calendar=self.calendar(self.record.interpretations)
+        ).to_dict()
+        return out
+
+    @cached_property
+    def obligations(self) -> dict[str, Any]:
+        from sandbox_rules.obligations import obligations
+
+        out: dict[str, Any] = obligations(
+            self.record, self.as_of, calendar=self.calendar(self.record.interpretations)
+        ).to_dict()
+        return out
+
+    def everything(self) -> None:
+        """Compute every result the case's inputs allow (to see whether any is refused)."""
+        case, sc = self.case, self.scenario
+        if self.app_loc is not None:
+            _ = self.assessment, self.routing, self.dossier
+        if case.record is not None or "record" in sc:
+            _ = self.lifecycle, self.obligations
+        if case.timeline is not None or "timeline" in sc:
+            _ = self.timeline
+        if case.dossier is not None:
+            _ = self.dossier
+
+    @cached_property
+    def duties(self) -> dict[str, Any]:
+        from sandbox_rules.duties import duties
+
+        compliance = self.case.compliance
+        if compliance is None:
+            compliance = self.scenario.get("compliance")
+        if compliance is None:
+            raise InputValidationError(t("case.needs_compliance", self.lang, name=self.case.name))
+        out: dict[str, Any] = duties(compliance).to_dict()
+        return out
+
+
+def _parts(a: Any) -> dict[str, str]:
+    """The three answers (Art. 9, 10, 11) of an assessment."""
+    return {p: str(getattr(a, p).answer) for p in ("conditions", "scope", "plan")}
+
+
+def _rule_names(rule_id: str, citations: Iterable[str]) -> set[str]:
+    return {rule_id, *citations}
+
+
+def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[Check]:
+    given = expect.model_fields_set
+    out: list[Check] = []
+
+    def scalar(key: str, actual: Any, norm: Callable[[Any], Any] = lambda v: v) -> None:
+        exp = getattr(expect, key)
+        out.append(Check(key, line(key), exp, actual, norm(exp) == norm(actual)))
+
+    if given & {"verdict", "conditions", "scope", "plan", "failed", "missing_facts"}:
+        a = run.assessment
+        if "verdict" in given:
+            scalar("verdict", a.verdict)
+        parts = _parts(a) if given & {"conditions", "scope", "plan"} else {}
+        for k in ("conditions", "scope", "plan"):
+            if k in given:
+                scalar(k, parts[k])
+        if "failed" in given:
+            actual = [(f.rule_id, _rule_names(f.rule_id, f.citations)) for f in a.failed]
+            out.append(_set_check("failed", line("failed"), expect.failed or [], actual, _cite))
+        if "missing_facts" in given:
+            facts = [(m.fact, {m.fact, str(m.field)}) for m in a.missing_facts]
+            out.append(
+                _set_check(
+                    "missing_facts", line("missing_facts"), expect.missing_facts or [], facts, str
+                )
+            )
+    if given & {"authority", "authority_clause", "procedure", "routing"}:
+        r = run.routing
+        auth = r.get("authority") or {}
+        if "authority" in given:
+            code = auth.get("code")
+            shown = f"{code} — {auth.get('title_vi')}" if code else None
+            exp = expect.authority
+            ok = _authority_code(exp) == code
+            out.append(Check("authority", line("authority"), exp, shown, ok))
+        if "authority_clause" in given:
+            exp = expect.authority_clause
+            out.append(
+                Check(
+                    "authority_clause",
+                    line("authority_clause"),
+                    exp,
+                    auth.get("citation"),
+                    (_cite(exp) if exp else None) == auth.get("citation"),
+                )
+            )
+        if "procedure" in given:
+            scalar("procedure", r.get("procedure"), lambda v: None if v is None else _cite(str(v)))
+        if "routing" in given:
+            scalar("routing", r.get("status"))
+    if given & {"dossier_complete", "dossier_missing"}:
+        d = run.dossier
+        if "dossier_complete" in given:
+            scalar("dossier_complete", d.get("complete"))
+        if "dossier_missing" in given:
+            items = [
+                (
+                    i["document"],
+                    {doc_key(x) for x in i["accepted"]}
+                    | {doc_key(i["citation"]), doc_key(i["rule_id"])},
+                )
+                for i in d["missing"]
+            ]
+            out.append(
+                _set_check(
+                    "dossier_missing",
+                    line("dossier_missing"),
+                    expect.dossier_missing or [],
+                    items,
+                    lambda s: doc_key(_cite(s)),
+                )
+            )
+    if given & {"due", "step_status"}:
+        steps = {s["step"]: s for s in run.timeline["steps"]}
+        for key, attr, conv in (("due", "due", _iso), ("step_status", "status", str)):
+            if key in given:
+                for step, exp in (getattr(expect, key) or {}).items():
+                    s = steps.get(step)
+                    act = conv(s[attr]) if s is not None and s[attr] is not None else None
+                    step_shown: Any = (
+                        act
+                        if s is not None
+                        else t("case.no_such_step", run.lang, step=step, steps=", ".join(steps))
+                    )
+                    out.append(
+                        Check(
+                            f"{key}.{step}",
+                            line(key, step),
+                            exp,
+                            step_shown,
+                            s is not None and act == exp,
+                        )
+                    )
+    life_keys = {
+        "state",
+        "end",
+        "extension_window",
+        "results_report_due",
+        "grounds",
+        "grounds_arose",
+        "decision_due",
+    }
+    if given & life_keys:
+        st = run.lifecycle
+        if "state" in given:
+            scalar("state", st["state"])
+        if "end" in given:
+            scalar("end", _iso(st["end"]))
+        if "results_report_due" in given:
+            scalar("results_report_due", _iso(st["results_report_due"]))
+        if "extension_window" in given:
+            w = st["extension_window"]
+            scalar("extension_window", None if w is None else [_iso(w["start"]), _iso(w["end"])])
+        grounds = st["revocation_grounds"]
+        if "grounds" in given:
+            items = [(g["citation"], {g["citation"], g["rule_id"]}) for g in grounds]
+            out.append(_set_check("grounds", line("grounds"), expect.grounds or [], items, _cite))
+        for key, attr in (("grounds_arose", "arose_on"), ("decision_due", "decision_due")):
+            if key in given:
+                for g_name, exp in (getattr(expect, key) or {}).items():
+                    g = next(
+                        (g for g in grounds if _cite(g_name) in (g["citation"], g["rule_id"])), None
+                    )
+                    act = _iso(g[attr]) if g else None
+                    out.append(
+                        Check(
+                            f"{key}.{g_name}",
+                            line(key, g_name),
+                            exp,
+                            act,
+                            g is not None and act == exp,
+                        )
+                    )
+    if given & {"obligations", "overdue"}:
+        items_by_id = {i["id"]: i for i in run.obligations["items"]}
+        for ob_id, exp in (expect.obligations or {}).items():
+            act = items_by_id[ob_id]["status"] if ob_id in items_by_id else None
+            out.append(
+                Check(f"obligations.{ob_id}", line("obligations", ob_id), exp, act, act == exp)
+            )
+        if "overdue" in given:
+            items = [(i["id"], {i["id"]}) for i in items_by_id.values() if i["status"] == "overdue"]
+            out.append(_set_check("overdue", line("overdue"), expect.overdue or [], items, str))
+    if "exempt" in given:
+        scalar("exempt", run.duties["exemption"]["exempt"])
+    return out
+
+
+def _iso(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def run_case(
+    data: Any,
+    loc: Located,
+    base: Path,
+    *,
+    lang: str = "vi",
+    index: int | None = None,
+    calendars: dict[Any, Any] | None = None,
+) -> CaseResult:
+    """Run one case (``data`` is its mapping, ``loc`` the file located at the case)."""
+    name: str = (
+        str(data["name"])
+        if isinstance(data, dict) and isinstance(data.get("name"), str)
+        else f"#{(index or 0) + 1}"
+    )
+    first = loc.line(())
+    try:
+        case: Case = validate(Case, loc, lang=lang, what=t("input.case", lang))
+    except InputValidationError as exc:
+        return CaseResult(loc.source, name, first, "error", error=exc.to_dict())
+
+    def line(*path: str) -> int | None:
+        return loc.line(("expect", *path))
+
+    result = CaseResult(loc.source, case.name, first, "passed", xfail=case.xfail)
+    try:
+        run = _Run(case, loc, base, lang, {} if calendars is None else calendars)
+        checks = _checks(run, case.expect, line)
+        if "error" in case.expect.model_fields_set:  # expected a refusal: run all it gives
+            run.everything()
+            checks.append(
+                Check("error", line("error"), case.expect.error, None, case.expect.error is None)
+            )
+    except SandboxRulesError as exc:
+        if "error" in case.expect.model_fields_set:
+            checks = [
+                Check(
+                    "error",
+                    line("error"),
+                    case.expect.error,
+                    exc.code,
+                    exc.code == case.expect.error,
+                )
+            ]
+        else:
+            result.status = "error"
+            result.error = exc.to_dict()
+            return result
+    except Exception as exc:  # a bug in the library shows as this case's error, not a crash
+        result.status = "error"
+        result.error = {"code": "internal", "message": f"{type(exc).__name__}: {exc}"}
+        return result
+    result.checks = checks
+    failed = any(not c.ok for c in checks)
+    if case.xfail:
+        result.status = "xfailed" if failed else "xpassed"
+    else:
+        result.status = "failed" if failed else "passed"
+    return result
+
+
+def run_file(
+    path: str | Path, *, lang: str = "vi", calendars: dict[Any, Any] | None = None
+) -> list[CaseResult]:
+    """Every case of one file: a case mapping, a list of cases, or ``cases: [...]``."""
+    cals: dict[Any, Any] = {} if calendars is None else calendars
+    p = Path(path)
+    try:
+        loc = read_yaml(p, lang)
+    except InputValidationError as exc:
+        return [CaseResult(str(p), p.name, None, "error", error=exc.to_dict())]
+    data = loc.data
+    if isinstance(data, dict) and "cases" in data and "expect" not in data:
+        loc, data = loc.sub("cases"), data["cases"]
+    if isinstance(data, list):
+        return [
+            run_case(item, loc.sub(i), p.parent, lang=lang, index=i, calendars=cals)
+            for i, item in enumerate(data)
+        ]
+    return [run_case(data, loc, p.parent, lang=lang, calendars=cals)]
+
+
+def collect(paths: Iterable[str | Path]) -> list[Path]:
+    """Case files named by ``paths``: files as given, folders searched for *.case.yaml."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.name.endswith(SUFFIXES)))
+        else:
+            out.append(p)
+    return out
+
+
+def run_paths(paths: Iterable[str | Path], *, lang: str = "vi") -> list[CaseResult]:
+    results: list[CaseResult] = []
+    calendars: dict[Any, Any] = {}
+    for p in collect(paths):
+        results.extend(run_file(p, lang=lang, calendars=calendars))
+    return results
+
+
+# -- reporting --------------------------------------------------------------------------------------
+def show(value: Any, lang: str = "vi") -> str:
+    if value is None:
+        return t("case.none", lang)
+    if isinstance(value, bool):
+        return t("case.true" if value else "case.false", lang)
+    if isinstance(value, date):
+        return fmt_date(value, lang)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(show(v, lang) for v in value) + "]"
+    text = str(value)
+    gloss = messages(lang).get(f"value.{text}")  # a status code, with its name in the language
+    return f"{text} ({gloss})" if gloss and gloss != text else text
+
+
+def render(results: Sequence[CaseResult], lang: str = "vi", *, quiet: bool = False) -> str:
+    lines: list[str] = []
+    mark = {"passed": "✓", "failed": "✗", "error": "!", "xfailed": "~", "xpassed": "✗"}
+    for r in results:
+        where = f"{r.file}:{r.line}" if r.line else r.file
+        n_bad = len(r.misses)
+        head = t(
+            f"case.status.{r.status}",
+            lang,
+            ok=len(r.checks) - n_bad,
+            bad=n_bad,
+            total=len(r.checks),
+        )
+        if quiet and not r.bad:
+            continue
+        lines.append(f"{mark[r.status]} {where} «{r.name}» — {head}")
+        if r.xfail:
+            lines.append("    " + t("case.xfail_reason", lang, reason=r.xfail))
+        if r.error is not None:
+            lines.extend("    " + x for x in str(r.error.get("message", "")).splitlines())
+        for c in r.checks:
+            at = t("input.line", lang, line=c.line) if c.line else ""
+            label = t(f"expect.{c.key.split('.')[0]}", lang)
+            if c.ok:
+                if not quiet:
+                    lines.append(f"    ✓ {at:<9} {c.key} ({label}): {show(c.actual, lang)}")
+                continue
+            lines.append(f"    ✗ {at:<9} {c.key} ({label})")
+            lines.append(f"        {t('case.expected', lang):<10} {show(c.expected, lang)}")
+            lines.append(f"        {t('case.actual', lang):<10} {show(c.actual, lang)}")
+            if c.missing:
+                lines.append(f"        {t('case.missing', lang):<10} {show(list(c.missing), lang)}")
+            if c.extra:
+                lines.append(f"        {t('case.extra', lang):<10} {show(list(c.extra), lang)}")
+    lines.append(summary(results, lang))
+    return "\n".join(lines)
+
+
+def counts(results: Sequence[CaseResult]) -> dict[str, int]:
+    out = dict.fromkeys(("passed", "failed", "error", "xfailed", "xpassed"), 0)
+    for r in results:
+        out[r.status] += 1
+    out["total"] = len(results)
+    return out
+
+
+def summary(results: Sequence[CaseResult], lang: str = "vi") -> str:
+    c = counts(results)
+    text = t("case.summary", lang, **c)
+    bad = [r for r in results if r.bad]
+    if bad:
+        text += (
+            "\n"
+            + t("case.bad_cases", lang)
+            + "\n"
+            + "\n".join(
+                f"  - «{r.name}» ({r.file}{':' + str(r.line) if r.line else ''})" for r in bad
+            )
+        )
+    return text
+
+
+def to_json(results: Sequence[CaseResult]) -> dict[str, Any]:
+    return {
+        "kind": "case_results",
+        "summary": counts(results),
+        "cases": [r.to_dict() for r in results],
+    }

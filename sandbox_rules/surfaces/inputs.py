@@ -1,0 +1,461 @@
+"""Reading the files legal officers write: YAML with the line of every key, and validation
+errors translated into the officer's language — the field named in her terms (facts.py
+labels), the file's line, list items counted from 1, the nearest valid value suggested.
+
+Shared by the case-file runner, the interview and the CLI's input path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+import types
+import typing
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from sandbox_rules.errors import InputValidationError
+from sandbox_rules.i18n import messages, t
+
+DataPath = tuple[str | int, ...]
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """Safe loading; a date the calendar cannot hold (2026-13-01) stays text, so validation
+    reports it on its line instead of the parser failing with no line."""
+
+
+def _timestamp(loader: Any, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return str(node.value)
+
+
+def _float(loader: Any, node: yaml.ScalarNode) -> Any:
+    # 12.1 or 9.2 is a clause, not a number: keep the text as written. A float field still
+    # gets its number (pydantic reads "3.5" as 3.5).
+    if _CLAUSE_LIKE.match(str(node.value)):
+        return str(node.value)
+    return yaml.SafeLoader.construct_yaml_float(loader, node)
+
+
+_CLAUSE_LIKE = re.compile(r"^\d+\.\d+$")
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:float", _float)
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Parsed YAML with the 1-based line of each key and list item, by data path."""
+
+    data: Any
+    lines: Mapping[DataPath, int] = field(default_factory=dict)
+    source: str = "<input>"
+
+    def line(self, path: Sequence[str | int]) -> int | None:
+        """The line of ``path``, or of its nearest ancestor present in the file."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return self.lines.get((), None)
+
+    def sub(self, *prefix: str | int) -> Located:
+        """The part of the document under ``prefix``, with paths relative to it."""
+        data = self.data
+        for k in prefix:
+            data = data[k]
+        n = len(prefix)
+        lines = {p[n:]: ln for p, ln in self.lines.items() if p[:n] == prefix}
+        return Located(data, lines, self.source)
+
+
+def _index(node: yaml.Node, path: DataPath, out: dict[DataPath, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                sub = (*path, key.value)
+                out[sub] = key.start_mark.line + 1
+                _index(value, sub, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            sub = (*path, i)
+            out[sub] = item.start_mark.line + 1
+            _index(item, sub, out)
+
+
+def parse_yaml(text: str, source: str = "<input>", lang: str = "vi") -> Located:
+    """Parse one YAML document keeping lines; a syntax error is an InputValidationError that
+    gives the line and column."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Located(None, {(): 1}, source)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = t("input.line", lang, line=mark.line + 1) if mark is not None else ""
+        msg = t("input.yaml_syntax", lang, file=source, where=where, detail=exc.problem or "")
+        raise InputValidationError(
+            msg, [{"field": "(file)", "line": mark.line + 1 if mark else None, "msg": msg}]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputValidationError(
+            t("input.yaml_syntax", lang, file=source, where="", detail=str(exc))
+        ) from None
+    finally:
+        loader.dispose()
+    lines: dict[DataPath, int] = {(): node.start_mark.line + 1}
+    _index(node, (), lines)
+    return Located(data, lines, source)
+
+
+def read_yaml(path: str | Path, lang: str = "vi") -> Located:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputValidationError(
+            t("input.unreadable", lang, file=str(p), detail=exc.strerror or str(exc))
+        ) from None
+    except UnicodeDecodeError:
+        raise InputValidationError(t("input.not_utf8", lang, file=str(p))) from None
+    return parse_yaml(text, str(p), lang)
+
+
+# -- walking a model along an error's location -----------------------------------------------
+def _unwrap(ann: Any) -> Any:
+    while True:
+        origin = typing.get_origin(ann)
+        if origin is typing.Annotated:
+            ann = typing.get_args(ann)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(ann) if a is not type(None)]
+            if len(args) != 1:
+                return tuple(args)  # a real union: the members
+            ann = args[0]
+        else:
+            return ann
+
+
+def _is_model(ann: Any) -> bool:
+    return isinstance(ann, type) and issubclass(ann, BaseModel)
+
+
+def resolve(model: type[BaseModel], loc: Sequence[str | int]) -> tuple[DataPath, Any, Any]:
+    """Follow a pydantic error location through ``model``: the data path (union tags
+    dropped), the annotation at the end and the one of its parent."""
+    ann: Any = model
+    parent: Any = None
+    path: list[str | int] = []
+    for part in loc:
+        ann = _unwrap(ann)
+        if isinstance(ann, tuple):  # a discriminated union: the location names the member
+            member = next(
+                (
+                    m
+                    for m in ann
+                    if _is_model(m)
+                    and m.model_fields.get("kind") is not None
+                    and m.model_fields["kind"].default == part
+                ),
+                None,
+            )
+            if member is not None:
+                ann = member
+                continue
+        if isinstance(part, int):
+            path.append(part)
+            args = typing.get_args(ann)
+            parent, ann = (
+                ann,
+                (args[0] if typing.get_origin(ann) in (list, tuple) and args else None),
+            )
+        else:
+            path.append(part)
+            if _is_model(ann) and part in ann.model_fields:
+                parent, ann = ann, ann.model_fields[part].annotation
+            elif typing.get_origin(ann) is dict:
+                parent, ann = ann, typing.get_args(ann)[1]
+            else:
+                parent, ann = ann, None
+    return tuple(path), _unwrap(ann), _unwrap(parent)
+
+
+def allowed_values(ann: Any) -> list[str]:
+    """The values a field accepts, where they form a closed set."""
+    ann = _unwrap(ann)
+    if isinstance(ann, type) and issubclass(ann, enum.Enum):
+        return [str(m.value) for m in ann]
+    if typing.get_origin(ann) is typing.Literal:
+        return [str(a) for a in typing.get_args(ann)]
+    if ann is bool:
+        return ["true", "false"]
+    return []
+
+
+def field_names(ann: Any) -> list[str]:
+    ann = _unwrap(ann)
+    if isinstance(ann, tuple):
+        return sorted({n for m in ann if _is_model(m) for n in m.model_fields})
+    return list(ann.model_fields) if _is_model(ann) else []
+
+
+def nearest(given: object, choices: Sequence[str]) -> str | None:
+    """The valid value closest to ``given``: by spelling, or by its Vietnamese name
+    ("tổ chức" -> organisation, from the tables' ``value.*`` names)."""
+    if not isinstance(given, str) or not choices:
+        return None
+    from sandbox_rules.catalogues import fold
+
+    by_name = {fold(messages("vi").get(f"value.{c}", "")): c for c in choices}
+    by_name.pop("", None)
+    if fold(given) in by_name:
+        return by_name[fold(given)]
+    found = difflib.get_close_matches(given, list(choices), n=1, cutoff=0.5)
+    if not found:
+        low = {c.lower(): c for c in choices}
+        found = difflib.get_close_matches(given.lower(), list(low), n=1, cutoff=0.5)
+        return low[found[0]] if found else None
+    return found[0]
+
+
+@cache
+def _labels() -> dict[str, tuple[str, str]]:
+    from sandbox_rules.facts import SPECS
+
+    out = {s.field: (s.label_vi, s.label_en) for s in SPECS}
+    for key in messages("vi"):  # the tables name the fields facts.py does not, or better
+        if key.startswith("field."):
+            name = key[len("field.") :]
+            out[name] = (messages("vi")[key], messages("en").get(key, name))
+    return out
+
+
+def field_label(path: Sequence[str | int], lang: str = "vi") -> str | None:
+    """The field's name in the officer's terms (facts.py labels, then the i18n tables)."""
+    key = ".".join("[]" if isinstance(p, int) else p for p in path).replace(".[]", "[]")
+    found = _labels().get(key)
+    if found is None:
+        return None
+    return found[0] if lang == "vi" else found[1]
+
+
+def show_path(path: Sequence[str | int], lang: str = "vi") -> str:
+    """``data_sources, mục thứ 2, managed_by``: items counted from 1."""
+    if not path:
+        return t("input.root", lang)
+    parts = [t("input.item", lang, n=p + 1) if isinstance(p, int) else p for p in path]
+    return ", ".join(parts)
+
+
+def _body_suggestion(given: object) -> str | None:
+    from sandbox_rules.catalogues import catalogue, fold
+
+    if not isinstance(given, str):
+        return None
+    bodies = catalogue().bodies.values()
+    by_fold = {fold(b.name): b.name for b in bodies}
+    within = [name for key, name in by_fold.items() if fold(given) and fold(given) in key]
+    if len(within) == 1:  # "Ngân hàng Nhà nước" -> "Ngân hàng Nhà nước Việt Nam"
+        return within[0]
+    hit = difflib.get_close_matches(fold(given), list(by_fold), n=1, cutoff=0.6)
+    return by_fold[hit[0]] if hit else None
+
+
+_KNOWN_VALUE_ERRORS = {
+    "scope.planned_end is before scope.planned_start": "validation.end_before_start",
+    "unknown ministry, agency or province": "validation.unknown_body",
+    "unknown event type": "validation.unknown_event",
+    "unknown interpretation": "validation.unknown_interpretation",
+}
+
+
+def translate(
+    model: type[BaseModel],
+    exc: ValidationError,
+    located: Located | None = None,
+    *,
+    root: DataPath = (),
+    lang: str = "vi",
+) -> list[dict[str, Any]]:
+    """Each pydantic error as ``{field, path, line, type, problem, problem_vi, problem_en,
+    suggestion}`` — the problem in the officer's language, the path as in her file."""
+    out = []
+    for raw in exc.errors():
+        err: dict[str, Any] = dict(raw)
+        path, ann, parent = resolve(model, err["loc"])
+        _recover(err, located, (*root, *path), ann)
+        if err["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            path = (*path, str((err.get("ctx") or {}).get("discriminator", "kind")).strip("'"))
+        full = (*root, *path)
+        entry: dict[str, Any] = {
+            "field": ".".join(str(p) for p in full) or "(root)",
+            "loc": list(full),
+            "line": located.line(full) if located else None,
+            "type": err["type"],
+            "input": err.get("input")
+            if isinstance(err.get("input"), (str, int, float, bool))
+            else None,
+        }
+        for lg in ("vi", "en"):
+            problem, suggestion = _problem(err, path, ann, parent, lg)
+            entry[f"problem_{lg}"] = problem
+            if lg == lang:
+                entry["msg"] = problem
+                entry["suggestion"] = suggestion
+        out.append(entry)
+    out.sort(key=lambda e: e["line"] or 0)
+    return out
+
+
+_NUMBER = re.compile(r"(-?\d+(?:\.\d+)?)\s*$")
+
+
+def _recover(err: dict[str, Any], located: Located | None, full: DataPath, ann: Any) -> None:
+    """Inputs that hide the offending value (hide_input) still have it in the file: take it
+    from there, and the union's tags and a limit from the message, so the officer is told
+    what she wrote and what is valid."""
+    if "input" not in err and located is not None:
+        value: Any = located.data
+        for k in full:
+            try:
+                value = value[k]
+            except (KeyError, IndexError, TypeError):
+                value = None
+                break
+        if isinstance(value, Mapping) and err["type"].startswith("union_tag"):
+            value = value.get("kind")
+        err["input"] = value
+    ctx = dict(err.get("ctx") or {})
+    msg = str(err.get("msg", ""))
+    if err["type"].startswith("union_tag") and "expected_tags" not in ctx:
+        tags = msg.split("expected tags:", 1)[1] if "expected tags:" in msg else ""
+        ctx.setdefault("expected_tags", tags)
+        ctx.setdefault("tag", err.get("input"))
+        ctx.setdefault("discriminator", "kind")
+    if err["type"] in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        m = _NUMBER.search(msg)
+        key = {"greater_than_equal": "ge", "greater_than": "gt", "less_than_equal": "le"}.get(
+            err["type"], "lt"
+        )
+        if m and key not in ctx:
+            ctx[key] = m.group(1)
+    err["ctx"] = ctx
+
+
+def dotted(path: Sequence[str | int]) -> str:
+    """``data_sources[1].managed_by``: list items counted from 1, as an officer counts."""
+    text = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in path)
+    return text.lstrip(".") or "(root)"
+
+
+def _problem(
+    err: Mapping[str, Any], path: DataPath, ann: Any, parent: Any, lang: str
+) -> tuple[str, str | None]:
+    kind = err["type"]
+    given = err.get("input")
+    ctx = err.get("ctx") or {}
+    name = str(path[-1]) if path else ""
+    suggestion: str | None = None
+    choices: list[str] = []
+    if kind == "missing":
+        text = t("validation.missing", lang, name=name)
+    elif kind == "extra_forbidden":
+        choices = field_names(parent)
+        suggestion = nearest(name, choices)
+        text = t("validation.extra_forbidden", lang, name=name)
+    elif kind in ("union_tag_invalid", "union_tag_not_found"):
+        choices = [c.strip(" '") for c in str(ctx.get("expected_tags", "")).split(",") if c.strip()]
+        tag = ctx.get("tag")
+        suggestion = nearest(tag, choices)
+        text = t("validation.union_tag", lang, given=tag if tag is not None else "", name=name)
+    elif kind in ("enum", "literal_error"):
+        choices = allowed_values(ann)
+        suggestion = nearest(given, choices)
+        text = t("validation.enum", lang, given=given)
+    elif kind in ("bool_parsing", "bool_type"):
+        text = t("validation.bool", lang, given=given)
+    elif kind.startswith(("date", "datetime")):
+        text = t("validation.date", lang, given=given)
+    elif kind.startswith(("int", "float")):
+        text = t("validation.number", lang, given=given)
+    elif kind in ("greater_than_equal", "greater_than"):
+        text = t("validation.ge", lang, limit=ctx.get("ge", ctx.get("gt")), given=given)
+    elif kind in ("less_than_equal", "less_than"):
+        text = t("validation.le", lang, limit=ctx.get("le", ctx.get("lt")), given=given)
+    elif kind in ("list_type", "tuple_type", "set_type"):
+        text = t("validation.list", lang)
+    elif kind in ("dict_type", "model_type", "model_attributes_type"):
+        text = t("validation.mapping", lang)
+    elif kind == "string_type":
+        text = t("validation.string", lang)
+    elif kind == "value_error":
+        detail = str(ctx.get("error", err.get("msg", "")))
+        key = next(
+            (k for s, k in _KNOWN_VALUE_ERRORS.items() if detail.startswith(s) or s in detail), None
+        )
+        if key == "validation.unknown_body":
+            suggestion = _body_suggestion(given)
+        text = (
+            t(key, lang, given=given, detail=detail)
+            if key
+            else t("validation.other", lang, detail=detail)
+        )
+    else:
+        text = t("validation.other", lang, detail=err.get("msg", kind))
+    label = field_label(path, lang)
+    if label:
+        text = f"{text} ({label})"
+    if suggestion is not None:
+        text += ". " + t("validation.suggest", lang, value=suggestion)
+    elif choices and kind != "extra_forbidden":
+        text += ". " + t("validation.allowed", lang, values=", ".join(choices))
+    return text, suggestion
+
+
+def validate(
+    model: type[BaseModel],
+    located: Located,
+    *,
+    root: DataPath = (),
+    lang: str = "vi",
+    what: str | None = None,
+) -> Any:
+    """``model.model_validate`` of the part of ``located`` under ``root``; errors become one
+    InputValidationError listing every problem with its line, in ``lang``."""
+    data = located.data
+    for k in root:
+        data = data[k]
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = translate(model, exc, located, root=root, lang=lang)
+        raise InputValidationError(
+            render_errors(errors, located.source, lang, what), errors
+        ) from None
+
+
+def render_errors(
+    errors: Sequence[Mapping[str, Any]], source: str, lang: str = "vi", what: str | None = None
+) -> str:
+    head = t(
+        "input.invalid", lang, file=source, what=what or t("input.data", lang), count=len(errors)
+    )
+    lines = [head]
+    for e in errors:
+        where = t("input.line", lang, line=e["line"]) if e.get("line") else ""
+        path = show_path(e["loc"], lang)
+        lines.append(f"  {where:<9} {path}: {e['msg']}")
+    return "\n".join(lines)

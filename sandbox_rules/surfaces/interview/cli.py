@@ -1,0 +1,69 @@
+"""``sandbox-rules interview FILE``: ask for the missing facts, write the file back."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sandbox_rules.i18n import t
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    lang = common.get_default("help_lang") or "vi"  # the language of --help
+    p = sub.add_parser("interview", parents=[common], help=t("cmd.interview_help", lang))
+    p.add_argument("file", help=t("cmd.interview_file", lang))
+    p.add_argument("--answers", metavar="FILE", help=t("cmd.interview_answers", lang))
+    p.add_argument("--output", "-o", metavar="FILE", help=t("cmd.interview_output", lang))
+    p.add_argument("--dry-run", action="store_true", help=t("cmd.interview_dry", lang))
+    p.set_defaults(func=cmd_interview)
+
+
+def cmd_interview(args: argparse.Namespace) -> int:
+    import json
+
+    from sandbox_rules.errors import InputValidationError
+    from sandbox_rules.surfaces.inputs import read_yaml
+    from sandbox_rules.surfaces.interview import Document, Question, hint, interview
+
+    lang = args.lang
+    path = Path(args.file)
+    if not path.exists():
+        raise InputValidationError(t("input.unreadable", lang, file=str(path), detail="—"))
+    read_yaml(path, lang)  # a syntax error is reported with its line before anything is asked
+    doc = Document(path)
+    log: list[str] = []
+
+    def say(text: str) -> None:
+        log.append(text)
+        if not args.json:
+            print(text, flush=True)
+
+    if args.answers:
+        given = read_yaml(args.answers, lang).data or {}
+        if not isinstance(given, dict):
+            raise InputValidationError(t("interview.answers_not_mapping", lang, file=args.answers))
+
+        def ask(q: Question, n: int) -> Any:
+            raw = given.get(q.key, given.get(q.fact, "không biết"))
+            say(f"{hint(q, lang)}\n> {raw}")
+            return raw
+
+    else:
+
+        def ask(q: Question, n: int) -> Any:
+            say(hint(q, lang))
+            return input("> ")
+
+    result = interview(doc, ask, say, lang)
+    if not args.dry_run:
+        out = Path(args.output) if args.output else path
+        if not doc.keeps_comments:
+            say(t("interview.comments_lost", lang))
+        out.write_text(doc.dump(), encoding="utf-8")
+        say(t("interview.written", lang, file=str(out)))
+    if args.json:
+        print(json.dumps({**result, "transcript": log}, ensure_ascii=False, indent=2))
+    sys.stdout.flush()
+    return 0

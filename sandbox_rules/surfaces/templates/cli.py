@@ -1,0 +1,42 @@
+"""``sandbox-rules init application|scenario|case [PATH]``: a commented template."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sandbox_rules.i18n import t
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    lang = common.get_default("help_lang") or "vi"  # the language of --help
+    from sandbox_rules.surfaces.templates import WHAT
+
+    p = sub.add_parser("init", parents=[common], help=t("cmd.init_help", lang))
+    p.add_argument("what", choices=WHAT, help=t("cmd.init_what", lang))
+    p.add_argument("path", nargs="?", help=t("cmd.init_path", lang))
+    p.add_argument(
+        "--kind",
+        choices=("organisation", "individual"),
+        default="organisation",
+        help=t("cmd.init_kind", lang),
+    )
+    p.add_argument("--force", action="store_true", help=t("cmd.init_force", lang))
+    p.set_defaults(func=cmd_init)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from sandbox_rules.errors import InputValidationError
+    from sandbox_rules.surfaces.templates import template
+
+    text = template(args.what, args.lang, args.kind)
+    if not args.path:
+        print(text, end="")
+        return 0
+    path = Path(args.path)
+    if path.exists() and not args.force:
+        raise InputValidationError(t("cmd.init_exists", args.lang, path=path))
+    path.write_text(text, encoding="utf-8")
+    print(t("cmd.init_written", args.lang, path=path))
+    return 0
