@@ -68,7 +68,8 @@ REVIEW_13_22: dict[str, tuple[str, str]] = {
     ),
     "15.1.d": (
         "'không thực hiện đúng, đầy đủ yêu cầu khắc phục trong quá trình kiểm tra'",
-        "issue 8 item 2 (post-a): only an inspection whose minutes require remediation",
+        "only an inspection whose minutes require remediation (remediation_required) creates the "
+        "17.3 duty and, unmet, this ground; unknown findings give an undetermined ground",
     ),
     "15.1.đ": ("incident or violation the holder 'không thể khắc phục được'", NO_CHANGE),
     "15.2.par1": (
@@ -108,7 +109,8 @@ REVIEW_13_22: dict[str, tuple[str, str]] = {
     "17.1": ("the authority supervises the approved plan", NO_CHANGE),
     "17.2.par1": (
         "'định kỳ 01 lần/năm hoặc đột xuất' inspections of 'tổ chức tham gia'",
-        "issue 8 item 2 (post-a): the individual's case as a named reading",
+        "reading inspection-individual (default organisations-only): for an individual the "
+        "schedule shows an undated note instead of yearly visits",
     ),
     "17.2.par2": ("minutes state results, shortcomings or violations and causes", NO_CHANGE),
     "17.2.a": ("content of an inspection", NO_CHANGE),
@@ -116,14 +118,16 @@ REVIEW_13_22: dict[str, tuple[str, str]] = {
     "17.2.c": ("content of an inspection", NO_CHANGE),
     "17.3": (
         "30 days to remedy what the minutes note ('có ý kiến tại biên bản kiểm tra')",
-        "issue 8 item 2 (post-a): only when the minutes require remediation",
+        "the 30-day duty arises only when the minutes require remediation; a clean inspection "
+        "creates none",
     ),
     "17.4": ("discretionary handling under other law", NO_CHANGE),
     "18.1": ("quarterly and ad hoc reporting to the issuing authority", NO_CHANGE),
     "18.2": ("electronic or written submission", NO_CHANGE),
     "18.3": (
         "forms HĐTN08 organisation, HĐTN07 individual; quarter's data; 'chậm nhất là ngày 05'",
-        "the time-limit rule names the forms; duties after the end: issue 8 item 4 (post-a)",
+        "the time-limit rule names the forms; nothing falls due after a revocation or "
+        "conclusion (ended_on)",
     ),
     "18.4": (
         "'Trước khi kết thúc thời hạn thử nghiệm ít nhất 30 ngày'",
@@ -131,13 +135,14 @@ REVIEW_13_22: dict[str, tuple[str, str]] = {
     ),
     "18.5": (
         "'gọi điện thoại báo cáo ngay', 'đồng thời tổ chức khắc phục', 'sau 03 ngày' written report",
-        "issue 8 item 9(d) (post-a): immediate duties dated on the day found",
+        "the telephone report ('ngay') and the remedy ('đồng thời') are dated on the day the "
+        "incident is found, beside the written report",
     ),
     "19.par1": ("'trong quá trình thử nghiệm và sau khi kết thúc thử nghiệm'", NO_CHANGE),
     "19.1": ("warnings and accurate information to users", NO_CHANGE),
     "19.2": (
         "'Định kỳ hàng tháng, quý đánh giá rủi ro'",
-        "issue 8 item 6 (post-a): monthly and quarterly, or either, as a named reading",
+        "reading risk-assessment-period (default monthly-and-quarterly; alternative either)",
     ),
     "19.3": ("complaints contact and handling", NO_CHANGE),
     "19.4": ("compensation under civil law during and at the end of testing", NO_CHANGE),
@@ -165,11 +170,13 @@ REVIEW_13_22: dict[str, tuple[str, str]] = {
     "21.4": ("compliance with the issuing authority's requirements", NO_CHANGE),
     "22.1": (
         "'đã thực hiện đúng và đầy đủ ... Điều 20 ... trong phạm vi trách nhiệm được giao'",
-        "issue 8 item 5 (post-a): only the Art. 20 duties within the actor's remit",
+        "reading authority-exemption-remit (default within-remit): only the Art. 20 duties "
+        "within the actor's remit",
     ),
     "22.2": (
         "'đã thực hiện đầy đủ các quy trình, quy định liên quan'",
-        "issue 8 item 5 (post-a): evaluated from the computed schedule as well",
+        "evaluated from the computed schedule as well: an overdue or late item stands in the way "
+        "(standing_in_way)",
     ),
 }
 
