@@ -296,7 +296,12 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     lines = [head]
     for row in rows:
         detail = ", ".join(row.rule_ids) if row.rule_ids else row.note
-        lines.append(f"{row.citation.short:<13} {row.status:<15} {detail}")
+        status = row.status
+        if lang != "en":
+            status = {"encoded": "đã mã hóa", "not_computable": "không tính được"}.get(
+                status, "đang chờ"
+            )
+        lines.append(f"{row.citation.short:<13} {status:<16}{detail}")
     lines.append(
         "\n"
         + t(
