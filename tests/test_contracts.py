@@ -156,3 +156,13 @@ def test_inputs_and_outputs_are_listed() -> None:
         "duties",
         "error",
     }
+
+
+def test_the_cli_offers_every_schema() -> None:
+    import argparse
+
+    from sandbox_rules.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    which = next(a for a in sub.choices["schema"]._actions if a.dest == "which")
+    assert tuple(which.choices or ()) == names()
