@@ -292,8 +292,9 @@ def assess(
     app: Application | Mapping[str, Any],
     interpretations: Mapping[str, str] | Interpretations | None = None,
 ) -> Assessment:
-    """Eligibility under Art. 9-11: a finding for every rule; the verdict is ineligible if any
-    condition fails, undetermined if none fails but some are unknown, else eligible."""
+    """Art. 9-11 as three answers: the conditions of Art. 9 (the ``verdict``), the scope of
+    Art. 10 and the plan's contents of Art. 11, each decided by its own rules (a failure
+    decides it, else an unknown leaves it undetermined); a finding for every rule."""
     application = _application(app)
     interp = _interpretations(application, interpretations)
     engine = default_engine()
