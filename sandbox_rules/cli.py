@@ -26,7 +26,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 # has add_parser(sub, common). Imported only when the parser is built.
 SURFACE_COMMANDS: tuple[str, ...] = (
     "sandbox_rules.surfaces.server.command",
-    "sandbox_rules.surfaces.report",
+    "sandbox_rules.surfaces.report.cli",
     "sandbox_rules.surfaces.casefiles.cli",
     "sandbox_rules.surfaces.templates.cli",
     "sandbox_rules.surfaces.interview.cli",
