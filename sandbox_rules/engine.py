@@ -7,11 +7,11 @@ immutable registry (no mutable global state), so calls are thread-safe.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import islice
 from types import MappingProxyType
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 import msgspec
 
@@ -29,13 +29,13 @@ from sandbox_rules.expr import TRUE, Compiled, compile_expr
 from sandbox_rules.facts import (
     ACCESSORS,
     extract_facts,
+    facts_of_sources,
     interp_facts_for,
     planned_end,
-    source_facts,
 )
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.law.text import load_law
-from sandbox_rules.models import MAX_DOCUMENTS, Application, load_application
+from sandbox_rules.models import MAX_DOCUMENTS, Application, DataSource, load_application
 from sandbox_rules.outcomes import (
     PART_ANSWERS,
     PART_ARTICLE,
@@ -124,6 +124,9 @@ class Engine:
             fact.startswith(("sources.", "interp."))
             for g in self.routing.values()
             for fact in g.facts
+        )
+        self.routing_facts = tuple(
+            sorted(frozenset().union(*(g.facts for g in self.routing.values())))
         )
         self.routing_default_used = MappingProxyType(DEFAULTS.used(*ROUTING_INTERPRETATIONS))
         self.citations_of = {r.id: tuple(c.short for c in r.citations) for r in reg}
@@ -450,14 +453,14 @@ _METHODS: tuple[Literal["online", "in_person", "post"], ...] = ("online", "in_pe
 RoutingStatus = Literal["determined", "undetermined", "not_specified_by_text"]
 
 
-def _authority_code(rule: Rule, app: Application) -> str | None:
+def _authority_code(rule: Rule, sources: Sequence[_Source] | None) -> str | None:
     """The catalogue code of the body that issues under ``rule`` (12.1), if one is named."""
     kind = rule.outcome.get("authority")
     if kind == "minister_of_public_security":
         return "BCA"
     if kind == "minister_of_national_defence":
         return "BQP"
-    codes = {s.managed_by for s in app.data_sources or () if s.managed_by}
+    codes = {s.managed_by for s in sources or () if s.managed_by}
     return next(iter(codes)) if len(codes) == 1 else None
 
 
@@ -490,11 +493,34 @@ def _authority(rule: Rule, code: str | None) -> Authority:
     )
 
 
-def _consultees(procedure: str | None, app: Application) -> tuple[Consultee, ...]:
+class _Source(NamedTuple):
+    """What routing reads of one data source: the values of a ``DataSource``, hashable, so
+    that a routing can be kept per set of sources (see :func:`route`)."""
+
+    name: str | None
+    owning_unit: str | None
+    managed_by: str | None
+    managed_by_given: str | None
+    defence_or_cipher: bool | None
+
+
+def _source(s: DataSource) -> _Source:
+    # ``DataSource.managed_by_given`` read without pydantic's private-attribute lookup
+    # (about 2.5 µs a source, more than the rest of a kept routing); the same value, checked
+    # against the property by tests/test_fast_paths.py.
+    private = s.__pydantic_private__
+    given = private.get("_managed_by_given") if private else None
+    flag = s.defence_or_cipher
+    if flag is not None and flag.__class__ is not bool:
+        raise TypeError("not a validated flag")  # 1 and True must not share a kept routing
+    return _Source(s.name, s.owning_unit, s.managed_by, given or s.managed_by, flag)
+
+
+def _consultees(procedure: str | None, sources: Sequence[_Source] | None) -> tuple[Consultee, ...]:
     """12.3.b, 12.4.b: who the receiving body consults, naming the data-owning units."""
     if procedure is None:
         return ()
-    units = tuple(dict.fromkeys(s.owning_unit for s in app.data_sources or () if s.owning_unit))
+    units = tuple(dict.fromkeys(s.owning_unit for s in sources or () if s.owning_unit))
     return _consultees_of(procedure, units)
 
 
@@ -528,23 +554,51 @@ def route(
     """Authority (12.1, with 12.1.c as an explicit exception to 12.1.b), procedure and where
     to file. Unknown facts give an undetermined routing that lists what is needed."""
     application = _application(app)
-    if application.data_sources is not None and not application.data_sources:
+    data_sources = application.data_sources
+    if data_sources is not None and not data_sources:
         raise InputValidationError(
             "data_sources: Art. 12(1) routes by the data sources the testing uses; list at least one"
         )
     interp = _interpretations(application, interpretations)
     engine = default_engine()
-    if engine.routing_full_facts:
-        facts = extract_facts(application, interp)
-    else:
-        facts = {**interp_facts_for(interp), **source_facts(application, interp)}
-    auth_rule, auth_missing = engine.routing["authority"].decide(facts)
-    proc_rule, proc_missing = engine.routing["procedure"].decide(facts)
+    if engine.routing_full_facts:  # a rule reads more than the sources and readings
+        sources = None if data_sources is None else tuple(map(_source_unchecked, data_sources))
+        return _routing(interp, sources, extract_facts(application, interp))
+    # Routing reads only the sources and the readings: the whole record is a function of
+    # their values, so it is kept per (readings, sources) (bounded; immutable records). The
+    # one mutable part, the dict of readings used, is copied for every caller.
+    try:
+        sources = None if data_sources is None else tuple(map(_source, data_sources))
+        kept = _kept_routing(interp, sources)
+    except TypeError:  # a value that cannot key the kept routings (not validated): computed
+        sources = None if data_sources is None else tuple(map(_source_unchecked, data_sources))
+        return _routing(interp, sources)
+    return msgspec.structs.replace(kept, interpretations_used=dict(kept.interpretations_used))
+
+
+def _source_unchecked(s: DataSource) -> _Source:
+    return _Source(s.name, s.owning_unit, s.managed_by, s.managed_by_given, s.defence_or_cipher)
+
+
+def _routing(
+    interp: Interpretations,
+    sources: tuple[_Source, ...] | None,
+    facts: Mapping[str, Any] | None = None,
+) -> Routing:
+    """The routing of ``sources`` under ``interp`` (``facts``: every fact, when a routing
+    rule reads more than the sources and the readings)."""
+    engine = default_engine()
+    if facts is None:
+        facts = {**interp_facts_for(interp), **facts_of_sources(sources, interp)}
+    key = tuple([facts.get(f, _ABSENT) for f in engine.routing_facts])
+    try:
+        auth_rule, proc_rule, missing = _decisions(key)
+    except TypeError:  # a value that cannot be a key (a list): decided afresh
+        auth_rule, proc_rule, missing = _decide_routing(key)
     used = (
         engine.routing_default_used if interp is DEFAULTS else interp.used(*ROUTING_INTERPRETATIONS)
     )
-    missing = auth_missing | proc_missing
-    code = _authority_code(auth_rule, application) if auth_rule else None
+    code = _authority_code(auth_rule, sources) if auth_rule else None
     status, authority, procedure, file_with, citations, notes, notes_en = _route_parts(
         auth_rule.id if auth_rule else None, proc_rule.id if proc_rule else None, code
     )
@@ -559,13 +613,32 @@ def route(
         citations=citations,
         notes=notes,
         notes_en=notes_en,
-        consultees=_consultees(procedure, application),
+        consultees=_consultees(procedure, sources),
         issues=_issues(procedure, interp),
-        missing_facts=missing_facts(missing),
+        missing_facts=missing,
         interpretations_used=dict(used),
         provenance=engine.provenance,
-        sources=_source_matches(application),
+        sources=_source_matches(sources),
     )
+
+
+_kept_routing = lru_cache(maxsize=1024)(_routing)
+
+
+def _decide_routing(
+    key: tuple[Any, ...],
+) -> tuple[Rule | None, Rule | None, tuple[MissingFact, ...]]:
+    """Both routing decisions from the values of the facts they read (``Engine.routing_facts``)
+    and what they miss; kept per value tuple by :func:`_decisions` (counts, flags, readings:
+    few tuples)."""
+    engine = default_engine()
+    facts = {f: v for f, v in zip(engine.routing_facts, key, strict=True) if v is not _ABSENT}
+    auth_rule, auth_missing = engine.routing["authority"].decide(facts)
+    proc_rule, proc_missing = engine.routing["procedure"].decide(facts)
+    return auth_rule, proc_rule, missing_facts(auth_missing | proc_missing)
+
+
+_decisions = lru_cache(maxsize=1024)(_decide_routing)
 
 
 @cache
@@ -573,7 +646,7 @@ def _body_ref(code: str) -> BodyRef:
     return BodyRef(**catalogue().bodies[code].to_dict())  # immutable: one per body
 
 
-def _source_matches(app: Application) -> tuple[SourceMatch, ...]:
+def _source_matches(sources: Sequence[_Source] | None) -> tuple[SourceMatch, ...]:
     """Each data source as given, with the catalogue body its managed_by was matched to."""
     return tuple(
         SourceMatch(
@@ -583,7 +656,7 @@ def _source_matches(app: Application) -> tuple[SourceMatch, ...]:
             body=_body_ref(s.managed_by) if s.managed_by else None,
             defence_or_cipher=s.defence_or_cipher,
         )
-        for s in app.data_sources or ()
+        for s in sources or ()
     )
 
 

@@ -9,8 +9,9 @@ List facts hold one mapping per item; a missing item field is reported as
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.interpretations import DEFAULTS as DEFAULT_INTERPRETATIONS
@@ -584,9 +585,26 @@ def extract_facts(
     return out
 
 
+class SourceValues(Protocol):
+    """What the source facts read of a data source: a ``DataSource`` or its values."""
+
+    @property
+    def owning_unit(self) -> str | None: ...
+    @property
+    def managed_by(self) -> str | None: ...
+    @property
+    def defence_or_cipher(self) -> bool | None: ...
+
+
 def source_facts(app: Application, interp: Interpretations) -> dict[str, Any]:
     """The facts of the data sources (Art. 12(1), 12(3)-(6)); none when they are unknown."""
-    srcs = app.data_sources
+    return facts_of_sources(app.data_sources, interp)
+
+
+def facts_of_sources(
+    srcs: Sequence[SourceValues] | None, interp: Interpretations
+) -> dict[str, Any]:
+    """:func:`source_facts` from the sources themselves (None: unknown)."""
     if srcs is None:
         return {}
     owning = _distinct([x.owning_unit for x in srcs])

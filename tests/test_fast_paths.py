@@ -90,3 +90,62 @@ def test_route_reads_only_what_the_rules_read(app: Application) -> None:
     expect = {g: reference(g, facts) for g in ("authority", "procedure")}
     assert (r.authority_rule, r.procedure_rule) == (expect["authority"][0], expect["procedure"][0])
     assert r.missing == expect["authority"][1] | expect["procedure"][1]
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(applications(), readings())
+def test_kept_routing_is_the_computed_one(app: Application, interp: Interpretations) -> None:
+    # route keeps whole routings per (readings, source values); a kept one must be the
+    # routing computed afresh from the application, byte for byte, and the values it is
+    # kept by must be the sources' own (managed_by_given read without the property)
+    from sandbox_rules import engine
+
+    for s in app.data_sources or ():
+        assert engine._source(s) == engine._source_unchecked(s)
+        assert engine._source(s).managed_by_given == s.managed_by_given
+    try:
+        fresh = engine._routing(
+            interp,
+            None
+            if app.data_sources is None
+            else tuple(engine._source_unchecked(s) for s in app.data_sources),
+        )
+    except SandboxRulesError as exc:
+        with pytest.raises(type(exc)):
+            route(app, interp)
+        return
+    first, second = route(app, interp), route(app, interp)  # the second one is kept
+    assert first.to_json_bytes() == second.to_json_bytes() == fresh.to_json_bytes()
+
+
+def test_kept_routing_gives_each_caller_its_own_readings() -> None:
+    from sandbox_rules.models import load_application
+
+    app = load_application(
+        {
+            "applicant": {"kind": "organisation"},
+            "data_sources": [{"name": "x", "owning_unit": "u", "managed_by": "BYT"}],
+        }
+    )
+    r = route(app)
+    r.interpretations_used["authority-count-basis"] = "changed by a caller"
+    again = route(app)
+    assert again.interpretations_used["authority-count-basis"] != "changed by a caller"
+    assert again.to_json_bytes() == route(load_application(app.model_dump())).to_json_bytes()
+
+
+def test_unkeyable_sources_are_routed_without_keeping() -> None:
+    # model_construct skips validation: a flag 1 (not True) or a list as a name cannot key
+    # the kept routings, and must not share one with the validated True
+    from sandbox_rules import engine
+    from sandbox_rules.models import DataSource, load_application
+
+    app = load_application({"applicant": {"kind": "organisation"}})
+    for source in (
+        DataSource.model_construct(name="x", managed_by="BYT", defence_or_cipher=1),
+        DataSource.model_construct(name=["x"], managed_by="BYT", defence_or_cipher=True),
+    ):
+        odd = app.model_copy(update={"data_sources": [source]})
+        expect = engine._routing(Interpretations.of(None), (engine._source_unchecked(source),))
+        assert route(odd).to_json_bytes() == expect.to_json_bytes()
+        assert route(odd).sources[0].defence_or_cipher is source.defence_or_cipher
