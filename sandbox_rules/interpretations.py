@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -571,6 +571,8 @@ class Interpretations:
             return choices
         if not isinstance(choices, Mapping):
             raise InterpretationError("interpretations must be a mapping of id to option")
+        if not choices:
+            return DEFAULTS  # the same value; one shared instance
         for key, value in choices.items():
             if not isinstance(key, str) or not isinstance(value, str):
                 raise InterpretationError(
@@ -596,9 +598,14 @@ class Interpretations:
         """The working-day calendar under these readings (event day, roll-forward, 24/11).
 
         Calendars are immutable, so one is built per set of calendar readings and shared."""
-        from sandbox_rules.calendar.core import CALENDAR_INTERPRETATIONS
+        return _calendar_of(self)
 
-        return _calendar(tuple(c for c in self.chosen if c[0] in CALENDAR_INTERPRETATIONS))
+
+@lru_cache(maxsize=256)
+def _calendar_of(interp: Interpretations) -> VietnamCalendar:
+    from sandbox_rules.calendar.core import CALENDAR_INTERPRETATIONS
+
+    return _calendar(tuple(c for c in interp.chosen if c[0] in CALENDAR_INTERPRETATIONS))
 
 
 @cache

@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
+from types import MappingProxyType
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -65,8 +66,28 @@ def transition_rules() -> list[Rule]:
 
 
 @cache
+def _transitions_of(event: str) -> tuple[Rule, ...]:
+    # The registry is immutable: the candidates of each event are found once.
+    return tuple(r for r in transition_rules() if r.outcome["event"] == event)
+
+
+@lru_cache(maxsize=1024)
+def _allowed(rule_id: str, interp: Interpretations) -> bool:
+    """Whether a transition rule's condition (on readings only) holds under ``interp``: kept
+    per rule and readings (the registry and readings are immutable)."""
+    rule = registry().get(rule_id)
+    facts = {f"interp.{i}": interp[i] for i in rule.interpretations}
+    return rule.condition.evaluate(facts) is True
+
+
+@cache
 def _transition_events() -> tuple[str, ...]:
     return tuple(dict.fromkeys(str(r.outcome["event"]) for r in transition_rules()))
+
+
+@cache
+def _event_types() -> tuple[str, ...]:
+    return RECORD_EVENTS + _transition_events()
 
 
 #: Most events one record may hold (a resource bound: a real sandbox has a few dozen).
@@ -233,7 +254,7 @@ def apply_event(
     ``extensions``: extensions of 10.2 already granted; ``started``: testing has started;
     ``months``: for adjustment_approved, how much it lengthens the period (13.2.c)."""
     interp = interpretations or Interpretations.of(None)
-    candidates = [r for r in transition_rules() if r.outcome["event"] == event]
+    candidates = _transitions_of(event)
     if not candidates:
         raise InvalidTransitionError(
             state, event, _transition_events(), "no transition rule for this event"
@@ -248,8 +269,7 @@ def apply_event(
         sources = [x for c in candidates for x in c.outcome["from"]]
         ids = ", ".join(f"{c.id} ({', '.join(x.short for x in c.citations)})" for c in candidates)
         raise InvalidTransitionError(state, event, sources, ids)
-    facts = {f"interp.{i}": interp[i] for i in r.interpretations}
-    if r.condition.evaluate(facts) is not True:
+    if not _allowed(r.id, interp):
         chosen = ", ".join(f"{i}={interp[i]}" for i in r.interpretations)
         raise InvalidTransitionError(
             state, event, [], f"{r.id} ({r.citation.short}): refused under the reading {chosen}"
@@ -431,7 +451,7 @@ def lifecycle(
                     f"đề nghị gia hạn ngày {e.date:%d/%m/%Y} nằm ngoài thời gian quy định tại "
                     f"khoản 1 Điều 14 ({w14.start:%d/%m/%Y}..{w14.end:%d/%m/%Y})",
                 )
-        if e.type in RECORD_EVENTS:
+        if e.type in _RECORD_EVENT_SET:
             history.append(HistoryEntry(e.date, e.type, state, state, None, started_on is not None))
             continue
         if e.type == "certificate_issued" and rec.issued_on is not None and state == "issued":
@@ -500,17 +520,7 @@ def lifecycle(
             )
     grounds = _revocation_grounds(rec, events, issued, state, as_of, cal, interp)
     undetermined = _undetermined_grounds(rec, events, state, as_of, cal)
-    ids = [
-        "extension-window",
-        "extension-limit",
-        "lengthening-adjustment-counts",
-        "revocation-timing",
-        "roll-forward",
-        "event-day-excluded",
-        "issuance-return",
-    ]
-    if any(e.type == "applicant_changed" for e in events):
-        ids += ["prosecution-scope", "conviction-expunged-scope"]
+    changed = any(e.applicant is not None for e in events)  # only applicant_changed has one
     return LifecycleStatus(
         state,
         as_of,
@@ -523,11 +533,31 @@ def lifecycle(
         results_due,
         tuple(grounds),
         tuple(warnings),
-        interp.used(*ids),
+        dict(_used(interp, changed)),
         cal.data_version,
         undetermined,
         tuple(warnings_vi),
     )
+
+
+_RECORD_EVENT_SET = frozenset(RECORD_EVENTS)
+
+
+@lru_cache(maxsize=256)
+def _used(interp: Interpretations, applicant_changed: bool) -> Mapping[str, str]:
+    """The readings a lifecycle records (a copy goes to each caller)."""
+    ids = [
+        "extension-window",
+        "extension-limit",
+        "lengthening-adjustment-counts",
+        "revocation-timing",
+        "roll-forward",
+        "event-day-excluded",
+        "issuance-return",
+    ]
+    if applicant_changed:
+        ids += ["prosecution-scope", "conviction-expunged-scope"]
+    return MappingProxyType(interp.used(*ids))
 
 
 def conditions_not_met(
@@ -553,6 +583,42 @@ def conditions_not_met(
     return tuple(failed), tuple(unknown)
 
 
+def _failed_conditions(applicant: Applicant, interp: Interpretations) -> tuple[Rule, ...]:
+    """``conditions_not_met(applicant, interp)[0]`` by the assessment's generated status
+    function (sandbox_rules.codegen) instead of the tree evaluator; the same rules, in the
+    same order (tests/test_post_issuance_lifecycle.py checks them equal)."""
+    from sandbox_rules.engine import default_engine
+    from sandbox_rules.facts import interp_facts_for
+
+    engine = default_engine()
+    kind = applicant.kind
+    # As conditions_not_met's Application(applicant=applicant): the other parts are the
+    # defaults (copied from an empty application, not validated again).
+    app = _empty_application().model_copy(update={"applicant": applicant})
+    statuses, _, _ = engine.status_fn[kind](app, interp_facts_for(interp))
+    rules = engine.rules_of[kind]
+    return tuple(rules[i] for i in _art_9_1_2(kind) if statuses[i] == "not_met")
+
+
+@cache
+def _empty_application() -> Application:
+    from sandbox_rules.models import Individual
+
+    return Application(applicant=Individual(kind="individual"))
+
+
+@cache
+def _art_9_1_2(kind: str) -> tuple[int, ...]:
+    """Indexes, among the assessment's rules of ``kind``, of the rules of 9.1 and 9.2."""
+    from sandbox_rules.engine import default_engine
+
+    return tuple(
+        i
+        for i, r in enumerate(default_engine().rules_of[kind])
+        if any(c.article == 9 and c.clause in (1, 2) for c in r.citations)
+    )
+
+
 def _revocation_grounds(
     rec: SandboxRecord,
     events: list[Event],
@@ -572,7 +638,7 @@ def _revocation_grounds(
     )
     found: list[tuple[str, date, str, str, tuple[str, ...]]] = []
     # The first day of each event type, in one pass (events are in date order).
-    first: dict[str, date | None] = dict.fromkeys(RECORD_EVENTS + _transition_events())
+    first: dict[str, date | None] = dict.fromkeys(_event_types())
     for e in reversed(events):
         first[e.type] = e.date
     if first["revocation_requested"]:
@@ -624,7 +690,7 @@ def _revocation_grounds(
     for e in events:
         if e.applicant is None:
             continue
-        failed, _ = conditions_not_met(e.applicant, interp)
+        failed = _failed_conditions(e.applicant, interp)
         if failed:
             cites_vi = "; ".join(f"{r.statement_vi} ({r.citation.vi()})" for r in failed)
             cites_en = "; ".join(f"{r.statement_en} ({r.citation.en()})" for r in failed)

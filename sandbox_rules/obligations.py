@@ -8,9 +8,12 @@ Exports to JSON; the iCalendar file is a surface (sandbox_rules.surfaces.ics).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 import msgspec
@@ -238,7 +241,23 @@ def _quarterly_reports(
     """18.3: one report for every calendar quarter of testing, due the 5th after it."""
     reports = [e.date for e in events if e.type == "quarterly_report_submitted"]
     out = []
-    mode = interp["quarterly-report-due"]
+    for q_end, due, late, variants in _quarters(start, stop, interp["quarterly-report-due"], cal):
+        done = next((d for d in reports if q_end < d <= late), None)
+        out.append(variants[_status(due, done, as_of)])
+    return out
+
+
+_REPORT_STATUSES: tuple[tr.ObligationStatus, ...] = ("done", "done_late", "overdue", "upcoming")
+
+
+@lru_cache(maxsize=256)
+def _quarters(
+    start: date, stop: date, mode: str, cal: VietnamCalendar
+) -> tuple[tuple[date, date, date, Mapping[tr.ObligationStatus, Obligation]], ...]:
+    """The quarterly reports of a testing period, each as (end of the quarter, due date, last
+    day a report still counts for it, its item for every status it can have): they depend
+    only on the period, the reading and the calendar (immutable), so they are kept."""
+    out = []
     q = _quarter_start(start)
     while q <= stop:
         q_next = add_months(q, 3)
@@ -250,40 +269,52 @@ def _quarterly_reports(
             due = cal.previous_working_day(nominal)
         else:
             due = nominal
-        done = next((d for d in reports if q_end < d <= due + timedelta(days=31)), None)
         label = f"Q{(q.month - 1) // 3 + 1}/{q.year}"
-        out.append(
-            Obligation(
-                f"quarterly-report-{q.year}-Q{(q.month - 1) // 3 + 1}",
-                "18.3",
-                "participant",
-                f"Báo cáo định kỳ quý {label} (HĐTN08 tổ chức / HĐTN07 cá nhân)",
-                f"Quarterly report {label} (HĐTN08 organisation / HĐTN07 individual)",
-                due,
-                (max(q, start), min(q_end, stop)),
-                _status(due, done, as_of),
-                f"Số liệu từ {_vi(q)} đến {_vi(q_end)}; hạn chậm nhất ngày 05/"
-                f"{nominal.month:02d}/{nominal.year}"
-                + ("" if due == nominal else f", chuyển sang {_vi(due)}"),
-                f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {_MONTHS_EN[nominal.month]} {nominal.year}"
-                + ("" if due == nominal else f", moved to {due.isoformat()}"),
-                cal.is_provisional(due),
-                "duty.18.3.quarterly",
-            )
+        item = Obligation(
+            f"quarterly-report-{q.year}-Q{(q.month - 1) // 3 + 1}",
+            "18.3",
+            "participant",
+            f"Báo cáo định kỳ quý {label} (HĐTN08 tổ chức / HĐTN07 cá nhân)",
+            f"Quarterly report {label} (HĐTN08 organisation / HĐTN07 individual)",
+            due,
+            (max(q, start), min(q_end, stop)),
+            "upcoming",
+            f"Số liệu từ {_vi(q)} đến {_vi(q_end)}; hạn chậm nhất ngày 05/"
+            f"{nominal.month:02d}/{nominal.year}"
+            + ("" if due == nominal else f", chuyển sang {_vi(due)}"),
+            f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {_MONTHS_EN[nominal.month]} {nominal.year}"
+            + ("" if due == nominal else f", moved to {due.isoformat()}"),
+            cal.is_provisional(due),
+            "duty.18.3.quarterly",
         )
+        variants = MappingProxyType(
+            {st: dataclasses.replace(item, status=st) for st in _REPORT_STATUSES}
+        )
+        out.append((q_end, due, due + timedelta(days=31), variants))
         q = q_next
-    return out
+    return tuple(out)
 
 
 def _yearly_inspections(
     rec: SandboxRecord, start: date, stop: date, interp: Interpretations
-) -> list[Obligation]:
+) -> tuple[Obligation, ...]:
     """17.2: the authority inspects 'tổ chức tham gia' on site once a year (its duty)."""
-    if (
-        rec.applicant_kind == "individual"
-        and interp["inspection-individual"] == "organisations-only"
-    ):
-        return [
+    return _inspections(
+        rec.applicant_kind,
+        start,
+        stop,
+        interp["inspection-individual"] == "organisations-only",
+        interp["inspection-year"] == "calendar-year",
+    )
+
+
+@lru_cache(maxsize=256)
+def _inspections(
+    kind: str | None, start: date, stop: date, organisations_only: bool, by_calendar_year: bool
+) -> tuple[Obligation, ...]:
+    # Immutable items that depend only on these values: kept.
+    if kind == "individual" and organisations_only:
+        return (
             Obligation(
                 "yearly-inspection-individual",
                 "17.2",
@@ -299,12 +330,9 @@ def _yearly_inspections(
                 "Art. 17(2) sets the yearly on-site inspection for participating organisations "
                 "(reading inspection-individual); ad hoc inspections, the periodic checks of the "
                 "testing (Art. 20(3)) and remediation after an inspection (Art. 17(3)) still apply.",
-            )
-        ]
-    unknown_kind = (
-        rec.applicant_kind is None and interp["inspection-individual"] == "organisations-only"
-    )
-    by_calendar_year = interp["inspection-year"] == "calendar-year"
+            ),
+        )
+    unknown_kind = kind is None and organisations_only
     out = []
     k = 0
     while True:
@@ -333,12 +361,17 @@ def _yearly_inspections(
             )
         )
         k += 1
-    return out
+    return tuple(out)
 
 
-def _risk_assessments(start: date, stop: date, interp: Interpretations) -> list[Obligation]:
+def _risk_assessments(start: date, stop: date, interp: Interpretations) -> tuple[Obligation, ...]:
     """19.2: 'định kỳ hàng tháng, quý đánh giá rủi ro' under the reading risk-assessment-period."""
-    both = interp["risk-assessment-period"] == "monthly-and-quarterly"
+    return _assessments(start, stop, interp["risk-assessment-period"] == "monthly-and-quarterly")
+
+
+@lru_cache(maxsize=256)
+def _assessments(start: date, stop: date, both: bool) -> tuple[Obligation, ...]:
+    # Immutable items that depend only on the period and the reading: kept.
     out = []
     if both:
         m = date(start.year, start.month, 1)
@@ -390,7 +423,7 @@ def _risk_assessments(start: date, stop: date, interp: Interpretations) -> list[
             )
         )
         q = add_months(q, 3)
-    return out
+    return tuple(out)
 
 
 def _day_keys() -> Callable[[Event], str]:

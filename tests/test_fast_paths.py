@@ -149,3 +149,22 @@ def test_unkeyable_sources_are_routed_without_keeping() -> None:
         expect = engine._routing(Interpretations.of(None), (engine._source_unchecked(source),))
         assert route(odd).to_json_bytes() == expect.to_json_bytes()
         assert route(odd).sources[0].defence_or_cipher is source.defence_or_cipher
+
+
+@st.composite
+def any_readings(draw: st.DrawFn) -> Interpretations:
+    return Interpretations.of(
+        {i.id: draw(st.sampled_from(sorted(i.options))) for i in CATALOGUE if draw(st.booleans())}
+    )
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(applications(), any_readings())
+def test_failed_conditions_by_generated_code_are_the_reference(
+    app: Application, interp: Interpretations
+) -> None:
+    # 15.1.c in lifecycle: the 9.1/9.2 rules an applicant fails, by the assessment's
+    # generated statuses, as conditions_not_met finds them with the tree evaluator
+    from sandbox_rules.lifecycle import _failed_conditions, conditions_not_met
+
+    assert _failed_conditions(app.applicant, interp) == conditions_not_met(app.applicant, interp)[0]
