@@ -180,6 +180,72 @@ class SandboxRecord(StrictInput):
         return self
 
 
+def record_key(rec: SandboxRecord) -> tuple[Any, ...]:
+    """The values of ``rec`` that lifecycle and obligations read, as a hashable tuple (not
+    ``name``, which they do not read): two records with equal keys give equal results, so
+    results can be kept per key (:class:`Keyed`). Numbers and flags carry their class (``1``
+    and ``True`` are equal but not the same input); the applicant of an applicant_changed
+    event is keyed by its values throughout. Raises TypeError for a value that cannot be
+    part of a key (a record built without validation)."""
+    return (
+        rec.applicant_kind,
+        _scalar(rec.defence_or_cipher),
+        rec.issued_on,
+        rec.testing_start,
+        _scalar(rec.approved_months),
+        rec.approved_end,
+        tuple(rec.interpretations.items()),
+        tuple(
+            [
+                (
+                    e.type,
+                    e.date,
+                    _scalar(e.months),
+                    e.note,
+                    _scalar(e.remediation_required),
+                    None if e.applicant is None else _value_key(e.applicant),
+                )
+                for e in rec.events
+            ]
+        ),
+    )
+
+
+def _scalar(value: Any) -> Any:
+    return value if value is None else (value.__class__, value)
+
+
+def _value_key(value: Any) -> Any:
+    """A hashable key of an input model's values, nested models and lists included."""
+    if isinstance(value, StrictInput):
+        if value.__pydantic_private__:
+            raise TypeError("a model with private attributes")  # none in an applicant
+        return (value.__class__, tuple([_value_key(v) for v in value.__dict__.values()]))
+    if isinstance(value, (list, tuple)):
+        return (list, tuple([_value_key(v) for v in value]))
+    if value is None or isinstance(value, (str, int, float, date)):
+        return _scalar(value)
+    raise TypeError(f"cannot key a {type(value).__name__}")
+
+
+class Keyed:
+    """A record with its :func:`record_key`, equal to another and hashed by the key alone, so
+    that a ``functools`` cache finds the result of any record of the same values."""
+
+    __slots__ = ("_hash", "key", "record")
+
+    def __init__(self, record: SandboxRecord) -> None:
+        self.key = record_key(record)
+        self._hash = hash(self.key)  # TypeError if a value cannot be hashed
+        self.record = record
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Keyed) and self.key == other.key
+
+
 def load_record(data: Any) -> SandboxRecord:
     """Validate a mapping into a :class:`SandboxRecord` (ModelValidationError naming each field)."""
     return SandboxRecord.model_validate(data)
@@ -420,6 +486,43 @@ def lifecycle(
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()
+    # The status is a function of the record's values, the day and the calendar (immutable):
+    # kept per those (bounded; immutable parts); the dict of readings used is copied for
+    # every caller.
+    try:
+        keyed = Keyed(rec)
+    except TypeError:  # a value that cannot be part of a key (not validated): computed
+        return replay(rec, as_of, cal, interp)
+    kept = _kept_lifecycle(keyed, as_of, cal)
+    return LifecycleStatus(
+        kept.state,
+        kept.as_of,
+        kept.history,
+        kept.testing_start,
+        kept.testing_started_on,
+        kept.approved_end,
+        kept.extended_end,
+        kept.extension_window,
+        kept.results_report_due,
+        kept.revocation_grounds,
+        kept.warnings,
+        dict(kept.interpretations_used),
+        kept.calendar_version,
+        kept.undetermined_grounds,
+        kept.warnings_vi,
+    )
+
+
+@lru_cache(maxsize=512)
+def _kept_lifecycle(keyed: Keyed, as_of: date, cal: VietnamCalendar) -> LifecycleStatus:
+    rec = keyed.record
+    return replay(rec, as_of, cal, Interpretations.of(rec.interpretations))
+
+
+def replay(
+    rec: SandboxRecord, as_of: date, cal: VietnamCalendar, interp: Interpretations
+) -> LifecycleStatus:
+    """:func:`lifecycle` computed (``as_of`` checked, ``interp`` the record's readings)."""
     events = sorted((e for e in rec.events if e.date <= as_of), key=lambda e: e.date)
     state = "applied" if rec.issued_on is None else "issued"
     history: list[HistoryEntry] = []

@@ -19,16 +19,18 @@ from typing import Any
 import msgspec
 
 from sandbox_rules import time_records as tr
+from sandbox_rules._validation import as_day
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.interpretations import Interpretations
 from sandbox_rules.lifecycle import (
     Event,
+    Keyed,
     LifecycleStatus,
     SandboxRecord,
-    lifecycle,
     load_record,
     remediation_due,
+    replay,
 )
 
 
@@ -138,7 +140,37 @@ def obligations(
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()
-    status = lifecycle(rec, as_of, calendar=cal)
+    as_day(as_of, "as_of")
+    # The schedule is a function of the record's values, the day and the calendar (which is
+    # immutable): kept per those (bounded; its items are immutable); the one mutable part,
+    # the dict of readings used, is copied for every caller.
+    try:
+        keyed = Keyed(rec)
+    except TypeError:  # a value that cannot be part of a key (not validated): computed
+        return _schedule(rec, as_of, cal, interp)
+    kept = _kept_schedule(keyed, as_of, cal)
+    return Schedule(
+        kept.items,
+        kept.as_of,
+        kept.start,
+        kept.end,
+        dict(kept.interpretations_used),
+        kept.calendar_version,
+        kept.ended_on,
+    )
+
+
+@lru_cache(maxsize=512)
+def _kept_schedule(keyed: Keyed, as_of: date, cal: VietnamCalendar) -> Schedule:
+    rec = keyed.record
+    return _schedule(rec, as_of, cal, Interpretations.of(rec.interpretations))
+
+
+def _schedule(
+    rec: SandboxRecord, as_of: date, cal: VietnamCalendar, interp: Interpretations
+) -> Schedule:
+    """The schedule of :func:`obligations`, computed."""
+    status = replay(rec, as_of, cal, interp)
     start, end, ended = status.testing_start, status.end, status.ended_on
     items: list[Obligation] = []
     # What happened after as_of is not known as of as_of.

@@ -168,3 +168,109 @@ def test_failed_conditions_by_generated_code_are_the_reference(
     from sandbox_rules.lifecycle import _failed_conditions, conditions_not_met
 
     assert _failed_conditions(app.applicant, interp) == conditions_not_met(app.applicant, interp)[0]
+
+
+# -- lifecycle and obligations kept per record values ------------------------------------------
+@st.composite
+def sandbox_records(draw: st.DrawFn) -> Any:
+    """The strategies' records, with readings and, sometimes, an applicant_changed event."""
+    from datetime import date, timedelta
+
+    from sandbox_rules.lifecycle import load_record
+    from sandbox_rules.testing import application_data, records
+
+    data = draw(records())
+    data["interpretations"] = {
+        i.id: draw(st.sampled_from(sorted(i.options))) for i in CATALOGUE if draw(st.booleans())
+    }
+    if draw(st.booleans()):
+        applicant = draw(application_data())["applicant"]
+        on = date.fromisoformat(data["issued_on"]) + timedelta(days=draw(st.integers(0, 400)))
+        event = {"type": "applicant_changed", "date": on.isoformat(), "applicant": applicant}
+        data["events"] = sorted([*data["events"], event], key=lambda e: e["date"])
+    return load_record(data)
+
+
+def _as_ofs() -> st.SearchStrategy[Any]:
+    from datetime import date
+
+    from sandbox_rules.testing import dates_in_range
+
+    return dates_in_range(date(2025, 7, 1), date(2033, 12, 31))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(sandbox_records(), _as_ofs())
+def test_kept_lifecycle_and_schedule_are_the_computed_ones(rec: Any, as_of: Any) -> None:
+    # lifecycle and obligations keep their results per record values (lifecycle.record_key),
+    # day and calendar: a kept result must be the one computed afresh, for the same record
+    # and for an equal record built anew
+    from sandbox_rules.lifecycle import lifecycle, load_record, replay
+    from sandbox_rules.obligations import _schedule, obligations
+
+    interp = Interpretations.of(rec.interpretations)
+    cal = interp.calendar()
+    twin = load_record(rec.model_dump(mode="json"))
+    try:
+        status = replay(rec, as_of, cal, interp)
+    except SandboxRulesError as exc:
+        for r in (rec, twin):
+            with pytest.raises(type(exc)):
+                lifecycle(r, as_of)
+            with pytest.raises(type(exc)):
+                obligations(r, as_of)
+        return
+    schedule = _schedule(rec, as_of, cal, interp)
+    for r in (rec, rec, twin):  # the second and third answers are kept ones
+        got = lifecycle(r, as_of)
+        assert got == status
+        assert got.record().to_json_bytes() == status.record().to_json_bytes()
+        kept = obligations(r, as_of)
+        assert kept == schedule
+        assert kept.record().to_json_bytes() == schedule.record().to_json_bytes()
+
+
+def test_kept_results_give_each_caller_its_own_readings() -> None:
+    from datetime import date
+
+    from sandbox_rules.lifecycle import lifecycle, load_record
+    from sandbox_rules.obligations import obligations
+
+    rec = load_record({"issued_on": "2026-03-02", "approved_months": 12, "events": []})
+    day = date(2026, 6, 10)
+    for fn in (lifecycle, obligations):
+        first = fn(rec, day)
+        first.interpretations_used["roll-forward"] = "changed by a caller"  # type: ignore[index]
+        again = fn(rec, day)
+        assert again.interpretations_used["roll-forward"] != "changed by a caller"
+        assert again.interpretations_used is not first.interpretations_used
+
+
+def test_records_that_differ_only_in_the_class_of_a_value_are_not_confused() -> None:
+    # model_construct skips validation: remediation_required=1 is not True to lifecycle
+    # (it tests `is True`), so the two records must not share a kept result
+    from datetime import date
+
+    from sandbox_rules.lifecycle import Event, lifecycle, load_record, replay
+    from sandbox_rules.obligations import _schedule, obligations
+
+    data = {
+        "issued_on": "2026-03-02",
+        "approved_months": 12,
+        "events": [
+            {"type": "testing_started", "date": "2026-03-10"},
+            {"type": "inspection_ended", "date": "2026-05-04", "remediation_required": True},
+        ],
+    }
+    rec = load_record(data)
+    odd_event = Event.model_construct(
+        type="inspection_ended", date=date(2026, 5, 4), remediation_required=1
+    )
+    odd = rec.model_copy(update={"events": [rec.events[0], odd_event]})
+    day = date(2026, 9, 1)
+    interp = Interpretations.of(None)
+    cal = interp.calendar()
+    for r in (rec, odd, rec, odd):
+        assert lifecycle(r, day) == replay(r, day, cal, interp)
+        assert obligations(r, day) == _schedule(r, day, cal, interp)
+    assert lifecycle(rec, day) != lifecycle(odd, day)
