@@ -6,6 +6,8 @@ immutable registry (no mutable global state), so calls are thread-safe.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
@@ -15,6 +17,7 @@ from typing import Any, Literal, NamedTuple, cast
 
 import msgspec
 
+from sandbox_rules._keys import Keyed, items_key
 from sandbox_rules._validation import MAX_STRING
 from sandbox_rules.catalogues import Body, catalogue
 from sandbox_rules.codegen import compile_fires, compile_statuses
@@ -25,7 +28,7 @@ from sandbox_rules.errors import (
     RuleDefinitionError,
     brief,
 )
-from sandbox_rules.expr import TRUE, Compiled, compile_expr
+from sandbox_rules.expr import TRUE, Compiled, Count, Exists, Expr, ForAll, compile_expr
 from sandbox_rules.facts import (
     ACCESSORS,
     extract_facts,
@@ -163,6 +166,9 @@ class Engine:
             kind: tuple(_fact_key(r, ACCESSORS[kind]) for r in self.rules_of[kind])
             for kind in KINDS
         }
+        # The value of every fact the rules of a kind read, as one tuple: an assessment is a
+        # function of it and the readings, so it is kept per those (see assess).
+        self.values_fn = {kind: _values_fn(self.by_kind[kind], ACCESSORS[kind]) for kind in KINDS}
         # Missing facts by the values they depend on (see _missing_of): a cache, not state
         # a caller can see; entries are never changed once written.
         self.missing_memo: dict[Any, tuple[MissingFact, ...]] = {}
@@ -308,6 +314,27 @@ def assess(
             f"force from {engine.in_force_from.isoformat()}; its rules do not govern an earlier filing"
         )
     kind = application.applicant.kind
+    # The assessment is a function of the readings and of the values of the facts its rules
+    # read: kept per those (bounded; immutable records); the one mutable part, the dict of
+    # readings used, is copied for every caller.
+    try:
+        values = engine.values_fn[kind](application, interp_facts_for(interp))
+        keyed = Keyed((kind, interp, values, tuple(map(type, values))), (application, interp))
+    except TypeError:  # a value that cannot be part of a key (not validated): computed
+        return _assess(engine, application, interp)
+    kept = _kept_assessment(keyed)
+    return msgspec.structs.replace(kept, interpretations_used=dict(kept.interpretations_used))
+
+
+@lru_cache(maxsize=1024)
+def _kept_assessment(keyed: Keyed) -> Assessment:
+    application, interp = keyed.value
+    return _assess(default_engine(), application, interp)
+
+
+def _assess(engine: Engine, application: Application, interp: Interpretations) -> Assessment:
+    """:func:`assess` computed (the application checked)."""
+    kind = application.applicant.kind
     statuses, _, any_unknown = engine.status_fn[kind](application, interp_facts_for(interp))
     rules = engine.rules_of[kind]
     cached = engine.findings_of[kind]
@@ -393,6 +420,60 @@ def _missing_of(
             if len(memo) >= _MEMO_LIMIT:
                 memo.clear()
             memo[key] = found
+    return out
+
+
+def _values_fn(
+    bucket: tuple[tuple[Rule, Compiled, Compiled | None], ...], accessors: Mapping[str, str]
+) -> Any:
+    """A generated function reading, straight from the model, the value of every fact the
+    applicable rules of ``bucket`` read (lists by the values of their items), as one tuple."""
+    read = {
+        f for r, _, a in bucket if a is not None for f in r.applies_if.facts() | r.condition.facts()
+    }
+    lists = {
+        c
+        for r, _, a in bucket
+        if a is not None
+        for e in (r.applies_if, r.condition)
+        for c in _lists(e)
+    }
+    names = sorted(f for f in read if "[]" not in f)
+    parts = [f"_items({accessors[n]})" if n in lists else accessors[n] for n in names]
+    # Each model on the way (app.applicant.legal_representative.background …) read once.
+    paths: dict[str, str] = {"app": "app"}
+
+    def local(match: re.Match[str]) -> str:
+        *owner, attr = match.group(0).split(".")
+        for i in range(2, len(owner) + 1):
+            path = ".".join(owner[:i])
+            if path not in paths:
+                paths[path] = f"_m{len(paths)}"
+                lines.append(
+                    f"    {paths[path]} = {paths['.'.join(owner[: i - 1])]}.{owner[i - 1]}"
+                )
+        return f"{paths['.'.join(owner)]}.{attr}"
+
+    lines: list[str] = []
+    body = [re.sub(r"\bapp(?:\.\w+)+", local, p) for p in parts]
+    src = "\n".join(
+        ["def values(app, ip):", *lines, "    return (" + "".join(f"{b}, " for b in body) + ")"]
+    )
+    namespace: dict[str, Any] = {"_planned_end": planned_end, "_items": items_key}
+    exec(compile(src, "<sandbox_rules.engine:values>", "exec"), namespace)  # facts.py's accessors
+    fn = namespace["values"]
+    fn.__doc__ = src
+    return fn
+
+
+def _lists(e: Expr) -> set[str]:
+    """The facts ``e`` quantifies over (lists)."""
+    out = {e.collection} if isinstance(e, (Exists, ForAll, Count)) else set()
+    for f in dataclasses.fields(cast("Any", e)):  # conditions are dataclasses
+        value = getattr(e, f.name)
+        for kid in value if isinstance(value, tuple) else (value,):
+            if isinstance(kid, Expr):
+                out |= _lists(kid)
     return out
 
 

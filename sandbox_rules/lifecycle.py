@@ -26,6 +26,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from sandbox_rules import time_records as tr
+from sandbox_rules._keys import Keyed, scalar_key, value_key
 from sandbox_rules._validation import Day, Flag, Readings, StrictInput, as_day
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
@@ -183,16 +184,16 @@ class SandboxRecord(StrictInput):
 def record_key(rec: SandboxRecord) -> tuple[Any, ...]:
     """The values of ``rec`` that lifecycle and obligations read, as a hashable tuple (not
     ``name``, which they do not read): two records with equal keys give equal results, so
-    results can be kept per key (:class:`Keyed`). Numbers and flags carry their class (``1``
-    and ``True`` are equal but not the same input); the applicant of an applicant_changed
-    event is keyed by its values throughout. Raises TypeError for a value that cannot be
-    part of a key (a record built without validation)."""
+    results can be kept per key (:class:`sandbox_rules._keys.Keyed`). Numbers and flags
+    carry their class; the applicant of an applicant_changed event is keyed by its values
+    throughout. Raises TypeError for a value that cannot be part of a key (a record built
+    without validation)."""
     return (
         rec.applicant_kind,
-        _scalar(rec.defence_or_cipher),
+        scalar_key(rec.defence_or_cipher),
         rec.issued_on,
         rec.testing_start,
-        _scalar(rec.approved_months),
+        scalar_key(rec.approved_months),
         rec.approved_end,
         tuple(rec.interpretations.items()),
         tuple(
@@ -200,50 +201,15 @@ def record_key(rec: SandboxRecord) -> tuple[Any, ...]:
                 (
                     e.type,
                     e.date,
-                    _scalar(e.months),
+                    scalar_key(e.months),
                     e.note,
-                    _scalar(e.remediation_required),
-                    None if e.applicant is None else _value_key(e.applicant),
+                    scalar_key(e.remediation_required),
+                    None if e.applicant is None else value_key(e.applicant),
                 )
                 for e in rec.events
             ]
         ),
     )
-
-
-def _scalar(value: Any) -> Any:
-    return value if value is None else (value.__class__, value)
-
-
-def _value_key(value: Any) -> Any:
-    """A hashable key of an input model's values, nested models and lists included."""
-    if isinstance(value, StrictInput):
-        if value.__pydantic_private__:
-            raise TypeError("a model with private attributes")  # none in an applicant
-        return (value.__class__, tuple([_value_key(v) for v in value.__dict__.values()]))
-    if isinstance(value, (list, tuple)):
-        return (list, tuple([_value_key(v) for v in value]))
-    if value is None or isinstance(value, (str, int, float, date)):
-        return _scalar(value)
-    raise TypeError(f"cannot key a {type(value).__name__}")
-
-
-class Keyed:
-    """A record with its :func:`record_key`, equal to another and hashed by the key alone, so
-    that a ``functools`` cache finds the result of any record of the same values."""
-
-    __slots__ = ("_hash", "key", "record")
-
-    def __init__(self, record: SandboxRecord) -> None:
-        self.key = record_key(record)
-        self._hash = hash(self.key)  # TypeError if a value cannot be hashed
-        self.record = record
-
-    def __hash__(self) -> int:
-        return self._hash
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Keyed) and self.key == other.key
 
 
 def load_record(data: Any) -> SandboxRecord:
@@ -490,7 +456,7 @@ def lifecycle(
     # kept per those (bounded; immutable parts); the dict of readings used is copied for
     # every caller.
     try:
-        keyed = Keyed(rec)
+        keyed = Keyed(record_key(rec), rec)
     except TypeError:  # a value that cannot be part of a key (not validated): computed
         return replay(rec, as_of, cal, interp)
     kept = _kept_lifecycle(keyed, as_of, cal)
@@ -515,7 +481,7 @@ def lifecycle(
 
 @lru_cache(maxsize=512)
 def _kept_lifecycle(keyed: Keyed, as_of: date, cal: VietnamCalendar) -> LifecycleStatus:
-    rec = keyed.record
+    rec: SandboxRecord = keyed.value
     return replay(rec, as_of, cal, Interpretations.of(rec.interpretations))
 
 

@@ -19,16 +19,17 @@ from typing import Any
 import msgspec
 
 from sandbox_rules import time_records as tr
+from sandbox_rules._keys import Keyed
 from sandbox_rules._validation import as_day
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.interpretations import Interpretations
 from sandbox_rules.lifecycle import (
     Event,
-    Keyed,
     LifecycleStatus,
     SandboxRecord,
     load_record,
+    record_key,
     remediation_due,
     replay,
 )
@@ -145,7 +146,7 @@ def obligations(
     # immutable): kept per those (bounded; its items are immutable); the one mutable part,
     # the dict of readings used, is copied for every caller.
     try:
-        keyed = Keyed(rec)
+        keyed = Keyed(record_key(rec), rec)
     except TypeError:  # a value that cannot be part of a key (not validated): computed
         return _schedule(rec, as_of, cal, interp)
     kept = _kept_schedule(keyed, as_of, cal)
@@ -162,7 +163,7 @@ def obligations(
 
 @lru_cache(maxsize=512)
 def _kept_schedule(keyed: Keyed, as_of: date, cal: VietnamCalendar) -> Schedule:
-    rec = keyed.record
+    rec: SandboxRecord = keyed.value
     return _schedule(rec, as_of, cal, Interpretations.of(rec.interpretations))
 
 

@@ -274,3 +274,72 @@ def test_records_that_differ_only_in_the_class_of_a_value_are_not_confused() -> 
         assert lifecycle(r, day) == replay(r, day, cal, interp)
         assert obligations(r, day) == _schedule(r, day, cal, interp)
     assert lifecycle(rec, day) != lifecycle(odd, day)
+
+
+# -- assessments kept per fact values --------------------------------------------------------------
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(applications(), any_readings())
+def test_kept_assessment_is_the_computed_one(app: Application, interp: Interpretations) -> None:
+    # assess keeps whole assessments per (kind, readings, values of the facts its rules
+    # read); a kept one must be the assessment computed afresh, byte for byte, for the same
+    # application and for an equal one built anew
+    from sandbox_rules import engine
+    from sandbox_rules.engine import assess
+
+    twin = Application.model_validate(app.model_dump(mode="json"))
+    try:
+        fresh = engine._assess(engine.default_engine(), app, interp)
+    except SandboxRulesError as exc:
+        for a in (app, twin):
+            with pytest.raises(type(exc)):
+                assess(a, interp)
+        return
+    for a in (app, app, twin):  # the second and third answers are kept ones
+        got = assess(a, interp)
+        assert got == fresh
+        assert got.to_json_bytes() == fresh.to_json_bytes()
+        assert got.to_json_bytes(form="compact") == fresh.to_json_bytes(form="compact")
+
+
+def test_kept_assessment_gives_each_caller_its_own_readings() -> None:
+    from sandbox_rules.engine import assess
+    from sandbox_rules.models import load_application
+
+    app = load_application({"applicant": {"kind": "individual"}})
+    first = assess(app)
+    first.interpretations_used["prosecution-scope"] = "changed by a caller"
+    again = assess(app)
+    assert again.interpretations_used["prosecution-scope"] != "changed by a caller"
+
+
+def test_unvalidated_values_get_the_computed_assessment() -> None:
+    # model_construct skips validation: 1 where True belongs (at the top, in a list item) is
+    # keyed with its class, so it never shares a kept assessment with True; whatever the
+    # rules make of it, the answer is the one computed
+    from sandbox_rules import engine
+    from sandbox_rules.engine import assess
+    from sandbox_rules.models import Conviction, load_application
+
+    app = load_application(
+        {
+            "applicant": {
+                "kind": "individual",
+                "person": {"background": {"convictions": [{"record_expunged": True}]}},
+            },
+            "solution": {"self_review_complete": True},
+        }
+    )
+    odd_solution = app.solution.model_copy(update={"self_review_complete": 1})
+    person = app.applicant.person  # type: ignore[union-attr]
+    odd_conviction = Conviction.model_construct(record_expunged=1)
+    odd_background = person.background.model_copy(update={"convictions": [odd_conviction]})
+    odd_applicant = app.applicant.model_copy(
+        update={"person": person.model_copy(update={"background": odd_background})}
+    )
+    for odd in (
+        app.model_copy(update={"solution": odd_solution}),
+        app.model_copy(update={"applicant": odd_applicant}),
+    ):
+        for a in (app, odd, app, odd):
+            expect = engine._assess(engine.default_engine(), a, Interpretations.of(None))
+            assert assess(a).to_json_bytes() == expect.to_json_bytes()
