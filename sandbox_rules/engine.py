@@ -157,6 +157,14 @@ class Engine:
             }
             for kind in KINDS
         }
+        # Each part's statuses, read from the list of all statuses as one tuple.
+        self.part_statuses: dict[str, tuple[tuple[str, tuple[int, ...], Any], ...]] = {
+            kind: tuple(
+                (part, idx, lambda st, idx=idx: tuple([st[i] for i in idx]))
+                for part, idx in self.part_index[kind].items()
+            )
+            for kind in KINDS
+        }
         self.refs: dict[str, RuleRef] = {
             r.id: RuleRef(rule_id=r.id, citations=tuple(c.short for c in r.citations))
             for r in rules
@@ -169,9 +177,9 @@ class Engine:
         # The value of every fact the rules of a kind read, as one tuple: an assessment is a
         # function of it and the readings, so it is kept per those (see assess).
         self.values_fn = {kind: _values_fn(self.by_kind[kind], ACCESSORS[kind]) for kind in KINDS}
-        # Missing facts by the values they depend on (see _missing_of): a cache, not state
+        # Unknown findings by the values they depend on (see _unknown_findings): a cache, not state
         # a caller can see; entries are never changed once written.
-        self.missing_memo: dict[Any, tuple[MissingFact, ...]] = {}
+        self.unknown_memo: dict[Any, Finding] = {}
         self.part_ok: dict[str, PartAnswer] = {
             part: PartAnswer(
                 part=part,  # type: ignore[arg-type]
@@ -336,25 +344,25 @@ def _assess(engine: Engine, application: Application, interp: Interpretations) -
     """:func:`assess` computed (the application checked)."""
     kind = application.applicant.kind
     statuses, _, any_unknown = engine.status_fn[kind](application, interp_facts_for(interp))
-    rules = engine.rules_of[kind]
     cached = engine.findings_of[kind]
-    missing_of: dict[int, tuple[MissingFact, ...]] = {}
     if any_unknown:
-        missing_of = _missing_of(engine, kind, application, interp, statuses)
-    if missing_of:
+        unknown = _unknown_findings(engine, kind, application, interp, statuses)
         findings = tuple(
-            msgspec.structs.replace(cached[i]["unknown"], missing_facts=missing_of[i])
-            if i in missing_of
-            else cached[i][status]
-            for i, status in enumerate(statuses)
+            [unknown[i] if s == "unknown" else cached[i][s] for i, s in enumerate(statuses)]
         )
     else:
+        unknown = {}
         findings = tuple([c[s] for c, s in zip(cached, statuses, strict=True)])
     parts = {}
-    for part, idx in engine.part_index[kind].items():
-        mine = [statuses[i] for i in idx]
-        if "not_met" in mine or "unknown" in mine:
-            parts[part] = _part_answer(engine, part, idx, rules, statuses, missing_of)
+    for part, idx, mine in engine.part_statuses[kind]:
+        st = mine(statuses)
+        if "not_met" in st:  # decided by its statuses alone
+            parts[part] = _decided_part(kind, part, st)
+        elif "unknown" in st:  # undetermined: also names what its unknown rules miss
+            misses = frozenset(
+                m.fact for i in idx if statuses[i] == "unknown" for m in unknown[i].missing_facts
+            )
+            parts[part] = _open_part(kind, part, st, misses)
         else:  # the common case: every rule of the part met or not applicable
             parts[part] = engine.part_ok[part]
     conditions = parts["conditions"]
@@ -377,26 +385,41 @@ def _assess(engine: Engine, application: Application, interp: Interpretations) -
     )
 
 
+@lru_cache(maxsize=1024)
+def _decided_part(kind: str, part: str, statuses: tuple[str, ...]) -> PartAnswer:
+    """A part with a rule not met, from its rules' statuses alone (kept per statuses)."""
+    return _part_answer(default_engine(), kind, part, statuses, frozenset())
+
+
+@lru_cache(maxsize=1024)
+def _open_part(
+    kind: str, part: str, statuses: tuple[str, ...], missing: frozenset[str]
+) -> PartAnswer:
+    """An undetermined part, from its rules' statuses and the facts they miss (kept)."""
+    return _part_answer(default_engine(), kind, part, statuses, missing)
+
+
 _MEMO_LIMIT = 65536
 
 
-def _missing_of(
+def _unknown_findings(
     engine: Engine,
     kind: str,
     application: Application,
     interp: Interpretations,
     statuses: list[str],
-) -> dict[int, tuple[MissingFact, ...]]:
-    """The missing facts of each unknown rule. They are a pure function of the values of the
-    facts the rule reads, so they are remembered by those values (a bounded memo; a value
-    that cannot be hashed is computed afresh)."""
+) -> dict[int, Finding]:
+    """The finding of each unknown rule, with its missing facts. They are a pure function of
+    the values of the facts the rule reads, so they are remembered by those values (a
+    bounded memo; a value that cannot be hashed is computed afresh)."""
     from sandbox_rules.rules.model import evaluate_rule
 
     rules = engine.rules_of[kind]
     keys = engine.fact_keys[kind]
-    memo = engine.missing_memo
+    cached = engine.findings_of[kind]
+    memo = engine.unknown_memo
     ip = interp_facts_for(interp)
-    out: dict[int, tuple[MissingFact, ...]] = {}
+    out: dict[int, Finding] = {}
     facts: Mapping[str, Any] | None = None
     for i, status in enumerate(statuses):
         if status != "unknown":
@@ -414,7 +437,10 @@ def _missing_of(
                 continue
         if facts is None:
             facts = extract_facts(application, interp)
-        found = missing_facts(evaluate_rule(rules[i], facts).missing)
+        found = msgspec.structs.replace(
+            cached[i]["unknown"],
+            missing_facts=missing_facts(evaluate_rule(rules[i], facts).missing),
+        )
         out[i] = found
         if key is not None:
             if len(memo) >= _MEMO_LIMIT:
@@ -488,30 +514,27 @@ def _fact_key(rule: Rule, accessors: Mapping[str, str]) -> Any:
 
 
 def _part_answer(
-    engine: Engine,
-    part: str,
-    idx: tuple[int, ...],
-    rules: tuple[Rule, ...],
-    statuses: list[str],
-    missing_of: Mapping[int, tuple[MissingFact, ...]],
+    engine: Engine, kind: str, part: str, statuses: tuple[str, ...], missing: frozenset[str]
 ) -> PartAnswer:
-    """One of the three answers from the statuses of its rules (Kleene: any failure decides)."""
-    failed = tuple(engine.refs[rules[i].id] for i in idx if statuses[i] == "not_met")
-    unknown = tuple(engine.refs[rules[i].id] for i in idx if statuses[i] == "unknown")
+    """One of the three answers from the statuses of its rules (Kleene: any failure decides)
+    and, when undetermined, the facts its unknown rules miss."""
+    rules = engine.rules_of[kind]
+    idx = engine.part_index[kind][part]
+    failed = tuple(
+        engine.refs[rules[i].id] for i, s in zip(idx, statuses, strict=True) if s == "not_met"
+    )
+    unknown = tuple(
+        engine.refs[rules[i].id] for i, s in zip(idx, statuses, strict=True) if s == "unknown"
+    )
     ok, bad, open_ = PART_ANSWERS[part]
     answer = bad if failed else (open_ if unknown else ok)
-    if answer == open_:
-        names = {m.fact for i in idx if i in missing_of for m in missing_of[i]}
-        needed = missing_facts(names)
-    else:
-        needed = ()
     return PartAnswer(
         part=part,  # type: ignore[arg-type]
         article=PART_ARTICLE[part],
         answer=answer,  # type: ignore[arg-type]
         failed=failed,
         unknown=unknown,
-        missing_facts=needed,
+        missing_facts=missing_facts(missing) if answer == open_ else (),
     )
 
 

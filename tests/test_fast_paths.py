@@ -343,3 +343,35 @@ def test_unvalidated_values_get_the_computed_assessment() -> None:
         for a in (app, odd, app, odd):
             expect = engine._assess(engine.default_engine(), a, Interpretations.of(None))
             assert assess(a).to_json_bytes() == expect.to_json_bytes()
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(applications(), any_readings())
+def test_kept_part_answers_list_their_own_rules(app: Application, interp: Interpretations) -> None:
+    # part answers are kept per (part, its statuses, the facts its unknown rules miss): each
+    # must list exactly its rules not met and unknown, in order, and what those miss
+    from sandbox_rules.engine import assess
+    from sandbox_rules.records import missing_facts
+
+    try:
+        result = assess(app, interp)
+    except SandboxRulesError:
+        return
+    for part in result.parts:
+        mine = [f for f in result.findings if f.part == part.part]
+        assert [r.rule_id for r in part.failed] == [
+            f.rule_id for f in mine if f.status == "not_met"
+        ]
+        assert [r.rule_id for r in part.unknown] == [
+            f.rule_id for f in mine if f.status == "unknown"
+        ]
+        assert all(
+            r.citations == f.citations for r in part.failed for f in mine if f.rule_id == r.rule_id
+        )
+        if part.answer == "undetermined":
+            expect = missing_facts(
+                {m.fact for f in mine if f.status == "unknown" for m in f.missing_facts}
+            )
+            assert part.missing_facts == expect
+        else:
+            assert part.missing_facts == ()
