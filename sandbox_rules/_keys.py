@@ -75,6 +75,12 @@ class Keyed:
         self.key = key
         self.value = value
 
+    def take(self) -> Any:
+        """The input, once (for the cached function on a miss): a kept key then holds only
+        the values it is made of, not the input."""
+        value, self.value = self.value, None
+        return value
+
     def __hash__(self) -> int:
         return self._hash
 

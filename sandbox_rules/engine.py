@@ -334,9 +334,9 @@ def assess(
     return msgspec.structs.replace(kept, interpretations_used=dict(kept.interpretations_used))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=512)
 def _kept_assessment(keyed: Keyed) -> Assessment:
-    application, interp = keyed.value
+    application, interp = keyed.take()
     return _assess(default_engine(), application, interp)
 
 

@@ -453,8 +453,11 @@ def lifecycle(
     interp = Interpretations.of(rec.interpretations)
     cal = calendar or interp.calendar()
     # The status is a function of the record's values, the day and the calendar (immutable):
-    # kept per those (bounded; immutable parts); the dict of readings used is copied for
-    # every caller.
+    # kept per those (bounded; immutable parts) with the shared calendar of the readings (a
+    # calendar the caller built, with overrides perhaps, is not kept alive by a cache); the
+    # dict of readings used is copied for every caller.
+    if cal is not interp.calendar():
+        return replay(rec, as_of, cal, interp)
     try:
         keyed = Keyed(record_key(rec), rec)
     except TypeError:  # a value that cannot be part of a key (not validated): computed
@@ -479,9 +482,9 @@ def lifecycle(
     )
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=256)
 def _kept_lifecycle(keyed: Keyed, as_of: date, cal: VietnamCalendar) -> LifecycleStatus:
-    rec: SandboxRecord = keyed.value
+    rec: SandboxRecord = keyed.take()
     return replay(rec, as_of, cal, Interpretations.of(rec.interpretations))
 
 

@@ -143,8 +143,11 @@ def obligations(
     cal = calendar or interp.calendar()
     as_day(as_of, "as_of")
     # The schedule is a function of the record's values, the day and the calendar (which is
-    # immutable): kept per those (bounded; its items are immutable); the one mutable part,
-    # the dict of readings used, is copied for every caller.
+    # immutable): kept per those (bounded; its items are immutable) with the shared calendar
+    # of the readings (a calendar the caller built, with overrides perhaps, is not kept alive
+    # by a cache); the one mutable part, the dict of readings used, is copied for every caller.
+    if cal is not interp.calendar():
+        return _schedule(rec, as_of, cal, interp)
     try:
         keyed = Keyed(record_key(rec), rec)
     except TypeError:  # a value that cannot be part of a key (not validated): computed
@@ -161,9 +164,9 @@ def obligations(
     )
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=256)
 def _kept_schedule(keyed: Keyed, as_of: date, cal: VietnamCalendar) -> Schedule:
-    rec: SandboxRecord = keyed.value
+    rec: SandboxRecord = keyed.take()
     return _schedule(rec, as_of, cal, Interpretations.of(rec.interpretations))
 
 
@@ -274,7 +277,10 @@ def _quarterly_reports(
     """18.3: one report for every calendar quarter of testing, due the 5th after it."""
     reports = [e.date for e in events if e.type == "quarterly_report_submitted"]
     out = []
-    for q_end, due, late, variants in _quarters(start, stop, interp["quarterly-report-due"], cal):
+    mode = interp["quarterly-report-due"]
+    # Kept with the shared calendar of the readings only (see obligations).
+    quarters = _kept_quarters if cal is interp.calendar() else _quarters
+    for q_end, due, late, variants in quarters(start, stop, mode, cal):
         done = next((d for d in reports if q_end < d <= late), None)
         out.append(variants[_status(due, done, as_of)])
     return out
@@ -283,13 +289,12 @@ def _quarterly_reports(
 _REPORT_STATUSES: tuple[tr.ObligationStatus, ...] = ("done", "done_late", "overdue", "upcoming")
 
 
-@lru_cache(maxsize=256)
 def _quarters(
     start: date, stop: date, mode: str, cal: VietnamCalendar
 ) -> tuple[tuple[date, date, date, Mapping[tr.ObligationStatus, Obligation]], ...]:
     """The quarterly reports of a testing period, each as (end of the quarter, due date, last
     day a report still counts for it, its item for every status it can have): they depend
-    only on the period, the reading and the calendar (immutable), so they are kept."""
+    only on the period, the reading and the calendar (immutable), so they can be kept."""
     out = []
     q = _quarter_start(start)
     while q <= stop:
@@ -326,6 +331,9 @@ def _quarters(
         out.append((q_end, due, due + timedelta(days=31), variants))
         q = q_next
     return tuple(out)
+
+
+_kept_quarters = lru_cache(maxsize=256)(_quarters)
 
 
 def _yearly_inspections(

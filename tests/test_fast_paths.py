@@ -375,3 +375,27 @@ def test_kept_part_answers_list_their_own_rules(app: Application, interp: Interp
             assert part.missing_facts == expect
         else:
             assert part.missing_facts == ()
+
+
+def test_a_callers_calendar_is_not_kept_alive() -> None:
+    # a calendar with overrides holds its own tables (about 1 MB): results computed with a
+    # caller's calendar are not kept, so no cache holds on to it
+    import gc
+    import weakref
+    from datetime import date
+    from pathlib import Path
+
+    from sandbox_rules.calendar import VietnamCalendar
+    from sandbox_rules.lifecycle import lifecycle, load_record
+    from sandbox_rules.obligations import obligations
+
+    overrides = Path(__file__).resolve().parent.parent / "examples" / "calendar-overrides.toml"
+    rec = load_record({"issued_on": "2026-03-02", "approved_months": 12, "events": []})
+    cal = VietnamCalendar(overrides=overrides)
+    ref = weakref.ref(cal)
+    expect = obligations(rec, date(2026, 6, 10), calendar=VietnamCalendar(overrides=overrides))
+    assert obligations(rec, date(2026, 6, 10), calendar=cal) == expect
+    lifecycle(rec, date(2026, 6, 10), calendar=cal)
+    del cal
+    gc.collect()
+    assert ref() is None
