@@ -657,9 +657,9 @@ def test_every_batch_line_validates_against_its_published_schema(
         lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
         assert len(lines) == len(files) + 1
         for doc in lines:
-            if "error" in doc and "kind" not in doc:  # {"line": N, "error": {...}}
-                assert set(doc) == {"line", "error"}
-                errors = list(validator("error").iter_errors(doc["error"]))
+            if doc.get("kind") == "batch_error":  # the line's number and its error record
+                assert set(doc) == {"kind", "schema_version", "line", "error"}
+                errors = list(validator("batch-error").iter_errors(doc))
             else:
                 name = {"assess": "assessment", "route": "routing"}.get(kind, kind)
                 name = "timelines" if doc.get("kind") == "timelines" else name

@@ -155,6 +155,7 @@ def test_inputs_and_outputs_are_listed() -> None:
         "obligations",
         "duties",
         "error",
+        "batch-error",
     }
 
 

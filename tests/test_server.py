@@ -126,6 +126,11 @@ def test_batch_lines_equal_python(client: httpx.Client) -> None:
     assert out[-2]["error"]["code"] == "input_validation"
     assert out[-1]["line"] == len(datas) + 2
     assert out[-1]["error"]["errors"][0]["field"] == "applicant"
+    import jsonschema
+
+    for failed in out[-2:]:  # a failed line is a record with a published schema too
+        jsonschema.validate(failed, sr.json_schema("batch-error"))
+        assert failed["kind"] == "batch_error"
     scenarios = [load(p) for p in SCENARIOS if "record" in load(p)]
     resp = client.post(
         "/batch/obligations",
