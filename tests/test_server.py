@@ -31,6 +31,9 @@ from sandbox_rules.report import (
 from sandbox_rules.surfaces.ics import obligations_ics
 from sandbox_rules.time_records import Timelines
 
+# one worker runs this module, so its module-scoped server starts once
+pytestmark = pytest.mark.xdist_group("server")
+
 ROOT = Path(__file__).resolve().parents[1]
 APPLICATIONS = sorted(
     p for p in (ROOT / "examples").glob("*.yaml") if "applicant" in yaml.safe_load(p.read_text())
