@@ -66,6 +66,14 @@ class ErrorRecord(Record, tag="error", frozen=True, kw_only=True):
     title_en: str | None = None
 
 
+class BatchError(Record, tag="batch_error", frozen=True, kw_only=True):
+    """A line of a batch that failed (``sandbox-rules batch``, ``POST /batch/{kind}``): its
+    number, counted from 1, and its error. The other lines go on."""
+
+    line: int
+    error: ErrorRecord
+
+
 class SandboxRulesError(Exception):
     """Base class of every error this library raises on purpose."""
 

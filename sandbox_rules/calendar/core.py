@@ -1039,6 +1039,29 @@ class VietnamCalendar:
             )
         return tuple(steps)
 
+    def _documents_of(self, dl: Deadline) -> list[str]:
+        """The documents behind the days the explanation (``_explain``) walks, in its order,
+        found without building its steps: only days in the data carry documents."""
+        first = dl.event.toordinal()
+        if isinstance(dl.period, WorkingDays):
+            if self._exclude_event and dl.period.n != 0:
+                first += 1  # the event's own line names no document
+        elif isinstance(dl.period, Days) and dl.period.n <= 62:
+            first += 1 if self._exclude_event else 0
+        elif dl.nominal != dl.date or not self.is_working_day(dl.nominal):
+            first = dl.nominal.toordinal()  # only the days it was moved across are walked
+        else:
+            return []
+        docs: list[str] = []
+        days = self._days
+        for o in range(first, dl.date.toordinal() + 1):
+            info = days.get(o)
+            if info is not None:
+                for x in info.documents:
+                    if x.id not in docs:
+                        docs.append(x.id)
+        return docs
+
     def _rules_for(self, dl: Deadline) -> tuple[tuple[str, str], ...]:
         rules = [RULE_EVENT_EXCLUDED if self._exclude_event else RULE_EVENT_INCLUDED]
         if isinstance(dl.period, WorkingDays):
@@ -1047,12 +1070,7 @@ class VietnamCalendar:
             rules.append({Days: RULE_DAYS, Months: RULE_MONTHS, Years: RULE_YEARS}[type(dl.period)])
             if self._roll:
                 rules.append(RULE_ROLL)
-        docs: list[str] = []
-        for s in dl.steps:
-            for ref in s.documents:
-                if ref not in docs:
-                    docs.append(ref)
-        for ref in docs:
+        for ref in self._documents_of(dl):
             doc = self.documents[ref]
             rules.append((doc.cite_vi() + f": {doc.title}", doc.cite_en() + f": {doc.title}"))
         return tuple(rules)
