@@ -92,7 +92,7 @@ def test_route_reads_only_what_the_rules_read(app: Application) -> None:
     assert r.missing == expect["authority"][1] | expect["procedure"][1]
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(applications(), readings())
 def test_kept_routing_is_the_computed_one(app: Application, interp: Interpretations) -> None:
     # route keeps whole routings per (readings, source values); a kept one must be the
@@ -158,7 +158,7 @@ def any_readings(draw: st.DrawFn) -> Interpretations:
     )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(applications(), any_readings())
 def test_failed_conditions_by_generated_code_are_the_reference(
     app: Application, interp: Interpretations
@@ -199,7 +199,7 @@ def _as_ofs() -> st.SearchStrategy[Any]:
     return dates_in_range(date(2025, 7, 1), date(2033, 12, 31))
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(sandbox_records(), _as_ofs())
 def test_kept_lifecycle_and_schedule_are_the_computed_ones(rec: Any, as_of: Any) -> None:
     # lifecycle and obligations keep their results per record values (lifecycle.record_key),
@@ -277,7 +277,7 @@ def test_records_that_differ_only_in_the_class_of_a_value_are_not_confused() -> 
 
 
 # -- assessments kept per fact values --------------------------------------------------------------
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(applications(), any_readings())
 def test_kept_assessment_is_the_computed_one(app: Application, interp: Interpretations) -> None:
     # assess keeps whole assessments per (kind, readings, values of the facts its rules
@@ -345,7 +345,7 @@ def test_unvalidated_values_get_the_computed_assessment() -> None:
             assert assess(a).to_json_bytes() == expect.to_json_bytes()
 
 
-@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(applications(), any_readings())
 def test_kept_part_answers_list_their_own_rules(app: Application, interp: Interpretations) -> None:
     # part answers are kept per (part, its statuses, the facts its unknown rules miss): each
