@@ -2,16 +2,18 @@
 works on one file and a test checks both tables have the same keys and placeholders.
 
 Vietnamese is the default language. The legal texts of rules stay beside each rule; these
-tables hold the words of the interface: labels, headings, statuses, messages.
+tables hold the words of the interface: labels, headings, statuses, messages, ``--help``.
+
+A table is read and parsed the first time one of its messages is asked for, then kept
+(``messages`` is cached): importing this module reads no file, so the CLI starts as fast
+with it as without it.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 
 LANGS = ("vi", "en")
@@ -32,6 +34,9 @@ def _flatten(prefix: str, table: Mapping[str, object], out: dict[str, str]) -> N
 @cache
 def messages(lang: str) -> Mapping[str, str]:
     """The flat table ``key -> template`` of one language (read once, read-only)."""
+    import tomllib
+    from importlib import resources
+
     if lang not in LANGS:
         lang = DEFAULT_LANG
     raw = resources.files(__package__).joinpath(f"{lang}.toml").read_text(encoding="utf-8")
@@ -42,8 +47,11 @@ def messages(lang: str) -> Mapping[str, str]:
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
     """The message ``key`` in ``lang`` with ``fields`` filled in; a key missing from a table
-    falls back to Vietnamese, then to the key itself (never an exception in a report)."""
+    falls back to Vietnamese, then to the key itself (never an exception in a report). A
+    message asked for without fields is returned as written (braces in it are literal)."""
     template = messages(lang).get(key) or messages(DEFAULT_LANG).get(key) or key
+    if not fields:
+        return template
     try:
         return template.format(**fields)
     except (KeyError, IndexError, ValueError):
