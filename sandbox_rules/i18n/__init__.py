@@ -45,6 +45,15 @@ def messages(lang: str) -> Mapping[str, str]:
     return MappingProxyType(out)
 
 
+@cache
+def table(prefix: str, lang: str = DEFAULT_LANG) -> Mapping[str, str]:
+    """The messages under ``prefix`` (a table such as ``state``) of one language, by the
+    last part of their key: ``table("state")["active"]`` is the message ``state.active``."""
+    n = len(prefix) + 1
+    out = {k[n:]: v for k, v in messages(lang).items() if k.startswith(prefix + ".")}
+    return MappingProxyType(out)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
     """The message ``key`` in ``lang`` with ``fields`` filled in; a key missing from a table
     falls back to Vietnamese, then to the key itself (never an exception in a report). A
