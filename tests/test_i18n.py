@@ -3,8 +3,14 @@ default, dd/mm/yyyy dates in Vietnamese."""
 
 from __future__ import annotations
 
+import argparse
+import ast
 import re
 import string
+import subprocess
+import sys
+import typing
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -105,6 +111,8 @@ ENGLISH = re.compile(
     r"Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b"
 )
 ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+# A message key shown instead of its message (the tables' fallback for a missing key).
+KEY_LIKE = re.compile(r"[a-z_]+(\.[a-z0-9_]+)+")
 REPORTS = [
     ["assess", "examples/org-hanoi-one-source.yaml"],
     ["assess", "examples/org-undetermined.yaml"],
@@ -135,3 +143,248 @@ def test_vietnamese_reports_have_no_english_words_nor_iso_dates(
     words = re.sub(r"\S*[._/=\-]\S*", " ", re.sub(r"dòng \d+\s+\S+", " ", out))
     assert not ENGLISH.findall(words), sorted(set(ENGLISH.findall(words)))
     assert not ISO.findall(out.replace("sha256", "")), ISO.findall(out)[:5]
+
+
+# -- the tables: one per language, every key the code asks for, nothing unused ---------------
+SOURCE = ROOT / "sandbox_rules"
+PAGE_TEMPLATE = SOURCE / "surfaces" / "report" / "templates" / "report.html.j2"
+# Functions that take a message key, and the position of the key among their arguments:
+# sandbox_rules.i18n.t, cli_io.message, the CLI's --help helpers h and option, its input
+# error _bad, and the report page's t (keys of the page table, given without "page.").
+KEY_ARGUMENT = {"t": 0, "message": 0, "_message": 0, "h": 0, "option": 1, "_bad": 2}
+# Functions that take the name of a table (a prefix of keys).
+TABLE_ARGUMENT = {"table": 0, "_word": 0}
+PAGE_MODULE = "sandbox_rules.surfaces.report.i18n"
+
+
+class _Any:
+    def __format__(self, spec: str) -> str:
+        return "x"
+
+
+def _pattern(node: ast.expr) -> str | None:
+    """A regex for the keys an argument can be: a literal, an f-string, or 'prefix.' + x."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return re.escape(node.value)
+    if isinstance(node, ast.JoinedStr):
+        parts = [
+            re.escape(v.value) if isinstance(v, ast.Constant) else r"[^.]+" for v in node.values
+        ]
+        return "".join(parts)
+    if isinstance(node, ast.IfExp):
+        a, b = _pattern(node.body), _pattern(node.orelse)
+        return None if a is None or b is None else f"(?:{a}|{b})"
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left = _pattern(node.left)
+        return None if left is None else left + r"[^.]+"
+    return None
+
+
+def _uses_page_words(tree: ast.Module) -> bool:
+    return any(
+        isinstance(n, ast.ImportFrom)
+        and n.module == PAGE_MODULE
+        and any(a.name == "t" for a in n.names)
+        for n in ast.walk(tree)
+    )
+
+
+def asked_keys() -> dict[str, set[str]]:
+    """Every key pattern the code asks the tables for, with where: literal keys, f-strings
+    (whose fields match one part of a key) and tables (prefixes)."""
+    out: dict[str, set[str]] = {}
+    for path in sorted(SOURCE.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        page = _uses_page_words(tree)
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else None
+            if isinstance(func, ast.Attribute):
+                name = func.attr
+                # messages(lang).get(KEY)
+                if name == "get" and isinstance(func.value, ast.Call):
+                    inner = func.value.func
+                    if isinstance(inner, ast.Name) and inner.id == "messages" and node.args:
+                        pattern = _pattern(node.args[0])
+                        if pattern and not pattern.startswith(r"[^.]"):
+                            out.setdefault(pattern, set()).add(str(path.relative_to(ROOT)))
+                    continue
+            if name in TABLE_ARGUMENT and len(node.args) > TABLE_ARGUMENT[name]:
+                pattern = _pattern(node.args[TABLE_ARGUMENT[name]])
+                if pattern:
+                    out.setdefault(pattern + r"\..+", set()).add(str(path.relative_to(ROOT)))
+                continue
+            if name not in KEY_ARGUMENT or len(node.args) <= KEY_ARGUMENT[name]:
+                continue
+            arg = node.args[KEY_ARGUMENT[name]]
+            if name == "t" and isinstance(arg, ast.Name):
+                continue  # cli_io.t(lang, vi, en): the pair helper the PDF writer still uses
+            pattern = _pattern(arg)
+            if pattern is None:
+                continue
+            if page and name == "t":
+                pattern = r"page\." + pattern
+            if pattern.startswith(r"[^.]"):
+                continue  # all built at run time: read through a table name (TABLE_ARGUMENT)
+            out.setdefault(pattern, set()).add(str(path.relative_to(ROOT)))
+    for m in re.finditer(r"\bt\((\"[^\"]*\"(?:\s*\+\s*[^)]+)?)\)", PAGE_TEMPLATE.read_text()):
+        literal, _, rest = m.group(1).partition("+")
+        pattern = r"page\." + re.escape(literal.strip().strip('"')) + (r"[^.]+" if rest else "")
+        out.setdefault(pattern, set()).add(str(PAGE_TEMPLATE.relative_to(ROOT)))
+    return out
+
+
+def test_every_message_formats_with_its_fields() -> None:
+    for lang in ("vi", "en"):
+        for key, template in messages(lang).items():
+            assert template.strip(), (lang, key)
+            fields = dict.fromkeys(_fields(template), _Any())
+            if fields:
+                template.format(**fields)  # no stray brace, no positional field
+
+
+def test_every_key_the_code_asks_for_is_in_both_tables() -> None:
+    keys = set(messages("vi"))
+    asked = asked_keys()
+    assert len(asked) > 300  # the scan finds the calls (t, message, h, page words ...)
+    missing = {
+        pattern: sorted(where)
+        for pattern, where in asked.items()
+        if not any(re.fullmatch(pattern, k) for k in keys)
+    }
+    assert not missing, missing
+
+
+# Families read only through a table name or a key built at run time from a record's code
+# (checked below against the codes the records can hold), and the fields of the forms.
+DYNAMIC_FAMILIES = ("field.", "value.", "kind.", "expect.", "case.status.")
+
+
+def _literals() -> set[str]:
+    """Every string literal of the package (keys kept in mappings, e.g. surfaces/inputs.py)."""
+    return {
+        n.value
+        for path in SOURCE.rglob("*.py")
+        for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
+
+
+def test_no_message_is_unused() -> None:
+    """A translator never translates a message no code reads."""
+    patterns = [re.compile(p) for p in asked_keys()]
+    literals = _literals()
+    unused = [
+        k
+        for k in messages("vi")
+        if not k.startswith(DYNAMIC_FAMILIES)
+        and k not in literals
+        and not (k.startswith("page.") and k[len("page.") :] in literals)  # the page's t()
+        and not any(p.fullmatch(k) for p in patterns)
+    ]
+    assert not unused, unused
+
+
+def _codes(tp: object) -> set[str]:
+    """The string values of a Literal type, also inside tuples, unions and Optional."""
+    if typing.get_origin(tp) is typing.Literal:
+        return {a for a in typing.get_args(tp) if isinstance(a, str)}
+    return {c for a in typing.get_args(tp) for c in _codes(a)}
+
+
+def _hints(cls: type) -> dict[str, object]:
+    return typing.get_type_hints(cls)
+
+
+def code_families() -> dict[str, set[str]]:
+    """Each table read with a code of a record, and every code the records can hold."""
+    from sandbox_rules import outcomes, time_records
+    from sandbox_rules.catalogues import catalogue
+    from sandbox_rules.lifecycle import RECORD_EVENTS, _transition_events
+    from sandbox_rules.rules import registry
+    from sandbox_rules.rules.model import RuleKind
+
+    states = set()
+    for r in registry():
+        if r.kind == RuleKind.TRANSITION:
+            states.update(r.outcome.get("from", ()))
+            states.update([r.outcome["to"]] if r.outcome.get("to") else [])
+    obligation = _codes(time_records.ObligationStatus)
+    step_status = _codes(_hints(time_records.TimelineStep)["status"])
+    answers = {a for v in outcomes.PART_ANSWERS.values() for a in v}
+    dossier_status = _codes(_hints(outcomes.DossierItem)["status"])
+    routing_status = _codes(_hints(outcomes.Routing)["status"])
+    methods = _codes(_hints(outcomes.Routing)["methods"])
+    actors = _codes(_hints(time_records.TimelineStep)["actor"])
+    procedures = {"issuance", "reissue", "adjustment", "extension", "conclusion"}
+    return {
+        "assessment.status": _codes(outcomes.Status),
+        "assessment.part": _codes(outcomes.Part),
+        "assessment.answer": answers,
+        "assessment.topic": set(outcomes.TOPICS),
+        "routing.method": methods,
+        "dossier.status": dossier_status,
+        "dossier.procedure": procedures,
+        "timeline.status": step_status,
+        "timeline.unit": _codes(time_records.Unit),
+        "step": _codes(_hints(time_records.DayStep)["action"]),
+        "state": states,
+        "value": states | obligation,
+        "event": set(RECORD_EVENTS) | set(_transition_events()),
+        "lifecycle.duty": _codes(_hints(time_records.Obstacle)["status"]),
+        "coverage.status": {"encoded", "not_computable", "pending", "missing"},
+        "kind": {b.kind for b in catalogue().bodies.values()},
+        "page.ans": answers,
+        "page.part": _codes(outcomes.Part),
+        "page.st": _codes(outcomes.Status),
+        "page.rt": routing_status,
+        "page.method": methods,
+        "page.ds": dossier_status,
+        "page.step": step_status,
+        "page.ob": obligation,
+        "page.actor": actors | {"participant"},
+    }
+
+
+@pytest.mark.parametrize("family", sorted(code_families()))
+def test_every_code_a_record_can_hold_has_its_words(family: str) -> None:
+    keys = set(messages("vi"))
+    sep = "_" if family.startswith("page.") else "."
+    missing = sorted(c for c in code_families()[family] if f"{family}{sep}{c}" not in keys)
+    assert not missing, (family, missing)
+
+
+def _help_texts(parser: argparse.ArgumentParser) -> Iterator[tuple[str, str]]:
+    yield parser.prog, parser.description or ""
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            yield f"{parser.prog} {'/'.join(action.option_strings) or action.dest}", action.help
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                yield f"{parser.prog} {choice.dest}", choice.help or ""
+            for sub in action.choices.values():
+                yield from _help_texts(sub)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_help_text_is_found_in_the_tables(lang: str) -> None:
+    from sandbox_rules.cli import build_parser
+
+    texts = dict(_help_texts(build_parser(lang)))
+    assert len(texts) > 80
+    unresolved = {where: text for where, text in texts.items() if KEY_LIKE.fullmatch(text)}
+    assert not unresolved, unresolved
+
+
+def test_importing_the_cli_reads_no_message_table() -> None:
+    """The tables are read on the first message, not when the CLI is imported."""
+    code = (
+        "import sys, sandbox_rules.cli; "
+        "print(sorted(m for m in ('tomllib', 'sandbox_rules.i18n') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    assert out.strip() == "[]"
