@@ -203,7 +203,9 @@ def _interp_args(args: argparse.Namespace, lang: str | None = None) -> dict[str,
         try:
             get(key).check(value)
         except InterpretationError as exc:
-            raise _UsageError(message("cli.interpretation_bad", lang, detail=exc.message)) from None
+            raise _UsageError(
+                message("cli.interpretation_bad", lang, detail=exc.message_in(lang))
+            ) from None
         choices[key] = value
     return choices
 
@@ -277,7 +279,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     lang = run.lang
     lines = [message("coverage.head", lang)]
     for row in rows:
-        detail = ", ".join(row.rule_ids) if row.rule_ids else row.note
+        detail = ", ".join(row.rule_ids) if row.rule_ids else row.note_in(lang)
         status = message(f"coverage.status.{row.status}", lang)
         lines.append(f"{row.citation.short:<13} {status:<16}{detail}")
     lines.append("\n" + message("coverage.counts", lang, **counts))
@@ -378,11 +380,13 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
         True: message("catalogue.confirmed", lang),
         False: message("catalogue.unconfirmed", lang),
     }
+    from sandbox_rules.i18n import Term
+
     lines.extend(
         message(
             "catalogue.source",
             lang,
-            which=k,
+            which=Term("catalogue.part", k),
             document=v["document"],
             confirmed=yes_no.get(v["confirmed"], str(v["confirmed"])),
         )
@@ -412,7 +416,10 @@ def _bad(where: str, lang: str, key: str, **fields: object) -> InputValidationEr
 
 def _mapping(data: Any, where: str, what: str, lang: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        raise _bad(where, lang, "cli.not_mapping", what=what, kind=type(data).__name__)
+        from sandbox_rules.i18n import Term
+
+        kind = Term("type", type(data).__name__)
+        raise _bad(where, lang, "cli.not_mapping", what=what, kind=kind)
     return data
 
 
@@ -897,7 +904,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p = command("catalogue", [common], cmd_catalogue)
 
     p = command("deadline", [common, overrides_opt, interp_opt], cmd_deadline)
-    p.add_argument("event", type=_iso, help=h("cmd.deadline_event"))
+    p.add_argument("event", type=_iso, metavar="YYYY-MM-DD", help=h("cmd.deadline_event"))
     for flag, key in (
         ("--working-days", "cmd.deadline_working_days"),
         ("--days", "cmd.deadline_days"),
@@ -908,7 +915,19 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help=h("cmd.deadline_explain"))
     common.set_defaults(help_lang=lang)  # the language surfaces write their --help in
     _add_surface_commands(sub, common)
+    # Every command's line in the list of commands comes from the tables (cmd.NAME_help),
+    # those of the surfaces too.
+    helps = {f"cmd.{a.dest}_help": a for a in getattr(sub, "_choices_actions", ())}
+    for key, action in helps.items():
+        if key in _messages(lang):
+            action.help = h(key)
     return parser
+
+
+def _messages(lang: str) -> Any:
+    from sandbox_rules.i18n import messages
+
+    return messages(lang)
 
 
 def _add_surface_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -928,7 +947,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             cli_io.write_stdout("", lang, flush=True)
         except SandboxRulesError as exc:
-            _write_err(f"sandbox-rules: {exc.code}: {exc.message}")
+            _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
             return EXIT_ERROR
         return code
     except BrokenPipeError:
@@ -983,7 +1002,7 @@ def _main(argv: list[str], lang: str) -> int:
                 cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n",
                 lang,
             )
-        _write_err(f"sandbox-rules: {exc.code}: {exc.message}")
+        _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
         return EXIT_ERROR
 
 

@@ -194,7 +194,7 @@ def parse_document(text: str, name: str, lang: str) -> Any:
             except json.JSONDecodeError as exc:
                 json_error = exc
             try:  # a YAML flow mapping such as {kind: organization} also starts with '{'
-                return _yaml_load(text)
+                return _yaml_load(text, lang)
             except Exception:
                 raise InputFileError(
                     name,
@@ -206,22 +206,42 @@ def parse_document(text: str, name: str, lang: str) -> Any:
                         detail=json_error.msg,
                     ),
                 ) from None
-        return _yaml_load(text)
+        return _yaml_load(text, lang)
     except InputFileError:
         raise
     except RecursionError:
         raise InputFileError(name, message("io.too_deep", lang)) from None
     except Exception as exc:  # yaml.YAMLError and its marks
-        raise InputFileError(
-            name,
-            message("io.not_yaml", lang) + f": {short(str(exc), 200)}",
-        ) from None
+        raise InputFileError(name, _yaml_problem(exc, lang)) from None
 
 
-def _yaml_load(text: str) -> Any:
+def _yaml_problem(exc: Exception, lang: str) -> str:
+    """Why a text is not YAML: our own refusals in ``lang``; the YAML reader's own words
+    (English) quoted, at the line and column it names."""
+    from sandbox_rules.errors import SandboxRulesError
+
+    if isinstance(exc, SandboxRulesError):  # an alias, nesting too deep (sandbox_rules.io)
+        return message("io.not_yaml", lang) + f": {short(exc.message_in(lang), 200)}"
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if mark is not None and problem:
+        context = getattr(exc, "context", None)
+        detail = f"{problem} ({context})" if context else str(problem)
+        return message(
+            "io.not_yaml_at",
+            lang,
+            line=mark.line + 1,
+            column=mark.column + 1,
+            detail=short(detail, 200),
+        )
+    return message("io.not_yaml_detail", lang, detail=short(str(exc), 200))
+
+
+def _yaml_load(text: str, lang: str) -> Any:
     from sandbox_rules.io import load_yaml
 
-    return load_yaml(text)  # the core's bounded YAML: aliases refused, nesting capped
+    # the core's bounded YAML: aliases refused, nesting capped
+    return load_yaml(text, message("io.document", lang))
 
 
 def open_input(path: str, lang: str) -> IO[bytes]:

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import argparse
 import ast
+import errno
+import functools
+import io
+import os
 import re
 import string
 import subprocess
@@ -145,6 +149,222 @@ def test_vietnamese_reports_have_no_english_words_nor_iso_dates(
     assert not ISO.findall(out.replace("sha256", "")), ISO.findall(out)[:5]
 
 
+# -- every text command, every bundled example and scenario, and the error messages ---------
+# A word written without diacritics in Vietnamese output is a Vietnamese syllable (onset,
+# vowels, final consonant), a code or a name; an English word is almost never one.
+_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+VI_SYLLABLE = re.compile(rf"{_ONSET}[aeiouy]{{1,3}}(?:ng|nh|ch|[cmnpt])?", re.I)
+# Names and acronyms that are not Vietnamese words (upper-case acronyms are allowed anyway).
+NAMES = {"Internet", "iCalendar", "Schema", "Lines", "Bearer", "MiB", "byte", "stdin", "stdout"}
+# The operating system's own messages (quoted in file errors) are in English.
+OS_MESSAGES = sorted(
+    {os.strerror(n) for n in errno.errorcode} | {"embedded null byte"}, key=len, reverse=True
+)
+EXAMPLES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples").glob("*.yaml"))
+SCENARIOS = sorted(
+    p.relative_to(ROOT).as_posix() for p in (ROOT / "examples" / "scenarios").glob("*.yaml")
+)
+CASES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "examples" / "cases").glob("*.yaml"))
+PROCEDURES = ("issuance", "reissue", "adjustment", "extension", "conclusion")
+
+
+def english_words(text: str, user: set[str], codes: set[str]) -> list[str]:
+    """The English words of a Vietnamese text. Allowed: the words of the input (``user``:
+    its values are the user's), codes and ids (with dots, dashes, underscores, slashes,
+    digits; ``codes``: commands, field names, document codes), what is quoted (« », ' ', the
+    input's values and other programs' messages), option values after '=', bracketed codes,
+    the case file's keys after "dòng N", choices in braces, acronyms, point letters."""
+    for message in OS_MESSAGES:
+        text = text.replace(message, " ")
+    text = re.sub(r"«[^»]*»|'[^'\n]*'|\"[^\"\n]*\"|\{[^}]*\}|\[[a-z_]+\]", " ", text)
+    text = re.sub(r"dòng \d+\s+\S+|= \S+", " ", text)
+    text = re.sub(r"\S*[._/=\-\\\d@]\S*", " ", text)
+    found = []
+    for word in re.findall(r"(?<![^\W\d_])[A-Za-z]+(?![^\W\d_])", text):
+        if word in user or word in NAMES:
+            continue
+        if ENGLISH.fullmatch(word.lower()):
+            found.append(word)
+        elif word in codes or len(word) == 1 or word.isupper() or VI_SYLLABLE.fullmatch(word):
+            continue
+        else:
+            found.append(word)
+    return found
+
+
+def _run(argv: list[str]) -> tuple[int, str, str]:
+    """One command in-process with UTF-8 streams: (exit code, stdout, stderr)."""
+    out, err = (
+        io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
+        io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
+    )
+    saved = sys.stdout, sys.stderr, sys.stdin
+    sys.stdout, sys.stderr = out, err
+    sys.stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
+    try:
+        code = main(argv)
+    finally:
+        out.flush()
+        err.flush()
+        sys.stdout, sys.stderr, sys.stdin = saved
+    texts = [s.buffer.getvalue().decode("utf-8") for s in (out, err)]  # type: ignore[attr-defined]
+    return code, texts[0], texts[1]
+
+
+def _input_words(path: str) -> set[str]:
+    """The words of an input file: its values are the user's, its keys field names."""
+    return set(re.findall(r"(?<!\w)[A-Za-z]+(?!\w)", (ROOT / path).read_text(encoding="utf-8")))
+
+
+def _field_names(schema: object) -> Iterator[str]:
+    """The field names of a JSON Schema, and the values of its enums."""
+    if isinstance(schema, dict):
+        yield from (k for k in schema.get("properties", {}) if isinstance(k, str))
+        yield from (v for v in schema.get("enum", ()) if isinstance(v, str))
+        if isinstance(schema.get("const"), str):
+            yield schema["const"]
+        for value in schema.values():
+            yield from _field_names(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _field_names(value)
+
+
+@functools.cache
+def CODES() -> set[str]:
+    """Codes messages name: the commands, their arguments and choices, the input formats'
+    field names and values, document codes, interpretation ids and options."""
+    from sandbox_rules.cli import build_parser
+    from sandbox_rules.engine import dossier
+    from sandbox_rules.interpretations import CATALOGUE
+    from sandbox_rules.schema import json_schema
+    from sandbox_rules.surfaces.casefiles import case_json_schema
+
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    names = set(sub.choices)
+    for parser in sub.choices.values():
+        for action in parser._actions:
+            names.add(action.dest)
+            names.update(str(c) for c in action.choices or ())
+    for item in CATALOGUE:
+        names.update(re.findall(r"[A-Za-z]+", item.id))
+        names.update(w for option in item.options for w in re.findall(r"[A-Za-z]+", option))
+    for which in ("application", "scenario", "record", "dossier-input"):
+        names.update(_field_names(json_schema(which)))
+    names.update(_field_names(case_json_schema()))
+    for procedure in PROCEDURES:
+        for kind in ("organisation", "individual"):
+            for item in dossier(procedure, kind, []).items:
+                names.update(a for a in item.accepted if re.fullmatch(r"[A-Za-z]+", a))
+    return {n for n in names if re.fullmatch(r"[A-Za-z]+", n)}
+
+
+def _check_vietnamese(argv: list[str], user: set[str], exits: tuple[int, ...]) -> list[str]:
+    code, out, err = _run(argv)
+    problems = [] if code in exits else [f"exit {code}: {err[-300:]}"]
+    for name, text in (("stdout", out), ("stderr", err)):
+        bad = english_words(text, user, CODES())
+        if bad:
+            problems.append(f"{name}: {sorted(set(bad))}")
+        dates = ISO.findall(text.replace("sha256", ""))
+        if dates:
+            problems.append(f"{name}: ISO dates {dates[:3]}")
+        keys = [k for k in KEY_LIKE.findall(text) if k in messages("vi")]
+        if keys:
+            problems.append(f"{name}: message keys {keys[:3]}")
+    return [f"{' '.join(argv)}: {p}" for p in problems]
+
+
+def _runs_of(path: str) -> list[list[str]]:
+    if path in SCENARIOS:
+        return [
+            ["timeline", path],
+            ["timeline", path, "--explain"],
+            ["lifecycle", path],
+            ["obligations", path],
+        ]
+    if path in CASES:
+        return [["test", path]]
+    return [
+        ["assess", path],
+        ["assess", path, "--all"],
+        ["route", path],
+        *(["dossier", path, "--procedure", p] for p in PROCEDURES),
+    ]
+
+
+@pytest.mark.parametrize("path", EXAMPLES + SCENARIOS + CASES)
+def test_every_text_command_on_every_bundled_file_speaks_vietnamese(
+    path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every command that reads the file, in Vietnamese (the default): the reports, and the
+    errors where the file is not of the kind the command reads (exit 1, never 2 or 70)."""
+    monkeypatch.chdir(ROOT)
+    problems = [
+        p for argv in _runs_of(path) for p in _check_vietnamese(argv, _input_words(path), (0, 1))
+    ]
+    assert not problems, problems
+
+
+def test_the_catalogue_commands_speak_vietnamese(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sandbox_rules.law.text import load_law
+
+    monkeypatch.chdir(ROOT)
+    law = load_law()
+    runs = [["coverage"], ["rules"], ["catalogue"], ["--version"], ["test", "examples/cases"]]
+    runs += [["law", u.short] for u in law.coverage_units()]
+    runs += [["law", str(n)] for n in range(8, 23)]
+    runs += [["calendar", str(y)] for y in range(2019, 2029)]
+    runs += [
+        ["deadline", event, flag, "3", *explain]
+        for event, flag in (
+            ("2026-01-01", "--working-days"),
+            ("2026-02-06", "--days"),
+            ("2026-01-31", "--months"),
+            ("2024-02-29", "--years"),
+            ("2027-02-01", "--working-days"),
+        )
+        for explain in ([], ["--explain"])
+    ]
+    user = {w for case in CASES for w in _input_words(case)}  # `test examples/cases`
+    problems = [p for argv in runs for p in _check_vietnamese(argv, user, (0,))]
+    assert not problems, problems
+
+
+# The report's --help lives in surfaces/report/__init__.py, which is being restructured into a
+# lazy package: its help is bilingual (Vietnamese / English) until then.
+HELP_BILINGUAL = {"report"}
+
+
+def test_every_help_speaks_vietnamese(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sandbox_rules.cli import build_parser
+
+    monkeypatch.chdir(ROOT)
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    runs = [["--help"]] + [[c, "--help"] for c in sorted(set(sub.choices) - HELP_BILINGUAL)]
+    problems = [p for argv in runs for p in _check_vietnamese(argv, set(), (0,))]
+    assert not problems, problems
+
+
+def test_every_error_of_the_bad_invocations_table_speaks_vietnamese(tmp_path: Path) -> None:
+    """fuzz/cli_table.py's bad invocations, in Vietnamese: stderr (the message) and, without
+    --json, stdout."""
+    from fuzz import cli_table
+
+    cli_table.make_fixtures(tmp_path)
+    problems = []
+    for row in cli_table.ROWS:
+        if "en" in row.argv and "--lang" in row.argv:
+            continue
+        got = cli_table.run_in_process(row, tmp_path)
+        texts = [got.err] + ([] if "--json" in row.argv else [got.out])
+        for text in texts:
+            bad = english_words(text.replace(str(tmp_path), "/tmp"), set(), CODES())
+            if bad:
+                problems.append(f"{row.why}: {sorted(set(bad))}: {text.strip()[-160:]}")
+    assert not problems, problems
+
+
 # -- the tables: one per language, every key the code asks for, nothing unused ---------------
 SOURCE = ROOT / "sandbox_rules"
 PAGE_TEMPLATE = SOURCE / "surfaces" / "report" / "templates" / "report.html.j2"
@@ -153,7 +373,7 @@ PAGE_TEMPLATE = SOURCE / "surfaces" / "report" / "templates" / "report.html.j2"
 # error _bad, and the report page's t (keys of the page table, given without "page.").
 KEY_ARGUMENT = {"t": 0, "message": 0, "_message": 0, "h": 0, "option": 1, "_bad": 2}
 # Functions that take the name of a table (a prefix of keys).
-TABLE_ARGUMENT = {"table": 0, "_word": 0}
+TABLE_ARGUMENT = {"table": 0, "_word": 0, "Term": 0}
 PAGE_MODULE = "sandbox_rules.surfaces.report.i18n"
 
 
@@ -301,7 +521,9 @@ def _hints(cls: type) -> dict[str, object]:
 def code_families() -> dict[str, set[str]]:
     """Each table read with a code of a record, and every code the records can hold."""
     from sandbox_rules import outcomes, time_records
+    from sandbox_rules.calendar import Days, Months, WorkingDays, Years
     from sandbox_rules.catalogues import catalogue
+    from sandbox_rules.coverage import NOT_COMPUTABLE_REASON
     from sandbox_rules.lifecycle import RECORD_EVENTS, _transition_events
     from sandbox_rules.rules import registry
     from sandbox_rules.rules.model import RuleKind
@@ -335,6 +557,9 @@ def code_families() -> dict[str, set[str]]:
         "event": set(RECORD_EVENTS) | set(_transition_events()),
         "lifecycle.duty": _codes(_hints(time_records.Obstacle)["status"]),
         "coverage.status": {"encoded", "not_computable", "pending", "missing"},
+        "coverage.reason": set(NOT_COMPUTABLE_REASON.values()) | {"not_in_manifest"},
+        "catalogue.part": set(catalogue().sources),
+        "period": {p.__name__ for p in (WorkingDays, Days, Months, Years)},
         "kind": {b.kind for b in catalogue().bodies.values()},
         "page.ans": answers,
         "page.part": _codes(outcomes.Part),

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from types import MappingProxyType
+from typing import NamedTuple
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
@@ -54,13 +55,47 @@ def table(prefix: str, lang: str = DEFAULT_LANG) -> Mapping[str, str]:
     return MappingProxyType(out)
 
 
+class Term(NamedTuple):
+    """A field that is a code, written in each language by a table: ``Term("type", "int")``
+    is the message ``type.int`` (the code itself where the table lacks it)."""
+
+    table: str
+    code: str
+
+    def render(self, lang: str) -> str:
+        return messages(lang).get(f"{self.table}.{self.code}", self.code)
+
+
+class Day(NamedTuple):
+    """A field that is a date: dd/mm/yyyy in Vietnamese, ISO in English."""
+
+    value: date
+
+    def render(self, lang: str) -> str:
+        return fmt_date(self.value, lang)
+
+
+class Both(NamedTuple):
+    """A field already written in both languages (e.g. the message of a wrapped error)."""
+
+    en: str
+    vi: str
+
+    def render(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
-    """The message ``key`` in ``lang`` with ``fields`` filled in; a key missing from a table
+    """The message ``key`` in ``lang`` with ``fields`` filled in (a :class:`Term`,
+    :class:`Day` or :class:`Both` field is written in ``lang``); a key missing from a table
     falls back to Vietnamese, then to the key itself (never an exception in a report). A
     message asked for without fields is returned as written (braces in it are literal)."""
     template = messages(lang).get(key) or messages(DEFAULT_LANG).get(key) or key
     if not fields:
         return template
+    for name, value in fields.items():
+        if isinstance(value, (Term, Day, Both)):
+            fields[name] = value.render(lang)
     try:
         return template.format(**fields)
     except (KeyError, IndexError, ValueError):
