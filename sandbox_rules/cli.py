@@ -724,7 +724,11 @@ def _json_line(raw: bytes, where: str, lang: str) -> Any:
 
 
 def _bug(exc: BaseException, lang: str) -> str:
-    return message("cli.bug", lang, kind=type(exc).__name__, detail=cli_io.short(str(exc), 200))
+    kind, detail = type(exc).__name__, cli_io.short(str(exc), 200)
+    try:
+        return message("cli.bug", lang, kind=kind, detail=detail)
+    except Exception:  # the message tables themselves unreadable: say it without them
+        return f"bug (please report): {kind}: {detail} — SANDBOX_RULES_DEBUG=1 shows the traceback"
 
 
 def _version(run: _Run) -> None:

@@ -387,16 +387,14 @@ def _pattern(node: ast.expr) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return re.escape(node.value)
     if isinstance(node, ast.JoinedStr):
-        parts = [
-            re.escape(v.value) if isinstance(v, ast.Constant) else r"[^.]+" for v in node.values
-        ]
+        parts = [re.escape(v.value) if isinstance(v, ast.Constant) else r".+" for v in node.values]
         return "".join(parts)
     if isinstance(node, ast.IfExp):
         a, b = _pattern(node.body), _pattern(node.orelse)
         return None if a is None or b is None else f"(?:{a}|{b})"
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left = _pattern(node.left)
-        return None if left is None else left + r"[^.]+"
+        return None if left is None else left + r".+"
     return None
 
 
@@ -428,7 +426,7 @@ def asked_keys() -> dict[str, set[str]]:
                     inner = func.value.func
                     if isinstance(inner, ast.Name) and inner.id == "messages" and node.args:
                         pattern = _pattern(node.args[0])
-                        if pattern and not pattern.startswith(r"[^.]"):
+                        if pattern and not pattern.startswith(".+"):
                             out.setdefault(pattern, set()).add(str(path.relative_to(ROOT)))
                     continue
             if name in TABLE_ARGUMENT and len(node.args) > TABLE_ARGUMENT[name]:
@@ -446,12 +444,12 @@ def asked_keys() -> dict[str, set[str]]:
                 continue
             if page and name == "t":
                 pattern = r"page\." + pattern
-            if pattern.startswith(r"[^.]"):
+            if pattern.startswith(".+"):
                 continue  # all built at run time: read through a table name (TABLE_ARGUMENT)
             out.setdefault(pattern, set()).add(str(path.relative_to(ROOT)))
     for m in re.finditer(r"\bt\((\"[^\"]*\"(?:\s*\+\s*[^)]+)?)\)", PAGE_TEMPLATE.read_text()):
         literal, _, rest = m.group(1).partition("+")
-        pattern = r"page\." + re.escape(literal.strip().strip('"')) + (r"[^.]+" if rest else "")
+        pattern = r"page\." + re.escape(literal.strip().strip('"')) + (r".+" if rest else "")
         out.setdefault(pattern, set()).add(str(PAGE_TEMPLATE.relative_to(ROOT)))
     return out
 
@@ -527,6 +525,7 @@ def code_families() -> dict[str, set[str]]:
     from sandbox_rules.lifecycle import RECORD_EVENTS, _transition_events
     from sandbox_rules.rules import registry
     from sandbox_rules.rules.model import RuleKind
+    from sandbox_rules.surfaces.report.pictures import LANES
 
     states = set()
     for r in registry():
@@ -542,42 +541,42 @@ def code_families() -> dict[str, set[str]]:
     actors = _codes(_hints(time_records.TimelineStep)["actor"])
     procedures = {"issuance", "reissue", "adjustment", "extension", "conclusion"}
     return {
-        "assessment.status": _codes(outcomes.Status),
-        "assessment.part": _codes(outcomes.Part),
-        "assessment.answer": answers,
-        "assessment.topic": set(outcomes.TOPICS),
-        "routing.method": methods,
-        "dossier.status": dossier_status,
-        "dossier.procedure": procedures,
-        "timeline.status": step_status,
-        "timeline.unit": _codes(time_records.Unit),
-        "step": _codes(_hints(time_records.DayStep)["action"]),
-        "state": states,
-        "value": states | obligation,
-        "event": set(RECORD_EVENTS) | set(_transition_events()),
-        "lifecycle.duty": _codes(_hints(time_records.Obstacle)["status"]),
-        "coverage.status": {"encoded", "not_computable", "pending", "missing"},
-        "coverage.reason": set(NOT_COMPUTABLE_REASON.values()) | {"not_in_manifest"},
-        "catalogue.part": set(catalogue().sources),
-        "period": {p.__name__ for p in (WorkingDays, Days, Months, Years)},
-        "kind": {b.kind for b in catalogue().bodies.values()},
-        "page.ans": answers,
-        "page.part": _codes(outcomes.Part),
-        "page.st": _codes(outcomes.Status),
-        "page.rt": routing_status,
-        "page.method": methods,
-        "page.ds": dossier_status,
-        "page.step": step_status,
-        "page.ob": obligation,
-        "page.actor": actors | {"participant"},
+        "assessment.status.": _codes(outcomes.Status),
+        "assessment.part.": _codes(outcomes.Part),
+        "assessment.answer.": answers,
+        "assessment.topic.": set(outcomes.TOPICS),
+        "routing.method.": methods,
+        "dossier.status.": dossier_status,
+        "dossier.procedure.": procedures,
+        "timeline.status.": step_status,
+        "timeline.unit.": _codes(time_records.Unit),
+        "step.": _codes(_hints(time_records.DayStep)["action"]),
+        "state.": states,
+        "value.": states | obligation,
+        "event.": set(RECORD_EVENTS) | set(_transition_events()),
+        "lifecycle.duty.": _codes(_hints(time_records.Obstacle)["status"]),
+        "coverage.status.": {"encoded", "not_computable", "pending", "missing"},
+        "coverage.reason.": set(NOT_COMPUTABLE_REASON.values()) | {"not_in_manifest"},
+        "catalogue.part.": set(catalogue().sources),
+        "period.": {p.__name__ for p in (WorkingDays, Days, Months, Years)},
+        "kind.": {b.kind for b in catalogue().bodies.values()},
+        "page.ans_": answers,
+        "page.part_": _codes(outcomes.Part),
+        "page.st_": _codes(outcomes.Status),
+        "page.rt_": routing_status,
+        "page.method_": methods,
+        "page.ds_": dossier_status,
+        "page.step_": step_status,
+        "page.ob_": obligation,
+        "page.actor_": actors | {"participant"},
+        "page.lane.": set(LANES),
     }
 
 
 @pytest.mark.parametrize("family", sorted(code_families()))
 def test_every_code_a_record_can_hold_has_its_words(family: str) -> None:
     keys = set(messages("vi"))
-    sep = "_" if family.startswith("page.") else "."
-    missing = sorted(c for c in code_families()[family] if f"{family}{sep}{c}" not in keys)
+    missing = sorted(c for c in code_families()[family] if f"{family}{c}" not in keys)
     assert not missing, (family, missing)
 
 
