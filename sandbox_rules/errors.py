@@ -132,13 +132,14 @@ class CitationSyntaxError(SandboxRulesError, ValueError):
     ) -> None:
         """Why ``text`` is no citation: ``why`` in English, or ``why_key`` (with its fields),
         the reason's key in the message tables."""
+        fields: dict[str, object] = {"text": brief(text), "why": why}
         if why_key is not None:
-            why = _message(why_key, "en", why_fields)
-        fields = {"text": brief(text), "why": why}
+            from sandbox_rules.i18n import Message
+
+            fields["why"] = Message(why_key, why_fields)
         super().__init__(_message("error.citation_syntax", "en", fields))
         self.text = text
         if why_key is not None:
-            fields["why"] = _message(why_key, "vi", why_fields)
             self._localise("error.citation_syntax", fields)
 
 

@@ -457,9 +457,9 @@ def _load_override_source(
         raw = read_bounded(source)
         data = parse_document(raw, "json" if name.lower().endswith(".json") else "toml", name=name)
     except InputValidationError as exc:
-        from sandbox_rules.i18n import Both
+        from sandbox_rules.i18n import Message
 
-        detail = Both(exc.message, exc.message_in("vi"))
+        detail = Message(exc.key, exc.fields) if exc.key else exc.message
         raise CalendarDataError.from_key("error.overrides_file", detail=detail) from None
     if not isinstance(data, dict):
         raise CalendarDataError.from_key("error.overrides_not_table", name=brief(name))

@@ -75,26 +75,27 @@ class Day(NamedTuple):
         return fmt_date(self.value, lang)
 
 
-class Both(NamedTuple):
-    """A field already written in both languages (e.g. the message of a wrapped error)."""
+class Message(NamedTuple):
+    """A field that is itself a message of the tables (a reason inside an error's message,
+    the message of a wrapped error), written in the language of the message it is in."""
 
-    en: str
-    vi: str
+    key: str
+    fields: Mapping[str, object]
 
     def render(self, lang: str) -> str:
-        return self.vi if lang == "vi" else self.en
+        return t(self.key, lang, **self.fields)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
     """The message ``key`` in ``lang`` with ``fields`` filled in (a :class:`Term`,
-    :class:`Day` or :class:`Both` field is written in ``lang``); a key missing from a table
+    :class:`Day` or :class:`Message` field is written in ``lang``); a key missing from a table
     falls back to Vietnamese, then to the key itself (never an exception in a report). A
     message asked for without fields is returned as written (braces in it are literal)."""
     template = messages(lang).get(key) or messages(DEFAULT_LANG).get(key) or key
     if not fields:
         return template
     for name, value in fields.items():
-        if isinstance(value, (Term, Day, Both)):
+        if isinstance(value, (Term, Day, Message)):
             fields[name] = value.render(lang)
     try:
         return template.format(**fields)
