@@ -219,11 +219,7 @@ def obligations_ics(
             )
             alarm.add(
                 "description",
-                (
-                    f"Còn {remind_working_days} ngày làm việc: {title} (hạn {item.due.strftime('%d/%m/%Y')})"
-                    if vi
-                    else f"{remind_working_days} working days left: {title} (due {item.due.isoformat()})"
-                ),
+                t("ics.reminder", lang, n=remind_working_days, title=title, due=Day(item.due)),
             )
             comp.add_component(alarm)
         out.add_component(comp)
