@@ -26,7 +26,7 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 # has add_parser(sub, common). Imported only when the parser is built.
 SURFACE_COMMANDS: tuple[str, ...] = (
     "sandbox_rules.surfaces.server.command",
-    "sandbox_rules.surfaces.report",
+    "sandbox_rules.surfaces.report.cli",
     "sandbox_rules.surfaces.casefiles.cli",
     "sandbox_rules.surfaces.templates.cli",
     "sandbox_rules.surfaces.interview.cli",
@@ -666,6 +666,8 @@ def cmd_obligations(args: argparse.Namespace) -> int:
 def cmd_batch(args: argparse.Namespace) -> int:
     """JSON lines: one application or scenario per line in, one record (or an error record
     naming the line) per line out; a summary on stderr; 0 if every line succeeded, else 1."""
+    from sandbox_rules.errors import BatchError, ErrorRecord
+
     run = _run_of(args)
     compute = _COMPUTE[args.kind]
     stream = cli_io.open_input(args.file, run.lang)
@@ -682,20 +684,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
                 line = run.encode(record, pretty=False)
                 ok += 1
             except SandboxRulesError as exc:
-                line = run.encode({"line": lineno, "error": exc.to_dict()}, pretty=False)
+                line = run.encode(BatchError(line=lineno, error=exc.record()), pretty=False)
                 failed += 1
             except Exception as exc:  # a bug: say so on this line and go on
                 if os.environ.get("SANDBOX_RULES_DEBUG") == "1":
                     import traceback
 
                     traceback.print_exc()
-                line = run.encode(
-                    {
-                        "line": lineno,
-                        "error": {"code": "internal_error", "message": _bug(exc, run.lang)},
-                    },
-                    pretty=False,
-                )
+                bug = ErrorRecord(code="internal_error", message=_bug(exc, run.lang))
+                line = run.encode(BatchError(line=lineno, error=bug), pretty=False)
                 bugs += 1
             cli_io.write_stdout(line + "\n", run.lang)
     finally:
@@ -902,6 +899,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
             "obligations",
             "duties",
             "error",
+            "batch-error",
         ),
     )
 

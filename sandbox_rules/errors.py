@@ -67,6 +67,14 @@ class ErrorRecord(Record, tag="error", frozen=True, kw_only=True):
     title_en: str | None = None
 
 
+class BatchError(Record, tag="batch_error", frozen=True, kw_only=True):
+    """A line of a batch that failed (``sandbox-rules batch``, ``POST /batch/{kind}``): its
+    number, counted from 1, and its error. The other lines go on."""
+
+    line: int
+    error: ErrorRecord
+
+
 def _message(key: str, lang: str, fields: Mapping[str, object]) -> str:
     from sandbox_rules.i18n import t  # the tables are read on the first message
 

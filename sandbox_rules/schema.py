@@ -22,7 +22,7 @@ ID_BASE = "urn:sandbox-rules:schema"
 def _outputs() -> dict[str, type[Any]]:
     from sandbox_rules import outcomes as o
     from sandbox_rules import time_records as t
-    from sandbox_rules.errors import ErrorRecord
+    from sandbox_rules.errors import BatchError, ErrorRecord
 
     return {
         "assessment": o.Assessment,
@@ -35,6 +35,7 @@ def _outputs() -> dict[str, type[Any]]:
         "obligations": t.Obligations,
         "duties": t.Duties,
         "error": ErrorRecord,
+        "batch-error": BatchError,
     }
 
 
@@ -92,7 +93,7 @@ def _input_schema(name: str) -> dict[str, Any]:
 def json_schema(which: str = "application") -> dict[str, Any]:
     """The JSON Schema of an input (application, record, scenario, dossier-input) or an output
     record (assessment, routing, dossier, deadline, timeline, timelines, lifecycle,
-    obligations, duties, error). A fresh copy each call."""
+    obligations, duties, error, batch-error). A fresh copy each call."""
     import copy
 
     if isinstance(which, str) and which in INPUTS:

@@ -125,8 +125,20 @@ def test_an_ascii_terminal_gets_errors_without_diacritics() -> None:
 
 
 # -- output paths ----------------------------------------------------------------------------------
+def in_process(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
+    """``sandbox-rules ARGS`` through ``main`` with byte streams for stdin, stdout and stderr:
+    what a process would see, for the edges that do not depend on the interpreter's start
+    (encodings, locale, hash seed, pipes and terminals keep their real processes here)."""
+    with _streams(stdin) as (out, err):
+        code = main(list(args))
+        out.flush()
+        err.flush()
+        got = [s.buffer.getvalue() for s in (out, err)]  # type: ignore[attr-defined]
+    return subprocess.CompletedProcess(list(args), code, got[0], got[1])
+
+
 def _ics(target: Path | str, *extra: str) -> subprocess.CompletedProcess[bytes]:
-    return sr("obligations", str(CONCLUSION), "--ics", str(target), *extra)
+    return in_process("obligations", str(CONCLUSION), "--ics", str(target), *extra)
 
 
 def test_ics_to_a_folder_a_missing_folder_or_under_a_file_is_refused(tmp_path: Path) -> None:
@@ -181,7 +193,7 @@ def test_a_path_the_system_will_not_create_is_refused() -> None:
 
 
 def test_ics_to_stdout_is_the_calendar_alone() -> None:
-    proc = sr("obligations", str(CONCLUSION), "--ics", "-")
+    proc = sr("obligations", str(CONCLUSION), "--ics", "-")  # a real process: stdout alone
     assert proc.returncode == 0
     text = proc.stdout.decode()
     assert text.startswith("BEGIN:VCALENDAR") and text.rstrip().endswith("END:VCALENDAR")
@@ -255,8 +267,8 @@ def test_a_bug_is_one_line_and_exit_70(
 
 # -- JSON: compact by default, pretty for people -----------------------------------------------------
 def test_json_is_one_line_unless_pretty() -> None:
-    compact = sr("assess", str(APP), "--json")
-    pretty = sr("assess", str(APP), "--json", "--pretty")
+    compact = in_process("assess", str(APP), "--json")
+    pretty = in_process("assess", str(APP), "--json", "--pretty")
     assert compact.stdout.count(b"\n") == 1
     assert pretty.stdout.count(b"\n") > 50 and pretty.stdout.startswith(b'{\n  "')
     assert json.loads(compact.stdout) == json.loads(pretty.stdout)
@@ -331,11 +343,18 @@ def _json_of(path: Path) -> bytes:
     ],
 )
 def test_stdin_in_json_or_yaml_equals_the_file(command: str, path: Path) -> None:
-    from_file = sr(command, str(path), "--json")
-    as_yaml = sr(command, "-", "--json", stdin=path.read_bytes())
-    as_json = sr(command, "-", "--json", stdin=_json_of(path))
+    from_file = in_process(command, str(path), "--json")
+    as_yaml = in_process(command, "-", "--json", stdin=path.read_bytes())
+    as_json = in_process(command, "-", "--json", stdin=_json_of(path))
     assert from_file.returncode == as_yaml.returncode == as_json.returncode == 0
     assert from_file.stdout == as_yaml.stdout == as_json.stdout
+
+
+def test_yaml_piped_into_a_real_process_equals_the_file() -> None:
+    from_file = sr("lifecycle", str(CONCLUSION), "--json")
+    piped = sr("lifecycle", "-", "--json", stdin=CONCLUSION.read_bytes())
+    assert from_file.returncode == piped.returncode == 0
+    assert from_file.stdout == piped.stdout
 
 
 def test_cat_app_json_into_assess(tmp_path: Path) -> None:
@@ -657,9 +676,9 @@ def test_every_batch_line_validates_against_its_published_schema(
         lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
         assert len(lines) == len(files) + 1
         for doc in lines:
-            if "error" in doc and "kind" not in doc:  # {"line": N, "error": {...}}
-                assert set(doc) == {"line", "error"}
-                errors = list(validator("error").iter_errors(doc["error"]))
+            if doc.get("kind") == "batch_error":  # the line's number and its error record
+                assert set(doc) == {"kind", "schema_version", "line", "error"}
+                errors = list(validator("batch-error").iter_errors(doc))
             else:
                 name = {"assess": "assessment", "route": "routing"}.get(kind, kind)
                 name = "timelines" if doc.get("kind") == "timelines" else name

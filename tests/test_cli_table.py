@@ -10,6 +10,9 @@ import pytest
 from fuzz import cli_table
 from fuzz.cli_table import ROWS, Row, problems, run_in_process, run_subprocess
 
+# one worker runs this module, so its module-scoped fixture folder is made once
+pytestmark = pytest.mark.xdist_group("cli-table")
+
 # Holes of the library itself that the table found (a citation of 5,000 digits, a huge month
 # count) were fixed on the harden branch (issue 9.1); no row is expected to fail now.
 

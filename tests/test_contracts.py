@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ APPLICATIONS = sorted(
 SCENARIOS = sorted((ROOT / "examples" / "scenarios").glob("*.yaml"))
 
 
+@cache  # a validator is reusable; building one (and checking its schema) is the slow part
 def _validator(name: str) -> jsonschema.protocols.Validator:
     schema = json_schema(name)
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -155,6 +157,7 @@ def test_inputs_and_outputs_are_listed() -> None:
         "obligations",
         "duties",
         "error",
+        "batch-error",
     }
 
 

@@ -14,6 +14,9 @@ import pytest
 
 import sandbox_rules
 
+# one worker runs this module, so the sdist is built once
+pytestmark = pytest.mark.xdist_group("sdist")
+
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 # distribution name -> import name, for the runtime dependencies

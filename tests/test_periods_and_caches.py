@@ -7,7 +7,7 @@ import threading
 from datetime import date
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sandbox_rules.calendar import Days, Months, VietnamCalendar, WorkingDays, Years
@@ -86,3 +86,31 @@ def test_add_months_is_the_civil_code_month_as_dateutil_counts_it(d: date, month
     from sandbox_rules.calendar.periods import add_months
 
     assert add_months(d, months) == d + relativedelta(months=months)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=date(2019, 1, 1), max_value=date(2038, 12, 31)),
+    st.sampled_from([WorkingDays, Days, Months, Years]),
+    st.integers(min_value=0, max_value=90),
+    st.sampled_from(["excluded", "included"]),
+    st.sampled_from(["next-working-day", "no-roll"]),
+)
+def test_the_rules_name_the_documents_of_every_day_the_explanation_walks(
+    event: date, cls: type, n: int, event_day: str, roll: str
+) -> None:
+    """A deadline's rules are found without building its explanation; they name the same
+    documents, in the same order, as the explanation's days do."""
+    if cls is Years:
+        n %= 3
+    elif cls is Months:
+        n %= 25
+    cal = VietnamCalendar(interpretations={"event-day-excluded": event_day, "roll-forward": roll})
+    dl = cal.deadline(event, cls(n))
+    walked: list[str] = []
+    for step in dl.steps:
+        walked.extend(ref for ref in step.documents if ref not in walked)
+    named = [cite for cite, _ in dl.rules[2 + (cls is not WorkingDays and roll != "no-roll") :]]
+    assert named == [
+        cal.documents[ref].cite_vi() + f": {cal.documents[ref].title}" for ref in walked
+    ]

@@ -18,11 +18,14 @@ from sandbox_rules.surfaces.report import render_html
 from sandbox_rules.surfaces.report.build import build, missing_facts, read_input
 
 EXE = chromium_path()
-pytestmark = pytest.mark.skipif(
-    EXE is None,
-    reason="headless Chromium not found (Debian package chromium; `make test` installs it "
-    "with apt-get when run as root): the report's browser checks did not run",
-)
+pytestmark = [
+    pytest.mark.xdist_group("browser"),  # one worker runs this module: one Chromium
+    pytest.mark.skipif(
+        EXE is None,
+        reason="headless Chromium not found (Debian package chromium; `make test` installs it "
+        "with apt-get when run as root): the report's browser checks did not run",
+    ),
+]
 PIL = pytest.importorskip("PIL.Image", reason="pillow (dev extra) decodes the screenshots")
 from PIL import ImageStat  # noqa: E402
 

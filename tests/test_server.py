@@ -31,6 +31,9 @@ from sandbox_rules.report import (
 from sandbox_rules.surfaces.ics import obligations_ics
 from sandbox_rules.time_records import Timelines
 
+# one worker runs this module, so its module-scoped server starts once
+pytestmark = pytest.mark.xdist_group("server")
+
 ROOT = Path(__file__).resolve().parents[1]
 APPLICATIONS = sorted(
     p for p in (ROOT / "examples").glob("*.yaml") if "applicant" in yaml.safe_load(p.read_text())
@@ -126,6 +129,13 @@ def test_batch_lines_equal_python(client: httpx.Client) -> None:
     assert out[-2]["error"]["code"] == "input_validation"
     assert out[-1]["line"] == len(datas) + 2
     assert out[-1]["error"]["errors"][0]["field"] == "applicant"
+    import jsonschema
+
+    from sandbox_rules.schema import json_schema
+
+    for failed in out[-2:]:  # a failed line is a record with a published schema too
+        jsonschema.validate(failed, json_schema("batch-error"))
+        assert failed["kind"] == "batch_error"
     scenarios = [load(p) for p in SCENARIOS if "record" in load(p)]
     resp = client.post(
         "/batch/obligations",

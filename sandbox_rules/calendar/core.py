@@ -17,8 +17,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from functools import cache
+from itertools import accumulate
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from sandbox_rules._record import Record
 from sandbox_rules.calendar.periods import Days, Months, Period, WorkingDays, Years, add_months
@@ -487,6 +488,98 @@ def _parse_date(value: Any, where: str) -> date:
         ) from None
 
 
+def _days_of(
+    base: _Base, documents: Mapping[str, Document], include_tags: tuple[str, ...]
+) -> dict[int, DayOff]:
+    """The shipped days off and worked days, by ordinal, for one culture-day reading."""
+    days: dict[int, DayOff] = {}
+    for raw in base.days:
+        tag = raw.get("interpretation")
+        if tag is not None and tag not in include_tags:
+            continue
+        d = date.fromisoformat(raw["date"])
+        days[d.toordinal()] = DayOff(
+            d,
+            raw["status"],
+            raw["name_vi"],
+            raw["name_en"],
+            raw["kind"],
+            tuple(documents[x] for x in raw["documents"]),
+            d.year > base.last_official_year,
+            tag,
+        )
+    return days
+
+
+class _Tables(NamedTuple):
+    """What a calendar derives from its days: built once per set of days and shared by every
+    calendar without overrides (immutable), so constructing ``VietnamCalendar()`` is cheap."""
+
+    days: Mapping[int, DayOff]
+    documents: Mapping[str, Document]
+    official_years: frozenset[int]
+    version: str
+    working_days: tuple[int, ...]
+    working_day_set: frozenset[int]
+    working_dates: tuple[date, ...]
+    official_through: int
+    unofficial: frozenset[int]
+    suffix: bool
+    upto: tuple[int, ...]
+
+    @classmethod
+    def build(
+        cls,
+        base: _Base,
+        days: dict[int, DayOff],
+        documents: dict[str, Document],
+        official_years: set[int],
+        version: str,
+    ) -> _Tables:
+        lo, hi = base.first.toordinal(), base.last.toordinal()
+        worked = {o for o, info in days.items() if info.status == "worked"}
+        # Mondays to Fridays that are not days off, and the days worked in exchange
+        # (date.fromordinal(1) is a Monday).
+        wd = [o for o in range(lo, hi + 1) if o in worked or (o not in days and (o - 1) % 7 < 5)]
+        # Dates up to this ordinal are in official years (a contiguous run from the start).
+        y = base.first.year
+        while y + 1 in official_years:
+            y += 1
+        # upto[k]: how many working days fall on or before ordinal lo + k — the index, in wd, of
+        # the first working day after it. It turns the bisect into one list index: O(1).
+        is_wd = bytearray(hi - lo + 1)
+        for o in wd:
+            is_wd[o - lo] = 1
+        upto = accumulate(is_wd)
+        return cls(
+            days=MappingProxyType(days),
+            documents=MappingProxyType(documents),
+            official_years=frozenset(official_years),
+            version=version,
+            working_days=tuple(wd),
+            working_day_set=frozenset(wd),
+            # The working days as dates too, so a deadline is looked up, not built.
+            working_dates=tuple(map(date.fromordinal, wd)),
+            official_through=date(y, 12, 31).toordinal(),
+            unofficial=frozenset(
+                yr for yr in range(base.first.year, base.last.year + 1) if yr not in official_years
+            ),
+            # The hot path may test "after the official run" only if no official year follows
+            # it (overrides can make a later year official, leaving a gap before it).
+            suffix=not any(yr > y for yr in official_years),
+            upto=tuple(upto),
+        )
+
+
+@cache
+def _tables(include_tags: tuple[str, ...]) -> _Tables:
+    base = _base()
+    documents = dict(base.documents)
+    days = _days_of(base, documents, include_tags)
+    years = set(range(base.first_official_year, base.last_official_year + 1))
+    return _Tables.build(base, days, documents, years, base.version)
+
+
 class VietnamCalendar:
     """The official public-sector working-day calendar (immutable, thread-safe).
 
@@ -517,76 +610,40 @@ class VietnamCalendar:
         self._roll = chosen["roll-forward"] == "next-working-day"
         include_tags = (CULTURE_DAY_TAG,) if chosen["culture-day-makeup"] == "made-up" else ()
 
-        documents = dict(base.documents)
-        days: dict[int, DayOff] = {}
-        for raw in base.days:
-            tag = raw.get("interpretation")
-            if tag is not None and tag not in include_tags:
-                continue
-            d = date.fromisoformat(raw["date"])
-            days[d.toordinal()] = DayOff(
-                d,
-                raw["status"],
-                raw["name_vi"],
-                raw["name_en"],
-                raw["kind"],
-                tuple(documents[x] for x in raw["documents"]),
-                d.year > base.last_official_year,
-                tag,
-            )
-        official_years = set(range(base.first_official_year, base.last_official_year + 1))
-        version = base.version
         self.overrides_applied: tuple[str, ...] = ()
-        if overrides is not None:
+        if overrides is None:
+            tables = _tables(include_tags)
+        else:
+            shared = _tables(include_tags)  # its day records are immutable: shared, not rebuilt
+            documents = dict(shared.documents)
+            days = dict(shared.days)
+            official_years = set(range(base.first_official_year, base.last_official_year + 1))
             data, raw_bytes = _load_override_source(overrides)
             applied = self._apply_overrides(data, days, documents, official_years, base)
             self.overrides_applied = tuple(applied)
-            version += "+" + hashlib.sha256(raw_bytes).hexdigest()[:12]
-        self._days: Mapping[int, DayOff] = MappingProxyType(days)
-        self.documents: Mapping[str, Document] = MappingProxyType(documents)
-        self.official_years = frozenset(official_years)
-        self.data_version = version
+            version = base.version + "+" + hashlib.sha256(raw_bytes).hexdigest()[:12]
+            tables = _Tables.build(base, days, documents, official_years, version)
+        self._days: Mapping[int, DayOff] = tables.days
+        self.documents: Mapping[str, Document] = tables.documents
+        self.official_years = tables.official_years
+        self.data_version = tables.version
         self.holidays_version = base.holidays_version
         self.first_date = base.first
         self.last_date = base.last
         self._lo = base.first.toordinal()
         self._hi = base.last.toordinal()
-        if overrides is None and include_tags:
-            self._wd: tuple[int, ...] = base.working_days
-        else:
-            self._wd = self._build_working_days()
-        self._wd_set = frozenset(self._wd)
-        # Dates up to this ordinal are in official years (a contiguous run from the start).
-        y = base.first.year
-        while y + 1 in official_years:
-            y += 1
-        self._official_through = date(y, 12, 31).toordinal()
-        self._unofficial = frozenset(
-            yr for yr in range(base.first.year, base.last.year + 1) if yr not in official_years
-        )
-        # The hot path may test "after the official run" only if no official year follows it
-        # (overrides can make a later year official, leaving a gap before it).
-        suffix = not any(yr > y for yr in official_years)
-        # upto[k]: how many working days fall on or before ordinal lo + k — the index, in _wd, of
-        # the first working day after it. It turns the bisect into one list index: O(1).
-        upto: list[int] = []
-        j = 0
-        wd_all = self._wd
-        count = len(wd_all)
-        for o in range(self._lo, self._hi + 1):
-            while j < count and wd_all[j] <= o:
-                j += 1
-            upto.append(j)
-        self._upto = tuple(upto)
-        # The working days as dates too, so a deadline is looked up, not built (fromordinal).
-        wd_dates = tuple(map(date.fromordinal, wd_all))
+        self._wd: tuple[int, ...] = tables.working_days
+        self._wd_set = tables.working_day_set
+        self._official_through = tables.official_through
+        self._unofficial = tables.unofficial
+        self._upto = tables.upto
         self._hot = (
             self._lo,
             self._hi,
-            wd_dates,
+            tables.working_dates,
             self._exclude_event,
             date.fromordinal(self._official_through),
-            suffix,
+            tables.suffix,
             self._upto,
         )
         self._frozen = True
@@ -598,18 +655,6 @@ class VietnamCalendar:
         object.__setattr__(self, name, value)
 
     # -- construction helpers -------------------------------------------------------------
-    def _build_working_days(self) -> tuple[int, ...]:
-        out = []
-        for o in range(self._lo, self._hi + 1):
-            info = self._days.get(o)
-            if info is not None:
-                if info.status == "worked":
-                    out.append(o)
-                continue
-            if (o - 1) % 7 < 5:  # date.fromordinal(1) is a Monday
-                out.append(o)
-        return tuple(out)
-
     def _apply_overrides(
         self,
         data: Mapping[str, Any],
@@ -1003,6 +1048,29 @@ class VietnamCalendar:
             )
         return tuple(steps)
 
+    def _documents_of(self, dl: Deadline) -> list[str]:
+        """The documents behind the days the explanation (``_explain``) walks, in its order,
+        found without building its steps: only days in the data carry documents."""
+        first = dl.event.toordinal()
+        if isinstance(dl.period, WorkingDays):
+            if self._exclude_event and dl.period.n != 0:
+                first += 1  # the event's own line names no document
+        elif isinstance(dl.period, Days) and dl.period.n <= 62:
+            first += 1 if self._exclude_event else 0
+        elif dl.nominal != dl.date or not self.is_working_day(dl.nominal):
+            first = dl.nominal.toordinal()  # only the days it was moved across are walked
+        else:
+            return []
+        docs: list[str] = []
+        days = self._days
+        for o in range(first, dl.date.toordinal() + 1):
+            info = days.get(o)
+            if info is not None:
+                for x in info.documents:
+                    if x.id not in docs:
+                        docs.append(x.id)
+        return docs
+
     def _rules_for(self, dl: Deadline) -> tuple[tuple[str, str], ...]:
         rules = [RULE_EVENT_EXCLUDED if self._exclude_event else RULE_EVENT_INCLUDED]
         if isinstance(dl.period, WorkingDays):
@@ -1011,12 +1079,7 @@ class VietnamCalendar:
             rules.append({Days: RULE_DAYS, Months: RULE_MONTHS, Years: RULE_YEARS}[type(dl.period)])
             if self._roll:
                 rules.append(RULE_ROLL)
-        docs: list[str] = []
-        for s in dl.steps:
-            for ref in s.documents:
-                if ref not in docs:
-                    docs.append(ref)
-        for ref in docs:
+        for ref in self._documents_of(dl):
             doc = self.documents[ref]
             rules.append((doc.cite_vi() + f": {doc.title}", doc.cite_en() + f": {doc.title}"))
         return tuple(rules)

@@ -13,6 +13,7 @@ where the full application only fills in facts the partial one left unknown.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
@@ -51,6 +52,7 @@ def dates_in_range(
     return st.dates(min_value=lo, max_value=hi)
 
 
+@cache
 def _full_background() -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(
         {
@@ -77,6 +79,7 @@ def _full_background() -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
+@cache
 def _person() -> st.SearchStrategy[dict[str, Any]]:
     return st.fixed_dictionaries(
         {
@@ -87,6 +90,7 @@ def _person() -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
+@cache
 def source_lists(min_size: int = 1, max_size: int = 4) -> st.SearchStrategy[list[dict[str, Any]]]:
     """Data sources over a few real managing bodies and owning units."""
     codes = [b.code for b in catalogue().bodies.values()]
@@ -103,6 +107,7 @@ def source_lists(min_size: int = 1, max_size: int = 4) -> st.SearchStrategy[list
     )
 
 
+@cache  # built once: a strategy rebuilt on every draw costs more than the draw itself
 def _full_application() -> st.SearchStrategy[dict[str, Any]]:
     plan_keys = [
         "lead_identity", "registration_or_establishment", "participants_identity_and_qualifications",

@@ -25,7 +25,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
 
     from sandbox_rules.errors import InputValidationError
     from sandbox_rules.surfaces.inputs import read_yaml
-    from sandbox_rules.surfaces.interview import Document, Question, hint, interview
+    from sandbox_rules.surfaces.interview.session import Document, Question, hint, interview
 
     lang = args.lang
     path = Path(args.file)

@@ -185,8 +185,8 @@ LOCAL_SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "Batch": {
         "type": "string",
-        "description": "JSON lines: per input line, its record, or "
-        '{"line": n, "error": <error record>} when that line failed',
+        "description": "JSON lines: per input line, its record, or a batch_error record "
+        "(schema batch-error: the line's number and its error) when that line failed",
     },
 }
 

@@ -154,12 +154,13 @@ def record_json(data: Any, form: str = "full") -> bytes:
 
 def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> Answer:
     """JSON lines in, JSON lines out: each line is the body of ``POST /{kind}``; a line that
-    fails gets ``{"line": n, "error": record}`` and the batch goes on, as the CLI's batch."""
+    fails gets a ``batch_error`` record (its number and error) and the batch goes on, as the
+    CLI's batch."""
     import logging
 
     import msgspec
 
-    from sandbox_rules.errors import ErrorRecord, SandboxRulesError
+    from sandbox_rules.errors import BatchError, ErrorRecord, SandboxRulesError
     from sandbox_rules.records import check_form
 
     run = batch_operation(kind, default_calendar)
@@ -175,11 +176,11 @@ def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> A
                 raise InputValidationError(f"line {lineno} is not UTF-8 JSON: {exc}") from None
             out.append(record_json(run(data).data, form))
         except SandboxRulesError as exc:
-            out.append(msgspec.json.encode({"line": lineno, "error": exc.record()}))
+            out.append(msgspec.json.encode(BatchError(line=lineno, error=exc.record())))
         except Exception:  # a bug: logged, said on this line, and the batch goes on
             logging.getLogger("sandbox_rules.server").exception("bug in batch line %d", lineno)
             bug = ErrorRecord(code="internal_error", message="an error in the service")
-            out.append(msgspec.json.encode({"line": lineno, "error": bug}))
+            out.append(msgspec.json.encode(BatchError(line=lineno, error=bug)))
     return Answer(b"".join(x + b"\n" for x in out))
 
 

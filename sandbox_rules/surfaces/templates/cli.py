@@ -8,11 +8,11 @@ from typing import Any
 
 from sandbox_rules.i18n import t
 
+WHAT = ("application", "scenario", "case")  # what `init` writes a template of
+
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     lang = common.get_default("help_lang") or "vi"  # the language of --help
-    from sandbox_rules.surfaces.templates import WHAT
-
     p = sub.add_parser("init", parents=[common], help=t("cmd.init_help", lang))
     p.add_argument("what", choices=WHAT, help=t("cmd.init_what", lang))
     p.add_argument("path", nargs="?", help=t("cmd.init_path", lang))
@@ -28,7 +28,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from sandbox_rules.errors import InputValidationError
-    from sandbox_rules.surfaces.templates import template
+    from sandbox_rules.surfaces.templates.write import template
 
     text = template(args.what, args.lang, args.kind)
     if not args.path:

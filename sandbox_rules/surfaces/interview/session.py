@@ -1,0 +1,410 @@
+"""The interview (``sandbox-rules interview FILE``): from a partial application, ask only the
+questions whose answers could still change an answer of the assessment or the routing — the
+missing facts of each part still undetermined — in clause order, quoting the clause; accept
+"không biết"; show the answers after each reply; write the completed file back.
+
+The file is edited with ruamel.yaml's round-trip loader when it is installed (the
+``workbench`` extra), so the officer's comments and layout stay; otherwise with PyYAML, and
+the comments are lost (said before writing).
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import typing
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sandbox_rules.catalogues import fold
+from sandbox_rules.errors import InputValidationError
+from sandbox_rules.i18n import messages, t
+from sandbox_rules.surfaces.inputs import _unwrap, allowed_values, dotted, field_label, resolve
+
+UNKNOWN_WORDS = {
+    "khong biet",
+    "chua biet",
+    "khong ro",
+    "?",
+    "unknown",
+    "don't know",
+    "dont know",
+    "skip",
+}
+YES = {"co", "c", "dung", "yes", "y", "true", "1"}
+NO = {"khong", "k", "sai", "no", "n", "false", "0"}
+NONE_WORDS = {"khong co", "none", "[]"}
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One fact to ask: its field path (0-based indices), name, label and clauses."""
+
+    path: tuple[str | int, ...]
+    fact: str
+    label: str
+    clauses: tuple[str, ...]
+    annotation: Any
+
+    @property
+    def key(self) -> str:
+        return dotted(self.path)
+
+
+# -- the document ---------------------------------------------------------------------------------
+class Document:
+    """The application file being completed, comments kept where ruamel.yaml is present."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        text = path.read_text(encoding="utf-8")
+        try:
+            from ruamel.yaml import YAML
+
+            self._yaml: Any = YAML()
+            self._yaml.preserve_quotes = True
+            self._yaml.width = 4096
+            self._yaml.indent(mapping=2, sequence=4, offset=2)  # "  - item", as officers write
+            self.data: Any = self._yaml.load(text)
+            self.keeps_comments = True
+        except ImportError:
+            import yaml
+
+            self._yaml = None
+            self.data = yaml.safe_load(text)
+            self.keeps_comments = False
+        if not isinstance(self.data, Mapping):
+            raise InputValidationError(t("interview.not_mapping", "vi", file=str(path)))
+        self.root: tuple[str, ...] = ("application",) if "application" in self.data else ()
+
+    def application(self) -> Any:
+        node = self.data
+        for k in self.root:
+            node = node[k]
+        return _plain(node)
+
+    def set(self, path: tuple[str | int, ...], value: Any) -> None:
+        node = self.data
+        full = (*self.root, *path)
+        for here, nxt in itertools.pairwise(full):
+            child = node[here] if _has(node, here) else None
+            if child is None:
+                child = [] if isinstance(nxt, int) else self._map()
+                _put(node, here, child)
+            node = child
+        _put(node, full[-1], value)
+
+    def _map(self) -> Any:
+        if self._yaml is not None:
+            from ruamel.yaml.comments import CommentedMap
+
+            return CommentedMap()
+        return {}
+
+    def dump(self) -> str:
+        if self._yaml is not None:
+            buf = io.StringIO()
+            self._yaml.dump(self.data, buf)
+            return buf.getvalue()
+        import yaml
+
+        out: str = yaml.safe_dump(self.data, allow_unicode=True, sort_keys=False)
+        return out
+
+
+def _has(node: Any, key: str | int) -> bool:
+    if isinstance(key, int):
+        return isinstance(node, list) and key < len(node)
+    return isinstance(node, Mapping) and key in node
+
+
+def _put(node: Any, key: str | int, value: Any) -> None:
+    if isinstance(key, int):
+        while len(node) <= key:
+            node.append(None)
+    node[key] = value
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's commented containers as plain dicts and lists (dates kept)."""
+    if isinstance(node, Mapping):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    if isinstance(node, bool) or node is None or isinstance(node, (date, str)):
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return json.loads(json.dumps(node, default=str))
+
+
+# -- what to ask -----------------------------------------------------------------------------------
+def _cite_key(c: str) -> Any:
+    from sandbox_rules.errors import SandboxRulesError
+    from sandbox_rules.law.citation import Citation
+
+    try:
+        return Citation.parse(c).sort_key
+    except SandboxRulesError:
+        return ()
+
+
+def questions(app: Any, lang: str = "vi", skip: frozenset[str] = frozenset()) -> list[Question]:
+    """The facts still missing in each part that is undetermined, and for the routing if it
+    is, as questions in clause order; ``skip``: keys answered "không biết"."""
+    from sandbox_rules.engine import assess, route
+    from sandbox_rules.facts import _INDEX, SPECS, spec_for
+    from sandbox_rules.models import Application
+
+    a = assess(app)
+    facts: set[str] = set()
+    for part in (a.conditions, a.scope, a.plan):
+        if part.answer == "undetermined":  # a decided part: no answer can change it
+            facts.update(m.fact for m in part.missing_facts)
+    r = route(app)
+    if r.status == "undetermined":
+        facts.update(r.missing)
+    out: dict[str, Question] = {}
+    kind = app.applicant.kind
+    for fact in facts:
+        spec = spec_for(fact)
+        if spec is None:
+            continue
+        for path in _paths(spec.field, fact, app):
+            loc = ("applicant", kind, *path[1:]) if path and path[0] == "applicant" else path
+            _, ann, _ = resolve(Application, loc)
+            q = Question(
+                path,
+                fact,
+                field_label(path, lang) or (spec.label_vi if lang == "vi" else spec.label_en),
+                spec.asked_by,
+                ann,
+            )
+            if q.key not in skip:
+                out.setdefault(q.key, q)
+    order = {s.name: i for i, s in enumerate(SPECS)}  # within a clause: the form's order
+    return sorted(
+        out.values(),
+        key=lambda q: (
+            min((_cite_key(c) for c in q.clauses), default=()),
+            order.get(_INDEX.sub("[]", q.fact), 0),
+            dotted(q.path),
+        ),
+    )
+
+
+def _paths(field: str, fact: str, app: Any) -> Iterator[tuple[str | int, ...]]:
+    """The field path(s) of a fact: an item's index from the fact, or each item lacking it."""
+    parts = field.split(".")
+    if "[" in fact:  # e.g. rep.convictions[0].record_expunged
+        yield tuple(_with_index(parts, int(fact[fact.index("[") + 1 : fact.index("]")])))
+        return
+    if not any(p.endswith("[]") for p in parts):
+        yield tuple(parts)
+        return
+    head = parts
+    i = next(i for i, p in enumerate(head) if p.endswith("[]"))
+    list_path = [*head[:i], head[i][:-2]]
+    rest = head[i + 1 :]
+    items = app.model_dump(mode="python")
+    for k in list_path:
+        items = items.get(k) if isinstance(items, Mapping) else None
+    for n, item in enumerate(items or []):
+        value: Any = item
+        for k in rest:
+            value = value.get(k) if isinstance(value, Mapping) else None
+        if value is None:
+            yield (*list_path, n, *rest)
+
+
+def _with_index(parts: list[str], idx: int) -> list[str | int]:
+    out: list[str | int] = []
+    for p in parts:
+        if p.endswith("[]"):
+            out.extend((p[:-2], idx))
+        else:
+            out.append(p)
+    return out
+
+
+# -- answers ----------------------------------------------------------------------------------------
+class Unknown(Exception):
+    """The answer "không biết"."""
+
+
+def parse_answer(q: Question, raw: Any, lang: str = "vi") -> Any:
+    """The value for ``q`` from the officer's answer; raises Unknown or InputValidationError."""
+    if raw is None:
+        raise Unknown
+    ann = _unwrap(q.annotation)
+    text = raw if isinstance(raw, str) else None
+    if text is not None and fold(text) in UNKNOWN_WORDS | {""}:
+        raise Unknown
+    if typing.get_origin(ann) is list:
+        if raw == [] or (text is not None and fold(text) in NONE_WORDS | NO):
+            return []
+        if isinstance(raw, list):
+            return raw
+        if text is not None and fold(text) in YES:
+            item = typing.get_args(ann)[0]
+            return [{}] if _unwrap(item) is not str else [text]
+        raise InputValidationError(t("interview.bad_list", lang, given=raw))
+    if ann is bool:
+        if isinstance(raw, bool):
+            return raw
+        if text is not None and fold(text) in YES:
+            return True
+        if text is not None and fold(text) in NO:
+            return False
+        raise InputValidationError(t("interview.bad_bool", lang, given=raw))
+    values = allowed_values(ann)
+    if values:
+        if text is not None and text.strip().isdigit() and 1 <= int(text) <= len(values):
+            return values[int(text) - 1]
+        if str(raw) in values:
+            return str(raw)
+        raise InputValidationError(
+            t("interview.bad_choice", lang, given=raw, values=", ".join(values))
+        )
+    if isinstance(ann, type) and issubclass(ann, date):
+        if isinstance(raw, date):
+            return raw
+        try:
+            return date.fromisoformat(str(raw).strip())
+        except ValueError:
+            try:
+                d, m, y = (int(x) for x in str(raw).strip().split("/"))
+                return date(y, m, d)
+            except ValueError:
+                raise InputValidationError(t("interview.bad_date", lang, given=raw)) from None
+    if ann in (int, float):
+        try:
+            return ann(str(raw).replace(",", "."))
+        except ValueError:
+            raise InputValidationError(t("interview.bad_number", lang, given=raw)) from None
+    return str(raw).strip()
+
+
+def hint(q: Question, lang: str = "vi") -> str:
+    ann = _unwrap(q.annotation)
+    if typing.get_origin(ann) is list:
+        return t("interview.hint_list", lang)
+    if ann is bool:
+        return t("interview.hint_bool", lang)
+    values = allowed_values(ann)
+    if values:
+        return t(
+            "interview.hint_choice",
+            lang,
+            values=", ".join(f"{i}. {v}" for i, v in enumerate(values, 1)),
+        )
+    if isinstance(ann, type) and issubclass(ann, date):
+        return t("interview.hint_date", lang)
+    if ann in (int, float):
+        return t("interview.hint_number", lang)
+    return t("interview.hint_text", lang)
+
+
+def quote(q: Question, lang: str = "vi", limit: int = 320) -> str:
+    from sandbox_rules.errors import SandboxRulesError
+    from sandbox_rules.law.citation import Citation
+    from sandbox_rules.law.text import load_law
+
+    lines = []
+    for c in q.clauses:
+        try:
+            cit = Citation.parse(c)
+            unit = load_law().resolve(cit)
+            lines.append(f"{cit.vi() if lang == 'vi' else cit.en()}: «{unit.quote(limit)}»")
+        except SandboxRulesError:
+            continue
+    return "\n".join(lines)
+
+
+def status_line(app: Any, lang: str = "vi") -> str:
+    """The three answers and the routing, in one line."""
+    from sandbox_rules.engine import assess, route
+    from sandbox_rules.surfaces.casefiles.runner import _parts
+
+    parts = _parts(assess(app))
+    r = route(app)
+    auth = None
+    if r.status != "undetermined" and r.authority is not None:
+        auth = r.authority.title_vi if lang == "vi" else r.authority.title_en
+    words = [
+        f"{t(f'expect.{k}', lang)}: {messages(lang).get(f'value.{v}', v)}" for k, v in parts.items()
+    ]
+    words.append(
+        f"{t('expect.authority', lang)}: {auth or messages(lang).get('value.undetermined', 'undetermined')}"
+    )
+    return " · ".join(words)
+
+
+# -- the loop ------------------------------------------------------------------------------------------
+def interview(
+    doc: Document,
+    ask: Callable[[Question, int], Any],
+    say: Callable[[str], None],
+    lang: str = "vi",
+) -> dict[str, Any]:
+    """Ask until no question is left or the answers run out (``ask`` raises EOFError).
+    Returns ``{answered, unknown, final}``; the document holds the answers."""
+    from sandbox_rules.models import Application
+    from sandbox_rules.surfaces.inputs import Located, validate
+
+    def load() -> Any:
+        return validate(Application, Located(doc.application(), source=str(doc.path)), lang=lang)
+
+    app = load()
+    say(t("interview.start", lang, file=str(doc.path)))
+    say("→ " + status_line(app, lang))
+    skipped: set[str] = set()
+    answered: dict[str, Any] = {}
+    n = 0
+    while True:
+        qs = questions(app, lang, frozenset(skipped))
+        if not qs:
+            say(t("interview.done", lang))
+            break
+        q = qs[0]
+        n += 1
+        say("")
+        say(t("interview.question", lang, n=n, left=len(qs), label=q.label, field=q.key))
+        text = quote(q, lang)
+        if text:
+            say(text)
+        while True:
+            try:
+                raw = ask(q, n)
+            except EOFError:
+                say(t("interview.eof", lang))
+                return {
+                    "answered": answered,
+                    "unknown": sorted(skipped),
+                    "final": status_line(app, lang),
+                }
+            try:
+                value = parse_answer(q, raw, lang)
+            except Unknown:
+                skipped.add(q.key)
+                say(t("interview.skipped", lang))
+                break
+            except InputValidationError as exc:
+                say(exc.message)
+                continue
+            doc.set(q.path, value)
+            try:
+                app = load()
+            except InputValidationError as exc:
+                say(exc.message)
+                continue
+            answered[q.key] = value if not isinstance(value, date) else value.isoformat()
+            break
+        say("→ " + status_line(app, lang))
+    return {"answered": answered, "unknown": sorted(skipped), "final": status_line(app, lang)}

@@ -1,0 +1,72 @@
+"""``sandbox-rules report FILE``: the parser is built without importing the renderer."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from sandbox_rules import cli_io
+    from sandbox_rules.cli import _interp_args
+    from sandbox_rules.surfaces.report.render import _records, render_html, render_pdf
+
+    lang = args.lang
+    run = getattr(args, "run", None)  # the CLI's run has read --overrides (a path or stdin)
+    overrides = run.overrides if run is not None else args.overrides
+    records = _records(args.file, args.as_of, _interp_args(args) or None, overrides, lang)
+    if args.json:
+        shown = {k: v for k, v in records.items() if k != "calendar"}
+        cli_io.write_stdout(cli_io.dumps(shown, pretty=True) + "\n", lang)
+        return 0
+    html = render_html(records, lang)
+    if not args.html and not args.pdf:
+        cli_io.write_stdout(html, lang)
+        return 0
+    if args.html:
+        cli_io.write_output(args.html, html, force=args.force, lang=lang)
+    if args.pdf:
+        render_pdf(html, args.pdf, force=args.force, lang=lang)
+    for out in (args.html, args.pdf):
+        if out:
+            cli_io.write_stdout(f"→ {out}\n", lang)
+    return 0
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    """``report``. The surface hook carries no language, so each help text gives the
+    Vietnamese first and the English after it."""
+    from sandbox_rules.cli import _iso
+
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help="ghi chú thẩm định (HTML, PDF) / decision report page (HTML, PDF)",
+        description="Ghi chú thẩm định cho hồ sơ, kịch bản hoặc tệp vụ việc: một trang HTML "
+        "tự chứa (và PDF), có hình thời hạn và nghĩa vụ. / An appraisal note for an "
+        "application, a scenario or a case file: one self-contained HTML page (and PDF) with "
+        "the time limits and obligations drawn.",
+    )
+    p.add_argument("file", help="hồ sơ, kịch bản, tệp vụ việc (YAML/JSON; '-' = stdin) / input")
+    p.add_argument(
+        "--html", metavar="OUT.html", help="ghi trang HTML (mặc định: stdout) / write the page"
+    )
+    p.add_argument("--pdf", metavar="OUT.pdf", help="ghi thêm PDF (extra pdf) / also write a PDF")
+    p.add_argument(
+        "--as-of", type=_iso, help="ngày tính (mặc định: as_of trong tệp) / the date to evaluate at"
+    )
+    p.add_argument(
+        "--interpretation",
+        action="append",
+        metavar="ID=OPTION",
+        help="chọn cách hiểu (lặp lại được) / choose an interpretation (repeatable)",
+    )
+    p.add_argument(
+        "--overrides",
+        metavar="FILE",
+        help="tệp TOML/JSON các quyết định mới / TOML/JSON file of newer official decisions",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="ghi đè tệp đã có / overwrite existing output files"
+    )
+    p.set_defaults(func=cmd_report)

@@ -1,0 +1,281 @@
+"""The decision report: ``sandbox-rules report FILE --html out.html [--pdf out.pdf]``.
+
+An appraisal note for an application, a scenario or a case file: the answers with each
+finding and its clause quoted, the missing facts with the clause asking for each, the
+authority and procedure with how each data source matched, the dossier checklist, the
+procedure timelines and obligations drawn as inline SVG, the interpretations used and the
+provenance. One self-contained HTML page (no network, no external fonts or scripts), Jinja2
+with autoescape, Vietnamese by default; the PDF is the same page laid out by WeasyPrint.
+Extras: ``report`` (jinja2), ``pdf`` (weasyprint).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from sandbox_rules.errors import InputValidationError, OptionalDependencyError
+from sandbox_rules.surfaces.report.build import (
+    ReportInput,
+    build,
+    clause,
+    missing_facts,
+    read_input,
+)
+from sandbox_rules.surfaces.report.i18n import fmt_date, t
+from sandbox_rules.surfaces.report.pictures import (
+    obligations_figure,
+    timeline_figure,
+    timeline_range,
+)
+
+__all__ = [
+    "build",
+    "pdf_bytes",
+    "read_input",
+    "render_html",
+    "render_pdf",
+    "report_html",
+]
+
+MARK = {"met": "✓", "not_met": "✗", "unknown": "?", "not_applicable": "–"}
+DOSSIER_MARK = {"present": "✓", "missing": "✗", "unknown": "?"}
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII")
+
+
+@cache
+def _environment() -> Any:
+    """The template environment, built once per process (Jinja2 renders thread-safely)."""
+    try:
+        import jinja2
+    except ImportError:
+        raise OptionalDependencyError("jinja2", "report") from None
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("sandbox_rules.surfaces.report", "templates"),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "j2", "svg"), default_for_string=True, default=True
+        ),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        keep_trailing_newline=True,
+    )
+
+
+def _answer_parts(a: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:
+    """The three part answers (Art. 9, 10, 11) when the assessment record has them."""
+    return [
+        (key, a[key])
+        for key in ("conditions", "scope", "plan")
+        if isinstance(a.get(key), Mapping) and "answer" in a[key]
+    ]
+
+
+def _all_missing(r: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    seen: dict[str, Mapping[str, Any]] = {}
+    for m in missing_facts(r):
+        seen.setdefault(str(m.get("fact")), m)
+    return [seen[k] for k in sorted(seen)]
+
+
+def _rule_ids(items: Any) -> str:
+    """A part answer's failed/unknown rules: ids, or {rule_id, citations} records."""
+    return ", ".join(str(x["rule_id"] if isinstance(x, Mapping) else x) for x in items or ())
+
+
+def _interpretation_rows(used: Mapping[str, str], lang: str) -> list[dict[str, Any]]:
+    from sandbox_rules.interpretations import get, question_vi
+
+    rows = []
+    for key, option in sorted(used.items()):
+        item = get(key)
+        rows.append(
+            {
+                "id": key,
+                "option": option,
+                "question": question_vi(key) if lang == "vi" else item.question,
+                "citations": list(item.citations),
+                "is_default": option == item.default,
+                "meaning": item.options.get(option, ""),
+            }
+        )
+    return rows
+
+
+def _days_named(td: Mapping[str, Any], cal: Any, lang: str) -> list[dict[str, str]]:
+    """Each day off or worked Saturday within the timeline's drawn range, with its document."""
+    from datetime import timedelta
+
+    lo, hi = timeline_range(td)
+    out = []
+    d = lo
+    while d <= hi:
+        try:
+            info = cal.day_info(d)
+        except Exception:  # outside the calendar's range
+            info = None
+        if info is not None:
+            docs = "; ".join((x.cite_vi() if lang == "vi" else x.cite_en()) for x in info.documents)
+            out.append(
+                {
+                    "date": d.isoformat(),
+                    "name": info.name_vi if lang == "vi" else info.name_en,
+                    "documents": docs,
+                }
+            )
+        d += timedelta(days=1)
+    return out
+
+
+def _period(p: Mapping[str, Any] | None, lang: str) -> str:
+    if not p:
+        return "—"
+    unit = str(p.get("unit", ""))
+    names = {
+        "working_days": ("ngày làm việc", "working days"),
+        "days": ("ngày", "days"),
+        "months": ("tháng", "months"),
+        "years": ("năm", "years"),
+    }
+    vi, en = names.get(unit, (unit, unit))
+    return f"{p.get('n')} {vi if lang == 'vi' else en}"
+
+
+def _procedure_name(code: str, lang: str) -> str:
+    point = code.split(".")[-1]
+    return f"khoản {point} Điều 12" if lang == "vi" else f"Article 12({point})"
+
+
+def _state_name(state: str, lang: str) -> str:
+    from sandbox_rules.report import STATE_VI
+
+    return STATE_VI.get(state, state) if lang == "vi" else state.replace("_", " ")
+
+
+def _tri(value: Any, lang: str) -> str:
+    return t({True: "yes", False: "no"}.get(value, "unknown"), lang)
+
+
+def render_html(r: Mapping[str, Any], lang: str = "vi") -> str:
+    """The page for the records of :func:`build`."""
+    if lang not in ("vi", "en"):
+        raise InputValidationError(f"lang must be vi or en, got {lang!r}")
+    from sandbox_rules.outcomes import TOPIC_EN, TOPIC_VI
+
+    cal = r["calendar"]
+    topics = TOPIC_VI if lang == "vi" else TOPIC_EN
+
+    def finding_quote(f: Mapping[str, Any]) -> str:
+        # The compact form of a finding leaves the quote out: read it from the law text.
+        return str(f.get("quote_vi") or clause(f["citations"][0])["quote"])
+
+    timeline_figs = [
+        timeline_figure(td, cal, lang, f"fig-timeline-{i + 1}")
+        for i, td in enumerate(r["timelines"])
+    ]
+    ob_fig = None
+    rows: list[Mapping[str, Any]] = []
+    risk = ""
+    if r.get("obligations"):
+        ob_fig = obligations_figure(r["obligations"], r.get("lifecycle"), lang, "fig-obligations")
+        items = r["obligations"]["items"]
+        monthly = [
+            i for i in items if i["citation"] == "19.2" and i.get("window") and not i.get("due")
+        ]
+        rows = [i for i in items if i not in monthly]
+        if monthly:
+            risk = t("risk_summary", lang).format(
+                n=len(monthly),
+                a=fmt_date(monthly[0]["window"]["start"], lang),
+                b=fmt_date(monthly[-1]["window"]["end"], lang),
+            )
+    env = _environment()
+    template = env.get_template("report.html.j2")
+    html: str = template.render(
+        r=r,
+        lang=lang,
+        vi=lang == "vi",
+        t=lambda key: t(key, lang),
+        d=lambda value: fmt_date(value, lang),
+        roman=lambda n: ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n),
+        mark=MARK,
+        dmark=DOSSIER_MARK,
+        answer_parts=_answer_parts,
+        rule_ids=_rule_ids,
+        topic_label=lambda topic: topics.get(topic, topic),
+        finding_quote=finding_quote,
+        all_missing=_all_missing(r),
+        clause=clause,
+        procedure_name=lambda code: _procedure_name(str(code), lang),
+        state_name=lambda s: _state_name(str(s), lang),
+        tri=lambda v: _tri(v, lang),
+        period=lambda p: _period(p, lang),
+        timeline_figures=timeline_figs,
+        days_named=[_days_named(td, cal, lang) for td in r["timelines"]],
+        obligations_figure=ob_fig,
+        obligation_rows=rows,
+        risk_summary=risk,
+        interpretations=_interpretation_rows(r["interpretations_used"], lang),
+    )
+    return html
+
+
+def pdf_bytes(html: str) -> bytes:
+    """The page laid out for print (A4) by WeasyPrint, as PDF bytes."""
+    try:
+        import weasyprint
+    except ImportError:
+        raise OptionalDependencyError("weasyprint", "pdf") from None
+    except OSError as exc:  # WeasyPrint found, but not the system's Pango
+        raise OptionalDependencyError(f"weasyprint (system libraries: {exc})", "pdf") from None
+    data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
+    return data
+
+
+def render_pdf(html: str, path: str | Path, *, force: bool = True, lang: str = "vi") -> None:
+    """Write the PDF of the page to ``path`` (an existing file only with ``force``)."""
+    data = pdf_bytes(html)
+    from sandbox_rules.cli_io import t
+    from sandbox_rules.errors import OutputPathError
+
+    name = repr(str(path))
+    try:
+        with open(path, "wb" if force else "xb") as fh:
+            fh.write(data)
+    except FileExistsError:
+        raise OutputPathError(
+            name,
+            t(lang, "đã có; thêm --force để ghi đè", "already exists; add --force to overwrite it"),
+        ) from None
+    except OSError as exc:
+        raise OutputPathError(name, t(lang, "không ghi được", "cannot be written"), exc) from None
+
+
+def report_html(
+    path: str,
+    lang: str = "vi",
+    *,
+    as_of: date | None = None,
+    interpretations: Mapping[str, str] | None = None,
+    overrides: Any = None,
+) -> str:
+    """Read ``path`` (YAML or JSON) and return the report page."""
+    return render_html(_records(path, as_of, interpretations, overrides, lang), lang)
+
+
+def _records(
+    path: str,
+    as_of: date | None,
+    interpretations: Mapping[str, str] | None,
+    overrides: Any,
+    lang: str = "vi",
+) -> dict[str, Any]:
+    from sandbox_rules import cli_io
+
+    raw, name = cli_io.read_bytes(path, lang)
+    data = cli_io.parse_document(cli_io.decode(raw, name, lang), name, lang)
+    shown = "stdin" if path == "-" else Path(path).name
+    inp: ReportInput = read_input(data, shown, raw, as_of=as_of, interpretations=interpretations)
+    return build(inp, overrides=overrides)
