@@ -30,13 +30,6 @@ def message(key: str, lang: str, /, **fields: object) -> str:
     return _message(key, lang, **fields)
 
 
-def t(lang: str, vi: str, en: str) -> str:
-    """A message given in both languages at the call (Vietnamese by default). Kept for the
-    surfaces that still call it (the report's PDF writer); new messages go in the tables and
-    are read with :func:`message`."""
-    return en if lang == "en" else vi
-
-
 def short(value: str, limit: int = 120) -> str:
     return value if len(value) <= limit else value[: limit - 1] + "…"
 

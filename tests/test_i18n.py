@@ -331,17 +331,12 @@ def test_the_catalogue_commands_speak_vietnamese(monkeypatch: pytest.MonkeyPatch
     assert not problems, problems
 
 
-# The report's --help lives in surfaces/report/__init__.py, which is being restructured into a
-# lazy package: its help is bilingual (Vietnamese / English) until then.
-HELP_BILINGUAL = {"report"}
-
-
 def test_every_help_speaks_vietnamese(monkeypatch: pytest.MonkeyPatch) -> None:
     from sandbox_rules.cli import build_parser
 
     monkeypatch.chdir(ROOT)
     sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
-    runs = [["--help"]] + [[c, "--help"] for c in sorted(set(sub.choices) - HELP_BILINGUAL)]
+    runs = [["--help"]] + [[c, "--help"] for c in sorted(sub.choices)]
     problems = [p for argv in runs for p in _check_vietnamese(argv, set(), (0,))]
     assert not problems, problems
 
@@ -437,8 +432,6 @@ def asked_keys() -> dict[str, set[str]]:
             if name not in KEY_ARGUMENT or len(node.args) <= KEY_ARGUMENT[name]:
                 continue
             arg = node.args[KEY_ARGUMENT[name]]
-            if name == "t" and isinstance(arg, ast.Name):
-                continue  # cli_io.t(lang, vi, en): the pair helper the PDF writer still uses
             pattern = _pattern(arg)
             if pattern is None:
                 continue
@@ -612,3 +605,55 @@ def test_importing_the_cli_reads_no_message_table() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     ).stdout
     assert out.strip() == "[]"
+
+
+# -- no Vietnamese/English pairs left in the interface's code ----------------------------------
+_VI_LETTER = re.compile(
+    "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.IGNORECASE
+)
+INTERFACE = [
+    SOURCE / "cli.py",
+    SOURCE / "cli_io.py",
+    SOURCE / "report.py",
+    *sorted((SOURCE / "surfaces").rglob("*.py")),
+]
+# The HTTP service's own errors still take their two messages at the call (HttpError(vi, en)).
+PAIRS_LEFT = {
+    SOURCE / "surfaces" / "server" / "app.py",
+    SOURCE / "surfaces" / "server" / "endpoints.py",
+}
+
+
+def _text_of(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    return None
+
+
+def bilingual_pairs(path: Path) -> list[str]:
+    """Messages written twice in the code, Vietnamese and English: ``"…" if vi else "…"`` and
+    calls given both, e.g. ``t(lang, "…", "…")``."""
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.IfExp):
+            texts = [_text_of(node.body), _text_of(node.orelse)]
+        elif isinstance(node, ast.Call):
+            texts = [_text_of(a) for a in node.args]
+        else:
+            continue
+        words = [x for x in texts if x and x.strip()]
+        if any(_VI_LETTER.search(x) for x in words) and any(
+            not _VI_LETTER.search(x) and " " in x.strip() for x in words
+        ):
+            out.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return out
+
+
+def test_the_interface_code_holds_no_vietnamese_english_pairs() -> None:
+    """Interface strings live in the tables, one per language (issue 12); the legal texts and
+    data beside each rule (rules/, facts.py, the calendar's data ...) are not interface."""
+    found = [p for path in INTERFACE if path not in PAIRS_LEFT for p in bilingual_pairs(path)]
+    assert not found, found
+    assert all(bilingual_pairs(path) for path in PAIRS_LEFT)  # the list only shrinks
