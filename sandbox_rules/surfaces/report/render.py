@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sandbox_rules.errors import InputValidationError, OptionalDependencyError
+from sandbox_rules.i18n import table
 from sandbox_rules.surfaces.report.build import (
     ReportInput,
     build,
@@ -25,7 +26,6 @@ from sandbox_rules.surfaces.report.build import (
     missing_facts,
     read_input,
 )
-from sandbox_rules.i18n import table
 from sandbox_rules.surfaces.report.i18n import fmt_date, t
 from sandbox_rules.surfaces.report.pictures import (
     obligations_figure,
