@@ -162,9 +162,10 @@ class _Run:
         )
 
     def emit(self, value: Any, text: Callable[[], str] | str) -> None:
-        """JSON of ``value`` (a record or plain data) with --json, else the text."""
+        """JSON of ``value`` (a record or plain data, or a function giving it, called only
+        for --json) with --json, else the text."""
         if self.as_json:
-            self.out(self.encode(value))
+            self.out(self.encode(value() if callable(value) else value))
         else:
             self.out(text() if callable(text) else text)
 
@@ -283,7 +284,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         status = message(f"coverage.status.{row.status}", lang)
         lines.append(f"{row.citation.short:<13} {status:<16}{detail}")
     lines.append("\n" + message("coverage.counts", lang, **counts))
-    run.emit({"counts": counts, "rows": [r.to_dict() for r in rows]}, "\n".join(lines))
+    run.emit(lambda: {"counts": counts, "rows": [r.to_dict() for r in rows]}, "\n".join(lines))
     return EXIT_OK
 
 

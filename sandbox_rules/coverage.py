@@ -65,12 +65,17 @@ class CoverageRow:
     citation: Citation
     status: str  # "encoded" | "not_computable" | "pending" | "missing"
     rule_ids: tuple[str, ...]
-    note: str  # in English
-    reason: str = ""  # the key of a not computable unit's reason (coverage.reason.*)
+    written: str  # a pending unit's note (the issue that will encode it), as written
+    reason: str = ""  # the key of the reason a unit is not encoded (coverage.reason.*)
+
+    @property
+    def note(self) -> str:
+        """Why the unit is not encoded, in English ('' for an encoded unit)."""
+        return self.note_in("en")
 
     def note_in(self, lang: str) -> str:
-        """The note in ``lang`` (a pending unit's note, an issue, is as written)."""
-        return reason(self.reason, lang) if self.reason else self.note
+        """Why the unit is not encoded, in ``lang`` (read from the tables when asked)."""
+        return reason(self.reason, lang) if self.reason else self.written
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -102,13 +107,11 @@ def coverage_table(registry: RuleRegistry) -> list[CoverageRow]:
             rows.append(CoverageRow(unit, "encoded", ids, ""))
         elif key in NOT_COMPUTABLE_REASON:
             code = NOT_COMPUTABLE_REASON[key]
-            rows.append(CoverageRow(unit, "not_computable", (), reason(code), code))
+            rows.append(CoverageRow(unit, "not_computable", (), "", code))
         elif key in PENDING:
             rows.append(CoverageRow(unit, "pending", (), PENDING[key]))
         else:
-            rows.append(
-                CoverageRow(unit, "missing", (), reason("not_in_manifest"), "not_in_manifest")
-            )
+            rows.append(CoverageRow(unit, "missing", (), "", "not_in_manifest"))
     return rows
 
 
