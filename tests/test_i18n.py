@@ -657,3 +657,30 @@ def test_the_interface_code_holds_no_vietnamese_english_pairs() -> None:
     found = [p for path in INTERFACE if path not in PAIRS_LEFT for p in bilingual_pairs(path)]
     assert not found, found
     assert all(bilingual_pairs(path) for path in PAIRS_LEFT)  # the list only shrinks
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--help"],
+        ["assess", "examples/org-hanoi-one-source.yaml"],
+        ["route", "examples/org-hanoi-one-source.yaml"],
+        ["lifecycle", "examples/scenarios/conclusion.yaml"],
+        ["timeline", "examples/scenarios/issuance-across-tet.yaml", "--explain"],
+        ["coverage"],
+        ["law", "9.1.b"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_vietnamese_command_reads_one_table(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cold start: a command in Vietnamese parses vi.toml once and en.toml not at all."""
+    monkeypatch.chdir(ROOT)
+    messages.cache_clear()
+    try:
+        assert _run(argv)[0] == 0
+        assert messages.cache_info().currsize == 1
+        assert messages.cache_info().misses == 1
+    finally:
+        messages.cache_clear()
