@@ -51,8 +51,9 @@ system-deps:
 bytecode: $(STAMP)
 	@$(BIN)/python -m compileall -q -j 0 sandbox_rules
 
+# Every test, the slow ones too (plain `pytest` leaves out those marked slow: see pyproject).
 pytest: $(STAMP) system-deps bytecode
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "slow or not slow"
 
 test: lint typecheck pytest
 
