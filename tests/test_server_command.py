@@ -11,6 +11,7 @@ import pytest
 from sandbox_rules.cli import main
 
 
+@pytest.mark.slow
 def test_other_commands_do_not_import_the_service() -> None:
     code = (
         "import sys; from sandbox_rules.cli import build_parser; build_parser(); "
@@ -42,6 +43,8 @@ def test_missing_extra_is_a_typed_error(
 def test_bad_options_are_refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("uvicorn", reason="the 'server' extra is not installed")
     assert main(argv) == 1
+    assert "phải là số dương" in capsys.readouterr().err  # Vietnamese by default
+    assert main([*argv, "--lang", "en"]) == 1
     assert "must be positive" in capsys.readouterr().err
 
 
