@@ -135,3 +135,85 @@ def test_docs_name_every_key_of_the_format() -> None:
     doc = (ROOT / "docs" / "casefiles.md").read_text(encoding="utf-8")
     keys = [f.alias or n for n, f in Case.model_fields.items()] + list(Expect.model_fields)
     assert [k for k in keys if f"`{k}`" not in doc] == []
+
+
+# -- days written dd/mm/yyyy (issue 12) -------------------------------------------------------------
+# (a case file with one day written the Vietnamese way, its line, what was written, the ISO form)
+DMY_DAYS = [
+    # the application's planned start (10.2)
+    (
+        "name: x\napplication:\n  applicant: {kind: organisation}\n"
+        "  scope: {planned_start: 01/03/2026}\nexpect: {conditions: eligible}\n",
+        4,
+        "01/03/2026",
+        "2026-03-01",
+    ),
+    # the filing date, one-digit day and month
+    (
+        "name: x\napplication:\n  applicant: {kind: organisation}\n"
+        "  submission: {submitted_on: 5/1/2026}\nexpect: {conditions: eligible}\n",
+        4,
+        "5/1/2026",
+        "2026-01-05",
+    ),
+    # an expected due date of a timeline step
+    (
+        "name: x\nas_of: 2026-02-25\ntimeline: {procedure: issuance-12.3, events: {}}\n"
+        "expect:\n  due: {decide: 26/02/2026}\n",
+        5,
+        "26/02/2026",
+        "2026-02-26",
+    ),
+    # an expected end of the testing period, written with dots
+    (
+        "name: x\nas_of: 2026-06-30\nrecord: {issued_on: 2026-02-26, approved_months: 12}\n"
+        "expect:\n  end: 01.03.2027\n",
+        5,
+        "01.03.2027",
+        "2027-03-01",
+    ),
+    # a timeline event
+    (
+        "name: x\nas_of: 2026-02-25\ntimeline:\n  procedure: issuance-12.3\n"
+        "  events: {dossier_complete: 10-02-2026}\nexpect: {due: {decide: 2026-02-26}}\n",
+        5,
+        "10-02-2026",
+        "2026-02-10",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "written", "iso"), DMY_DAYS)
+@pytest.mark.parametrize(
+    ("lang", "suggest"), [("vi", "Có phải ý bạn là «{}»?"), ("en", "Did you mean «{}»?")]
+)
+def test_a_day_written_dd_mm_yyyy_is_refused_with_its_iso_form(
+    tmp_path: Path, text: str, line: int, written: str, iso: str, lang: str, suggest: str
+) -> None:
+    f = tmp_path / "d.case.yaml"
+    f.write_text(text, encoding="utf-8")
+    (r,) = run_file(f, lang=lang)
+    assert r.status == "error" and r.error is not None  # still refused: files are ISO
+    (e,) = [e for e in r.error["errors"] if e["line"] == line]
+    assert f"«{written}»" in e["msg"] and "YYYY-MM-DD" in e["msg"]
+    assert e["suggestion"] == iso
+    assert e["msg"].endswith(suggest.format(iso))
+
+
+# (what was written, its ISO form: None where there is no day to suggest)
+ISO_FORMS = [
+    ("01/03/2026", "2026-03-01"),  # dd/mm/yyyy, the Vietnamese order
+    (" 1/3/2026 ", "2026-03-01"),  # one digit each, spaces around
+    ("31/02/2026", None),  # no such day: nothing to suggest
+    ("2026/03/01", None),  # another order: not guessed
+    ("01/03/26", None),  # a two-digit year: not guessed
+    ("01/03-2026", None),  # mixed separators
+    ("hôm nay", None),
+]
+
+
+@pytest.mark.parametrize(("written", "iso"), ISO_FORMS)
+def test_iso_form_of_a_vietnamese_day(written: str, iso: str | None) -> None:
+    from sandbox_rules.surfaces.inputs import iso_form
+
+    assert iso_form(written) == iso

@@ -274,6 +274,32 @@ def _body_suggestion(given: object) -> str | None:
     return by_fold[hit[0]] if hit else None
 
 
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")
+
+
+def iso_form(value: object) -> str | None:
+    """The ISO form (YYYY-MM-DD, the form files are written in) of a day written the
+    Vietnamese way, dd/mm/yyyy (or with '.' or '-'): «01/03/2026» -> «2026-03-01»; None for
+    anything else, and for a day that does not exist (31/02/2026)."""
+    from datetime import date
+
+    if not isinstance(value, str):
+        return None
+    m = _DAY_MONTH_YEAR.match(value)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(4)), int(m.group(3)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+
+
+def iso_hint(value: object, lang: str = "vi") -> str:
+    """ " Có phải ý bạn là «2026-03-01»?" for a day written dd/mm/yyyy; empty otherwise."""
+    found = iso_form(value)
+    return " " + t("validation.suggest", lang, value=found) if found else ""
+
+
 _KNOWN_VALUE_ERRORS = {
     "scope.planned_end is before scope.planned_start": "validation.end_before_start",
     "unknown ministry, agency or province": "validation.unknown_body",
@@ -389,6 +415,7 @@ def _problem(
         text = t("validation.bool", lang, given=given)
     elif kind.startswith(("date", "datetime")):
         text = t("validation.date", lang, given=given)
+        suggestion = iso_form(given)  # «01/03/2026» -> «2026-03-01»
     elif kind.startswith(("int", "float")):
         text = t("validation.number", lang, given=given)
     elif kind in ("greater_than_equal", "greater_than"):
