@@ -133,6 +133,31 @@ def _authority_code(token: str | None) -> str | None:
 
 
 # -- one case -------------------------------------------------------------------------------------
+def case_sources(
+    case: Case, loc: Located, base: Path, lang: str = "vi"
+) -> tuple[Located | None, tuple[str | int, ...], dict[str, Any]]:
+    """Where a case's application is (the located file and the path to it in the file) and
+    the scenario a ``from:`` file gives (record, timeline, compliance, as_of,
+    interpretations). ``from:`` is read relative to the case file; an application written in
+    the case itself wins over one in the file it names. Shared by ``test`` and ``report``."""
+    scenario: dict[str, Any] = {}
+    app_loc: Located | None = None
+    app_root: tuple[str | int, ...] = ("application",)
+    if case.from_ is not None:
+        ref = read_yaml(base / case.from_, lang)
+        if not isinstance(ref.data, dict):
+            raise InputValidationError(t("case.from_not_mapping", lang, file=ref.source))
+        if "applicant" in ref.data:
+            app_loc, app_root = ref, ()
+        elif "application" in ref.data:
+            app_loc = ref
+        else:
+            scenario = ref.data
+    if case.application is not None:
+        app_loc, app_root = loc, ("application",)
+    return app_loc, app_root, scenario
+
+
 class _Run:
     """The results of one case, computed on first use."""
 
@@ -143,21 +168,7 @@ class _Run:
         self.case = case
         self.loc = loc
         self.lang = lang
-        self.scenario: dict[str, Any] = {}
-        self.app_loc: Located | None = None
-        self.app_root: tuple[str | int, ...] = ("application",)
-        if case.from_ is not None:
-            ref = read_yaml(base / case.from_, lang)
-            if not isinstance(ref.data, dict):
-                raise InputValidationError(t("case.from_not_mapping", lang, file=ref.source))
-            if "applicant" in ref.data:
-                self.app_loc, self.app_root = ref, ()
-            elif "application" in ref.data:
-                self.app_loc = ref
-            else:
-                self.scenario = ref.data
-        if case.application is not None:
-            self.app_loc, self.app_root = loc, ("application",)
+        self.app_loc, self.app_root, self.scenario = case_sources(case, loc, base, lang)
 
     def calendar(self, chosen: Mapping[str, str]) -> Any:
         """The working-day calendar under ``chosen``: built once per run and set of readings
