@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from sandbox_rules import cli_io
-from sandbox_rules.cli_io import t
+from sandbox_rules.cli_io import message
 from sandbox_rules.errors import InputValidationError, OutputPathError, SandboxRulesError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
@@ -45,19 +45,20 @@ class _UsageError(Exception):
 
 
 # -- argparse in two languages -------------------------------------------------------------------
-# argparse's own messages, in Vietnamese when --lang is not en (most specific first).
-_ARGPARSE_VI = (
-    ("the following arguments are required", "thiếu đối số bắt buộc"),
-    ("unrecognized arguments", "đối số không nhận ra"),
-    ("invalid choice", "lựa chọn không hợp lệ"),
-    ("choose from", "chọn một trong"),
-    ("expected one argument", "cần một giá trị"),
-    ("invalid int value", "không phải số nguyên"),
-    ("invalid _iso value", "không phải ngày (YYYY-MM-DD)"),
-    ("not allowed with argument", "không dùng cùng đối số"),
-    ("ambiguous option", "tùy chọn không rõ"),
-    ("could match", "có thể là"),
-    ("argument ", "đối số "),
+# argparse's own messages, in Vietnamese when --lang is not en: the English table holds
+# argparse's exact words, each replaced by its translation (most specific first).
+_ARGPARSE_WORDS = (
+    "argparse.required",
+    "argparse.unrecognized",
+    "argparse.invalid_choice",
+    "argparse.choose_from",
+    "argparse.expected_one",
+    "argparse.invalid_int",
+    "argparse.invalid_date",
+    "argparse.not_allowed_with",
+    "argparse.ambiguous",
+    "argparse.could_match",
+    "argparse.argument",
 )
 
 
@@ -65,7 +66,7 @@ def _parser_class(lang: str) -> type[argparse.ArgumentParser]:
     class Formatter(argparse.HelpFormatter):
         def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
             if prefix is None:  # argparse passes "" when it builds a subcommand's prog
-                prefix = t(lang, "cách dùng: ", "usage: ")
+                prefix = message("argparse.usage", lang)
             super().add_usage(usage, actions, groups, prefix)
 
     class Parser(argparse.ArgumentParser):
@@ -74,15 +75,15 @@ def _parser_class(lang: str) -> type[argparse.ArgumentParser]:
             add_help = kwargs.get("add_help", True)
             kwargs["add_help"] = False  # our own -h, with translated help
             super().__init__(*args, **kwargs)
-            self._positionals.title = t(lang, "đối số", "positional arguments")
-            self._optionals.title = t(lang, "tùy chọn", "options")
+            self._positionals.title = message("argparse.positionals", lang)
+            self._optionals.title = message("argparse.options", lang)
             if add_help:
                 self.add_argument(
                     "-h",
                     "--help",
                     action="help",
                     default=argparse.SUPPRESS,
-                    help=t(lang, "in hướng dẫn này rồi thoát", "show this help and exit"),
+                    help=message("argparse.help", lang),
                 )
 
         def _print_message(self, message: str, file: Any = None) -> None:
@@ -94,12 +95,12 @@ def _parser_class(lang: str) -> type[argparse.ArgumentParser]:
             if message:
                 stream.write(message)
 
-        def error(self, message: str) -> Any:  # usage errors exit 2 with a clear message
+        def error(self, text: str) -> Any:  # usage errors exit 2 with a clear message
             if lang != "en":
-                for en, vi in _ARGPARSE_VI:
-                    message = message.replace(en, vi)
+                for key in _ARGPARSE_WORDS:
+                    text = text.replace(message(key, "en"), message(key, lang))
             self.print_usage(sys.stderr)
-            _write_err(f"{self.prog}: {t(lang, 'lỗi', 'error')}: {message}")
+            _write_err(f"{self.prog}: {message('argparse.error', lang)}: {text}")
             raise SystemExit(EXIT_USAGE)
 
     return Parser
@@ -128,13 +129,7 @@ class _Run:
         self.choices: dict[str, str] = _interp_args(args, self.lang)
         raw_overrides = getattr(args, "overrides", None)
         if raw_overrides == "-" and getattr(args, "file", None) == "-":
-            raise _UsageError(
-                t(
-                    self.lang,
-                    "chỉ một trong FILE và --overrides được đọc từ '-' (stdin)",
-                    "only one of FILE and --overrides can be '-' (standard input)",
-                )
-            )
+            raise _UsageError(message("cli.overrides_stdin_twice", self.lang))
         self.overrides = cli_io.load_overrides(raw_overrides, self.lang) if raw_overrides else None
         self._calendars: dict[tuple[tuple[str, str], ...], Any] = {}
 
@@ -167,9 +162,10 @@ class _Run:
         )
 
     def emit(self, value: Any, text: Callable[[], str] | str) -> None:
-        """JSON of ``value`` (a record or plain data) with --json, else the text."""
+        """JSON of ``value`` (a record or plain data, or a function giving it, called only
+        for --json) with --json, else the text."""
         if self.as_json:
-            self.out(self.encode(value))
+            self.out(self.encode(value() if callable(value) else value))
         else:
             self.out(text() if callable(text) else text)
 
@@ -204,18 +200,12 @@ def _interp_args(args: argparse.Namespace, lang: str | None = None) -> dict[str,
     for item in getattr(args, "interpretation", None) or []:
         key, sep, value = item.partition("=")
         if not sep:
-            raise _UsageError(
-                t(
-                    lang,
-                    f"--interpretation cần dạng ID=OPTION, nhận được {item!r}",
-                    f"--interpretation takes ID=OPTION, got {item!r}",
-                )
-            )
+            raise _UsageError(message("cli.interpretation_form", lang, given=repr(item)))
         try:
             get(key).check(value)
         except InterpretationError as exc:
             raise _UsageError(
-                t(lang, "--interpretation không hợp lệ: ", "--interpretation: ") + exc.message
+                message("cli.interpretation_bad", lang, detail=exc.message_in(lang))
             ) from None
         choices[key] = value
     return choices
@@ -247,13 +237,15 @@ def cmd_law(args: argparse.Namespace) -> int:
     unit = law.resolve(args.citation)
     c = unit.citation
     data = law.unit_dict(c)
-    if run.lang == "en":
+    lang = run.lang
+    decree = message("law.decree", lang)
+    if lang == "en":
+        summary = unit.summary_en or message("law.no_summary", lang)
         text = (
-            f"{c.en()} — Decree 169/2025/ND-CP\n{unit.summary_en or '(no English summary)'}\n\n"
-            f"[Vietnamese text, authoritative]\n{unit.text}"
+            f"{c.en()} — {decree}\n{summary}\n\n{message('law.authoritative', lang)}\n{unit.text}"
         )
     else:
-        text = f"{c.vi()} Nghị định 169/2025/NĐ-CP — {unit.article_title}\n{unit.text}"
+        text = f"{c.vi()} {decree} — {unit.article_title}\n{unit.text}"
     run.emit(data, text)
     return EXIT_OK
 
@@ -272,9 +264,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             cites = ", ".join(c.render(run.lang) for c in r.citations)
             stmt = r.statement_en if run.lang == "en" else r.statement_vi
             lines.append(f"{r.id}  [{r.kind.value}]  {cites}\n    {stmt}")
-        return (
-            "\n".join(lines) + "\n\n" + t(run.lang, f"{len(rules)} quy tắc", f"{len(rules)} rules")
-        )
+        return "\n".join(lines) + "\n\n" + message("rules.count", run.lang, n=len(rules))
 
     run.emit([r.to_dict() for r in rules], text)
     return EXIT_OK
@@ -288,31 +278,13 @@ def cmd_coverage(args: argparse.Namespace) -> int:
     rows = coverage_table(registry())
     counts = coverage_counts(rows)
     lang = run.lang
-    head = t(
-        lang,
-        "đơn vị        trạng thái      quy tắc / lý do",
-        "unit          status          rules / reason",
-    )
-    lines = [head]
+    lines = [message("coverage.head", lang)]
     for row in rows:
-        detail = ", ".join(row.rule_ids) if row.rule_ids else row.note
-        status = row.status
-        if lang != "en":
-            status = {"encoded": "đã mã hóa", "not_computable": "không tính được"}.get(
-                status, "đang chờ"
-            )
+        detail = ", ".join(row.rule_ids) if row.rule_ids else row.note_in(lang)
+        status = message(f"coverage.status.{row.status}", lang)
         lines.append(f"{row.citation.short:<13} {status:<16}{detail}")
-    lines.append(
-        "\n"
-        + t(
-            lang,
-            f"{counts['total']} đơn vị: {counts['encoded']} đã mã hóa, {counts['not_computable']} "
-            f"không tính toán được, {counts['pending']} đang chờ, {counts['missing']} còn thiếu",
-            f"{counts['total']} units: {counts['encoded']} encoded, {counts['not_computable']} not "
-            f"computable, {counts['pending']} pending, {counts['missing']} missing",
-        )
-    )
-    run.emit({"counts": counts, "rows": [r.to_dict() for r in rows]}, "\n".join(lines))
+    lines.append("\n" + message("coverage.counts", lang, **counts))
+    run.emit(lambda: {"counts": counts, "rows": [r.to_dict() for r in rows]}, "\n".join(lines))
     return EXIT_OK
 
 
@@ -332,20 +304,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     days = cal.days_off(args.year)
     lang = run.lang
     official = args.year in cal.official_years
-    status = (
-        t(lang, "chính thức", "official")
-        if official
-        else t(
-            lang,
-            "TẠM TÍNH (chưa có quyết định chính thức)",
-            "PROVISIONAL (no official decisions yet)",
-        )
-    )
-    lines = [f"{args.year}: {status} — {t(lang, 'dữ liệu', 'data')} {cal.data_version}"]
+    status = message("calendar.official" if official else "calendar.provisional", lang)
+    lines = [f"{args.year}: {status} — {message('calendar.data', lang)} {cal.data_version}"]
     for d in days:
         name = d.name_en if lang == "en" else d.name_vi
         docs = "; ".join((x.cite_en() if lang == "en" else x.cite_vi()) for x in d.documents)
-        mark = t(lang, "LÀM VIỆC", "WORKED") if d.status == "worked" else ""
+        mark = message("calendar.worked", lang) if d.status == "worked" else ""
         # dd/mm/yyyy in Vietnamese output, ISO in English
         shown = _day(d.date, lang)
         wd = (WEEKDAY_EN if lang == "en" else WEEKDAY_VI)[d.date.weekday()]
@@ -377,20 +341,14 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         if n is not None
     ]
     if len(chosen) != 1:
-        raise _UsageError(
-            t(
-                run.lang,
-                "cho đúng một trong --working-days, --days, --months, --years",
-                "give exactly one of --working-days, --days, --months, --years",
-            )
-        )
+        raise _UsageError(message("deadline.one_period", run.lang))
     cls, n = chosen[0]
     dl = _calendar(args).deadline(args.event, cls(n))
     if args.explain:
         text = dl.explain(run.lang)
     else:
         shown = _day(dl.date, run.lang)
-        text = shown + (t(run.lang, " (tạm tính)", " (provisional)") if dl.provisional else "")
+        text = shown + (f" ({message('deadline.provisional', run.lang)})" if dl.provisional else "")
     run.emit(dl.record(explain=args.explain), text)
     return EXIT_OK
 
@@ -410,8 +368,6 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     run = _run_of(args)
     cat = catalogue()
     bodies = list(cat.bodies.values())
-    from sandbox_rules.i18n import t as message
-
     lang = run.lang
     lines = []
     for kind in ("city", "province", "ministry", "ministerial_agency", "government_agency"):
@@ -421,14 +377,20 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
             f"  {b.code:<8} {b.name:<40} {b.head_en if lang == 'en' else b.head_vi}" for b in group
         )
     lines.append("")
-    yes_no = {True: t(run.lang, "có", "yes"), False: t(run.lang, "chưa", "no")}
+    yes_no = {
+        True: message("catalogue.confirmed", lang),
+        False: message("catalogue.unconfirmed", lang),
+    }
+    from sandbox_rules.i18n import Term
+
     lines.extend(
-        t(
-            run.lang,
-            f"nguồn ({k}): {v['document']} — đã xác nhận: ",
-            f"source ({k}): {v['document']} — confirmed: ",
+        message(
+            "catalogue.source",
+            lang,
+            which=Term("catalogue.part", k),
+            document=v["document"],
+            confirmed=yes_no.get(v["confirmed"], str(v["confirmed"])),
         )
-        + yes_no.get(v["confirmed"], str(v["confirmed"]))
         for k, v in cat.sources.items()
     )
     run.emit(
@@ -447,20 +409,18 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 _Answer = tuple[Any, Callable[[], str]]
 
 
-def _bad(where: str, lang: str, vi: str, en: str) -> InputValidationError:
-    """An input error written by the CLI, in the chosen language, naming where it is."""
-    return InputValidationError(f"{where}: {t(lang, vi, en)}")
+def _bad(where: str, lang: str, key: str, **fields: object) -> InputValidationError:
+    """An input error written by the CLI (message ``key``), in the chosen language, naming
+    where it is."""
+    return InputValidationError(f"{where}: {message(key, lang, **fields)}")
 
 
 def _mapping(data: Any, where: str, what: str, lang: str) -> dict[str, Any]:
     if not isinstance(data, dict):
-        kind = type(data).__name__
-        raise _bad(
-            where,
-            lang,
-            f"'{what}' phải là một ánh xạ (đối tượng JSON), nhận được {kind}",
-            f"'{what}' must be a mapping (JSON object), got {kind}",
-        )
+        from sandbox_rules.i18n import Term
+
+        kind = Term("type", type(data).__name__)
+        raise _bad(where, lang, "cli.not_mapping", what=what, kind=kind)
     return data
 
 
@@ -475,7 +435,6 @@ def _application_of(data: Any, args: argparse.Namespace, where: str) -> Any:
     """The application in ``data``; invalid input is reported in --lang with the field in
     the text's terms, items counted from 1, the nearest valid value and, for a YAML file,
     its lines (sandbox_rules.surfaces.inputs)."""
-    from sandbox_rules.i18n import t as message
     from sandbox_rules.models import Application
     from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
 
@@ -549,26 +508,16 @@ def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
 
 def _scenario(data: Any, args: argparse.Namespace, where: str) -> tuple[dict[str, Any], date]:
     lang = _run_of(args).lang
-    scenario = _mapping(data, where, t(lang, "kịch bản", "scenario"), lang)
+    scenario = _mapping(data, where, message("cli.scenario", lang), lang)
     as_of = args.as_of or scenario.get("as_of")
     if as_of is None:
-        raise _bad(
-            where,
-            lang,
-            "thiếu as_of trong kịch bản hoặc --as-of",
-            "give as_of in the scenario or --as-of",
-        )
+        raise _bad(where, lang, "cli.no_as_of")
     if not isinstance(as_of, date):
         try:
             as_of = date.fromisoformat(str(as_of))
         except ValueError:
             shown = cli_io.short(repr(as_of))
-            raise _bad(
-                where,
-                lang,
-                f"as_of {shown} không phải ngày (YYYY-MM-DD)",
-                f"as_of {shown} is not a date (YYYY-MM-DD)",
-            ) from None
+            raise _bad(where, lang, "cli.bad_as_of", given=shown) from None
     return scenario, as_of
 
 
@@ -581,12 +530,7 @@ def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     scenario, as_of = _scenario(data, args, where)
     specs = scenario.get("timelines") or ([scenario["timeline"]] if "timeline" in scenario else [])
     if not isinstance(specs, list) or not specs:
-        raise _bad(
-            where,
-            run.lang,
-            "kịch bản không có 'timeline' (procedure, events) hoặc danh sách 'timelines'",
-            "no 'timeline' (procedure, events) or 'timelines' list in the scenario",
-        )
+        raise _bad(where, run.lang, "cli.no_timeline")
     file_interp = scenario.get("interpretations") or {}
     _mapping(file_interp, where, "interpretations", run.lang)
     interp = Interpretations.of({**file_interp, **run.choices})
@@ -616,12 +560,7 @@ def _record(scenario: dict[str, Any], args: argparse.Namespace, where: str) -> A
 
     run = _run_of(args)
     if "record" not in scenario:
-        raise _bad(
-            where,
-            run.lang,
-            "kịch bản không có 'record' (issued_on, approved_months, events)",
-            "no 'record' (issued_on, approved_months, events) in the scenario",
-        )
+        raise _bad(where, run.lang, "cli.no_record")
     raw = dict(_mapping(scenario["record"], where, "record", run.lang))
     if run.choices:
         file_interp = raw.get("interpretations") or {}
@@ -693,7 +632,7 @@ def cmd_file(args: argparse.Namespace) -> int:
 
 
 def _where(path: str, lang: str) -> str:
-    return t(lang, "stdin", "stdin") if path == "-" else cli_io.short(path)
+    return "stdin" if path == "-" else cli_io.short(path)
 
 
 def cmd_obligations(args: argparse.Namespace) -> int:
@@ -738,11 +677,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
         for lineno, raw in cli_io.iter_lines(stream, MAX_BATCH_LINE):
             if raw is not None and not raw.strip():
                 continue  # blank lines (a trailing newline) are not records
-            where = t(run.lang, f"dòng {lineno}", f"line {lineno}")
+            where = message("input.line", run.lang, line=lineno)
             try:
                 if raw is None:
-                    limit = MAX_BATCH_LINE // 1024
-                    raise _bad(where, run.lang, f"dài hơn {limit} KB", f"longer than {limit} KB")
+                    raise _bad(where, run.lang, "batch.too_long", kb=MAX_BATCH_LINE // 1024)
                 record, _text = compute(_json_line(raw, where, run.lang), args, where)
                 line = run.encode(record, pretty=False)
                 ok += 1
@@ -754,7 +692,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
                     import traceback
 
                     traceback.print_exc()
-                bug = ErrorRecord(code="internal_error", message=_bug(exc))
+                bug = ErrorRecord(code="internal_error", message=_bug(exc, run.lang))
                 line = run.encode(BatchError(line=lineno, error=bug), pretty=False)
                 bugs += 1
             cli_io.write_stdout(line + "\n", run.lang)
@@ -763,12 +701,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
             stream.close()
     total = ok + failed + bugs
     _write_err(
-        t(
-            run.lang,
-            f"batch {args.kind}: {total} dòng, {ok} thành công, {failed + bugs} lỗi",
-            f"batch {args.kind}: {total} lines, {ok} ok, {failed + bugs} failed",
-        )
-        + (t(run.lang, f" ({bugs} lỗi chương trình)", f" ({bugs} bugs)") if bugs else "")
+        message("batch.summary", run.lang, kind=args.kind, total=total, ok=ok, failed=failed + bugs)
+        + (f" ({message('batch.bugs', run.lang, n=bugs)})" if bugs else "")
     )
     if bugs:
         return EXIT_BUG
@@ -781,19 +715,18 @@ def _json_line(raw: bytes, where: str, lang: str) -> Any:
     try:
         return json.loads(raw)
     except RecursionError:
-        raise _bad(where, lang, "lồng nhau quá sâu", "nested too deeply") from None
+        raise _bad(where, lang, "batch.too_deep") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
         detail = cli_io.short(str(exc), 160)
-        raise _bad(
-            where, lang, f"không phải JSON ({detail})", f"not a JSON value ({detail})"
-        ) from None
+        raise _bad(where, lang, "batch.not_json", detail=detail) from None
 
 
-def _bug(exc: BaseException) -> str:
-    return (
-        f"bug (please report): {type(exc).__name__}: {cli_io.short(str(exc), 200)}"
-        " — SANDBOX_RULES_DEBUG=1 shows the traceback"
-    )
+def _bug(exc: BaseException, lang: str) -> str:
+    kind, detail = type(exc).__name__, cli_io.short(str(exc), 200)
+    try:
+        return message("cli.bug", lang, kind=kind, detail=detail)
+    except Exception:  # the message tables themselves unreadable: say it without them
+        return f"bug (please report): {kind}: {detail} — SANDBOX_RULES_DEBUG=1 shows the traceback"
 
 
 def _version(run: _Run) -> None:
@@ -812,14 +745,13 @@ def _version(run: _Run) -> None:
     span = f"{years[0]}–{years[-1]}" if years else "-"
     run.emit(
         data,
-        t(
+        message(
+            "cli.version",
             run.lang,
-            f"sandbox-rules {__version__}\n"
-            f"văn bản luật (Nghị định 169/2025/NĐ-CP, Chương II) sha256: {data['law_version']}\n"
-            f"dữ liệu lịch: {cal.data_version} (năm chính thức {span})",
-            f"sandbox-rules {__version__}\n"
-            f"law text (Decree 169/2025/ND-CP, Chapter II) sha256: {data['law_version']}\n"
-            f"calendar data: {cal.data_version} (official years {span})",
+            version=__version__,
+            law=data["law_version"],
+            calendar=cal.data_version,
+            years=span,
         ),
     )
 
@@ -828,8 +760,9 @@ def _version(run: _Run) -> None:
 def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     """The parser, with help in ``lang`` (vi or en)."""
 
-    def h(vi: str, en: str) -> str:
-        return t(lang, vi, en)
+    def h(key: str) -> str:
+        """The --help text ``key`` (sections help and cmd of the message tables)."""
+        return message(key, lang)
 
     parser_class = _parser_class(lang)
     suppress = argparse.SUPPRESS
@@ -839,254 +772,115 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
             "--json",
             action="store_true",
             default=suppress,
-            help=h("in JSON (một dòng) thay cho văn bản", "print JSON (one line) instead of text"),
+            help=h("help.json"),
         )
         p.add_argument(
             "--pretty",
             action="store_true",
             default=suppress,
-            help=h("JSON thụt lề cho người đọc", "indent the JSON for people"),
+            help=h("help.pretty"),
         )
         p.add_argument(
             "--lang",
             choices=("vi", "en"),
             default=suppress,
-            help=h("ngôn ngữ (mặc định vi)", "language (default vi)"),
+            help=h("help.lang"),
         )
 
     common = parser_class(add_help=False)
     global_options(common)
 
-    def option(flag: str, vi: str, en: str, **kwargs: Any) -> argparse.ArgumentParser:
+    def option(flag: str, key: str, **kwargs: Any) -> argparse.ArgumentParser:
         """A parent parser holding one option shared by several commands."""
         parent = parser_class(add_help=False)
-        parent.add_argument(flag, help=h(vi, en), **kwargs)
+        parent.add_argument(flag, help=h(key), **kwargs)
         return parent
 
     interp_opt = option(
-        "--interpretation",
-        "chọn một cách hiểu, ví dụ procedure-many-sources=strict (lặp lại được)",
-        "choose an interpretation, e.g. procedure-many-sources=strict (repeatable)",
-        action="append",
-        metavar="ID=OPTION",
+        "--interpretation", "help.interpretation", action="append", metavar="ID=OPTION"
     )
-    overrides_opt = option(
-        "--overrides",
-        "tệp TOML/JSON các quyết định nghỉ lễ mới hơn dữ liệu kèm theo ('-' = stdin)",
-        "TOML/JSON file of official decisions newer than the shipped data ('-' = stdin)",
-        metavar="FILE",
-    )
-    form_opt = option(
-        "--form",
-        "JSON đầy đủ (kèm trích dẫn văn bản) hoặc gọn (mã, trạng thái, điều khoản, dữ kiện thiếu)",
-        "full JSON (with quoted texts) or compact (ids, statuses, citations, missing facts)",
-        choices=("full", "compact"),
-        default="full",
-    )
-    as_of_opt = option(
-        "--as-of",
-        "ngày đánh giá YYYY-MM-DD (mặc định: as_of trong tệp)",
-        "the date to evaluate at, YYYY-MM-DD (default: the file's as_of)",
-        type=_iso,
-    )
+    overrides_opt = option("--overrides", "help.overrides", metavar="FILE")
+    form_opt = option("--form", "help.form", choices=("full", "compact"), default="full")
+    as_of_opt = option("--as-of", "help.as_of", type=_iso)
     procedure_opt = option(
         "--procedure",
-        "thủ tục (mặc định issuance)",
-        "the procedure (default issuance)",
+        "help.procedure",
         default="issuance",
         choices=("issuance", "reissue", "adjustment", "extension", "conclusion"),
     )
-    explain_opt = option(
-        "--explain", "giải thích từng ngày", "explain every date day by day", action="store_true"
-    )
+    explain_opt = option("--explain", "help.explain", action="store_true")
 
-    parser = parser_class(
-        prog="sandbox-rules",
-        description=h(
-            "Nghị định 169/2025/NĐ-CP, Chương II (thử nghiệm có kiểm soát) dưới dạng quy tắc có "
-            "trích dẫn. Mã thoát: 0 thành công, 1 lỗi dữ liệu vào, 2 sai cách dùng, 70 lỗi chương trình.",
-            "Decree 169/2025/NĐ-CP, Chapter II (controlled testing) as cited rules. Exit codes: "
-            "0 ok, 1 input error, 2 usage error, 70 a bug.",
-        ),
-    )
+    parser = parser_class(prog="sandbox-rules", description=h("help.description"))
     global_options(parser)
-    parser.add_argument(
-        "--version",
-        action="store_true",
-        default=suppress,
-        help=h(
-            "phiên bản thư viện, văn bản luật và dữ liệu lịch",
-            "library, law text and calendar data versions",
-        ),
-    )
+    parser.add_argument("--version", action="store_true", default=suppress, help=h("help.version"))
     sub = parser.add_subparsers(
-        dest="command", metavar=h("LỆNH", "COMMAND"), parser_class=parser_class
+        dest="command", metavar=h("help.command"), parser_class=parser_class
     )
 
     def command(
-        name: str, parents: list[argparse.ArgumentParser], vi: str, en: str, func: Any
+        name: str, parents: list[argparse.ArgumentParser], func: Any
     ) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = sub.add_parser(name, parents=parents, help=h(vi, en))
+        """A command; its --help line is ``cmd.NAME_help`` in the message tables."""
+        p: argparse.ArgumentParser = sub.add_parser(
+            name, parents=parents, help=h(f"cmd.{name}_help")
+        )
         p.set_defaults(func=func)
         return p
 
-    file_help = h("tệp JSON hoặc YAML; '-' = stdin", "a JSON or YAML file; '-' = stdin")
+    file_help = h("help.file")
 
-    p = command("law", [common], "in một điều khoản: law 12.3.b", "print a clause", cmd_law)
-    p.add_argument(
-        "citation",
-        help=h("ví dụ 12.3.b, 9.1.par2, 'Điều 12 khoản 3 điểm b'", "e.g. 12.3.b, 9.1.par2"),
-    )
+    p = command("law", [common], cmd_law)
+    p.add_argument("citation", help=h("cmd.law_citation"))
 
-    p = command("rules", [common], "danh mục quy tắc", "the rule catalogue", cmd_rules)
+    p = command("rules", [common], cmd_rules)
     p.add_argument(
         "--kind",
         choices=("condition", "routing", "dossier_item", "time_limit", "transition", "obligation"),
-        help=h("chỉ một loại quy tắc", "only one kind of rule"),
+        help=h("cmd.rules_kind"),
     )
 
-    p = command(
-        "coverage",
-        [common],
-        "điều khoản nào đã được mã hóa",
-        "which clauses are encoded",
-        cmd_coverage,
-    )
+    p = command("coverage", [common], cmd_coverage)
 
-    p = command(
-        "calendar",
-        [common, overrides_opt, interp_opt],
-        "ngày nghỉ và thứ Bảy làm việc của một năm",
-        "days off and worked Saturdays of a year",
-        cmd_calendar,
-    )
-    p.add_argument("year", type=int, help=h("năm, ví dụ 2026", "the year, e.g. 2026"))
+    p = command("calendar", [common, overrides_opt, interp_opt], cmd_calendar)
+    p.add_argument("year", type=int, help=h("cmd.calendar_year"))
 
-    p = command(
-        "assess",
-        [common, interp_opt, form_opt],
-        "đánh giá điều kiện (Điều 9-11) của một hồ sơ",
-        "eligibility under Art. 9-11 of an application file",
-        cmd_file,
-    )
+    p = command("assess", [common, interp_opt, form_opt], cmd_file)
     p.add_argument("file", help=file_help)
-    p.add_argument(
-        "--all",
-        action="store_true",
-        help=h("liệt kê cả quy tắc không áp dụng", "also list rules that do not apply"),
-    )
+    p.add_argument("--all", action="store_true", help=h("cmd.assess_all"))
 
-    p = command(
-        "route",
-        [common, interp_opt, form_opt],
-        "ai quyết định, nộp hồ sơ ở đâu (Điều 12)",
-        "who decides and where to file (Art. 12)",
-        cmd_file,
-    )
+    p = command("route", [common, interp_opt, form_opt], cmd_file)
     p.add_argument("file", help=file_help)
 
-    p = command(
-        "dossier",
-        [common, interp_opt, form_opt, procedure_opt],
-        "hồ sơ phải có những tài liệu nào",
-        "documents a filing must hold",
-        cmd_file,
-    )
+    p = command("dossier", [common, interp_opt, form_opt, procedure_opt], cmd_file)
     p.add_argument("file", help=file_help)
 
     dated = [common, interp_opt, overrides_opt, as_of_opt, form_opt]
-    p = command(
-        "timeline",
-        [*dated, explain_opt],
-        "tiến trình thủ tục, kể cả thời gian dừng (Điều 12-16)",
-        "procedure timelines with clock stops (12-16)",
-        cmd_file,
-    )
+    p = command("timeline", [*dated, explain_opt], cmd_file)
     p.add_argument("file", help=file_help)
 
-    p = sub.add_parser(
-        "lifecycle",
-        parents=dated,
-        help=h(
-            "trạng thái, thời hạn, căn cứ thu hồi, nghĩa vụ",
-            "state, windows, revocation grounds, duties",
-        ),
-    )
+    p = command("lifecycle", dated, cmd_file)
     p.add_argument("file", help=file_help)
-    p.set_defaults(func=cmd_file)
 
-    p = sub.add_parser(
-        "obligations",
-        parents=dated,
-        help=h("báo cáo, kiểm tra, thời hạn; --ics", "reports, inspections, windows; --ics"),
-    )
+    p = command("obligations", dated, cmd_obligations)
     p.add_argument("file", help=file_help)
+    p.add_argument("--ics", metavar="OUT.ics", help=h("cmd.obligations_ics"))
+    p.add_argument("--force", action="store_true", help=h("cmd.obligations_force"))
     p.add_argument(
-        "--ics",
-        metavar="OUT.ics",
-        help=h(
-            "ghi thêm tệp iCalendar ('-' = in ra stdin thay cho danh sách)",
-            "also write an iCalendar file ('-' = print it instead of the list)",
-        ),
-    )
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help=h("ghi đè tệp --ics đã có", "overwrite an existing --ics file"),
-    )
-    p.add_argument(
-        "--ics-remind",
-        type=int,
-        default=3,
-        metavar="N",
-        help=h(
-            "nhắc trước N ngày làm việc mỗi hạn (0: không nhắc; mặc định 3)",
-            "reminder N working days before each due date (0: none; default 3)",
-        ),
+        "--ics-remind", type=int, default=3, metavar="N", help=h("cmd.obligations_remind")
     )
     p.add_argument(
         "--ics-as",
         choices=("tasks", "events"),
         default="tasks",
-        help=h(
-            "hạn là việc cần làm (VTODO, mặc định) hay sự kiện cả ngày",
-            "deadlines as to-dos (VTODO, default) or as all-day events",
-        ),
+        help=h("cmd.obligations_as"),
     )
-    p.add_argument(
-        "--ics-id",
-        metavar="ID",
-        help=h(
-            "tên định danh thử nghiệm trong UID (mặc định: tên trong hồ sơ)",
-            "what names this sandbox in the event UIDs (default: the record's name)",
-        ),
-    )
-    p.set_defaults(func=cmd_obligations)
+    p.add_argument("--ics-id", metavar="ID", help=h("cmd.obligations_id"))
 
-    p = command(
-        "batch",
-        [*dated, procedure_opt, explain_opt],
-        "JSON lines: mỗi dòng một hồ sơ hoặc kịch bản, mỗi dòng một kết quả",
-        "JSON lines: one application or scenario per line in, one record per line out",
-        cmd_batch,
-    )
-    p.add_argument(
-        "kind", choices=tuple(_COMPUTE), help=h("lệnh áp dụng cho mỗi dòng", "the command")
-    )
-    p.add_argument(
-        "file",
-        nargs="?",
-        default="-",
-        help=h("tệp JSON lines (mặc định '-' = stdin)", "a JSON-lines file (default '-' = stdin)"),
-    )
+    p = command("batch", [*dated, procedure_opt, explain_opt], cmd_batch)
+    p.add_argument("kind", choices=tuple(_COMPUTE), help=h("cmd.batch_kind"))
+    p.add_argument("file", nargs="?", default="-", help=h("cmd.batch_file"))
 
-    p = command(
-        "schema",
-        [common],
-        "JSON Schema của dữ liệu vào hoặc kết quả",
-        "JSON Schema of the input or an output",
-        cmd_schema,
-    )
+    p = command("schema", [common], cmd_schema)
     p.add_argument(
         "which",
         nargs="?",
@@ -1110,44 +904,33 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         ),
     )
 
-    p = command(
-        "catalogue",
-        [common],
-        "tỉnh, bộ, cơ quan kèm nguồn",
-        "provinces, ministries and agencies with sources",
-        cmd_catalogue,
-    )
+    p = command("catalogue", [common], cmd_catalogue)
 
-    p = command(
-        "deadline",
-        [common, overrides_opt, interp_opt],
-        "thời hạn tính từ ngày xảy ra sự kiện",
-        "a statutory deadline from an event date",
-        cmd_deadline,
-    )
-    p.add_argument(
-        "event",
-        type=_iso,
-        help=h(
-            "ngày xảy ra sự kiện YYYY-MM-DD (mặc định không tính)",
-            "event date YYYY-MM-DD (not counted by default)",
-        ),
-    )
-    for flag, vi, en in (
-        ("--working-days", "số ngày làm việc", "working days"),
-        ("--days", "số ngày", "calendar days"),
-        ("--months", "số tháng", "months"),
-        ("--years", "số năm", "years"),
+    p = command("deadline", [common, overrides_opt, interp_opt], cmd_deadline)
+    p.add_argument("event", type=_iso, metavar="YYYY-MM-DD", help=h("cmd.deadline_event"))
+    for flag, key in (
+        ("--working-days", "cmd.deadline_working_days"),
+        ("--days", "cmd.deadline_days"),
+        ("--months", "cmd.deadline_months"),
+        ("--years", "cmd.deadline_years"),
     ):
-        p.add_argument(flag, type=int, metavar="N", help=h(vi, en))
-    p.add_argument(
-        "--explain",
-        action="store_true",
-        help=h("giải thích từng ngày được tính hay bỏ qua", "show every day counted or skipped"),
-    )
+        p.add_argument(flag, type=int, metavar="N", help=h(key))
+    p.add_argument("--explain", action="store_true", help=h("cmd.deadline_explain"))
     common.set_defaults(help_lang=lang)  # the language surfaces write their --help in
     _add_surface_commands(sub, common)
+    # Every command's line in the list of commands comes from the tables (cmd.NAME_help),
+    # those of the surfaces too.
+    helps = {f"cmd.{a.dest}_help": a for a in getattr(sub, "_choices_actions", ())}
+    for key, action in helps.items():
+        if key in _messages(lang):
+            action.help = h(key)
     return parser
+
+
+def _messages(lang: str) -> Any:
+    from sandbox_rules.i18n import messages
+
+    return messages(lang)
 
 
 def _add_surface_commands(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -1167,7 +950,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             cli_io.write_stdout("", lang, flush=True)
         except SandboxRulesError as exc:
-            _write_err(f"sandbox-rules: {exc.code}: {exc.message}")
+            _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
             return EXIT_ERROR
         return code
     except BrokenPipeError:
@@ -1175,14 +958,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli_io.silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
-        _write_err(t(lang, "sandbox-rules: đã dừng", "sandbox-rules: interrupted"))
+        _write_err(message("cli.interrupted", lang))
         return 130
     except Exception as exc:
         if os.environ.get("SANDBOX_RULES_DEBUG") == "1":
             import traceback
 
             traceback.print_exc()
-        _write_err("sandbox-rules: " + t(lang, "lỗi chương trình (xin báo lại): ", "") + _bug(exc))
+        _write_err("sandbox-rules: " + _bug(exc, lang))
         return EXIT_BUG
 
 
@@ -1200,32 +983,21 @@ def _main(argv: list[str], lang: str) -> int:
     try:
         args.run = run = _Run(args, out_ok)
         if not out_ok and not args.json:
-            _write_err(
-                t(
-                    run.lang,
-                    f"sandbox-rules: bảng mã đầu ra ({sys.stdout.encoding}) không hiện được tiếng "
-                    "Việt; chữ được in không dấu. Đặt PYTHONIOENCODING=utf-8 để xem đầy đủ.",
-                    f"sandbox-rules: the output encoding ({sys.stdout.encoding}) cannot show "
-                    "Vietnamese; letters are printed without diacritics. Set "
-                    "PYTHONIOENCODING=utf-8 for the full text.",
-                )
-            )
+            _write_err(message("cli.no_vietnamese", run.lang, encoding=sys.stdout.encoding))
         if getattr(args, "version", False):
             _version(run)
             return EXIT_OK
         if args.command is None:
             parser.print_usage(sys.stderr)
-            _write_err(
-                t(lang, "sandbox-rules: lỗi: thiếu LỆNH", "sandbox-rules: error: give a COMMAND")
-            )
+            _write_err(message("cli.no_command", lang))
             return EXIT_USAGE
         code: int = args.func(args)
         return code
     except _UsageError as exc:
-        message = str(exc)
+        text = str(exc)
         prog = f"sandbox-rules {args.command}" if args.command else "sandbox-rules"
-        _write_err(f"{prog}: {t(lang, 'lỗi', 'error')}: {message}")
-        _write_err(t(lang, f"Xem: {prog} --help", f"See: {prog} --help"))
+        _write_err(f"{prog}: {message('argparse.error', lang)}: {text}")
+        _write_err(message("cli.see_help", lang, prog=prog))
         return EXIT_USAGE
     except SandboxRulesError as exc:
         if getattr(args, "json", False) and not isinstance(exc, OutputPathError):
@@ -1233,7 +1005,7 @@ def _main(argv: list[str], lang: str) -> int:
                 cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n",
                 lang,
             )
-        _write_err(f"sandbox-rules: {exc.code}: {exc.message}")
+        _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
         return EXIT_ERROR
 
 

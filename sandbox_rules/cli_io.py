@@ -21,9 +21,13 @@ MAX_INPUT_BYTES = 8 * 1024 * 1024
 _SAMPLE_VI = "Điều ữ đ —"
 
 
-def t(lang: str, vi: str, en: str) -> str:
-    """The user-facing message in the chosen language (Vietnamese by default)."""
-    return en if lang == "en" else vi
+def message(key: str, lang: str, /, **fields: object) -> str:
+    """The interface message ``key`` in ``lang`` from the message tables (sandbox_rules.i18n,
+    ``vi.toml`` and ``en.toml``). The tables are imported and read on the first message, not
+    when the CLI is imported."""
+    from sandbox_rules.i18n import t as _message
+
+    return _message(key, lang, **fields)
 
 
 def short(value: str, limit: int = 120) -> str:
@@ -92,9 +96,9 @@ def write_stdout(text: str, lang: str, *, flush: bool = False) -> None:
     """Write to stdout; a stdout that is closed or refuses the write (a full disk) is a typed
     error. A reader that went away (BrokenPipeError) is left to the caller: not an error."""
     stream = sys.stdout
-    name = t(lang, "đầu ra chuẩn (stdout)", "standard output")
+    name = message("io.stdout", lang)
     if stream is None:
-        raise OutputPathError(name, t(lang, "đã đóng", "is closed"))
+        raise OutputPathError(name, message("io.closed", lang))
     try:
         if text:
             stream.write(text)
@@ -104,7 +108,7 @@ def write_stdout(text: str, lang: str, *, flush: bool = False) -> None:
         raise
     except (OSError, ValueError) as exc:  # ValueError: write to a closed file
         silence_stdout()  # so the interpreter's last flush does not fail again
-        raise OutputPathError(name, t(lang, "không ghi được", "cannot be written"), exc) from None
+        raise OutputPathError(name, message("io.cannot_write", lang), exc) from None
 
 
 def silence_stdout() -> None:
@@ -138,7 +142,7 @@ def encode(value: Any, *, pretty: bool, form: str = "full", ascii_only: bool = F
 
 # -- input -----------------------------------------------------------------------------------------
 def input_name(path: str, lang: str) -> str:
-    return t(lang, "đầu vào chuẩn (stdin)", "standard input") if path == "-" else repr(short(path))
+    return message("io.stdin", lang) if path == "-" else repr(short(path))
 
 
 def read_bytes(path: str, lang: str) -> tuple[bytes, str]:
@@ -148,18 +152,13 @@ def read_bytes(path: str, lang: str) -> tuple[bytes, str]:
     try:
         raw = stream.read(MAX_INPUT_BYTES + 1)
     except (OSError, ValueError) as exc:  # e.g. EISDIR on some systems, a closed stdin
-        raise InputFileError(name, t(lang, "không đọc được", "cannot read"), exc) from None
+        raise InputFileError(name, message("io.cannot_read", lang), exc) from None
     finally:
         if path != "-":
             stream.close()
     if len(raw) > MAX_INPUT_BYTES:
         raise InputFileError(
-            name,
-            t(
-                lang,
-                f"lớn hơn giới hạn {MAX_INPUT_BYTES // (1024 * 1024)} MB",
-                f"is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MB limit",
-            ),
+            name, message("io.too_large", lang, mb=MAX_INPUT_BYTES // (1024 * 1024))
         )
     return raw, name
 
@@ -167,22 +166,13 @@ def read_bytes(path: str, lang: str) -> tuple[bytes, str]:
 def decode(raw: bytes, name: str, lang: str) -> str:
     """UTF-8 text of an input (a BOM is allowed); binary, non-UTF-8 and empty inputs refused."""
     if b"\x00" in raw:
-        raise InputFileError(
-            name, t(lang, "là tệp nhị phân, không phải văn bản", "is binary, not text")
-        )
+        raise InputFileError(name, message("io.binary", lang))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputFileError(
-            name,
-            t(
-                lang,
-                f"không phải UTF-8 (byte {exc.start})",
-                f"is not UTF-8 (byte {exc.start})",
-            ),
-        ) from None
+        raise InputFileError(name, message("io.not_utf8", lang, byte=exc.start)) from None
     if not text.strip():
-        raise InputFileError(name, t(lang, "trống", "is empty"))
+        raise InputFileError(name, message("io.empty", lang))
     return text
 
 
@@ -197,52 +187,74 @@ def parse_document(text: str, name: str, lang: str) -> Any:
             except json.JSONDecodeError as exc:
                 json_error = exc
             try:  # a YAML flow mapping such as {kind: organization} also starts with '{'
-                return _yaml_load(text)
+                return _yaml_load(text, lang)
             except Exception:
                 raise InputFileError(
                     name,
-                    t(
+                    message(
+                        "io.not_json",
                         lang,
-                        f"không phải JSON hợp lệ (dòng {json_error.lineno}, cột {json_error.colno}: {json_error.msg})",
-                        f"is not valid JSON (line {json_error.lineno}, column {json_error.colno}: {json_error.msg})",
+                        line=json_error.lineno,
+                        column=json_error.colno,
+                        detail=json_error.msg,
                     ),
                 ) from None
-        return _yaml_load(text)
+        return _yaml_load(text, lang)
     except InputFileError:
         raise
     except RecursionError:
-        raise InputFileError(name, t(lang, "lồng nhau quá sâu", "is nested too deeply")) from None
+        raise InputFileError(name, message("io.too_deep", lang)) from None
     except Exception as exc:  # yaml.YAMLError and its marks
-        raise InputFileError(
-            name,
-            t(lang, "không phải YAML hợp lệ", "is not valid YAML") + f": {short(str(exc), 200)}",
-        ) from None
+        raise InputFileError(name, _yaml_problem(exc, lang)) from None
 
 
-def _yaml_load(text: str) -> Any:
+def _yaml_problem(exc: Exception, lang: str) -> str:
+    """Why a text is not YAML: our own refusals in ``lang``; the YAML reader's own words
+    (English) quoted, at the line and column it names."""
+    from sandbox_rules.errors import SandboxRulesError
+
+    if isinstance(exc, SandboxRulesError):  # an alias, nesting too deep (sandbox_rules.io)
+        return message("io.not_yaml", lang) + f": {short(exc.message_in(lang), 200)}"
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    if mark is not None and problem:
+        context = getattr(exc, "context", None)
+        detail = f"{problem} ({context})" if context else str(problem)
+        return message(
+            "io.not_yaml_at",
+            lang,
+            line=mark.line + 1,
+            column=mark.column + 1,
+            detail=short(detail, 200),
+        )
+    return message("io.not_yaml_detail", lang, detail=short(str(exc), 200))
+
+
+def _yaml_load(text: str, lang: str) -> Any:
     from sandbox_rules.io import load_yaml
 
-    return load_yaml(text)  # the core's bounded YAML: aliases refused, nesting capped
+    # the core's bounded YAML: aliases refused, nesting capped
+    return load_yaml(text, message("io.document", lang))
 
 
 def open_input(path: str, lang: str) -> IO[bytes]:
     """A binary stream of ``path`` (``-`` is standard input), for reading line by line."""
     if path == "-":
         if sys.stdin is None:
-            raise InputFileError(input_name(path, lang), t(lang, "đã đóng", "is closed"))
+            raise InputFileError(input_name(path, lang), message("io.closed", lang))
         return sys.stdin.buffer
     name = input_name(path, lang)
     p = Path(path)
     try:
         if p.is_dir():
-            raise InputFileError(name, t(lang, "là một thư mục", "is a directory"))
+            raise InputFileError(name, message("io.directory", lang))
         return p.open("rb")
     except InputFileError:
         raise
     except FileNotFoundError:
-        raise InputFileError(name, t(lang, "không có tệp này", "no such file")) from None
+        raise InputFileError(name, message("io.no_such_file", lang)) from None
     except (OSError, ValueError) as exc:
-        raise InputFileError(name, t(lang, "không đọc được", "cannot read"), exc) from None
+        raise InputFileError(name, message("io.cannot_read", lang), exc) from None
 
 
 def iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -287,13 +299,10 @@ def load_overrides(path: str, lang: str) -> str | dict[str, Any]:
     except ValueError as exc:
         raise InputFileError(
             name,
-            t(lang, "không phải TOML/JSON hợp lệ", "is not valid TOML/JSON")
-            + f": {short(str(exc), 200)}",
+            message("io.not_toml_json", lang) + f": {short(str(exc), 200)}",
         ) from None
     if not isinstance(data, dict):
-        raise InputFileError(
-            name, t(lang, "phải là một bảng/đối tượng", "must hold a table/object")
-        )
+        raise InputFileError(name, message("io.not_table", lang))
     return data
 
 
@@ -304,34 +313,18 @@ def write_output(path: str, text: str, *, force: bool, lang: str) -> None:
     p = Path(path)
     try:
         if p.is_dir():
-            raise OutputPathError(name, t(lang, "là một thư mục", "is a directory"))
+            raise OutputPathError(name, message("io.directory", lang))
         if p.parent.exists() and not p.parent.is_dir():
-            raise OutputPathError(
-                name,
-                t(lang, "nằm dưới một tệp, không phải thư mục", "is under a file, not a folder"),
-            )
+            raise OutputPathError(name, message("io.under_file", lang))
         if not p.parent.is_dir():
-            raise OutputPathError(
-                name,
-                t(lang, "thư mục chứa không tồn tại", "is in a folder that does not exist"),
-            )
+            raise OutputPathError(name, message("io.no_folder", lang))
         if p.exists() and not force:
-            raise OutputPathError(
-                name,
-                t(
-                    lang,
-                    "đã có; thêm --force để ghi đè",
-                    "already exists; add --force to overwrite it",
-                ),
-            )
+            raise OutputPathError(name, message("io.exists", lang))
         with p.open("w" if force else "x", encoding="utf-8", newline="") as f:
             f.write(text)
     except OutputPathError:
         raise
     except FileExistsError:
-        raise OutputPathError(
-            name,
-            t(lang, "đã có; thêm --force để ghi đè", "already exists; add --force to overwrite it"),
-        ) from None
+        raise OutputPathError(name, message("io.exists", lang)) from None
     except (OSError, ValueError) as exc:
-        raise OutputPathError(name, t(lang, "không ghi được", "cannot be written"), exc) from None
+        raise OutputPathError(name, message("io.cannot_write", lang), exc) from None

@@ -15,32 +15,44 @@ from sandbox_rules.law.citation import Citation
 from sandbox_rules.law.text import load_law
 from sandbox_rules.rules.model import RuleRegistry
 
-_HEADING = "heading that introduces the points below; nothing to decide by itself"
-_PRINCIPLE = "principle framing the chapter; no condition on a case or decision to compute"
-
-NOT_COMPUTABLE: dict[str, str] = {
-    "8.2": _PRINCIPLE,
-    "8.3": _PRINCIPLE,
-    "8.4": _PRINCIPLE,
-    "8.5": _PRINCIPLE,
-    "8.7": "principle: the scope must fit the authority's capacity to control, a judgement of "
-    "the authority with no stated measure",
-    "8.8": _PRINCIPLE,
-    "9.par1": "introductory words of Art. 9; the conditions are in its clauses",
-    "9.3.par1": _HEADING,
-    "11.2.par1": _HEADING,
-    "12.1.par1": _HEADING,
-    "12.2.par1": _HEADING,
-    "13.2.par1": _HEADING,
-    "13.3.par1": _HEADING,
-    "16.1.par1": _HEADING,
-    "16.2.par1": _HEADING,
-    "16.3.par1": _HEADING,
-    "17.2.a": "content of an inspection, for the inspectors; no decision",
-    "17.2.b": "content of an inspection, for the inspectors; no decision",
-    "17.2.c": "content of an inspection, for the inspectors; no decision",
-    "17.4": "discretionary handling of violations under other law",
+# Each unit that is not computable, with its reason: a key of the reasons in the message
+# tables (coverage.reason.*: in English as ``note``, and in Vietnamese).
+NOT_COMPUTABLE_REASON: dict[str, str] = {
+    "8.2": "principle",
+    "8.3": "principle",
+    "8.4": "principle",
+    "8.5": "principle",
+    "8.7": "capacity",
+    "8.8": "principle",
+    "9.par1": "introduction",
+    "9.3.par1": "heading",
+    "11.2.par1": "heading",
+    "12.1.par1": "heading",
+    "12.2.par1": "heading",
+    "13.2.par1": "heading",
+    "13.3.par1": "heading",
+    "16.1.par1": "heading",
+    "16.2.par1": "heading",
+    "16.3.par1": "heading",
+    "17.2.a": "inspection",
+    "17.2.b": "inspection",
+    "17.2.c": "inspection",
+    "17.4": "discretionary",
 }
+
+
+def reason(code: str, lang: str = "en") -> str:
+    """A reason of the manifest (``NOT_COMPUTABLE_REASON``) in ``lang``."""
+    from sandbox_rules.i18n import t
+
+    return t(f"coverage.reason.{code}", lang)
+
+
+def __getattr__(name: str) -> Any:
+    """``NOT_COMPUTABLE``: unit -> its reason in English (read from the message tables)."""
+    if name == "NOT_COMPUTABLE":
+        return {unit: reason(code) for unit, code in NOT_COMPUTABLE_REASON.items()}
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # Every leaf is now encoded or not computable; a new pending entry names the issue that will
@@ -51,9 +63,19 @@ PENDING: dict[str, str] = {}
 @dataclass(frozen=True, slots=True)
 class CoverageRow:
     citation: Citation
-    status: str  # "encoded" | "not_computable" | "pending"
+    status: str  # "encoded" | "not_computable" | "pending" | "missing"
     rule_ids: tuple[str, ...]
-    note: str
+    written: str  # a pending unit's note (the issue that will encode it), as written
+    reason: str = ""  # the key of the reason a unit is not encoded (coverage.reason.*)
+
+    @property
+    def note(self) -> str:
+        """Why the unit is not encoded, in English ('' for an encoded unit)."""
+        return self.note_in("en")
+
+    def note_in(self, lang: str) -> str:
+        """Why the unit is not encoded, in ``lang`` (read from the tables when asked)."""
+        return reason(self.reason, lang) if self.reason else self.written
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,12 +105,13 @@ def coverage_table(registry: RuleRegistry) -> list[CoverageRow]:
         key = unit.short
         if ids:
             rows.append(CoverageRow(unit, "encoded", ids, ""))
-        elif key in NOT_COMPUTABLE:
-            rows.append(CoverageRow(unit, "not_computable", (), NOT_COMPUTABLE[key]))
+        elif key in NOT_COMPUTABLE_REASON:
+            code = NOT_COMPUTABLE_REASON[key]
+            rows.append(CoverageRow(unit, "not_computable", (), "", code))
         elif key in PENDING:
             rows.append(CoverageRow(unit, "pending", (), PENDING[key]))
         else:
-            rows.append(CoverageRow(unit, "missing", (), "not in the manifest"))
+            rows.append(CoverageRow(unit, "missing", (), "", "not_in_manifest"))
     return rows
 
 
@@ -101,14 +124,14 @@ def coverage_problems(registry: RuleRegistry) -> list[str]:
         key = row.citation.short
         if row.status == "missing":
             problems.append(f"{key}: neither encoded nor listed in the manifest")
-        if row.status == "encoded" and (key in NOT_COMPUTABLE or key in PENDING):
+        if row.status == "encoded" and (key in NOT_COMPUTABLE_REASON or key in PENDING):
             problems.append(
                 f"{key}: encoded by {', '.join(row.rule_ids)} but still listed as not encoded"
             )
-    for key in {*NOT_COMPUTABLE, *PENDING}:
+    for key in {*NOT_COMPUTABLE_REASON, *PENDING}:
         if key not in units:
             problems.append(f"{key}: listed in the manifest but not a coverage unit")
-        if key in NOT_COMPUTABLE and key in PENDING:
+        if key in NOT_COMPUTABLE_REASON and key in PENDING:
             problems.append(f"{key}: both not computable and pending")
     return problems
 

@@ -147,9 +147,10 @@ def duties(
     if not isinstance(actor, str) or actor not in ("participant", "authority"):
         raise InputValidationError(f"actor must be participant or authority, got {brief(actor)}")
     if not isinstance(compliance, Mapping):
-        raise InputValidationError(
-            "compliance must be a mapping of duty id to true/false/null, "
-            f"got {type(compliance).__name__}"
+        from sandbox_rules.i18n import Term
+
+        raise InputValidationError.from_key(
+            "error.compliance_not_mapping", kind=Term("type", type(compliance).__name__)
         )
     from sandbox_rules.obligations import Schedule
 

@@ -10,8 +10,9 @@ so no message embeds an unbounded repr.
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterable
-from typing import Any, ClassVar
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, ClassVar, Self
 
 import msgspec
 
@@ -74,12 +75,24 @@ class BatchError(Record, tag="batch_error", frozen=True, kw_only=True):
     error: ErrorRecord
 
 
+def _message(key: str, lang: str, fields: Mapping[str, object]) -> str:
+    from sandbox_rules.i18n import t  # the tables are read on the first message
+
+    return t(key, lang, **fields)
+
+
 class SandboxRulesError(Exception):
-    """Base class of every error this library raises on purpose."""
+    """Base class of every error this library raises on purpose.
+
+    ``message`` is in English. An error whose message is in the message tables
+    (sandbox_rules/i18n) carries its ``key`` and ``fields`` too, and :meth:`message_in` says it in
+    Vietnamese; the command line prints that."""
 
     code: ClassVar[str] = "sandbox_rules_error"
     title_vi: ClassVar[str] = "Lỗi của thư viện sandbox_rules"
     title_en: ClassVar[str] = "An error of the sandbox_rules library"
+    key: str | None = None
+    fields: Mapping[str, object] = MappingProxyType({})
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -87,6 +100,24 @@ class SandboxRulesError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    @classmethod
+    def from_key(cls, key: str, /, **fields: object) -> Self:
+        """The error with the message ``key`` of the message tables (its English ``message``
+        and, by :meth:`message_in`, its Vietnamese one), for a class built from its message."""
+        error = cls(_message(key, "en", fields))
+        error._localise(key, fields)
+        return error
+
+    def _localise(self, key: str, fields: Mapping[str, object]) -> None:
+        self.key, self.fields = key, MappingProxyType(dict(fields))
+
+    def message_in(self, lang: str = "en") -> str:
+        """The message in ``lang``: the English ``message``, or its translation where the
+        message is in the tables (otherwise the English one)."""
+        if self.key is None or lang == "en":
+            return self.message
+        return _message(self.key, lang, self.fields)
 
     def record(self) -> ErrorRecord:
         return ErrorRecord(
@@ -104,9 +135,20 @@ class CitationSyntaxError(SandboxRulesError, ValueError):
     title_vi = "Trích dẫn không đúng dạng (ví dụ đúng: 12.3.b, Điều 12 khoản 3 điểm b)"
     title_en = "A citation that is not of a supported form (e.g. 12.3.b, Article 12(3)(b))"
 
-    def __init__(self, text: str, why: str) -> None:
-        super().__init__(f"cannot parse citation {brief(text)}: {why}")
+    def __init__(
+        self, text: str, why: str = "", *, why_key: str | None = None, **why_fields: object
+    ) -> None:
+        """Why ``text`` is no citation: ``why`` in English, or ``why_key`` (with its fields),
+        the reason's key in the message tables."""
+        fields: dict[str, object] = {"text": brief(text), "why": why}
+        if why_key is not None:
+            from sandbox_rules.i18n import Message
+
+            fields["why"] = Message(why_key, why_fields)
+        super().__init__(_message("error.citation_syntax", "en", fields))
         self.text = text
+        if why_key is not None:
+            self._localise("error.citation_syntax", fields)
 
 
 class UnknownCitationError(SandboxRulesError, LookupError):
@@ -117,9 +159,9 @@ class UnknownCitationError(SandboxRulesError, LookupError):
     title_en = "A citation that names no unit of Articles 8-22"
 
     def __init__(self, citation: str) -> None:
-        super().__init__(
-            f"citation {brief(citation)} does not resolve to any unit of Articles 8-22"
-        )
+        fields = {"citation": brief(citation)}
+        super().__init__(_message("error.unknown_citation", "en", fields))
+        self._localise("error.unknown_citation", fields)
         self.citation = citation
 
 
@@ -375,8 +417,8 @@ class OptionalDependencyError(SandboxRulesError):
     title_en = "A feature whose optional extra is not installed (the package and extra named)"
 
     def __init__(self, package: str, extra: str) -> None:
-        super().__init__(
-            f"this needs the package {package!r}: pip install 'sandbox-rules[{extra}]'"
-        )
+        fields = {"package": repr(package), "extra": extra}
+        super().__init__(_message("error.optional_dependency", "en", fields))
+        self._localise("error.optional_dependency", fields)
         self.package = package
         self.extra = extra

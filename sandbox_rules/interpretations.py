@@ -31,9 +31,11 @@ class Interpretation:
 
     def check(self, option: str) -> str:
         if option not in self.options:
-            raise InterpretationError(
-                f"interpretation {self.id!r} has no option {brief(option)}; "
-                f"choose one of {', '.join(self.options)}"
+            raise InterpretationError.from_key(
+                "error.interpretation_option",
+                id=repr(self.id),
+                option=brief(option),
+                options=", ".join(self.options),
             )
         return option
 
@@ -552,8 +554,8 @@ def get(interpretation_id: str) -> Interpretation:
     try:
         return _BY_ID[interpretation_id]
     except KeyError:
-        raise InterpretationError(
-            f"unknown interpretation {brief(interpretation_id)}; known: {', '.join(_BY_ID)}"
+        raise InterpretationError.from_key(
+            "error.interpretation_unknown", id=brief(interpretation_id), known=", ".join(_BY_ID)
         ) from None
 
 

@@ -47,11 +47,14 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
             # A pipe or a growing file has no reliable size: read at most one byte too many.
             raw = b"" if size > max_bytes else fh.read(max_bytes + 1)
     except IsADirectoryError:
-        raise DocumentFormatError(f"{name} is a directory, not a file") from None
+        raise DocumentFormatError.from_key("error.directory", name=name) from None
     except OSError as exc:
-        raise DocumentFormatError(f"cannot read {name}: {exc.strerror or exc}") from None
+        detail = exc.strerror or str(exc)
+        raise DocumentFormatError.from_key("error.cannot_read", name=name, detail=detail) from None
     except ValueError as exc:  # e.g. an embedded NUL byte in the path
-        raise DocumentFormatError(f"cannot read {name}: {exc}") from None
+        raise DocumentFormatError.from_key(
+            "error.cannot_read", name=name, detail=str(exc)
+        ) from None
     if size > max_bytes or len(raw) > max_bytes:
         raise InputTooLargeError(
             f"{name} is {max(size, len(raw))} bytes or more, over the limit of {max_bytes}"
@@ -89,7 +92,7 @@ def parse_document(
         if len(text) > max_bytes:
             raise InputTooLargeError(f"{label} is more than the limit of {max_bytes} bytes")
         if b"\x00" in text:
-            raise DocumentFormatError(f"{label} is a binary file, not {format.upper()} text")
+            raise DocumentFormatError.from_key("error.binary", name=label, format=format.upper())
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -114,14 +117,16 @@ def parse_document(
     except (DocumentFormatError, InputTooLargeError):
         raise
     except RecursionError:
-        raise InputTooLargeError(f"{label} is nested more than {MAX_DEPTH} levels deep") from None
+        raise InputTooLargeError.from_key("error.too_deep", name=label, depth=MAX_DEPTH) from None
     except Exception as exc:  # yaml.YAMLError, json.JSONDecodeError, tomllib.TOMLDecodeError
         detail = str(exc).replace("\n", " ")
         if len(detail) > 300:
             detail = detail[:299] + "…"
-        raise DocumentFormatError(f"{label} is not valid {format.upper()}: {detail}") from None
+        raise DocumentFormatError.from_key(
+            "error.not_valid", name=label, format=format.upper(), detail=detail
+        ) from None
     if data is None:
-        raise DocumentFormatError(f"{label} is empty")
+        raise DocumentFormatError.from_key("error.empty", name=label)
     _check_shape(data, label)
     return data
 
@@ -142,7 +147,7 @@ def _check_shape(data: Any, label: str) -> None:
         else:
             continue
         if depth >= MAX_DEPTH and children:
-            raise InputTooLargeError(f"{label} is nested more than {MAX_DEPTH} levels deep")
+            raise InputTooLargeError.from_key("error.too_deep", name=label, depth=MAX_DEPTH)
         stack.extend((c, depth + 1) for c in children)
 
 
@@ -156,15 +161,16 @@ def load_yaml(text: str, label: str = "the document") -> Any:
     depth = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, AliasEvent):
-            raise DocumentFormatError(
-                f"{label} uses a YAML alias (*{str(event.anchor)[:40]}, line "
-                f"{event.start_mark.line + 1 if event.start_mark else '?'}); "
-                "aliases are not accepted: write the value out"
+            raise DocumentFormatError.from_key(
+                "error.yaml_alias",
+                name=label,
+                anchor=str(event.anchor)[:40],
+                line=event.start_mark.line + 1 if event.start_mark else "?",
             )
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise InputTooLargeError(f"{label} is nested more than {MAX_DEPTH} levels deep")
+                raise InputTooLargeError.from_key("error.too_deep", name=label, depth=MAX_DEPTH)
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
     return yaml.load(text, Loader=loader)

@@ -14,32 +14,29 @@ import msgspec
 from sandbox_rules.records import Consultee, IssuedDocument, MissingFact, Provenance, Record
 from sandbox_rules.rules.model import Rule
 
-STATUS_VI = {
-    "met": "đáp ứng",
-    "not_met": "không đáp ứng",
-    "unknown": "chưa xác định (thiếu thông tin)",
-    "not_applicable": "không áp dụng",
-}
-VERDICT_VI = {
-    "eligible": "ĐỦ ĐIỀU KIỆN",
-    "ineligible": "KHÔNG ĐỦ ĐIỀU KIỆN",
-    "undetermined": "CHƯA XÁC ĐỊNH ĐƯỢC (thiếu thông tin)",
-}
 TOPICS = ("applicant", "representative", "solution", "scope", "plan")
-TOPIC_VI = {
-    "applicant": "Chủ thể đề nghị",
-    "representative": "Người đại diện theo pháp luật",
-    "solution": "Giải pháp",
-    "scope": "Phạm vi thử nghiệm",
-    "plan": "Phương án thử nghiệm",
+# The names of statuses, topics, parts and answers in each language are in the message
+# tables (sandbox_rules/i18n: assessment.status, .topic, .part, .answer). The former constant
+# tables (STATUS_VI, TOPIC_VI, TOPIC_EN, PART_VI, PART_EN, ANSWER_VI, ANSWER_EN) are read from
+# them when asked for.
+_TABLES: Mapping[str, tuple[str, str]] = {
+    "STATUS_VI": ("assessment.status", "vi"),
+    "TOPIC_VI": ("assessment.topic", "vi"),
+    "TOPIC_EN": ("assessment.topic", "en"),
+    "PART_VI": ("assessment.part", "vi"),
+    "PART_EN": ("assessment.part", "en"),
+    "ANSWER_VI": ("assessment.answer", "vi"),
+    "ANSWER_EN": ("assessment.answer", "en"),
 }
-TOPIC_EN = {
-    "applicant": "Applicant",
-    "representative": "Legal representative",
-    "solution": "Solution",
-    "scope": "Scope",
-    "plan": "Testing plan",
-}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _TABLES:
+        from sandbox_rules.i18n import table
+
+        prefix, lang = _TABLES[name]
+        return table(prefix, lang)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 Status = Literal["met", "not_met", "unknown", "not_applicable"]
@@ -60,34 +57,6 @@ PART_ANSWERS: Mapping[str, tuple[str, str, str]] = {
     "conditions": ("eligible", "ineligible", "undetermined"),
     "scope": ("within", "outside", "undetermined"),
     "plan": ("complete", "incomplete", "undetermined"),
-}
-PART_VI = {
-    "conditions": "Điều kiện tham gia (Điều 9)",
-    "scope": "Phạm vi thử nghiệm (Điều 10)",
-    "plan": "Nội dung phương án (Điều 11)",
-}
-PART_EN = {
-    "conditions": "Conditions to take part (Art. 9)",
-    "scope": "Scope of testing (Art. 10)",
-    "plan": "Contents of the plan (Art. 11)",
-}
-ANSWER_VI = {
-    "eligible": "ĐỦ ĐIỀU KIỆN",
-    "ineligible": "KHÔNG ĐỦ ĐIỀU KIỆN",
-    "within": "TRONG PHẠM VI",
-    "outside": "NGOÀI PHẠM VI (không thể chấp thuận như đã đề nghị)",
-    "complete": "ĐỦ NỘI DUNG",
-    "incomplete": "THIẾU NỘI DUNG (hồ sơ chưa đầy đủ, hợp lệ: cần bổ sung)",
-    "undetermined": "CHƯA XÁC ĐỊNH ĐƯỢC (thiếu thông tin)",
-}
-ANSWER_EN = {
-    "eligible": "ELIGIBLE",
-    "ineligible": "NOT ELIGIBLE",
-    "within": "WITHIN SCOPE",
-    "outside": "OUTSIDE SCOPE (cannot be approved as filed)",
-    "complete": "COMPLETE",
-    "incomplete": "INCOMPLETE (the dossier must be completed)",
-    "undetermined": "UNDETERMINED (facts missing)",
 }
 
 
@@ -128,10 +97,13 @@ class Finding(
         return load_law().resolve(self.rule.citation).quote(limit)
 
     def message(self, lang: str = "vi") -> str:
+        from sandbox_rules.i18n import t
+
         r = self.rule
+        status = t(f"assessment.status.{self.status}", lang)
         if lang == "en":
-            return f"{r.citation.en()}: {r.statement_en} — {self.status.replace('_', ' ')}"
-        return f"{r.citation.vi()}: {r.statement_vi} — {STATUS_VI[self.status]}"
+            return f"{r.citation.en()}: {r.statement_en} — {status}"
+        return f"{r.citation.vi()}: {r.statement_vi} — {status}"
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = msgspec.to_builtins(self)

@@ -22,6 +22,7 @@ from sandbox_rules._validation import as_day
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import EventOrderError, InputValidationError, brief
+from sandbox_rules.i18n import Term
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.records import Consultee, IssuedDocument, provenance
 from sandbox_rules.rules import registry
@@ -396,8 +397,8 @@ MAX_TIMELINE_EVENTS = 50
 
 def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
     if not isinstance(events, Mapping):
-        raise InputValidationError(
-            f"events must be a mapping of event name to date, got {type(events).__name__}"
+        raise InputValidationError.from_key(
+            "error.events_not_mapping", kind=Term("type", type(events).__name__)
         )
     if len(events) > MAX_TIMELINE_EVENTS:
         raise InputValidationError(
@@ -481,8 +482,8 @@ def timeline(
     """The timeline of ``procedure`` (see :data:`PROCEDURES`) given the events so far."""
     proc = PROCEDURES.get(procedure) if isinstance(procedure, str) else None
     if proc is None:
-        raise InputValidationError(
-            f"procedure must be one of {', '.join(PROCEDURES)}, got {brief(procedure)}"
+        raise InputValidationError.from_key(
+            "error.procedure_unknown", procedures=", ".join(PROCEDURES), given=brief(procedure)
         )
     as_day(as_of, "as_of")
     interp = (

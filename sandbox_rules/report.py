@@ -10,23 +10,15 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
+from sandbox_rules.i18n import fmt_date, messages, t, table
 from sandbox_rules.interpretations import get as get_interpretation
-from sandbox_rules.outcomes import (
-    ANSWER_EN,
-    ANSWER_VI,
-    PART_EN,
-    PART_VI,
-    STATUS_VI,
-    TOPIC_EN,
-    TOPIC_VI,
-    Assessment,
-    DossierCheck,
-    PartAnswer,
-    Routing,
-)
+from sandbox_rules.outcomes import Assessment, DossierCheck, PartAnswer, Routing
 from sandbox_rules.records import Consultee, IssuedDocument
 
 MARK = {"met": "✓", "not_met": "✗", "unknown": "?", "not_applicable": "–"}
+
+# The report's words are in the message tables (sandbox_rules/i18n/vi.toml, en.toml); the
+# legal texts (statements, quoted clauses, notes) come from the rules and records.
 
 
 def _wrap(text: str, indent: str = "      ") -> str:
@@ -38,20 +30,21 @@ def _interpretations(used: dict[str, str], lang: str) -> list[str]:
 
     if not used:
         return []
-    lines = [
-        "",
-        "Cách hiểu đã áp dụng (docs/interpretations.md):"
-        if lang == "vi"
-        else "Interpretations used:",
-    ]
+    lines = ["", t("report.interpretations_head", lang)]
     for key, option in sorted(used.items()):
         item = get_interpretation(key)
-        if lang == "vi":
-            default = " (mặc định)" if option == item.default else " (đã chọn khác mặc định)"
-            lines.append(f"  - {question_vi(key)} → {key} = {option}{default}")
-        else:
-            default = " (default)" if option == item.default else " (chosen, not the default)"
-            lines.append(f"  - {key} = {option}{default}: {item.options[option]}")
+        mark = t(
+            "report.interpretation_default"
+            if option == item.default
+            else "report.interpretation_chosen",
+            lang,
+        )
+        # The question is asked in Vietnamese; in English the option's meaning is shown.
+        detail = question_vi(key) if lang == "vi" else item.options[option]
+        line = t(
+            "report.interpretation_line", lang, detail=detail, key=key, option=option, mark=mark
+        )
+        lines.append(f"  - {line}")
     return lines
 
 
@@ -64,7 +57,7 @@ def _notes(rule_ids: tuple[str, ...], lang: str) -> list[str]:
         r = registry().get(rid)
         cite = r.citation.vi() if lang == "vi" else r.citation.en()
         text = r.statement_vi if lang == "vi" else r.statement_en
-        out.append(f"{'Lưu ý' if lang == 'vi' else 'Note'} ({cite}): {text}")
+        out.append(t("report.note", lang, citation=cite, text=text))
     return out
 
 
@@ -81,22 +74,33 @@ def _consulted_and_issued(
         cite = Citation.parse(c.citation)
         names = f": {', '.join(c.names)}" if c.names else ""
         out.append(
-            f"{'Lấy ý kiến' if vi else 'Consulted'}: {c.name_vi if vi else c.name_en}{names} "
-            f"({cite.vi() if vi else cite.en()})"
+            t(
+                "report.consulted",
+                lang,
+                name=c.name_vi if vi else c.name_en,
+                names=names,
+                citation=cite.vi() if vi else cite.en(),
+            )
         )
     if issues:
         cite = Citation.parse(issues.citation)
         forms = issues.forms
         shown = ""
         if forms:
-            shown = (
-                f" — mẫu {forms['organisation']} (tổ chức), {forms['individual']} (cá nhân)"
-                if vi
-                else f" — form {forms['organisation']} (organisation), {forms['individual']} (individual)"
+            shown = " — " + t(
+                "report.forms",
+                lang,
+                organisation=forms["organisation"],
+                individual=forms["individual"],
             )
         out.append(
-            f"{'Văn bản cấp' if vi else 'Issued'}: {issues.name_vi if vi else issues.name_en}"
-            f"{shown} ({cite.vi() if vi else cite.en()})"
+            t(
+                "report.issued",
+                lang,
+                name=issues.name_vi if vi else issues.name_en,
+                forms=shown,
+                citation=cite.vi() if vi else cite.en(),
+            )
         )
     return out
 
@@ -112,63 +116,39 @@ def _missing_lines(items: Any, lang: str) -> list[str]:
 def _provenance(law_version: str, lang: str) -> str:
     from sandbox_rules import __version__
 
-    label = "Phiên bản" if lang == "vi" else "Versions"
-    return f"{label}: sandbox_rules {__version__}, văn bản/law text sha256 {law_version[:16]}…"
+    return t("report.versions", lang, version=__version__, law=law_version[:16])
 
 
 def _part_line(p: PartAnswer, lang: str) -> str:
-    vi = lang == "vi"
-    title = PART_VI[p.part] if vi else PART_EN[p.part]
-    answer = ANSWER_VI[p.answer] if vi else ANSWER_EN[p.answer]
+    title = t(f"assessment.part.{p.part}", lang)
+    answer = t(f"assessment.answer.{p.answer}", lang)
     line = f"  - {title}: {answer}"
     if p.failed:
         cites = ", ".join(c for ref in p.failed for c in ref.citations)
-        if p.part == "plan":
-            line += f" — {'thiếu nội dung' if vi else 'missing'}: {cites}"
-        else:
-            line += f" — {'không đáp ứng' if vi else 'not met'}: {cites}"
+        word = t("assessment.plan_missing" if p.part == "plan" else "assessment.not_met", lang)
+        line += f" — {word}: {cites}"
     return line
 
 
 def _next_step(a: Assessment, lang: str) -> list[str]:
     """What follows from the three answers, in the decree's words."""
-    vi = lang == "vi"
     out: list[str] = []
     if a.conditions.answer == "ineligible":
-        out.append(
-            "  → Chủ thể không đáp ứng điều kiện tham gia thử nghiệm có kiểm soát (Điều 9)."
-            if vi
-            else "  → The applicant does not meet the conditions to take part (Art. 9)."
-        )
+        out.append("  → " + t("assessment.ineligible", lang))
     if a.scope.answer == "outside":
-        out.append(
-            "  → Phạm vi đề nghị vượt quá Điều 10: phương án không thể được chấp thuận như đã lập."
-            if vi
-            else "  → The requested scope exceeds Art. 10: the plan cannot be approved as filed."
-        )
+        out.append("  → " + t("assessment.outside", lang))
     if a.plan.answer == "incomplete":
-        out.append(
-            "  → Phương án thiếu nội dung chính của Điều 11: hồ sơ chưa đầy đủ, hợp lệ, cần "
-            "bổ sung (điểm b khoản 3 Điều 12) — đây không phải là căn cứ không đủ điều kiện."
-            if vi
-            else "  → The plan lacks contents Art. 11 requires: the dossier is incomplete and must "
-            "be completed (Art. 12(3)(b)) — not a ground of ineligibility."
-        )
+        out.append("  → " + t("assessment.incomplete", lang))
     return out
 
 
 def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False) -> str:
-    head = (
-        "ĐÁNH GIÁ ĐIỀU KIỆN THAM GIA THỬ NGHIỆM CÓ KIỂM SOÁT"
-        if lang == "vi"
-        else "ELIGIBILITY ASSESSMENT"
-    )
-    basis = (
-        "Căn cứ: Điều 9, 10, 11 Nghị định 169/2025/NĐ-CP"
-        if lang == "vi"
-        else "Basis: Articles 9-11 of Decree 169/2025/ND-CP"
-    )
-    lines = [head, basis, "", "Kết luận:" if lang == "vi" else "Conclusion:"]
+    lines = [
+        t("assessment.head", lang),
+        t("assessment.basis", lang),
+        "",
+        t("assessment.conclusion", lang),
+    ]
     lines += [_part_line(p, lang) for p in a.parts]
     lines += _next_step(a, lang)
     for topic, findings in a.by_topic().items():
@@ -177,12 +157,12 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
             continue
         lines += [
             "",
-            f"[{TOPIC_VI.get(topic, topic) if lang == 'vi' else TOPIC_EN.get(topic, topic)}]",
+            f"[{table('assessment.topic', lang).get(topic, topic)}]",
         ]
         for f in shown:
             r = f.rule
             cite = "; ".join(c.vi() if lang == "vi" else c.en() for c in r.citations)
-            status = STATUS_VI[f.status] if lang == "vi" else f.status.replace("_", " ")
+            status = t(f"assessment.status.{f.status}", lang)
             stmt = r.statement_vi if lang == "vi" else r.statement_en
             lines.append(f"  {MARK[f.status]} {cite}: {stmt} — {status}")
             if f.status in ("not_met", "unknown"):
@@ -190,20 +170,16 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
 
                 for c in r.citations:
                     quote = load_law().resolve(c).quote(260)
-                    label = f"Trích {c.vi()}: " if lang == "vi" else f"Text of {c.en()} (vi): "
-                    lines.append(_wrap(f"{label}“{quote}”"))
+                    label = t("assessment.quote", lang, citation=c.render(lang))
+                    lines.append(_wrap(f"{label}: “{quote}”"))
             if f.status == "unknown":
+                need = t("assessment.need", lang)
                 for m in f.missing_facts:
                     label = m.label_vi if lang == "vi" else m.label_en
-                    lines.append(
-                        f"      → {'cần' if lang == 'vi' else 'need'}: {label} [{m.field or m.fact}]"
-                    )
+                    lines.append(f"      → {need}: {label} [{m.field or m.fact}]")
     missing = a.missing_facts
     if missing:
-        lines += [
-            "",
-            "Thông tin còn thiếu để kết luận:" if lang == "vi" else "Still needed to decide:",
-        ]
+        lines += ["", t("assessment.still_needed", lang)]
         lines += _missing_lines(missing, lang)
     lines += _interpretations(dict(a.interpretations_used), lang)
     lines += [
@@ -218,65 +194,30 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
 
 
 def render_routing(r: Routing, lang: str = "vi") -> str:
-    head = (
-        "THẨM QUYỀN VÀ TRÌNH TỰ CẤP GIẤY CHỨNG NHẬN" if lang == "vi" else "AUTHORITY AND PROCEDURE"
-    )
-    lines = [
-        head,
-        "Căn cứ: Điều 12 Nghị định 169/2025/NĐ-CP"
-        if lang == "vi"
-        else "Basis: Article 12 of Decree 169/2025/ND-CP",
-        "",
-    ]
+    lines = [t("routing.head", lang), t("routing.basis", lang), ""]
     if r.status != "determined":
-        lines.append(
-            "Chưa xác định được — thiếu thông tin:" if lang == "vi" else "Undetermined — missing:"
-        )
+        lines.append(t("routing.undetermined", lang))
         lines += _missing_lines(r.missing_facts, lang)
     if r.authority:
         a = r.authority
         title = a.title_vi if lang == "vi" else a.title_en
-        lines.append(
-            ("Thẩm quyền cấp: " if lang == "vi" else "Issuing authority: ")
-            + f"{title} ({a.citation})"
-        )
+        lines.append(t("routing.authority", lang, title=title, citation=a.citation))
         note = a.delegation_note_vi if lang == "vi" else a.delegation_note_en
         lines.append(f"  ({note})")
     if r.procedure:
-        lines.append(
-            ("Trình tự: khoản " if lang == "vi" else "Procedure: Art. ")
-            + str(r.procedure).replace("12.", "")
-            + (" Điều 12" if lang == "vi" else "")
-        )
-        if r.procedure == "12.4" and lang != "vi":
-            lines[-1] = "Procedure: Article 12(4)"
-        elif r.procedure == "12.3" and lang != "vi":
-            lines[-1] = "Procedure: Article 12(3)"
-        elif r.procedure == "12.6" and lang != "vi":
-            lines[-1] = "Procedure: Article 12(6)"
+        clause = str(r.procedure).replace("12.", "")
+        lines.append(t("routing.procedure", lang, clause=clause))
     if r.file_with:
-        lines.append(
-            ("Nơi nộp hồ sơ: " if lang == "vi" else "File with: ")
-            + (r.file_with.vi if lang == "vi" else r.file_with.en)
-        )
+        where = r.file_with.vi if lang == "vi" else r.file_with.en
+        lines.append(t("routing.file_with", lang, where=where))
     if r.methods:
-        names = {
-            "online": ("trực tuyến", "online"),
-            "in_person": ("trực tiếp", "in person"),
-            "post": ("qua dịch vụ bưu chính", "by post"),
-        }
-        lines.append(
-            ("Phương thức: " if lang == "vi" else "Methods: ")
-            + ", ".join(names[m][0 if lang == "vi" else 1] for m in r.methods)
-        )
+        methods = ", ".join(t(f"routing.method.{m}", lang) for m in r.methods)
+        lines.append(t("routing.methods", lang, methods=methods))
     lines += _consulted_and_issued(list(r.consultees or ()), r.issues, lang)
     for note in r.notes if lang == "vi" or not r.notes_en else r.notes_en:
-        lines.append(f"Ghi chú: {note}" if lang == "vi" else f"Note: {note}")
+        lines.append(t("routing.note", lang, text=note))
     lines += _source_lines(r, lang)
-    lines.append(
-        ("Điều khoản áp dụng: " if lang == "vi" else "Clauses applied: ")
-        + ", ".join(r.citations or ())
-    )
+    lines.append(t("routing.clauses", lang, citations=", ".join(r.citations or ())))
     lines += _interpretations(dict(r.interpretations_used or {}), lang)
     lines += ["", _provenance(r.law_version, lang)]
     return "\n".join(lines)
@@ -284,8 +225,6 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
 
 def _source_lines(r: Routing, lang: str) -> list[str]:
     """Each data source: the managing body as written and the body it was matched to."""
-    from sandbox_rules.i18n import t
-
     if not r.sources:
         return []
     out = [t("report.sources_head", lang)]
@@ -304,60 +243,28 @@ def _source_lines(r: Routing, lang: str) -> list[str]:
 
 
 def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
-    names_vi = {
-        "issuance": "cấp Giấy chứng nhận (khoản 2 Điều 12)",
-        "reissue": "cấp lại (khoản 5 Điều 12)",
-        "adjustment": "điều chỉnh phương án (khoản 2 Điều 13)",
-        "extension": "gia hạn (khoản 1 Điều 14)",
-        "conclusion": "kết thúc thử nghiệm (khoản 2 Điều 16)",
-    }
-    head = (
-        f"HỒ SƠ {names_vi[d.procedure].upper()}"
-        if lang == "vi"
-        else f"DOSSIER: {d.procedure.upper()}"
-    )
-    lines = [head, ""]
-    status_vi = {"present": "đã có", "missing": "CÒN THIẾU", "unknown": "chưa rõ"}
+    procedure = t(f"dossier.procedure.{d.procedure}", lang).upper()
+    lines = [t("dossier.head", lang, procedure=procedure), ""]
     plan_heading = False
     for item in d.items:
         if item.item == "plan_content" and not plan_heading:
             plan_heading = True
-            lines += [
-                "",
-                "Nội dung chính của phương án (Điều 11):"
-                if lang == "vi"
-                else "Contents of the plan (Art. 11):",
-            ]
+            lines += ["", t("dossier.plan_head", lang)]
         label = item.label_vi if lang == "vi" else item.label_en
-        st = status_vi[item.status] if lang == "vi" else item.status.upper()
-        cond = (" (nếu có)" if lang == "vi" else " (if applicable)") if item.conditional else ""
+        st = t(f"dossier.status.{item.status}", lang)
+        cond = f" ({t('dossier.conditional', lang)})" if item.conditional else ""
         docs = "" if item.item == "plan_content" else f" — {', '.join(item.accepted)}"
         lines.append(
             f"  [{st}] {item.citation_vi if lang == 'vi' else item.citation}: {label}{cond}{docs}"
         )
-    complete = d.complete
-    verdict: dict[Any, str] = (
-        {
-            True: "Hồ sơ đủ thành phần.",
-            False: "Hồ sơ chưa đầy đủ, hợp lệ: còn thiếu thành phần hoặc nội dung.",
-            None: "Chưa xác định (thiếu thông tin).",
-        }
-        if lang == "vi"
-        else {
-            True: "Dossier complete.",
-            False: "Dossier incomplete.",
-            None: "Undetermined (facts missing).",
-        }
-    )
-    lines += ["", verdict[complete]]
+    verdict = {True: "dossier.complete", False: "dossier.incomplete", None: "dossier.undetermined"}
+    lines += ["", t(verdict[d.complete], lang)]
     lines += _unknown_document_lines(d, lang)
     lines += _interpretations(dict(d.interpretations_used), lang)
     return "\n".join(lines)
 
 
 def _unknown_document_lines(d: DossierCheck, lang: str) -> list[str]:
-    from sandbox_rules.i18n import t
-
     out = []
     for u in d.unrecognised:
         hint = t("report.unknown_document_hint", lang, name=u.suggestion) if u.suggestion else ""
@@ -365,23 +272,9 @@ def _unknown_document_lines(d: DossierCheck, lang: str) -> list[str]:
     return out
 
 
-STATUS_STEP_VI = {
-    "done_on_time": "đã thực hiện đúng hạn",
-    "late": "trễ hạn",
-    "pending": "đang trong hạn",
-    "overdue": "QUÁ HẠN",
-    "paused": "tạm dừng (đang giải trình)",
-    "waiting": "chờ bước trước",
-    "not_started": "chưa bắt đầu",
-    "not_applicable": "không phát sinh",
-}
-
-
 def _day(value: Any, vi: bool) -> str:
     """A date of a record's dict (ISO text) as the report's language writes it."""
     from datetime import date as _date
-
-    from sandbox_rules.i18n import fmt_date
 
     if value is None:
         return "—"
@@ -394,58 +287,38 @@ def _day(value: Any, vi: bool) -> str:
 
 def _word(table: str, code: str, vi: bool) -> str:
     """A code (status, event, state) in the report's language, from the message tables."""
-    from sandbox_rules.i18n import messages
-
     return messages("vi" if vi else "en").get(f"{table}.{code}", code.replace("_", " "))
 
 
-def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
-    d = t.to_dict(explain=explain)
+def render_timeline(tl: Any, lang: str = "vi", explain: bool = False) -> str:
+    d = tl.to_dict(explain=explain)
     vi = lang == "vi"
     lines = [
         d["title_vi"] if vi else d["title_en"],
-        ("Tính đến ngày " if vi else "As of ") + _day(d["as_of"], vi),
+        t("timeline.as_of", lang, date=_day(d["as_of"], vi)),
         "",
     ]
+    working_days = t("timeline.unit.working_days", lang)
     for s in d["steps"]:
-        status = STATUS_STEP_VI[s["status"]] if vi else s["status"].replace("_", " ")
-        period = (
-            f"{s['period']['n']} {'ngày làm việc' if s['period']['unit'] == 'working_days' else 'ngày'}"
-            if vi
-            else f"{s['period']['n']} {s['period']['unit'].replace('_', ' ')}"
-        )
+        status = t(f"timeline.status.{s['status']}", lang)
+        period = f"{s['period']['n']} {t('timeline.unit.' + s['period']['unit'], lang)}"
         head = f"- {s['citation_vi'] if vi else s['citation']}: {s['label_vi'] if vi else s['label_en']} ({period})"
         lines.append(head)
         if s["start"]:
-            assumed = (
-                (
-                    " (giả định: hạn muộn nhất của bước trước)"
-                    if vi
-                    else " (assumed: latest lawful date of the step before)"
-                )
-                if s["start_assumed"]
-                else ""
-            )
+            assumed = f" ({t('timeline.assumed', lang)})" if s["start_assumed"] else ""
+            provisional = f" ({t('timeline.provisional', lang)})" if s["provisional"] else ""
             lines.append(
-                f"    {'từ' if vi else 'from'} {_day(s['start'], vi)}{assumed} → {'hạn' if vi else 'due'} {_day(s['due'], vi)}"
-                + (
-                    " (tạm tính)"
-                    if vi and s["provisional"]
-                    else (" (provisional)" if s["provisional"] else "")
-                )
+                f"    {t('timeline.from', lang)} {_day(s['start'], vi)}{assumed} → "
+                f"{t('timeline.due', lang)} {_day(s['due'], vi)}{provisional}"
             )
         if s["actual"]:
-            lines.append(f"    {'thực tế' if vi else 'actual'}: {_day(s['actual'], vi)}")
+            lines.append(f"    {t('timeline.actual', lang)}: {_day(s['actual'], vi)}")
         extra = ""
         if s["late_working_days"]:
-            extra = f" — {s['late_working_days']} {'ngày làm việc' if vi else 'working days'}"
+            extra = f" — {s['late_working_days']} {working_days}"
         if s["clock_stopped_working_days"]:
-            extra += (
-                f"; dừng tính {s['clock_stopped_working_days']} ngày làm việc khi giải trình"
-                if vi
-                else f"; clock stopped {s['clock_stopped_working_days']} working days for clarification"
-            )
-        lines.append(f"    {'trạng thái' if vi else 'status'}: {status}{extra}")
+            extra += "; " + t("timeline.clock_stopped", lang, n=s["clock_stopped_working_days"])
+        lines.append(f"    {t('timeline.status_label', lang)}: {status}{extra}")
         note = s["note_vi"] if vi else s["note_en"]
         if note:
             lines.append(f"    {note}")
@@ -454,22 +327,18 @@ def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
                 f"      {_day(step['date'], vi)} {_word('step', step['action'], vi):<8} {step['reason_vi'] if vi else step['reason_en']}"
             )
     if d["worst_case_end"]:
-        lines += [
-            "",
-            ("Kết thúc muộn nhất (trường hợp xấu nhất): " if vi else "Worst-case end: ")
-            + _day(d["worst_case_end"], vi),
-        ]
+        lines += ["", t("timeline.worst_case", lang, date=_day(d["worst_case_end"], vi))]
     if d["open_end_vi"]:
         lines.append(d["open_end_vi"] if vi else d["open_end_en"])
     lines += [
         "",
         *_consulted_and_issued(
-            t.procedure.consultees, t.procedure.issues.record(t.interpretations), lang
+            tl.procedure.consultees, tl.procedure.issues.record(tl.interpretations), lang
         ),
     ]
     for n in d["notes"]:
         lines.append(
-            f"{'Ghi chú' if vi else 'Note'} ({n['citation']}): {n['vi'] if vi else n['en']}"
+            t("timeline.note", lang, citation=n["citation"], text=n["vi"] if vi else n["en"])
         )
     lines += _interpretations(d["interpretations_used"], lang)
     if d["procedure"] == "conclusion-16.3":
@@ -477,54 +346,20 @@ def render_timeline(t: Any, lang: str = "vi", explain: bool = False) -> str:
     return "\n".join(lines)
 
 
-STATE_VI = {
-    "applied": "đã nộp hồ sơ",
-    "in_consultation": "đang lấy ý kiến",
-    "issued": "đã cấp Giấy chứng nhận",
-    "refused": "từ chối cấp",
-    "returned": "trả lại hồ sơ",
-    "active": "đang thử nghiệm",
-    "adjusted": "đã điều chỉnh",
-    "extended": "đã gia hạn",
-    "revoked": "đã thu hồi",
-    "concluded": "đã kết thúc",
-}
+def __getattr__(name: str) -> Any:
+    """``STATE_VI``: the Vietnamese names of the lifecycle states, from the message tables
+    (read when first asked for; kept for the surfaces that import it)."""
+    if name == "STATE_VI":
+        return table("state", "vi")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# Statuses of schedule items and of what stands in the way of Art. 22, in Vietnamese.
-ITEM_STATUS_VI = {
-    "done": "đã thực hiện",
-    "done_late": "thực hiện muộn",
-    "overdue": "quá hạn",
-    "upcoming": "sắp đến hạn",
-    "open": "đang mở",
-    "closed": "đã đóng",
-    "informational": "để biết",
-    "continuing": "tiếp tục",
-    "undetermined": "chưa xác định",
-    "not_complied": "không thực hiện",
-}
-
-
-def _dmy(iso: str) -> str:
-    y, m, d = iso.split("-")
-    return f"{d}/{m}/{y}"
-
-
-def _started_line(started_on: Any, state: str, vi: bool) -> str:
+def _started_line(started_on: Any, state: str, lang: str) -> str:
     """15.1.b: whether testing has started, tracked apart from the state."""
     if started_on is not None:
-        return (
-            f"Đã triển khai thử nghiệm từ ngày {started_on.strftime('%d/%m/%Y')} (điểm b khoản 1 Điều 15)"
-            if vi
-            else f"Testing started on {started_on.isoformat()} (Art. 15(1)(b))"
-        )
+        return t("lifecycle.started", lang, date=fmt_date(started_on, lang))
     if state in ("issued", "adjusted", "extended"):
-        return (
-            "Chưa triển khai thử nghiệm (điểm b khoản 1 Điều 15)"
-            if vi
-            else "Testing not started (Art. 15(1)(b))"
-        )
+        return t("lifecycle.not_started", lang)
     return ""
 
 
@@ -532,9 +367,9 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
     d = st.to_dict()
     vi = lang == "vi"
     lines = [
-        ("TRẠNG THÁI THỬ NGHIỆM" if vi else "SANDBOX STATUS") + f" — {_day(d['as_of'], vi)}",
-        ("Trạng thái: " if vi else "State: ") + (STATE_VI[d["state"]] if vi else d["state"]),
-        _started_line(st.testing_started_on, d["state"], vi),
+        t("lifecycle.head", lang, date=_day(d["as_of"], vi)),
+        t("lifecycle.state", lang, state=t(f"state.{d['state']}", lang)),
+        _started_line(st.testing_started_on, d["state"], lang),
         "",
     ]
     for h in d["history"]:
@@ -545,53 +380,56 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         )
     lines.append("")
     if d["end"]:
-        lines.append(
-            ("Thời hạn thử nghiệm: " if vi else "Testing period: ")
-            + f"{_day(d['testing_start'], vi)} → {_day(d['approved_end'], vi)}"
-            + (
-                f" ({'gia hạn đến' if vi else 'extended to'} {_day(d['extended_end'], vi)})"
-                if d["extended_end"]
-                else ""
-            )
-            + " (10.2)"
+        extended = (
+            f" ({t('lifecycle.extended_to', lang, date=_day(d['extended_end'], vi))})"
+            if d["extended_end"]
+            else ""
         )
+        period = t(
+            "lifecycle.period",
+            lang,
+            start=_day(d["testing_start"], vi),
+            end=_day(d["approved_end"], vi),
+        )
+        lines.append(f"{period}{extended} (10.2)")
     if d["extension_window"]:
         w = d["extension_window"]
-        lines.append(
-            ("Thời gian gửi đề nghị gia hạn: " if vi else "Extension request window: ")
-            + f"{_day(w['start'], vi)} → {_day(w['end'], vi)} (14.1)"
+        window = t(
+            "lifecycle.extension_window", lang, start=_day(w["start"], vi), end=_day(w["end"], vi)
         )
+        lines.append(f"{window} (14.1)")
     if d["results_report_due"]:
-        lines.append(
-            ("Hạn nộp Báo cáo kết quả: " if vi else "Results report due: ")
-            + f"{_day(d['results_report_due'], vi)} (18.4)"
-        )
+        due = t("lifecycle.results_due", lang, date=_day(d["results_report_due"], vi))
+        lines.append(f"{due} (18.4)")
     for g in d["revocation_grounds"]:
-        lines.append(
-            ("Căn cứ thu hồi " if vi else "Revocation ground ")
-            + f"{g['citation_vi'] if vi else g['citation']}: "
-            f"{g['detail_vi'] if vi else g['detail_en']} — "
-            + ("phát sinh " if vi else "arose ")
-            + _day(g["arose_on"], vi)
-            + ("; quyết định chậm nhất " if vi else "; decision due ")
-            + _day(g["decision_due"], vi)
-            + f" (15.2) — {g['decided_by']}"
+        ground = t(
+            "lifecycle.ground",
+            lang,
+            citation=g["citation_vi"] if vi else g["citation"],
+            detail=g["detail_vi"] if vi else g["detail_en"],
+            arose=_day(g["arose_on"], vi),
+            due=_day(g["decision_due"], vi),
         )
+        lines.append(f"{ground} (15.2) — {g['decided_by']}")
+    to_confirm = t("report.to_confirm", lang)
     for g in d["undetermined_grounds"]:
         lines.append(
-            ("Căn cứ thu hồi chưa xác định " if vi else "Undetermined revocation ground ")
-            + f"{g['citation_vi'] if vi else g['citation']}: "
-            + (g["detail_vi"] if vi else g["detail_en"])
+            t(
+                "lifecycle.undetermined_ground",
+                lang,
+                citation=g["citation_vi"] if vi else g["citation"],
+                detail=g["detail_vi"] if vi else g["detail_en"],
+            )
         )
         for m in g["missing_facts"]:
             lines.append(
-                f"  {'cần xác nhận' if vi else 'to confirm'}: "
+                f"  {to_confirm}: "
                 f"{m['label_vi'] if vi else m['label_en']} ({m['field']}; {', '.join(m['asked_by'])})"
             )
     for w in d.get("warnings_vi") or d["warnings"] if vi else d["warnings"]:
-        lines.append(("Lưu ý: " if vi else "Warning: ") + w)
+        lines.append(t("lifecycle.warning", lang, text=w))
     if schedule is not None:
-        lines += ["", "NGHĨA VỤ" if vi else "OBLIGATIONS"]
+        lines += ["", t("lifecycle.obligations", lang)]
         for i in schedule.items:
             if i.id.startswith("risk-assessment") or (
                 i.status == "informational" and i.id.startswith("yearly")
@@ -602,24 +440,24 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         dd = duty.to_dict()
         e = dd["exemption"]
         verdict = {
-            True: "được miễn" if vi else "exempt",
-            False: "không được miễn" if vi else "not exempt",
-            None: "chưa xác định" if vi else "undetermined",
+            True: "lifecycle.exempt",
+            False: "lifecycle.not_exempt",
+            None: "lifecycle.exempt_undetermined",
         }[e["exempt"]]
         lines += [
             "",
-            ("Miễn trách nhiệm dân sự " if vi else "Civil-liability exemption ")
-            + f"({e['citation']}): {verdict}",
+            t("lifecycle.exemption", lang, citation=e["citation"], verdict=t(verdict, lang)),
         ]
+        in_the_way = t("lifecycle.in_the_way", lang)
         for o in e["standing_in_way"]:
             lines.append(
-                f"  {'vướng' if vi else 'in the way'}: {o['citation']} "
+                f"  {in_the_way}: {o['citation']} "
                 f"{o['title_vi'] if vi else o['title_en']} — "
-                + (ITEM_STATUS_VI[o["status"]] if vi else o["status"].replace("_", " "))
-                + (f" ({_dmy(o['due']) if vi else o['due']})" if o["due"] else "")
+                + t(f"lifecycle.duty.{o['status']}", lang)
+                + (f" ({_day(o['due'], vi)})" if o["due"] else "")
             )
         for m in e["missing"]:
-            lines.append(f"  {'cần xác nhận' if vi else 'to confirm'}: {m}")
+            lines.append(f"  {to_confirm}: {m}")
     if d["state"] == "concluded" or any("16.1.b" in w for w in d["warnings"]):
         lines += ["", *_notes(("note.16.5.no-licence",), lang)]
     # The schedule and the exemption read texts of their own (19.2, 17.2, 22): name them too.

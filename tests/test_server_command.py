@@ -42,6 +42,8 @@ def test_missing_extra_is_a_typed_error(
 def test_bad_options_are_refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("uvicorn", reason="the 'server' extra is not installed")
     assert main(argv) == 1
+    assert "phải là số dương" in capsys.readouterr().err  # Vietnamese by default
+    assert main([*argv, "--lang", "en"]) == 1
     assert "must be positive" in capsys.readouterr().err
 
 

@@ -458,9 +458,12 @@ def _load_override_source(
         raw = read_bounded(source)
         data = parse_document(raw, "json" if name.lower().endswith(".json") else "toml", name=name)
     except InputValidationError as exc:
-        raise CalendarDataError(f"overrides file: {exc.message}") from None
+        from sandbox_rules.i18n import Message
+
+        detail = Message(exc.key, exc.fields) if exc.key else exc.message
+        raise CalendarDataError.from_key("error.overrides_file", detail=detail) from None
     if not isinstance(data, dict):
-        raise CalendarDataError(f"overrides file {brief(name)} must hold a table/object")
+        raise CalendarDataError.from_key("error.overrides_not_table", name=brief(name))
     return data, raw
 
 
@@ -662,9 +665,7 @@ class VietnamCalendar:
     ) -> list[str]:
         unknown = set(data) - {"documents", "days", "official_years", "meta"}
         if unknown:
-            raise CalendarDataError(
-                f"overrides: unknown keys {sorted(unknown)}; use documents, days, official_years"
-            )
+            raise CalendarDataError.from_key("error.overrides_keys", keys=sorted(unknown))
         for section in ("documents", "days"):
             if not isinstance(data.get(section) or [], list):
                 raise CalendarDataError(f"overrides: {section} must be a list of tables")
@@ -751,9 +752,14 @@ class VietnamCalendar:
             raise InvalidDateError(f"{name} must be a datetime.date, got {what}")
         o = d.toordinal()
         if o < self._lo or o > self._hi:
-            raise DateOutOfRangeError(
-                f"{name} {d.isoformat()} is outside the supported range "
-                f"{self.first_date.isoformat()}..{self.last_date.isoformat()}"
+            from sandbox_rules.i18n import Day
+
+            raise DateOutOfRangeError.from_key(
+                "error.date_outside",
+                name=name,
+                date=Day(d),
+                first=Day(self.first_date),
+                last=Day(self.last_date),
             )
         return o
 
@@ -911,8 +917,11 @@ class VietnamCalendar:
         if type(year) is not int:
             raise InvalidDateError(f"year must be an int, got {brief(year)}")
         if not self.first_date.year <= year <= self.last_date.year:
-            raise DateOutOfRangeError(
-                f"year {year} is outside {self.first_date.year}..{self.last_date.year}"
+            raise DateOutOfRangeError.from_key(
+                "error.year_outside",
+                year=year,
+                first=self.first_date.year,
+                last=self.last_date.year,
             )
         lo, hi = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
         out = [self._days[o] for o in sorted(self._days) if lo <= o <= hi]

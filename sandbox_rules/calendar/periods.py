@@ -23,7 +23,11 @@ def check_length(kind: str, n: object) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
         raise InvalidPeriodError(f"{kind}.n must be an int, got {brief(n)}")
     if n < 0:
-        raise InvalidPeriodError(f"{kind}.n must be >= 0, got {n}")
+        from sandbox_rules.i18n import Term
+
+        raise InvalidPeriodError.from_key(
+            "error.period_negative", period=Term("period", kind), given=n
+        )
     return n
 
 
@@ -148,7 +152,9 @@ def add_months(d: date, months: int) -> date:
     """The corresponding day ``months`` later, or the month's last day (Art. 148(3))."""
     year, month0 = divmod(d.year * 12 + d.month - 1 + months, 12)
     if not 1 <= year <= 9999:  # datetime.MINYEAR..MAXYEAR: Months(10**5) is refused, typed
-        raise DateOutOfRangeError(f"{d.isoformat()} + {months} months is beyond year 1..9999")
+        from sandbox_rules.i18n import Day
+
+        raise DateOutOfRangeError.from_key("error.months_beyond", date=Day(d), n=months)
     day = d.day
     if day > 28:  # only the last days of a month may have no corresponding day
         last = 29 if month0 == 1 and _stdcal.isleap(year) else _MONTH_DAYS[month0]
@@ -162,9 +168,9 @@ def add_calendar_period(d: date, unit: str, amount: int) -> date:
         try:
             return d + timedelta(days=amount)
         except OverflowError:
-            raise DateOutOfRangeError(
-                f"{d.isoformat()} + {amount} days is beyond year 1..9999"
-            ) from None
+            from sandbox_rules.i18n import Day
+
+            raise DateOutOfRangeError.from_key("error.days_beyond", date=Day(d), n=amount) from None
     if unit == "months":
         return add_months(d, amount)
     if unit == "years":

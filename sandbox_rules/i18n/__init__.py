@@ -2,17 +2,20 @@
 works on one file and a test checks both tables have the same keys and placeholders.
 
 Vietnamese is the default language. The legal texts of rules stay beside each rule; these
-tables hold the words of the interface: labels, headings, statuses, messages.
+tables hold the words of the interface: labels, headings, statuses, messages, ``--help``.
+
+A table is read and parsed the first time one of its messages is asked for, then kept
+(``messages`` is cached): importing this module reads no file, so the CLI starts as fast
+with it as without it.
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
+from typing import NamedTuple
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
@@ -32,6 +35,9 @@ def _flatten(prefix: str, table: Mapping[str, object], out: dict[str, str]) -> N
 @cache
 def messages(lang: str) -> Mapping[str, str]:
     """The flat table ``key -> template`` of one language (read once, read-only)."""
+    import tomllib
+    from importlib import resources
+
     if lang not in LANGS:
         lang = DEFAULT_LANG
     raw = resources.files(__package__).joinpath(f"{lang}.toml").read_text(encoding="utf-8")
@@ -40,10 +46,57 @@ def messages(lang: str) -> Mapping[str, str]:
     return MappingProxyType(out)
 
 
+@cache
+def table(prefix: str, lang: str = DEFAULT_LANG) -> Mapping[str, str]:
+    """The messages under ``prefix`` (a table such as ``state``) of one language, by the
+    last part of their key: ``table("state")["active"]`` is the message ``state.active``."""
+    n = len(prefix) + 1
+    out = {k[n:]: v for k, v in messages(lang).items() if k.startswith(prefix + ".")}
+    return MappingProxyType(out)
+
+
+class Term(NamedTuple):
+    """A field that is a code, written in each language by a table: ``Term("type", "int")``
+    is the message ``type.int`` (the code itself where the table lacks it)."""
+
+    table: str
+    code: str
+
+    def render(self, lang: str) -> str:
+        return messages(lang).get(f"{self.table}.{self.code}", self.code)
+
+
+class Day(NamedTuple):
+    """A field that is a date: dd/mm/yyyy in Vietnamese, ISO in English."""
+
+    value: date
+
+    def render(self, lang: str) -> str:
+        return fmt_date(self.value, lang)
+
+
+class Message(NamedTuple):
+    """A field that is itself a message of the tables (a reason inside an error's message,
+    the message of a wrapped error), written in the language of the message it is in."""
+
+    key: str
+    fields: Mapping[str, object]
+
+    def render(self, lang: str) -> str:
+        return t(self.key, lang, **self.fields)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
-    """The message ``key`` in ``lang`` with ``fields`` filled in; a key missing from a table
-    falls back to Vietnamese, then to the key itself (never an exception in a report)."""
+    """The message ``key`` in ``lang`` with ``fields`` filled in (a :class:`Term`,
+    :class:`Day` or :class:`Message` field is written in ``lang``); a key missing from a table
+    falls back to Vietnamese, then to the key itself (never an exception in a report). A
+    message asked for without fields is returned as written (braces in it are literal)."""
     template = messages(lang).get(key) or messages(DEFAULT_LANG).get(key) or key
+    if not fields:
+        return template
+    for name, value in fields.items():
+        if isinstance(value, (Term, Day, Message)):
+            fields[name] = value.render(lang)
     try:
         return template.format(**fields)
     except (KeyError, IndexError, ValueError):

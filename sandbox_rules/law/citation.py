@@ -74,16 +74,18 @@ class Citation:
                 "Citation.point", f"must be a letter, got {type(self.point).__name__}"
             )
         if self.article < 1:
-            raise CitationSyntaxError(str(self.article), "article numbers start at 1")
+            raise CitationSyntaxError(str(self.article), why_key="error.citation.article_from_1")
         if self.clause is not None and self.clause < 1:
-            raise CitationSyntaxError(self.short, "clause numbers start at 1")
+            raise CitationSyntaxError(self.short, why_key="error.citation.clause_from_1")
         if self.point is not None:
             if self.clause is None:
-                raise CitationSyntaxError(self.short, "a point needs a clause")
+                raise CitationSyntaxError(self.short, why_key="error.citation.point_needs_clause")
             if self.point not in _LETTER_RANK:
-                raise CitationSyntaxError(self.short, f"{brief(self.point)} is not a point letter")
+                raise CitationSyntaxError(
+                    self.short, why_key="error.citation.not_a_point", letter=brief(self.point)
+                )
         if self.paragraph is not None and self.paragraph < 1:
-            raise CitationSyntaxError(self.short, "paragraph numbers start at 1")
+            raise CitationSyntaxError(self.short, why_key="error.citation.paragraph_from_1")
 
     # -- parsing ---------------------------------------------------------------------
     @classmethod
@@ -93,11 +95,11 @@ class Citation:
             return text
         if not isinstance(text, str):
             raise CitationSyntaxError(
-                f"<{type(text).__name__}>", "a citation is a string such as '12.3.b'"
+                f"<{type(text).__name__}>", why_key="error.citation.not_a_string"
             )
         if len(text) > MAX_CITATION_LENGTH:
             raise CitationSyntaxError(
-                text, f"longer than {MAX_CITATION_LENGTH} characters; no citation is"
+                text, why_key="error.citation.too_long", limit=MAX_CITATION_LENGTH
             )
         folded = _fold(text)
         m = _SHORT_RE.match(folded)
@@ -124,20 +126,16 @@ class Citation:
             parts: dict[str, str] = {}
             for kind, value in tokens:
                 if kind in parts:
-                    raise CitationSyntaxError(text, f"'{kind}' appears twice")
+                    raise CitationSyntaxError(text, why_key="error.citation.twice", part=kind)
                 parts[kind] = value
             try:
                 article = int(parts["điều"])
                 clause = int(parts["khoản"]) if "khoản" in parts else None
                 paragraph = int(parts["đoạn"]) if "đoạn" in parts else None
             except (KeyError, ValueError):
-                raise CitationSyntaxError(
-                    text, "needs 'Điều N' with numeric article and clause"
-                ) from None
+                raise CitationSyntaxError(text, why_key="error.citation.needs_article") from None
             return cls(article, clause, parts.get("điểm"), paragraph)
-        raise CitationSyntaxError(
-            text, "expected e.g. '12.3.b', 'Điều 12 khoản 3 điểm b' or 'Article 12(3)(b)'"
-        )
+        raise CitationSyntaxError(text, why_key="error.citation.expected")
 
     # -- rendering -------------------------------------------------------------------
     @property

@@ -43,30 +43,6 @@ if TYPE_CHECKING:
 SEQUENCE_EPOCH = date(2025, 1, 1)  # before Decree 169/2025's adoption: every SEQUENCE >= 0
 _ALARM_HOUR_UTC = 1  # 08:00 in Asia/Ho_Chi_Minh (UTC+7, no daylight saving)
 
-STATUS_LABEL = {
-    "vi": {
-        "done": "Đã thực hiện",
-        "done_late": "Đã thực hiện (trễ hạn)",
-        "overdue": "QUÁ HẠN",
-        "upcoming": "Chưa đến hạn",
-        "open": "Đang mở",
-        "closed": "Đã hết thời gian",
-        "informational": "Để biết",
-    },
-    "en": {
-        "done": "Done",
-        "done_late": "Done (late)",
-        "overdue": "OVERDUE",
-        "upcoming": "Upcoming",
-        "open": "Open",
-        "closed": "Closed",
-        "informational": "For information",
-    },
-}
-ACTOR_LABEL = {
-    "vi": {"participant": "Tổ chức, cá nhân tham gia thử nghiệm", "authority": "Cơ quan cấp"},
-    "en": {"participant": "Participant", "authority": "Issuing authority"},
-}
 _TODO_STATUS = {"done": "COMPLETED", "done_late": "COMPLETED"}  # others: NEEDS-ACTION
 
 
@@ -170,15 +146,18 @@ def obligations_ics(
     ident = identity if identity is not None else default_identity(rec)
     events_day = max((e.date for e in rec.events if e.date <= as_of), default=SEQUENCE_EPOCH)
     base = max(calendar_data_day(cal), events_day, rec.issued_on or SEQUENCE_EPOCH)
+    from sandbox_rules.i18n import Day, t, table
+
     vi = lang == "vi"
-    name = rec.name or ("Thử nghiệm có kiểm soát" if vi else "Controlled testing")
+    name = rec.name or t("ics.calendar_default", lang)
+    statuses, actors = table("ics.status", lang), table("ics.actor", lang)
 
     out = icalendar.Calendar()
     out.add("prodid", "-//sandbox_rules//Decree 169/2025/ND-CP//" + lang.upper())
     out.add("version", "2.0")
     out.add("calscale", "GREGORIAN")
     out.add("method", "PUBLISH")
-    out.add("x-wr-calname", f"{'Nghĩa vụ' if vi else 'Obligations'} — {name}")
+    out.add("x-wr-calname", t("ics.calendar_name", lang, name=name))
     for item in sched.items:
         if item.due is None and item.window is None:
             continue
@@ -186,7 +165,7 @@ def obligations_ics(
         is_task = item.due is not None and not as_events
         comp = icalendar.Todo() if is_task else icalendar.Event()
         title = item.title_vi if vi else item.title_en
-        status_text = STATUS_LABEL[lang].get(item.status, item.status)
+        status_text = statuses.get(item.status, item.status)
         comp.add("uid", _uid(ident, item.id))
         comp.add("dtstamp", _midnight(max(as_of, changed)))
         comp.add("last-modified", _midnight(changed))
@@ -217,22 +196,15 @@ def obligations_ics(
         if item.due is not None and not is_task:
             comp.add("transp", "TRANSPARENT")
         parts = [
-            f"Nghị định 169/2025/NĐ-CP, {item.citation}"
-            if vi
-            else f"Decree 169/2025/ND-CP, {item.citation}",
+            t("ics.basis", lang, citation=item.citation),
             item.detail_vi if vi else item.detail_en,
         ]
         if item.window is not None and item.due is not None:
             s, e = item.window
-            parts.append(
-                f"Kỳ: {s.strftime('%d/%m/%Y')}–{e.strftime('%d/%m/%Y')}"
-                if vi
-                else f"Period: {s.isoformat()}..{e.isoformat()}"
-            )
-        day_text = as_of.strftime("%d/%m/%Y") if vi else as_of.isoformat()
-        parts.append(f"{'Trạng thái' if vi else 'Status'} ({day_text}): {status_text}")
+            parts.append(t("ics.period", lang, start=Day(s), end=Day(e)))
+        parts.append(t("ics.status_line", lang, date=Day(as_of), status=status_text))
         comp.add("description", ". ".join(p.strip().rstrip(".") for p in parts if p) + ".")
-        comp.add("categories", [ACTOR_LABEL[lang].get(item.actor, item.actor), status_text])
+        comp.add("categories", [actors.get(item.actor, item.actor), status_text])
         if (
             item.due is not None
             and remind_working_days
@@ -247,11 +219,7 @@ def obligations_ics(
             )
             alarm.add(
                 "description",
-                (
-                    f"Còn {remind_working_days} ngày làm việc: {title} (hạn {item.due.strftime('%d/%m/%Y')})"
-                    if vi
-                    else f"{remind_working_days} working days left: {title} (due {item.due.isoformat()})"
-                ),
+                t("ics.reminder", lang, n=remind_working_days, title=title, due=Day(item.due)),
             )
             comp.add_component(alarm)
         out.add_component(comp)

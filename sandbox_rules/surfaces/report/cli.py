@@ -59,44 +59,29 @@ def _refused(cases: list[Any], file: str, lang: str) -> int:
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    """``report``. The surface hook carries no language, so each help text gives the
-    Vietnamese first and the English after it."""
+    """``report``, with its help in the language of the CLI's --help (``help_lang``)."""
     from sandbox_rules.cli import _iso
+    from sandbox_rules.i18n import t
 
+    lang = str(common.get_default("help_lang") or "vi")
     p = sub.add_parser(
         "report",
         parents=[common],
-        help="ghi chú thẩm định (HTML, PDF) / decision report page (HTML, PDF)",
-        description="Ghi chú thẩm định cho hồ sơ, kịch bản hoặc tệp vụ việc: một trang HTML "
-        "tự chứa (và PDF), có hình thời hạn và nghĩa vụ. / An appraisal note for an "
-        "application, a scenario or a case file: one self-contained HTML page (and PDF) with "
-        "the time limits and obligations drawn.",
+        help=t("cmd.report_help", lang),
+        description=t("cmd.report_description", lang),
     )
-    p.add_argument("file", help="hồ sơ, kịch bản, tệp vụ việc (YAML/JSON; '-' = stdin) / input")
-    p.add_argument(
-        "--html", metavar="OUT.html", help="ghi trang HTML (mặc định: stdout) / write the page"
-    )
-    p.add_argument("--pdf", metavar="OUT.pdf", help="ghi thêm PDF (extra pdf) / also write a PDF")
-    p.add_argument(
-        "--as-of", type=_iso, help="ngày tính (mặc định: as_of trong tệp) / the date to evaluate at"
-    )
+    p.add_argument("file", help=t("cmd.report_file", lang))
+    p.add_argument("--html", metavar="OUT.html", help=t("cmd.report_html", lang))
+    p.add_argument("--pdf", metavar="OUT.pdf", help=t("cmd.report_pdf", lang))
+    p.add_argument("--as-of", type=_iso, help=t("cmd.report_as_of", lang))
     p.add_argument(
         "--interpretation",
         action="append",
         metavar="ID=OPTION",
-        help="chọn cách hiểu (lặp lại được) / choose an interpretation (repeatable)",
+        help=t("cmd.report_interpretation", lang),
     )
-    p.add_argument(
-        "--overrides",
-        metavar="FILE",
-        help="tệp TOML/JSON các quyết định mới / TOML/JSON file of newer official decisions",
-    )
-    p.add_argument(
-        "--force", action="store_true", help="ghi đè tệp đã có / overwrite existing output files"
-    )
-    from sandbox_rules.i18n import t
-
-    lang = str(common.get_default("help_lang") or "vi")  # the language of --help
+    p.add_argument("--overrides", metavar="FILE", help=t("cmd.report_overrides", lang))
+    p.add_argument("--force", action="store_true", help=t("cmd.report_force", lang))
     p.add_argument(
         "--case",
         metavar=t("report_input.case_metavar", lang),

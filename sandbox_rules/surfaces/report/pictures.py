@@ -386,18 +386,9 @@ def timeline_figure(td: Mapping[str, Any], cal: Any, lang: str, fig_id: str) -> 
     return fig.done(y)
 
 
-LANES = {
-    "10.2": ("Thời hạn thử nghiệm", "Testing period"),
-    "18.3": ("Báo cáo quý", "Quarterly reports"),
-    "18.4": ("Báo cáo kết quả", "Results report"),
-    "14.1": ("Đề nghị gia hạn", "Extension request"),
-    "17.2": ("Kiểm tra hằng năm", "Yearly inspection"),
-    "19.2": ("Đánh giá rủi ro", "Risk assessments"),
-    "17.3": ("Khắc phục", "Remediation"),
-    "18.5": ("Báo cáo sự cố", "Incident reports"),
-    "15.1": ("Căn cứ thu hồi", "Revocation grounds"),
-    "15.2": ("Quyết định thu hồi", "Revocation decision"),
-}
+# The rows of the obligations figure, in this order; their names are the page table's
+# lane.CLAUSE messages.
+LANES = ("10.2", "18.3", "18.4", "14.1", "17.2", "19.2", "17.3", "18.5", "15.1", "15.2")
 MARK_CLASS = {
     "done": "m-done",
     "done_late": "m-done-late",
@@ -458,11 +449,10 @@ def obligations_figure(
     y = 34.0
     rows_top = y
     for cite in sorted(lanes, key=lambda c: (order.get(c, len(order)), c)):
-        names = LANES.get(cite)
         lane_items = lanes[cite]
         name = (
-            names[0 if lang == "vi" else 1]
-            if names
+            t(f"lane.{cite}", lang)
+            if cite in LANES
             else (lane_items[0]["title_vi" if lang == "vi" else "title_en"])[:24]
         )
         fig.label(4, y + 16, f"{name} ({cite})", 12, cls="lane")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sandbox_rules.errors import InputValidationError, OptionalDependencyError
+from sandbox_rules.i18n import table
 from sandbox_rules.surfaces.report.build import (
     ReportInput,
     build,
@@ -135,25 +136,15 @@ def _period(p: Mapping[str, Any] | None, lang: str) -> str:
     if not p:
         return "—"
     unit = str(p.get("unit", ""))
-    names = {
-        "working_days": ("ngày làm việc", "working days"),
-        "days": ("ngày", "days"),
-        "months": ("tháng", "months"),
-        "years": ("năm", "years"),
-    }
-    vi, en = names.get(unit, (unit, unit))
-    return f"{p.get('n')} {vi if lang == 'vi' else en}"
+    return f"{p.get('n')} {table('timeline.unit', lang).get(unit, unit)}"
 
 
 def _procedure_name(code: str, lang: str) -> str:
-    point = code.split(".")[-1]
-    return f"khoản {point} Điều 12" if lang == "vi" else f"Article 12({point})"
+    return t("procedure_clause", lang).format(clause=code.split(".")[-1])
 
 
 def _state_name(state: str, lang: str) -> str:
-    from sandbox_rules.report import STATE_VI
-
-    return STATE_VI.get(state, state) if lang == "vi" else state.replace("_", " ")
+    return table("state", lang).get(state, state)
 
 
 def _tri(value: Any, lang: str) -> str:
@@ -204,10 +195,9 @@ def _case_view(r: Mapping[str, Any], lang: str, prefix: str) -> dict[str, Any]:
     """What the page shows of one report besides its records: the pictures, the rows, the
     case's heading (``prefix`` keeps the ids of several cases on one page apart)."""
     from sandbox_rules.i18n import t as message
-    from sandbox_rules.outcomes import TOPIC_EN, TOPIC_VI
 
     cal = r["calendar"]
-    topics = TOPIC_VI if lang == "vi" else TOPIC_EN
+    topics = table("assessment.topic", lang)
 
     def finding_quote(f: Mapping[str, Any]) -> str:
         # The compact form of a finding leaves the quote out: read it from the law text.
@@ -276,7 +266,7 @@ def pdf_bytes(html: str) -> bytes:
 def render_pdf(html: str, path: str | Path, *, force: bool = True, lang: str = "vi") -> None:
     """Write the PDF of the page to ``path`` (an existing file only with ``force``)."""
     data = pdf_bytes(html)
-    from sandbox_rules.cli_io import t
+    from sandbox_rules.cli_io import message
     from sandbox_rules.errors import OutputPathError
 
     name = repr(str(path))
@@ -284,12 +274,9 @@ def render_pdf(html: str, path: str | Path, *, force: bool = True, lang: str = "
         with open(path, "wb" if force else "xb") as fh:
             fh.write(data)
     except FileExistsError:
-        raise OutputPathError(
-            name,
-            t(lang, "đã có; thêm --force để ghi đè", "already exists; add --force to overwrite it"),
-        ) from None
+        raise OutputPathError(name, message("io.exists", lang)) from None
     except OSError as exc:
-        raise OutputPathError(name, t(lang, "không ghi được", "cannot be written"), exc) from None
+        raise OutputPathError(name, message("io.cannot_write", lang), exc) from None
 
 
 def report_html(
