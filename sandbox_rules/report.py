@@ -12,6 +12,7 @@ from typing import Any
 
 from sandbox_rules.i18n import fmt_date, messages, t, table
 from sandbox_rules.interpretations import get as get_interpretation
+from sandbox_rules.law.citation import Citation
 from sandbox_rules.outcomes import Assessment, DossierCheck, PartAnswer, Routing
 from sandbox_rules.records import Consultee, IssuedDocument
 
@@ -265,10 +266,35 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
 
 
 def _unknown_document_lines(d: DossierCheck, lang: str) -> list[str]:
+    return dossier_warnings(d.to_dict(), lang)
+
+
+def dossier_warnings(d: Any, lang: str = "vi") -> list[str]:
+    """The warnings of a dossier record (its dict form): documents none of the filing's, and
+    forms the other kind of applicant files (``form-order`` says whose each form is)."""
     out = []
-    for u in d.unrecognised:
-        hint = t("report.unknown_document_hint", lang, name=u.suggestion) if u.suggestion else ""
-        out.append(t("report.unknown_document", lang, given=u.given) + hint)
+    for u in d.get("unrecognised") or ():
+        hint = (
+            t("report.unknown_document_hint", lang, name=u["suggestion"])
+            if u.get("suggestion")
+            else ""
+        )
+        out.append(t("report.unknown_document", lang, given=u["given"]) + hint)
+    for f in d.get("other_kind_forms") or ():
+        cite = Citation.parse(f["citation"])
+        reading = f.get("interpretation") or ""
+        out.append(
+            t(
+                "report.other_kind_form",
+                lang,
+                given=f["given"],
+                kind=t(f"value.{f['form_of']}", lang),
+                citation=cite.vi() if lang == "vi" else cite.en(),
+                reading=t("report.other_kind_reading", lang, reading=reading) if reading else "",
+                applicant=t(f"value.{d.get('applicant_kind')}", lang),
+                expected=f["expected"],
+            )
+        )
     return out
 
 

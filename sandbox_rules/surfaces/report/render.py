@@ -231,8 +231,11 @@ def _case_view(r: Mapping[str, Any], lang: str, prefix: str) -> dict[str, Any]:
     if error:
         key = "report_input.case_error_expected" if error["expected"] else "report_input.case_error"
         error_text = message(key, lang, code=error["code"], message=error["message"])
+    from sandbox_rules.report import dossier_warnings
+
     return {
         "error_text": error_text,
+        "dossier_warnings": dossier_warnings(r["dossier"], lang) if r.get("dossier") else [],
         "r": r,
         "prefix": prefix,
         "case_label": None
