@@ -106,11 +106,47 @@ def _consulted_and_issued(
     return out
 
 
-def _missing_lines(items: Any, lang: str) -> list[str]:
+def _missing_lines(items: Any, lang: str, sources: Any = ()) -> list[str]:
     out = []
     for d in items:
         label = d.label_vi if lang == "vi" else d.label_en
-        out.append(f"  - {label} — {d.field or d.fact} ({', '.join(d.asked_by)})")
+        where = missing_items(d.field, sources)
+        field = ", ".join(path for path, _, _ in where) or d.field or d.fact
+        line = f"  - {label} — {field} ({', '.join(d.asked_by)})"
+        if where:
+            named = [
+                t("routing.missing_item", lang, n=n, name=f" «{name}»" if name else "")
+                for _, n, name in where
+            ]
+            line += ": " + "; ".join(named)
+        out.append(line)
+    return out
+
+
+_SOURCE_FIELD = {
+    "defence_or_cipher": "defence_or_cipher",
+    "owning_unit": "owning_unit",
+    "managed_by": "managed_by_given",
+}
+
+
+def missing_items(field: str | None, sources: Any) -> list[tuple[str, int, str | None]]:
+    """A missing fact of the data sources, item by item: for ``data_sources[].X`` the
+    sources (of a routing record, as records or dicts) whose ``X`` is not given, each as its
+    path with the item counted from 1 (``data_sources[3].defence_or_cipher``), its number and
+    its name. Empty for any other field."""
+    if not field or not field.startswith("data_sources[]."):
+        return []
+    name = field[len("data_sources[].") :]
+    key = _SOURCE_FIELD.get(name)
+    if key is None:
+        return []
+    out = []
+    for i, s in enumerate(sources or (), 1):
+        value = s.get(key) if isinstance(s, dict) else getattr(s, key, None)
+        if value is None:
+            label = s.get("name") if isinstance(s, dict) else getattr(s, "name", None)
+            out.append((f"data_sources[{i}].{name}", i, label))
     return out
 
 
@@ -198,7 +234,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     lines = [t("routing.head", lang), t("routing.basis", lang), ""]
     if r.status != "determined":
         lines.append(t("routing.undetermined", lang))
-        lines += _missing_lines(r.missing_facts, lang)
+        lines += _missing_lines(r.missing_facts, lang, r.sources)
     if r.authority:
         a = r.authority
         title = a.title_vi if lang == "vi" else a.title_en
@@ -218,7 +254,8 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     for note in r.notes if lang == "vi" or not r.notes_en else r.notes_en:
         lines.append(t("routing.note", lang, text=note))
     lines += _source_lines(r, lang)
-    lines.append(t("routing.clauses", lang, citations=", ".join(r.citations or ())))
+    if r.citations:  # none while the routing is undetermined
+        lines.append(t("routing.clauses", lang, citations=", ".join(r.citations)))
     lines += _interpretations(dict(r.interpretations_used or {}), lang)
     lines += ["", _provenance(r.law_version, lang)]
     return "\n".join(lines)
