@@ -223,6 +223,9 @@ def nearest(given: object, choices: Sequence[str]) -> str | None:
     by_name.pop("", None)
     if fold(given) in by_name:
         return by_name[fold(given)]
+    ends = [c for c in choices if given.strip() and c.endswith("-" + given.strip())]
+    if len(ends) == 1:  # "12.4" -> "issuance-12.4"
+        return ends[0]
     found = difflib.get_close_matches(given, list(choices), n=1, cutoff=0.5)
     if not found:
         low = {c.lower(): c for c in choices}
