@@ -593,7 +593,7 @@ def write_unasked(
     file): a field of the application still empty gets its answer (the officer gave it, even
     if it can no longer change an answer); a field the file already fills keeps its value; a
     key naming no field is a warning with the nearest field. Returns ``{written, kept,
-    unknown_fields, rejected}``."""
+    unknown_fields, rejected, final}``."""
     from sandbox_rules.facts import SPEC_BY_NAME
     from sandbox_rules.models import Application
     from sandbox_rules.surfaces.inputs import Located, validate
@@ -652,4 +652,7 @@ def write_unasked(
         app = new
         out["written"][q.key] = shown
         say(t("interview.unasked_written", lang, where=where, field=q.key, given=raw))
+    out["final"] = status_line(app, lang)
+    if out["written"]:
+        say("→ " + out["final"])
     return out
