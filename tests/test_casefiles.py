@@ -465,3 +465,48 @@ def test_an_unknown_procedure_is_refused_on_its_line_with_the_nearest(
     assert r.status == "error" and r.error is not None
     (e,) = r.error["errors"]
     assert (e["line"], e.get("suggestion")) == (4, suggested)
+
+
+# (a scenario written dd/mm/yyyy, the command, the day's ISO form suggested)
+DMY_SCENARIOS = [
+    # a timeline event (12.3)
+    (
+        "as_of: 2026-02-25\ntimeline:\n  procedure: issuance-12.4\n"
+        "  events: {dossier_complete: 10/02/2026}\n",
+        "timeline",
+        "2026-02-10",
+    ),
+    # the day to evaluate at
+    (
+        "as_of: 25/02/2026\ntimeline: {procedure: issuance-12.4, events: {}}\n",
+        "timeline",
+        "2026-02-25",
+    ),
+    # the decision report of the same scenario
+    (
+        "as_of: 2026-02-25\ntimeline:\n  procedure: issuance-12.4\n"
+        "  events: {dossier_complete: 10/02/2026}\n",
+        "report",
+        "2026-02-10",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "command", "iso"), DMY_SCENARIOS)
+@pytest.mark.parametrize(
+    ("lang", "suggest"), [("vi", "Có phải ý bạn là «{}»?"), ("en", "Did you mean «{}»?")]
+)
+def test_a_scenario_day_written_dd_mm_yyyy_is_refused_with_its_iso_form(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    command: str,
+    iso: str,
+    lang: str,
+    suggest: str,
+) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text(text, encoding="utf-8")
+    assert main([command, str(f), "--lang", lang]) == 1
+    err = capsys.readouterr().err
+    assert "YYYY-MM-DD" in err and suggest.format(iso) in err and "Traceback" not in err

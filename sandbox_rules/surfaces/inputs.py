@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from sandbox_rules._validation import iso_form
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.i18n import messages, t
 
@@ -275,26 +276,6 @@ def _body_suggestion(given: object) -> str | None:
         return within[0]
     hit = difflib.get_close_matches(fold(given), list(by_fold), n=1, cutoff=0.6)
     return by_fold[hit[0]] if hit else None
-
-
-_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")
-
-
-def iso_form(value: object) -> str | None:
-    """The ISO form (YYYY-MM-DD, the form files are written in) of a day written the
-    Vietnamese way, dd/mm/yyyy (or with '.' or '-'): «01/03/2026» -> «2026-03-01»; None for
-    anything else, and for a day that does not exist (31/02/2026)."""
-    from datetime import date
-
-    if not isinstance(value, str):
-        return None
-    m = _DAY_MONTH_YEAR.match(value)
-    if m is None:
-        return None
-    try:
-        return date(int(m.group(4)), int(m.group(3)), int(m.group(1))).isoformat()
-    except ValueError:
-        return None
 
 
 def iso_hint(value: object, lang: str = "vi") -> str:
