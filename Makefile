@@ -51,8 +51,9 @@ system-deps:
 bytecode: $(STAMP)
 	@$(BIN)/python -m compileall -q -j 0 sandbox_rules
 
+# Every test, the slow ones too (plain `pytest` leaves out those marked slow: see pyproject).
 pytest: $(STAMP) system-deps bytecode
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "slow or not slow"
 
 test: lint typecheck pytest
 
@@ -101,7 +102,7 @@ sdist: $(STAMP)
 sdist-test: sdist
 	rm -rf build/sdist-test && mkdir -p build/sdist-test
 	tar -xzf dist/sandbox_rules-$$($(BIN)/python -c 'import sandbox_rules; print(sandbox_rules.__version__)').tar.gz -C build/sdist-test
-	cd build/sdist-test/sandbox_rules-* && $(PY) -m venv .venv && .venv/bin/python -m pip install --quiet '.[$(EXTRAS)]' && .venv/bin/python -m pytest -q -p no:cacheprovider
+	cd build/sdist-test/sandbox_rules-* && $(PY) -m venv .venv && .venv/bin/python -m pip install --quiet '.[$(EXTRAS)]' && .venv/bin/python -m pytest -q -p no:cacheprovider -m "slow or not slow"
 
 clean:
 	rm -rf $(VENV) .venv-3.* build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache .hypothesis

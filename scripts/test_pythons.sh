@@ -22,6 +22,6 @@ for v in "$@"; do
     { [ -x "$venv/bin/python" ] || "$py" -m venv "$venv"; } &&
         "$venv/bin/python" -m pip install --quiet --upgrade pip &&
         "$venv/bin/python" -m pip install --quiet -e ".[${EXTRAS:-dev}]" &&
-        "$venv/bin/python" -m pytest -q -p no:cacheprovider || status=1
+        "$venv/bin/python" -m pytest -q -p no:cacheprovider -m "slow or not slow" || status=1
 done
 exit $status

@@ -101,3 +101,12 @@ def with_changes(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any
         else:
             node[keys[-1]] = value
     return data
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any) -> None:
+    """Say so when the slow tests (real processes) were left out, as plain `pytest` does."""
+    if config.getoption("markexpr", "") == "not slow":
+        terminalreporter.write_line(
+            "note: the tests marked slow (real processes: server, browser, PDF, builds, "
+            "command lines) were left out; `make test` runs every test"
+        )

@@ -29,6 +29,7 @@ CALLS = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "prelude",
     [

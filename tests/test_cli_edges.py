@@ -73,6 +73,7 @@ def sh(script: str) -> subprocess.CompletedProcess[bytes]:
 
 
 # -- broken pipes ----------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_rules_into_head_exits_quietly() -> None:
     proc = sh('$SR rules | head -1; echo "status=${PIPESTATUS[0]}" >&2')
     no_traceback(proc)
@@ -80,6 +81,7 @@ def test_rules_into_head_exits_quietly() -> None:
     assert proc.stderr.decode().strip() == "status=0"
 
 
+@pytest.mark.slow
 def test_output_far_larger_than_the_pipe_into_head_exits_quietly() -> None:
     # 150 KB of JSON, more than a pipe buffer holds: the write itself fails with EPIPE
     proc = sh(
@@ -90,6 +92,7 @@ def test_output_far_larger_than_the_pipe_into_head_exits_quietly() -> None:
 
 
 # -- terminals that cannot show Vietnamese ---------------------------------------------------------
+@pytest.mark.slow
 def test_an_ascii_terminal_gets_text_without_diacritics_and_a_notice() -> None:
     proc = sr("assess", str(APP), env={"PYTHONIOENCODING": "ascii"})
     no_traceback(proc)
@@ -103,6 +106,7 @@ def test_an_ascii_terminal_gets_text_without_diacritics_and_a_notice() -> None:
     assert "PYTHONIOENCODING=utf-8" in proc.stderr.decode("ascii")
 
 
+@pytest.mark.slow
 def test_an_ascii_terminal_gets_json_with_escapes_equal_to_the_utf8_json() -> None:
     ascii_run = sr("route", str(APP), "--json", env={"PYTHONIOENCODING": "ascii"})
     utf8_run = sr("route", str(APP), "--json")
@@ -112,12 +116,14 @@ def test_an_ascii_terminal_gets_json_with_escapes_equal_to_the_utf8_json() -> No
     assert ascii_run.stderr == b""  # JSON loses nothing: no notice
 
 
+@pytest.mark.slow
 def test_the_c_locale_runs() -> None:
     proc = sr("law", "9.1.b", env={"LANG": "C", "LC_ALL": "C", "PYTHONIOENCODING": ""})
     no_traceback(proc)
     assert proc.returncode == 0 and proc.stdout
 
 
+@pytest.mark.slow
 def test_an_ascii_terminal_gets_errors_without_diacritics() -> None:
     proc = sr("assess", "/nonexistent/x.yaml", env={"PYTHONIOENCODING": "ascii"})
     assert proc.returncode == 1
@@ -192,6 +198,7 @@ def test_a_path_the_system_will_not_create_is_refused() -> None:
     assert proc.returncode == 1 and "output_path" in proc.stderr.decode()
 
 
+@pytest.mark.slow
 def test_ics_to_stdout_is_the_calendar_alone() -> None:
     proc = sr("obligations", str(CONCLUSION), "--ics", "-")  # a real process: stdout alone
     assert proc.returncode == 0
@@ -274,6 +281,7 @@ def test_json_is_one_line_unless_pretty() -> None:
     assert json.loads(compact.stdout) == json.loads(pretty.stdout)
 
 
+@pytest.mark.slow
 def test_json_on_a_terminal_is_pretty() -> None:
     import pty
 
@@ -350,6 +358,7 @@ def test_stdin_in_json_or_yaml_equals_the_file(command: str, path: Path) -> None
     assert from_file.stdout == as_yaml.stdout == as_json.stdout
 
 
+@pytest.mark.slow
 def test_yaml_piped_into_a_real_process_equals_the_file() -> None:
     from_file = sr("lifecycle", str(CONCLUSION), "--json")
     piped = sr("lifecycle", "-", "--json", stdin=CONCLUSION.read_bytes())
@@ -357,6 +366,7 @@ def test_yaml_piped_into_a_real_process_equals_the_file() -> None:
     assert from_file.stdout == piped.stdout
 
 
+@pytest.mark.slow
 def test_cat_app_json_into_assess(tmp_path: Path) -> None:
     app_json = tmp_path / "app.json"
     app_json.write_bytes(_json_of(APP))
@@ -387,6 +397,7 @@ def test_overrides_move_a_timeline_deadline(
     assert version.startswith(plain_version + "+")
 
 
+@pytest.mark.slow
 def test_overrides_from_stdin(overrides: Path) -> None:
     proc = sr(
         "deadline", "2026-03-02", "--working-days", "3", "--overrides", "-",
@@ -416,6 +427,7 @@ def test_overrides_reach_calendar_and_deadline(
 
 
 # -- batch ---------------------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_a_10000_line_batch_with_bad_lines(tmp_path: Path) -> None:
     good = _json_of(APP)
     bad_lines = {1234: b"not json", 5000: b'{"applicant": {"kind": "robot"}}', 9999: b"[1]"}
@@ -450,6 +462,7 @@ def test_a_batch_of_good_lines_exits_0_and_matches_single_runs(
     assert lines == singles
 
 
+@pytest.mark.slow
 def test_a_batch_on_stdin_reports_each_line(capsys: pytest.CaptureFixture[str]) -> None:
     proc = sr(
         "batch", "lifecycle", "--lang", "en",
@@ -617,6 +630,7 @@ def test_any_command_line_gets_0_1_or_2(argv: list[str], stdin: bytes) -> None:
 
 
 # -- standard streams closed or full --------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "redirect,code,words",
     [
@@ -636,6 +650,7 @@ def test_closed_or_full_standard_streams(redirect: str, code: int, words: str) -
     assert err.endswith(f"status={code}\n") and words in err
 
 
+@pytest.mark.slow
 def test_batch_output_is_byte_identical_across_hash_seeds_and_time_zones(tmp_path: Path) -> None:
     batch = tmp_path / "mixed.jsonl"
     batch.write_bytes(b"\n".join([_json_of(CONCLUSION), b"[1]", _json_of(TET)]) + b"\n")

@@ -54,6 +54,7 @@ SUBPROCESS_ROWS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("row", SUBPROCESS_ROWS, ids=[r.why for r in SUBPROCESS_ROWS])
 def test_row_as_subprocess(row: Row, folder: Path) -> None:
     assert problems(row, run_subprocess(row, folder)) == []

@@ -200,6 +200,7 @@ def test_bad_arguments_get_a_typed_error(kwargs: dict[str, Any]) -> None:
         obligations_ics(RECORD, AS_OF, **kwargs)
 
 
+@pytest.mark.slow
 def test_cli_writes_the_same_bytes_whatever_tz_and_hash_seed(tmp_path: Path) -> None:
     args = ["obligations", "examples/scenarios/conclusion.yaml"]
     outs = outputs_across_environments(args, "--ics", tmp_path)

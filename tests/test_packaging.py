@@ -48,6 +48,7 @@ def test_every_runtime_dependency_is_imported_and_nothing_else_is_pinned() -> No
         assert IMPORT_NAME[dist] in imported, f"{dist} is pinned but nothing imports it"
 
 
+@pytest.mark.slow
 def test_holidays_and_hypothesis_are_imported_only_where_their_extras_serve() -> None:
     # holidays: only the index builder (`make data`, extra `data`); hypothesis: only the
     # strategies (extra `testing`). Neither may be reached by importing the package itself.
@@ -108,6 +109,7 @@ def sdist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_sdist_carries_what_its_tests_need(sdist: Path) -> None:
     with tarfile.open(sdist) as tar:
         names = {n.split("/", 1)[1] for n in tar.getnames() if "/" in n}

@@ -241,6 +241,7 @@ def test_a_case_file_with_application_and_record(tmp_path: Path) -> None:
     assert "01/06/2026" in text and "16/06/2026" in text
 
 
+@pytest.mark.slow
 def test_deterministic_whatever_tz_and_hash_seed(tmp_path: Path) -> None:
     args = ["report", "examples/scenarios/conclusion.yaml"]
     outs = outputs_across_environments(args, "--html", tmp_path)
@@ -342,6 +343,7 @@ def test_timeline_draws_late_days_and_the_clock_stop() -> None:
     assert any("đang giải trình" in (e["text"] or "") for e in second["elements"])
 
 
+@pytest.mark.slow
 def test_pdf_converts_and_its_text_extracts(tmp_path: Path) -> None:
     pytest.importorskip("weasyprint", reason="the pdf extra (weasyprint) is not installed")
     pypdf = pytest.importorskip("pypdf", reason="pypdf (dev extra) reads the PDF back")
@@ -367,6 +369,7 @@ def test_pdf_converts_and_its_text_extracts(tmp_path: Path) -> None:
         assert "Nghị định 169/2025/NĐ-CP" in unicodedata.normalize("NFC", plain)
 
 
+@pytest.mark.slow
 def test_cli_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pytest.importorskip("weasyprint", reason="the pdf extra (weasyprint) is not installed")
     out = tmp_path / "r.pdf"

@@ -19,6 +19,7 @@ from sandbox_rules.surfaces.report.build import build, missing_facts, read_input
 
 EXE = chromium_path()
 pytestmark = [
+    pytest.mark.slow,
     pytest.mark.xdist_group("browser"),  # one worker runs this module: one Chromium
     pytest.mark.skipif(
         EXE is None,

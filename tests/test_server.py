@@ -32,7 +32,7 @@ from sandbox_rules.surfaces.ics import obligations_ics
 from sandbox_rules.time_records import Timelines
 
 # one worker runs this module, so its module-scoped server starts once
-pytestmark = pytest.mark.xdist_group("server")
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("server")]
 
 ROOT = Path(__file__).resolve().parents[1]
 APPLICATIONS = sorted(

@@ -11,6 +11,7 @@ import pytest
 from sandbox_rules.cli import main
 
 
+@pytest.mark.slow
 def test_other_commands_do_not_import_the_service() -> None:
     code = (
         "import sys; from sandbox_rules.cli import build_parser; build_parser(); "

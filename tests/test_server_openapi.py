@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from server_process import serve
 
+pytestmark = pytest.mark.slow
+
 if importlib.util.find_spec("schemathesis") is None:  # not imported: it runs as its command
     pytest.skip("schemathesis (dev extra) is not installed", allow_module_level=True)
 
