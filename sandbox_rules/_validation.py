@@ -8,6 +8,7 @@ code written against pydantic keeps working); ``errors`` / ``errors()`` give eac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -178,6 +179,25 @@ def _no_datetime(value: Any) -> Any:
     if isinstance(value, str) and len(value) > 10 and value[10:11] in ("T", " ", "t"):
         raise ValueError(f"a date (YYYY-MM-DD) is expected, not a date and time: {brief(value)}")
     return value
+
+
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*$")
+
+
+def iso_form(value: object) -> str | None:
+    """The ISO form (YYYY-MM-DD, the form files are written in) of a day written the
+    Vietnamese way, dd/mm/yyyy (or with '.' or '-'): «01/03/2026» -> «2026-03-01»; None for
+    anything else, and for a day that does not exist (31/02/2026). Input stays ISO: this only
+    names, in the error, the day the officer wrote."""
+    if not isinstance(value, str):
+        return None
+    m = _DAY_MONTH_YEAR.match(value)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(4)), int(m.group(3)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
 
 
 # Input days are bounded far inside date's range, so that no period arithmetic on them (up to

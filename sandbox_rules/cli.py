@@ -516,8 +516,13 @@ def _scenario(data: Any, args: argparse.Namespace, where: str) -> tuple[dict[str
         try:
             as_of = date.fromisoformat(str(as_of))
         except ValueError:
+            from sandbox_rules._validation import iso_form
+            from sandbox_rules.i18n import Message
+
             shown = cli_io.short(repr(as_of))
-            raise _bad(where, lang, "cli.bad_as_of", given=shown) from None
+            iso = iso_form(as_of)  # written dd/mm/yyyy: the same day in ISO form
+            hint = Message("error.iso_hint", {"value": iso}) if iso else ""
+            raise _bad(where, lang, "cli.bad_as_of", given=shown, hint=hint) from None
     return scenario, as_of
 
 

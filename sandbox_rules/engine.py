@@ -50,6 +50,7 @@ from sandbox_rules.outcomes import (
     DossierItem,
     Finding,
     Localised,
+    OtherKindForm,
     PartAnswer,
     Routing,
     RuleRef,
@@ -880,7 +881,8 @@ def dossier(
         if isinstance(interpretations, Interpretations)
         else Interpretations.of(interpretations)
     )
-    at_hand = None if documents is None else {_doc_key(d) for d in _document_names(documents)}
+    given = None if documents is None else _document_names(documents)  # read once
+    at_hand = None if given is None else {_doc_key(d) for d in given}
     order = interp["form-order"]
     if requires_extension is not None and not isinstance(requires_extension, bool):
         raise InputValidationError(
@@ -931,8 +933,38 @@ def dossier(
         applicant_kind,
         items,
         {"form-order": order},
-        _unknown_documents(procedure, documents),
+        _unknown_documents(procedure, given),
+        _other_kind_forms(procedure, applicant_kind, given, order),
     )
+
+
+def _other_kind_forms(
+    procedure: str, applicant_kind: str | None, documents: Iterable[str] | None, order: str
+) -> tuple[OtherKindForm, ...]:
+    """Forms given that the other kind of applicant files (which is whose: ``form-order``;
+    results reports: 18.4 names them), each with the form this applicant files instead."""
+    if applicant_kind is None or not documents:
+        return ()
+    other = "individual" if applicant_kind == "organisation" else "organisation"
+    out = []
+    for r in registry().group(f"dossier.{procedure}"):
+        table = r.outcome["forms"][order] if "forms" in r.outcome else r.outcome.get("report")
+        if not isinstance(table, Mapping):
+            continue
+        theirs, ours = str(table[other]), str(table[applicant_kind])
+        for d in documents:
+            if _doc_key(d) == _doc_key(theirs):
+                out.append(
+                    OtherKindForm(
+                        given=d,
+                        form_of=other,  # type: ignore[arg-type]
+                        expected=ours,
+                        citation=r.citation.short,
+                        rule_id=r.id,
+                        interpretation=f"form-order={order}" if "forms" in r.outcome else None,
+                    )
+                )
+    return tuple(out)
 
 
 def _unknown_documents(
@@ -970,6 +1002,7 @@ def _dossier_check(
     items: list[DossierItem],
     used: Mapping[str, str],
     unrecognised: tuple[UnknownDocument, ...] = (),
+    other_kind_forms: tuple[OtherKindForm, ...] = (),
 ) -> DossierCheck:
     missing = tuple(i for i in items if i.status == "missing")
     # Three-valued: one document known missing makes the dossier incomplete whatever else is
@@ -984,6 +1017,7 @@ def _dossier_check(
         interpretations_used=dict(used),
         provenance=default_engine().provenance,
         unrecognised=unrecognised,
+        other_kind_forms=other_kind_forms,
     )
 
 
@@ -1045,5 +1079,10 @@ def issuance_dossier(
             )
         )
     return _dossier_check(
-        "issuance", check.applicant_kind, items, check.interpretations_used, check.unrecognised
+        "issuance",
+        check.applicant_kind,
+        items,
+        check.interpretations_used,
+        check.unrecognised,
+        check.other_kind_forms,
     )

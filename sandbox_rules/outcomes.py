@@ -328,6 +328,20 @@ class UnknownDocument(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_
     suggestion: str | None
 
 
+class OtherKindForm(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """A form named in the input that is the one the other kind of applicant files (a warning,
+    never dropped silently): e.g. HĐTN02, the individual's application under the default
+    reading of ``form-order``, in an organisation's dossier (12.2.a). ``expected`` is the form
+    this applicant files instead."""
+
+    given: str
+    form_of: Literal["organisation", "individual"]
+    expected: str
+    citation: str
+    rule_id: str
+    interpretation: str | None = None  # the reading that decides it, e.g. form-order=listed-order
+
+
 class DossierCheck(Record, tag="dossier", frozen=True, kw_only=True):
     """Required items of one filing (12.2, 12.5, 13.2, 14.1, 16.2), which are at hand and
     which are missing. ``complete`` is null while some item is unknown."""
@@ -340,6 +354,7 @@ class DossierCheck(Record, tag="dossier", frozen=True, kw_only=True):
     interpretations_used: dict[str, str]
     provenance: Provenance
     unrecognised: tuple[UnknownDocument, ...] = ()
+    other_kind_forms: tuple[OtherKindForm, ...] = ()
 
     @property
     def law_version(self) -> str:

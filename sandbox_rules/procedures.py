@@ -18,11 +18,11 @@ from typing import Any
 
 import msgspec
 
-from sandbox_rules._validation import as_day
+from sandbox_rules._validation import as_day, iso_form
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import EventOrderError, InputValidationError, brief
-from sandbox_rules.i18n import Term
+from sandbox_rules.i18n import Message, Term
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.records import Consultee, IssuedDocument, provenance
 from sandbox_rules.rules import registry
@@ -422,8 +422,12 @@ def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
                 raise ValueError(value)
             out[name] = date.fromisoformat(value)
         except ValueError:
-            raise InputValidationError(
-                f"events.{brief(name, 40)}: {brief(value)} is not a date (YYYY-MM-DD)"
+            iso = iso_form(value)  # written dd/mm/yyyy: the same day, as files write it
+            raise InputValidationError.from_key(
+                "error.event_not_date",
+                name=brief(name, 40),
+                given=brief(value),
+                hint=Message("error.iso_hint", {"value": iso}) if iso else "",
             ) from None
     return out
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from sandbox_rules.i18n import fmt_date, messages, t, table
 from sandbox_rules.interpretations import get as get_interpretation
+from sandbox_rules.law.citation import Citation
 from sandbox_rules.outcomes import Assessment, DossierCheck, PartAnswer, Routing
 from sandbox_rules.records import Consultee, IssuedDocument
 
@@ -105,11 +106,47 @@ def _consulted_and_issued(
     return out
 
 
-def _missing_lines(items: Any, lang: str) -> list[str]:
+def _missing_lines(items: Any, lang: str, sources: Any = ()) -> list[str]:
     out = []
     for d in items:
         label = d.label_vi if lang == "vi" else d.label_en
-        out.append(f"  - {label} — {d.field or d.fact} ({', '.join(d.asked_by)})")
+        where = missing_items(d.field, sources)
+        field = ", ".join(path for path, _, _ in where) or d.field or d.fact
+        line = f"  - {label} — {field} ({', '.join(d.asked_by)})"
+        if where:
+            named = [
+                t("routing.missing_item", lang, n=n, name=f" «{name}»" if name else "")
+                for _, n, name in where
+            ]
+            line += ": " + "; ".join(named)
+        out.append(line)
+    return out
+
+
+_SOURCE_FIELD = {
+    "defence_or_cipher": "defence_or_cipher",
+    "owning_unit": "owning_unit",
+    "managed_by": "managed_by_given",
+}
+
+
+def missing_items(field: str | None, sources: Any) -> list[tuple[str, int, str | None]]:
+    """A missing fact of the data sources, item by item: for ``data_sources[].X`` the
+    sources (of a routing record, as records or dicts) whose ``X`` is not given, each as its
+    path with the item counted from 1 (``data_sources[3].defence_or_cipher``), its number and
+    its name. Empty for any other field."""
+    if not field or not field.startswith("data_sources[]."):
+        return []
+    name = field[len("data_sources[].") :]
+    key = _SOURCE_FIELD.get(name)
+    if key is None:
+        return []
+    out = []
+    for i, s in enumerate(sources or (), 1):
+        value = s.get(key) if isinstance(s, dict) else getattr(s, key, None)
+        if value is None:
+            label = s.get("name") if isinstance(s, dict) else getattr(s, "name", None)
+            out.append((f"data_sources[{i}].{name}", i, label))
     return out
 
 
@@ -197,7 +234,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     lines = [t("routing.head", lang), t("routing.basis", lang), ""]
     if r.status != "determined":
         lines.append(t("routing.undetermined", lang))
-        lines += _missing_lines(r.missing_facts, lang)
+        lines += _missing_lines(r.missing_facts, lang, r.sources)
     if r.authority:
         a = r.authority
         title = a.title_vi if lang == "vi" else a.title_en
@@ -217,7 +254,8 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     for note in r.notes if lang == "vi" or not r.notes_en else r.notes_en:
         lines.append(t("routing.note", lang, text=note))
     lines += _source_lines(r, lang)
-    lines.append(t("routing.clauses", lang, citations=", ".join(r.citations or ())))
+    if r.citations:  # none while the routing is undetermined
+        lines.append(t("routing.clauses", lang, citations=", ".join(r.citations)))
     lines += _interpretations(dict(r.interpretations_used or {}), lang)
     lines += ["", _provenance(r.law_version, lang)]
     return "\n".join(lines)
@@ -265,10 +303,35 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
 
 
 def _unknown_document_lines(d: DossierCheck, lang: str) -> list[str]:
+    return dossier_warnings(d.to_dict(), lang)
+
+
+def dossier_warnings(d: Any, lang: str = "vi") -> list[str]:
+    """The warnings of a dossier record (its dict form): documents none of the filing's, and
+    forms the other kind of applicant files (``form-order`` says whose each form is)."""
     out = []
-    for u in d.unrecognised:
-        hint = t("report.unknown_document_hint", lang, name=u.suggestion) if u.suggestion else ""
-        out.append(t("report.unknown_document", lang, given=u.given) + hint)
+    for u in d.get("unrecognised") or ():
+        hint = (
+            t("report.unknown_document_hint", lang, name=u["suggestion"])
+            if u.get("suggestion")
+            else ""
+        )
+        out.append(t("report.unknown_document", lang, given=u["given"]) + hint)
+    for f in d.get("other_kind_forms") or ():
+        cite = Citation.parse(f["citation"])
+        reading = f.get("interpretation") or ""
+        out.append(
+            t(
+                "report.other_kind_form",
+                lang,
+                given=f["given"],
+                kind=t(f"value.{f['form_of']}", lang),
+                citation=cite.vi() if lang == "vi" else cite.en(),
+                reading=t("report.other_kind_reading", lang, reading=reading) if reading else "",
+                applicant=t(f"value.{d.get('applicant_kind')}", lang),
+                expected=f["expected"],
+            )
+        )
     return out
 
 

@@ -135,3 +135,378 @@ def test_docs_name_every_key_of_the_format() -> None:
     doc = (ROOT / "docs" / "casefiles.md").read_text(encoding="utf-8")
     keys = [f.alias or n for n, f in Case.model_fields.items()] + list(Expect.model_fields)
     assert [k for k in keys if f"`{k}`" not in doc] == []
+
+
+# -- days written dd/mm/yyyy (issue 12) -------------------------------------------------------------
+# (a case file with one day written the Vietnamese way, its line, what was written, the ISO form)
+DMY_DAYS = [
+    # the application's planned start (10.2)
+    (
+        "name: x\napplication:\n  applicant: {kind: organisation}\n"
+        "  scope: {planned_start: 01/03/2026}\nexpect: {conditions: eligible}\n",
+        4,
+        "01/03/2026",
+        "2026-03-01",
+    ),
+    # the filing date, one-digit day and month
+    (
+        "name: x\napplication:\n  applicant: {kind: organisation}\n"
+        "  submission: {submitted_on: 5/1/2026}\nexpect: {conditions: eligible}\n",
+        4,
+        "5/1/2026",
+        "2026-01-05",
+    ),
+    # an expected due date of a timeline step
+    (
+        "name: x\nas_of: 2026-02-25\ntimeline: {procedure: issuance-12.3, events: {}}\n"
+        "expect:\n  due: {decide: 26/02/2026}\n",
+        5,
+        "26/02/2026",
+        "2026-02-26",
+    ),
+    # an expected end of the testing period, written with dots
+    (
+        "name: x\nas_of: 2026-06-30\nrecord: {issued_on: 2026-02-26, approved_months: 12}\n"
+        "expect:\n  end: 01.03.2027\n",
+        5,
+        "01.03.2027",
+        "2027-03-01",
+    ),
+    # a timeline event
+    (
+        "name: x\nas_of: 2026-02-25\ntimeline:\n  procedure: issuance-12.3\n"
+        "  events: {dossier_complete: 10-02-2026}\nexpect: {due: {decide: 2026-02-26}}\n",
+        5,
+        "10-02-2026",
+        "2026-02-10",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "line", "written", "iso"), DMY_DAYS)
+@pytest.mark.parametrize(
+    ("lang", "suggest"), [("vi", "Có phải ý bạn là «{}»?"), ("en", "Did you mean «{}»?")]
+)
+def test_a_day_written_dd_mm_yyyy_is_refused_with_its_iso_form(
+    tmp_path: Path, text: str, line: int, written: str, iso: str, lang: str, suggest: str
+) -> None:
+    f = tmp_path / "d.case.yaml"
+    f.write_text(text, encoding="utf-8")
+    (r,) = run_file(f, lang=lang)
+    assert r.status == "error" and r.error is not None  # still refused: files are ISO
+    (e,) = [e for e in r.error["errors"] if e["line"] == line]
+    assert f"«{written}»" in e["msg"] and "YYYY-MM-DD" in e["msg"]
+    assert e["suggestion"] == iso
+    assert e["msg"].endswith(suggest.format(iso))
+
+
+# (what was written, its ISO form: None where there is no day to suggest)
+ISO_FORMS = [
+    ("01/03/2026", "2026-03-01"),  # dd/mm/yyyy, the Vietnamese order
+    (" 1/3/2026 ", "2026-03-01"),  # one digit each, spaces around
+    ("31/02/2026", None),  # no such day: nothing to suggest
+    ("2026/03/01", None),  # another order: not guessed
+    ("01/03/26", None),  # a two-digit year: not guessed
+    ("01/03-2026", None),  # mixed separators
+    ("hôm nay", None),
+]
+
+
+@pytest.mark.parametrize(("written", "iso"), ISO_FORMS)
+def test_iso_form_of_a_vietnamese_day(written: str, iso: str | None) -> None:
+    from sandbox_rules.surfaces.inputs import iso_form
+
+    assert iso_form(written) == iso
+
+
+# -- what `test` says when a value is undetermined, and its input errors (issue 12) ----------------
+def _case_file(tmp_path: Path, case: dict[str, object]) -> Path:
+    import yaml
+
+    f = tmp_path / "c.case.yaml"
+    f.write_text(yaml.safe_dump(case, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return f
+
+
+def _org(**changes: object) -> dict[str, object]:
+    from conftest import ORGANISATION, with_changes
+
+    return with_changes(ORGANISATION, dict(changes))
+
+
+THREE_SOURCES = [
+    {"name": "A", "owning_unit": "Sở A", "managed_by": "Đà Nẵng", "defence_or_cipher": False},
+    {
+        "name": "B",
+        "owning_unit": "Cục Thuế",
+        "managed_by": "Bộ Tài chính",
+        "defence_or_cipher": False,
+    },
+    {"name": "C", "owning_unit": "Cục X", "managed_by": "Bộ Tài chính"},  # 12.1.c not answered
+]
+NO_FLAG = "chưa xác định được — thiếu data_sources[3].defence_or_cipher (12.1.c)"
+# (application, expectations, the expectation looked at, why its actual value is what it is)
+UNDETERMINED_NOTES = [
+    # 12.1.c unanswered for the third source: no authority yet, and the source is named
+    (_org(data_sources=THREE_SOURCES), {"authority": "Bộ Công an"}, "authority", NO_FLAG),
+    (_org(data_sources=THREE_SOURCES), {"authority_clause": "12.1.b"}, "authority_clause", NO_FLAG),
+    (_org(data_sources=THREE_SOURCES), {"procedure": "12.4"}, "procedure", NO_FLAG),
+    # expecting no authority yet is met, and says why
+    (_org(data_sources=THREE_SOURCES), {"authority": None}, "authority", NO_FLAG),
+    # the routing's own status: what is missing follows it
+    (
+        _org(data_sources=THREE_SOURCES),
+        {"routing": "determined"},
+        "routing",
+        "thiếu data_sources[3].defence_or_cipher (12.1.c)",
+    ),
+    # one condition of Art. 9 unanswered
+    (
+        _org(**{"applicant.staff_qualified": None}),
+        {"conditions": "eligible"},
+        "conditions",
+        "thiếu applicant.staff_qualified (9.1.par1)",
+    ),
+    # no documents listed: which items of 12.2 are unknown
+    (
+        _org(),
+        {"dossier_complete": True},
+        "dossier_complete",
+        "chưa rõ: HĐTN01 (12.2.a); plan (12.2.b)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("app", "expect", "key", "note"), UNDETERMINED_NOTES)
+def test_an_undetermined_actual_value_says_why(
+    tmp_path: Path, app: dict[str, object], expect: dict[str, object], key: str, note: str
+) -> None:
+    f = _case_file(tmp_path, {"name": "x", "application": app, "expect": expect})
+    (r,) = run_file(f)
+    (c,) = [c for c in r.checks if c.key == key]
+    assert c.note == note
+    text = render([r])
+    assert note in text
+    assert "(không có)" not in text  # "nothing" is not an answer an officer can act on
+
+
+# (readings chosen, data sources, the expectation, why the procedure is what it is)
+OPEN_BY_THE_TEXT = [
+    # three managing bodies under the strict reading of 12.3/12.4: the text sets no procedure
+    (
+        {"procedure-many-sources": "strict"},
+        [
+            *THREE_SOURCES[:2],
+            {**THREE_SOURCES[2], "managed_by": "Bộ Công Thương", "defence_or_cipher": False},
+        ],
+        {"procedure": "12.4"},
+        "văn bản không quy định thủ tục cho trường hợp này "
+        "(cách hiểu procedure-many-sources=strict)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("readings", "sources", "expect", "note"), OPEN_BY_THE_TEXT)
+def test_a_procedure_the_text_leaves_open_says_so(
+    tmp_path: Path,
+    readings: dict[str, str],
+    sources: list[object],
+    expect: dict[str, object],
+    note: str,
+) -> None:
+    case = {
+        "name": "x",
+        "interpretations": readings,
+        "application": _org(data_sources=sources),
+        "expect": expect,
+    }
+    (r,) = run_file(_case_file(tmp_path, case))
+    (c,) = r.checks
+    assert c.actual is None and c.note == note
+    assert note in render([r])
+
+
+TIMELINE = {"procedure": "issuance-12.4", "events": {"dossier_complete": "2026-02-10"}}
+# (expectations naming steps, [(line, step written, the step suggested)])
+STEP_NAMES = [
+    # steps named by their Vietnamese names: found by the name
+    (
+        {"due": {"quyết định": "2026-02-26", "lấy ý kiến": "2026-02-13"}},
+        [(9, "quyết định", "decide"), (10, "lấy ý kiến", "consult")],
+    ),
+    # a slip of spelling of the step's id
+    ({"due": {"decid": "2026-02-26"}}, [(9, "decid", "decide")]),
+    # step_status too, without diacritics
+    ({"step_status": {"tra loi": "pending"}}, [(9, "tra loi", "replies")]),
+    # nothing near: no suggestion, the steps are still listed
+    ({"due": {"xyz": "2026-02-26"}}, [(9, "xyz", None)]),
+]
+
+
+@pytest.mark.parametrize(("expect", "wrong"), STEP_NAMES)
+def test_an_unknown_step_is_an_input_error_with_its_line_and_the_nearest_step(
+    tmp_path: Path, expect: dict[str, object], wrong: list[tuple[int, str, str | None]]
+) -> None:
+    import yaml
+
+    f = tmp_path / "c.case.yaml"
+    text = yaml.safe_dump(
+        {"name": "x", "as_of": "2026-02-25", "timeline": TIMELINE, "expect": expect},
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    f.write_text(text, encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.status == "error" and r.error is not None  # not a failed expectation
+    got = [(e["line"], e["loc"][-1], e.get("suggestion")) for e in r.error["errors"]]
+    assert got == wrong, text
+    message = r.error["message"]
+    assert "consult (Gửi văn bản lấy ý kiến)" in message and "decide (" in message
+    for _, step, near in wrong:
+        assert f"không có bước «{step}» trong thủ tục issuance-12.4" in message
+        if near:
+            assert f"Có phải ý bạn là «{near}»?" in message
+
+
+ONE_SOURCE = [{"owning_unit": "Sở A", "managed_by": "Hà Nội", "defence_or_cipher": False}]
+TWO_BODIES = [
+    {"owning_unit": "Sở A", "managed_by": "Đà Nẵng", "defence_or_cipher": False},
+    {"owning_unit": "Cục Thuế", "managed_by": "Bộ Tài chính", "defence_or_cipher": False},
+]
+# (data sources, the timeline's procedure, the warning's words, or None: no warning)
+TIMELINE_PROCEDURES = [
+    # one source: 12.3, but the timeline follows 12.4
+    (ONE_SOURCE, "issuance-12.4", "là khoản 3 Điều 12 (issuance-12.3)"),
+    # two managing bodies: 12.4, but the timeline follows 12.3
+    (TWO_BODIES, "issuance-12.3", "là khoản 4 Điều 12 (issuance-12.4)"),
+    # the same procedure: nothing to say
+    (TWO_BODIES, "issuance-12.4", None),
+    # not an issuance: the routing does not decide it
+    (TWO_BODIES, "adjustment-13.3", None),
+]
+
+
+@pytest.mark.parametrize(("sources", "procedure", "said"), TIMELINE_PROCEDURES)
+def test_a_timeline_not_of_the_routed_procedure_is_warned_about(
+    tmp_path: Path, sources: list[object], procedure: str, said: str | None
+) -> None:
+    case = {
+        "name": "x",
+        "application": _org(data_sources=sources),
+        "as_of": "2026-02-25",
+        "timeline": {"procedure": procedure, "events": {}},
+        "expect": {"conditions": "eligible"},
+    }
+    f = _case_file(tmp_path, case)
+    (r,) = run_file(f)
+    assert r.status == "passed"  # a warning, not a failure
+    if said is None:
+        assert r.warnings == []
+    else:
+        (w,) = r.warnings
+        assert said in w and f"thủ tục của timeline là {procedure}" in w
+        assert "c.case.yaml:" in w  # the timeline's line
+        assert w in render([r])
+
+
+# (a case lacking a part, the expectation needing it, the message's words)
+NEEDS_PARTS = [
+    ({"as_of": "2026-02-25"}, {"due": {"decide": "2026-02-26"}}, "cần thủ tục và các sự kiện"),
+    ({"timeline": TIMELINE}, {"due": {"decide": "2026-02-26"}}, "cần ngày đánh giá (as_of)"),
+    ({"as_of": "2026-02-25"}, {"state": "active"}, "cần hồ sơ theo dõi thử nghiệm (record)"),
+    ({}, {"exempt": True}, "cần bảng tuân thủ nghĩa vụ (compliance)"),
+    ({}, {"authority": "Hà Nội"}, "kỳ vọng này cần hồ sơ đề nghị"),
+]
+
+
+@pytest.mark.parametrize(("parts", "expect", "said"), NEEDS_PARTS)
+def test_a_missing_part_names_the_line_of_the_expectation_needing_it(
+    tmp_path: Path, parts: dict[str, object], expect: dict[str, object], said: str
+) -> None:
+    f = _case_file(tmp_path, {"name": "x", **parts, "expect": expect})
+    (r,) = run_file(f)
+    assert r.status == "error" and r.error is not None
+    key = next(iter(expect))
+    line = next(i for i, x in enumerate(f.read_text().splitlines(), 1) if x.strip().startswith(key))
+    assert f"ca «x», dòng {line} (kỳ vọng {key}): {said}" in r.error["message"]
+
+
+def test_the_case_model_offers_exactly_the_procedures() -> None:
+    import typing
+
+    from sandbox_rules.procedures import PROCEDURES
+    from sandbox_rules.surfaces.casefiles.model import Procedure
+
+    assert typing.get_args(Procedure) == tuple(PROCEDURES)
+
+
+# (a timeline's procedure as written, the one suggested)
+PROCEDURE_NAMES = [
+    ("cap-giay-12.4", "issuance-12.4"),  # a name of one's own for the issuance
+    ("12.3", "issuance-12.3"),  # the clause alone
+    ("adjustment-13", "adjustment-13.3"),
+]
+
+
+@pytest.mark.parametrize(("written", "suggested"), PROCEDURE_NAMES)
+def test_an_unknown_procedure_is_refused_on_its_line_with_the_nearest(
+    tmp_path: Path, written: str, suggested: str
+) -> None:
+    f = _case_file(
+        tmp_path,
+        {
+            "name": "x",
+            "as_of": "2026-02-25",
+            "timeline": {"procedure": written, "events": {}},
+            "expect": {"due": {"decide": "2026-02-26"}},
+        },
+    )
+    (r,) = run_file(f)
+    assert r.status == "error" and r.error is not None
+    (e,) = r.error["errors"]
+    assert (e["line"], e.get("suggestion")) == (4, suggested)
+
+
+# (a scenario written dd/mm/yyyy, the command, the day's ISO form suggested)
+DMY_SCENARIOS = [
+    # a timeline event (12.3)
+    (
+        "as_of: 2026-02-25\ntimeline:\n  procedure: issuance-12.4\n"
+        "  events: {dossier_complete: 10/02/2026}\n",
+        "timeline",
+        "2026-02-10",
+    ),
+    # the day to evaluate at
+    (
+        "as_of: 25/02/2026\ntimeline: {procedure: issuance-12.4, events: {}}\n",
+        "timeline",
+        "2026-02-25",
+    ),
+    # the decision report of the same scenario
+    (
+        "as_of: 2026-02-25\ntimeline:\n  procedure: issuance-12.4\n"
+        "  events: {dossier_complete: 10/02/2026}\n",
+        "report",
+        "2026-02-10",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "command", "iso"), DMY_SCENARIOS)
+@pytest.mark.parametrize(
+    ("lang", "suggest"), [("vi", "Có phải ý bạn là «{}»?"), ("en", "Did you mean «{}»?")]
+)
+def test_a_scenario_day_written_dd_mm_yyyy_is_refused_with_its_iso_form(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    text: str,
+    command: str,
+    iso: str,
+    lang: str,
+    suggest: str,
+) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text(text, encoding="utf-8")
+    assert main([command, str(f), "--lang", lang]) == 1
+    err = capsys.readouterr().err
+    assert "YYYY-MM-DD" in err and suggest.format(iso) in err and "Traceback" not in err

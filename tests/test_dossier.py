@@ -68,3 +68,84 @@ def test_unknown_inputs() -> None:
 def test_issuance_dossier_from_an_application() -> None:
     app = {"applicant": {"kind": "individual"}, "submission": {"documents": ["HĐTN02"]}}
     assert [m.document for m in issuance_dossier(app).missing] == ["plan"]
+
+
+# -- the other kind of applicant's form (issue 12) ------------------------------------------------
+# (procedure, applicant kind, documents, form-order, (given, whose form it is, the form expected))
+OTHER_KIND_FORMS = [
+    # 12.2.a: HĐTN02 is the individual's application under the default reading (listed-order)
+    (
+        "issuance",
+        "organisation",
+        ["HĐTN02", "phương án"],
+        None,
+        [("HĐTN02", "individual", "HĐTN01")],
+    ),
+    # the same, written without diacritics, and for an individual the organisation's form
+    ("issuance", "individual", ["hdtn01", "plan"], None, [("hdtn01", "organisation", "HĐTN02")]),
+    # under the other reading (reversed) HĐTN02 is the organisation's own form: no warning
+    ("issuance", "organisation", ["HĐTN02", "plan"], "reversed", []),
+    # and HĐTN01 becomes the individual's
+    (
+        "issuance",
+        "organisation",
+        ["HĐTN01", "plan"],
+        "reversed",
+        [("HĐTN01", "individual", "HĐTN02")],
+    ),
+    # both forms given: the own one counts, the other one is still warned about
+    (
+        "issuance",
+        "organisation",
+        ["HĐTN01", "HĐTN02", "plan"],
+        None,
+        [("HĐTN02", "individual", "HĐTN01")],
+    ),
+    # 16.2: the results report is assigned by the text itself (HĐTN07 individual)
+    (
+        "conclusion",
+        "organisation",
+        ["HĐTN09", "HĐTN07"],
+        None,
+        [("HĐTN07", "individual", "HĐTN08")],
+    ),
+    # 14.1: the individual's extension request in an organisation's filing
+    ("extension", "organisation", ["HĐTN14", "HĐTN08"], None, [("HĐTN14", "individual", "HĐTN13")]),
+    # the applicant's kind unknown: whose form it is cannot be said wrong
+    ("issuance", None, ["HĐTN02", "plan"], None, []),
+]
+
+
+@pytest.mark.parametrize(("procedure", "kind", "documents", "order", "expected"), OTHER_KIND_FORMS)
+def test_a_form_of_the_other_kind_of_applicant_is_warned_about(
+    procedure: str,
+    kind: str | None,
+    documents: list[str],
+    order: str | None,
+    expected: list[tuple[str, str, str]],
+) -> None:
+    from sandbox_rules.report import render_dossier
+
+    interp = {"form-order": order} if order else None
+    d = dossier(procedure, kind, documents, interpretations=interp)
+    assert [(f.given, f.form_of, f.expected) for f in d.other_kind_forms] == expected
+    assert not d.unrecognised  # a form of the filing is recognised, not "unknown"
+    text, en = render_dossier(d), render_dossier(d, "en")
+    for given, whose, ours in expected:
+        who = {"individual": "cá nhân", "organisation": "tổ chức"}[whose]
+        assert f"Cảnh báo: «{given}» là mẫu dành cho {who}" in text
+        assert f"dùng mẫu «{ours}»" in text
+        assert f"«{given}» is the form for an {whose}" in en
+    if not expected:
+        assert "là mẫu dành cho" not in text
+
+
+def test_the_issuance_dossier_of_an_application_warns_of_the_other_kinds_form() -> None:
+    app = {
+        "applicant": {"kind": "organisation"},
+        "submission": {"documents": ["HĐTN02", "phương án"]},
+    }
+    d = issuance_dossier(app)
+    assert [i.document for i in d.missing if i.item == "document"] == ["HĐTN01"]
+    assert [(f.given, f.citation) for f in d.other_kind_forms] == [("HĐTN02", "12.2.a")]
+    assert d.other_kind_forms[0].interpretation == "form-order=listed-order"

@@ -4,10 +4,12 @@ non-interactively (answers file) and through a real pseudo-terminal."""
 
 from __future__ import annotations
 
+import io
 import os
 import select
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -153,3 +155,231 @@ def test_interview_through_a_real_terminal(tmp_path: Path) -> None:
     assert "→ điều kiện (Điều 9)" in text
     data = yaml.safe_load(f.read_text(encoding="utf-8"))
     assert data["applicant"]["restructuring"] == [] and data["applicant"]["staff_qualified"] is True
+
+
+# -- answers that cannot be used (issue 12) -------------------------------------------------------
+# An application with one data source whose managing body and defence flag are still empty, so
+# the interview asks for both (12.1).
+OPEN_SOURCE = PARTIAL.replace(
+    "  - {name: Dữ liệu du lịch, managed_by: Đà Nẵng, defence_or_cipher: false}\n",
+    "  - {name: Dữ liệu du lịch, managed_by: Đà Nẵng, defence_or_cipher: false}\n"
+    "  - {name: Dữ liệu thuế, owning_unit: Cục Thuế}\n",
+)
+
+
+class _Capped(io.BytesIO):
+    """An output stream that refuses to grow past ``LIMIT``: a command that loops printing
+    fails the test at once instead of hanging it."""
+
+    LIMIT = 2_000_000
+
+    def write(self, data: Any) -> int:
+        if self.tell() + len(data) > self.LIMIT:
+            raise AssertionError("the command printed more than 2 MB: it loops")
+        return super().write(data)
+
+
+def _cli(args: list[str], stdin: str = "") -> tuple[int, str, str]:
+    """The CLI in this process, on UTF-8 streams: (exit code, stdout, stderr); ``stdin`` is
+    what is typed, then the end of the input."""
+    out = io.TextIOWrapper(_Capped(), encoding="utf-8")
+    err = io.TextIOWrapper(_Capped(), encoding="utf-8")
+    saved = sys.stdout, sys.stderr, sys.stdin
+    sys.stdout, sys.stderr = out, err
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8")
+    try:
+        code = main(args)
+    finally:
+        out.flush()
+        err.flush()
+        sys.stdout, sys.stderr, sys.stdin = saved
+    texts = [s.buffer.getvalue().decode("utf-8") for s in (out, err)]  # type: ignore[attr-defined]
+    return code, texts[0], texts[1]
+
+
+# (answers file, the refused answer's line, what the officer is told, the field left empty)
+REFUSED_ANSWERS = [
+    # a near-miss of a catalogue name: refused by validation, with the nearest body suggested
+    (
+        "applicant.staff_qualified: có\ndata_sources[2].managed_by: Bộ Tài Chánh\n",
+        2,
+        "Có phải ý bạn là «Bộ Tài chính»?",
+        ("data_sources", 1, "managed_by"),
+    ),
+    # "ko" is not one of có / không / không biết
+    (
+        "applicant.staff_qualified: có\ndata_sources[2].defence_or_cipher: ko\n",
+        2,
+        "Chưa hiểu «ko»",
+        ("data_sources", 1, "defence_or_cipher"),
+    ),
+    # a day that does not exist, answered first
+    (
+        "scope.planned_start: 31/02/2026\napplicant.staff_qualified: có\n",
+        1,
+        "«31/02/2026» không phải là ngày",
+        ("scope", "planned_start"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("answers", "line", "told", "empty"), REFUSED_ANSWERS)
+def test_a_refused_answer_of_the_file_is_reported_once_and_the_valid_ones_written(
+    tmp_path: Path, answers: str, line: int, told: str, empty: tuple[str | int, ...]
+) -> None:
+    app, ans, out = tmp_path / "app.yaml", tmp_path / "tl.yaml", tmp_path / "out.yaml"
+    app.write_text(OPEN_SOURCE, encoding="utf-8")
+    ans.write_text(answers, encoding="utf-8")
+    code, stdout, stderr = _cli(["interview", str(app), "--answers", str(ans), "-o", str(out)])
+    assert code == 1, stderr
+    assert "Traceback" not in stderr
+    assert len(stdout) < 30_000  # no loop
+    assert stdout.count(told) == 1, stdout[-2000:]
+    assert stdout.count(f"tl.yaml, dòng {line}:") == 1
+    assert "1 câu trả lời không được nhận" in stderr
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["applicant"]["staff_qualified"] is True  # the valid answer is kept and written
+    node: Any = data
+    for k in empty:
+        node = node.get(k) if isinstance(node, dict) else (node[k] if node else None)
+    assert node is None  # the refused value is not written
+    assert app.read_text(encoding="utf-8") == OPEN_SOURCE  # -o: the input stays as it was
+
+
+def test_a_refused_answer_is_a_record_in_json(tmp_path: Path) -> None:
+    import json
+
+    app, ans = tmp_path / "app.yaml", tmp_path / "tl.yaml"
+    app.write_text(OPEN_SOURCE, encoding="utf-8")
+    ans.write_text("data_sources[2].managed_by: Bộ Tài Chánh\n", encoding="utf-8")
+    code, stdout, _ = _cli(["interview", str(app), "--answers", str(ans), "--dry-run", "--json"])
+    assert code == 1
+    out = json.loads(stdout)
+    assert [(r["field"], r["given"], r["suggestion"]) for r in out["rejected"]] == [
+        ("data_sources[2].managed_by", "Bộ Tài Chánh", "Bộ Tài chính")
+    ]
+
+
+# (an answers file's key that names no field, the field suggested, whether "counted from 1" is said)
+UNKNOWN_KEYS = [
+    ("applicant.staf_qualified", "applicant.staff_qualified", False),  # a slip of spelling
+    ("data_sources[0].managed_by", "data_sources[1].managed_by", True),  # counted from 0
+    ("data_sources[3].defence_or_cipher", "data_sources[2].defence_or_cipher", False),  # no item 3
+    ("applicant.nothing_like_this_at_all", None, False),  # nothing near: no suggestion
+]
+
+
+@pytest.mark.parametrize(("key", "suggested", "from_one"), UNKNOWN_KEYS)
+def test_an_answer_naming_no_field_is_a_warning_with_the_nearest_field(
+    tmp_path: Path, key: str, suggested: str | None, from_one: bool
+) -> None:
+    app, ans = tmp_path / "app.yaml", tmp_path / "tl.yaml"
+    app.write_text(OPEN_SOURCE, encoding="utf-8")
+    ans.write_text(f"applicant.staff_qualified: có\n{key}: có\n", encoding="utf-8")
+    code, stdout, stderr = _cli(["interview", str(app), "--answers", str(ans), "--dry-run"])
+    assert code == 0, stderr  # a warning, not an error
+    warning = next(x for x in stdout.splitlines() if "Cảnh báo" in x)
+    assert "tl.yaml, dòng 2:" in warning and f"«{key}»" in warning
+    if suggested is None:
+        assert "Có phải ý bạn là" not in warning
+    else:
+        assert f"Có phải ý bạn là «{suggested}»?" in warning
+    assert ("đếm từ 1" in warning) is from_one
+
+
+# (answers, the field written though never asked, its value in the file written)
+UNASKED_ANSWERS = [
+    # 9.1: staff not qualified decides Art. 9; 9.3.d is no longer asked, but it was given
+    (
+        "applicant.staff_qualified: không\nsolution.feasible_after_testing: có\n",
+        ("solution", "feasible_after_testing"),
+        True,
+    ),
+    # a fact's name instead of its field (org.staff_qualified) is read as the field
+    ("org.staff_qualified: không\n", ("applicant", "staff_qualified"), False),
+    # the plan is incomplete once 11.6 is "không"; 11.7 given after it is still written
+    (
+        "applicant.staff_qualified: không\nplan.expected_results: không\n"
+        "plan.explanatory_documents: có\n",
+        ("plan", "explanatory_documents"),
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(("answers", "path", "value"), UNASKED_ANSWERS)
+def test_answers_to_questions_not_asked_are_still_written(
+    tmp_path: Path, answers: str, path: tuple[str, str], value: bool
+) -> None:
+    app, ans = tmp_path / "app.yaml", tmp_path / "tl.yaml"
+    app.write_text(OPEN_SOURCE, encoding="utf-8")
+    ans.write_text(answers, encoding="utf-8")
+    code, stdout, stderr = _cli(["interview", str(app), "--answers", str(ans)])
+    assert code == 0, stderr
+    data = yaml.safe_load(app.read_text(encoding="utf-8"))
+    assert data[path[0]][path[1]] is value
+    assert "Cảnh báo" not in stdout
+
+
+def test_an_answer_to_a_field_the_file_fills_keeps_the_file_and_warns(tmp_path: Path) -> None:
+    app, ans = tmp_path / "app.yaml", tmp_path / "tl.yaml"
+    app.write_text(OPEN_SOURCE, encoding="utf-8")
+    ans.write_text("applicant.lawful_legal_entity_in_vietnam: không\n", encoding="utf-8")
+    code, stdout, _ = _cli(["interview", str(app), "--answers", str(ans)])
+    assert code == 0
+    assert "tl.yaml, dòng 1:" in stdout and "giữ nguyên" in stdout
+    assert yaml.safe_load(app.read_text(encoding="utf-8"))["applicant"][
+        "lawful_legal_entity_in_vietnam"
+    ]
+
+
+def test_an_empty_answers_file_answers_nothing_and_says_so(tmp_path: Path) -> None:
+    app, ans = tmp_path / "app.yaml", tmp_path / "tl.yaml"
+    app.write_text(OPEN_SOURCE, encoding="utf-8")
+    ans.write_text("{}\n", encoding="utf-8")
+    code, stdout, stderr = _cli(["interview", str(app), "--answers", str(ans), "--dry-run"])
+    assert code == 0, stderr
+    assert "> không biết" not in stdout  # nobody typed it
+    asked = stdout.count("\nCâu ")
+    assert asked > 0 and stdout.count("không có câu trả lời cho câu này") == asked
+
+
+# (what is typed at the terminal, what must be said, how often)
+TERMINAL_SESSIONS = [
+    # three wrong answers in a row: the question is treated as unknown, then the next asked
+    ("ko\nko\nko\n", "Đã 3 lần chưa nhận được câu trả lời hợp lệ", 1),
+    # standard input at its end from the start: one stop, no question asked twice
+    ("", "Dừng hỏi (hết câu trả lời).", 1),
+    # a wrong answer at the end of the input: stops, does not ask again forever
+    ("ko\n", "Dừng hỏi (hết câu trả lời).", 1),
+]
+
+
+@pytest.mark.parametrize(("typed", "said", "times"), TERMINAL_SESSIONS)
+def test_the_terminal_asks_again_a_bounded_number_of_times(
+    tmp_path: Path, typed: str, said: str, times: int
+) -> None:
+    app = tmp_path / "app.yaml"
+    app.write_text(OPEN_SOURCE, encoding="utf-8")
+    code, stdout, stderr = _cli(["interview", str(app), "--dry-run"], stdin=typed)
+    assert code == 0, stderr
+    assert stdout.count(said) == times
+    assert stdout.count("Câu 1 ") == 1
+
+
+# (a key of an answers file, its data path: items counted from 1 in the key, from 0 in the path)
+ANSWER_PATHS = [
+    ("applicant.staff_qualified", ("applicant", "staff_qualified")),
+    ("data_sources[2].managed_by", ("data_sources", 1, "managed_by")),
+    (" data_sources [1] . owning_unit ", ("data_sources", 0, "owning_unit")),  # spaces
+    ("data_sources[0].managed_by", None),  # item 0 does not exist when counting from 1
+    ("data_sources[x].managed_by", None),  # not a number
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("key", "path"), ANSWER_PATHS)
+def test_answer_keys_are_read_as_paths(key: str, path: tuple[str | int, ...] | None) -> None:
+    from sandbox_rules.surfaces.interview.session import answer_path
+
+    assert answer_path(key) == path

@@ -3,6 +3,7 @@ the records say, that it is self-contained and escaped, and the pictures' geomet
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
@@ -247,27 +248,42 @@ def test_deterministic_whatever_tz_and_hash_seed(tmp_path: Path) -> None:
     assert outs[0] == outs[1] == outs[2]
 
 
-@pytest.mark.parametrize(
-    ("content", "why"),
-    [
-        ("[1, 2]", "mapping"),
-        ("{}", "nothing to report"),
-        ("{record: {issued_on: 2026-03-02, approved_months: 12}}", "as_of"),
-        ("{as_of: '2026-13-01', record: {}}", "not a date"),
-        ("{application: 3}", "application must be a mapping"),
-        ("{applicant: {kind: robot}}", "invalid application"),
-    ],
-)
+# (the file, what the message says in Vietnamese — the default — and in English)
+BAD_REPORT_INPUTS = [
+    ("[1, 2]", "phải là một nhóm trường", "is a mapping"),  # not a mapping
+    ("{}", "không có gì để lập ghi chú thẩm định", "nothing to report"),  # no part to report
+    # a record but no day to evaluate it at
+    ("{record: {issued_on: 2026-03-02, approved_months: 12}}", "as_of", "as_of"),
+    # a day that does not exist
+    ("{as_of: '2026-13-01', record: {}}", "không phải là ngày hợp lệ", "is not a valid date"),
+    # a day written dd/mm/yyyy: its ISO form suggested
+    ("{as_of: '01/03/2026', record: {}}", "Có phải ý bạn là «2026-03-01»?", "«2026-03-01»"),
+    ("{application: 3}", "«application» phải là một nhóm trường", "«application» must be"),
+    # an invalid application: its line and the field in the text's terms
+    ("{applicant: {kind: robot}}", "hồ sơ đề nghị không hợp lệ", "invalid application"),
+    ("{timelines: 3, as_of: 2026-03-02}", "«timelines» phải là danh sách", "must be a list"),
+    (
+        "{application: {applicant: {kind: organisation}}, compliance: 3}",
+        "«compliance»",
+        "«compliance»",
+    ),
+]
+
+
+@pytest.mark.parametrize(("content", "vi", "en"), BAD_REPORT_INPUTS)
 def test_bad_input_gets_a_typed_error_and_no_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, why: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, vi: str, en: str
 ) -> None:
     f = tmp_path / "bad.yaml"
     f.write_text(content, encoding="utf-8")
-    with pytest.raises(SandboxRulesError, match=why):
+    with pytest.raises(SandboxRulesError, match=re.escape(vi)):
         report_html(str(f))
-    assert main(["report", str(f), "--html", str(tmp_path / "x.html")]) == 1
-    err = capsys.readouterr().err
-    assert "Traceback" not in err and why in err
+    with pytest.raises(SandboxRulesError, match=re.escape(en)):
+        report_html(str(f), "en")
+    for lang, why in (("vi", vi), ("en", en)):
+        assert main(["report", str(f), "--html", str(tmp_path / "x.html"), "--lang", lang]) == 1
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and why in err
 
 
 def test_cli_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -433,3 +449,177 @@ def test_any_timeline_strip_keeps_its_labels_inside(
         return  # past the calendar's range: a typed error
     fig = timeline_figure(records["timelines"][0], records["calendar"], lang, "q")
     _texts_inside(fig)
+
+
+# -- case files: `from:` and several cases (issue 12) ------------------------------------------
+# The application the cases name with `from:` (relative to the case file).
+APP = (Path(__file__).resolve().parent.parent / "examples" / "org-two-provinces.yaml").read_text(
+    encoding="utf-8"
+)
+ONE_CASE_FROM = """\
+name: Logistics Duyên Hải — hồ sơ ở tệp khác
+from: app.yaml
+as_of: 2026-02-25
+timeline:
+  procedure: issuance-12.4
+  events: {dossier_complete: 2026-02-10}
+expect: {procedure: 12.4}
+"""
+TWO_CASES = """\
+cases:
+  - name: Logistics Duyên Hải — Bộ Công an cấp
+    from: app.yaml
+    expect: {authority: Bộ Công an}
+  - name: Logistics Duyên Hải — chỉ nộp đơn đề nghị
+    from: app.yaml
+    dossier: {procedure: issuance, documents: [đơn đề nghị]}
+    expect: {dossier_missing: [12.2.b]}
+"""
+# (case file, --case, the notes' case headings, texts every note shows, texts of one note)
+CASE_FILE_REPORTS = [
+    # one case whose application is in app.yaml: the application is read, not dropped
+    (
+        ONE_CASE_FROM,
+        None,
+        ["Ca 1/1"],
+        ["Thử nghiệm điều phối logistics liên tỉnh", "Bộ trưởng Bộ Công an"],
+        ["Logistics Duyên Hải — hồ sơ ở tệp khác"],
+    ),
+    # a `cases:` list: one note per case, in order, each with its own application from app.yaml
+    (
+        TWO_CASES,
+        None,
+        ["Ca 1/2", "Ca 2/2"],
+        ["Thử nghiệm điều phối logistics liên tỉnh", "Bộ trưởng Bộ Công an"],
+        ["Logistics Duyên Hải — Bộ Công an cấp", "Logistics Duyên Hải — chỉ nộp đơn đề nghị"],
+    ),
+    # --case by number (counted from 1)
+    (TWO_CASES, "2", ["Ca 2/2"], ["Bộ trưởng Bộ Công an"], ["chỉ nộp đơn đề nghị"]),
+    # --case by a part of its name that only one case has
+    (TWO_CASES, "Bộ Công an cấp", ["Ca 1/2"], ["Bộ trưởng Bộ Công an"], ["Bộ Công an cấp"]),
+]
+
+
+@pytest.mark.parametrize(("text", "case", "headings", "every", "names"), CASE_FILE_REPORTS)
+def test_a_case_file_is_reported_case_by_case_with_its_from_file(
+    tmp_path: Path,
+    text: str,
+    case: str | None,
+    headings: list[str],
+    every: list[str],
+    names: list[str],
+) -> None:
+    (tmp_path / "app.yaml").write_text(APP, encoding="utf-8")
+    f = tmp_path / "c.case.yaml"
+    f.write_text(text, encoding="utf-8")
+    html = report_html(str(f), case=case)
+    page = _text(html)
+    shown = re.findall(r"<tr><th>(Ca \d+/\d+)</th>", html)
+    assert shown == headings
+    for name in names:
+        assert name in page
+    notes = html.split('<header class="doc-head">')[1:]
+    assert len(notes) == len(headings)
+    for note in notes:
+        for words in every:
+            assert words in _text(note), words
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids))  # several notes on one page keep their ids apart
+
+
+def test_a_case_checking_a_filing_shows_that_filing(tmp_path: Path) -> None:
+    (tmp_path / "app.yaml").write_text(APP, encoding="utf-8")
+    f = tmp_path / "c.case.yaml"
+    f.write_text(TWO_CASES, encoding="utf-8")
+    (first, second) = report_html_records(f)
+    assert first["dossier"]["complete"] is True
+    assert [i["citation"] for i in second["dossier"]["missing"]] == ["12.2.b"]
+
+
+def report_html_records(f: Path) -> list[dict[str, Any]]:
+    from sandbox_rules.surfaces.report.render import _records
+
+    return _records(str(f), None, None, None)
+
+
+# (--case given, what the officer is told: Vietnamese by default, English with --lang en)
+BAD_CASE_CHOICES = [
+    ("5", "không có ca «5»; các ca trong tệp: 1. «Logistics", "no case «5»"),  # no such number
+    ("Logistics", "khớp với nhiều ca: 1. «Logistics", "fits several cases"),  # ambiguous
+    ("xyz", "không có ca «xyz»", "no case «xyz»"),  # no such name
+]
+
+
+@pytest.mark.parametrize(("case", "vi", "en"), BAD_CASE_CHOICES)
+def test_a_case_that_fits_no_case_or_several_lists_the_cases(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str, vi: str, en: str
+) -> None:
+    (tmp_path / "app.yaml").write_text(APP, encoding="utf-8")
+    f = tmp_path / "c.case.yaml"
+    f.write_text(TWO_CASES, encoding="utf-8")
+    for lang, why in (("vi", vi), ("en", en)):
+        assert main(["report", str(f), "--case", case, "--lang", lang]) == 1
+        err = capsys.readouterr().err
+        assert why in err and "Traceback" not in err
+        assert "2. «Logistics Duyên Hải — chỉ nộp đơn đề nghị»" in err
+
+
+def test_report_json_of_a_case_file_lists_its_cases(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    (tmp_path / "app.yaml").write_text(APP, encoding="utf-8")
+    f = tmp_path / "c.case.yaml"
+    f.write_text(TWO_CASES, encoding="utf-8")
+    assert main(["report", str(f), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [c["case"]["name"] for c in out["cases"]] == [
+        "Logistics Duyên Hải — Bộ Công an cấp",
+        "Logistics Duyên Hải — chỉ nộp đơn đề nghị",
+    ]
+    assert all(c["routing"]["authority"]["code"] == "BCA" for c in out["cases"])
+
+
+REFUSED_RECORD = """\
+    as_of: 2028-03-01
+    record:
+      applicant_kind: organisation
+      issued_on: 2026-03-02
+      approved_months: 12
+      events:
+        - {type: extension_approved, date: 2027-02-25, months: 12}
+        - {type: extension_approved, date: 2028-02-20, months: 6}
+"""
+# (the third case's expectation, the exit code, what its note says)
+REFUSED_CASES = [
+    # the case expects the refusal (10.2: one extension only): not a failure of the command
+    (
+        "    expect: {error: invalid_transition}\n",
+        0,
+        "bị từ chối, đúng như kỳ vọng của tệp tình huống (expect.error: invalid_transition)",
+    ),
+    # a refusal the case does not expect: the other notes are made, the command exits 1
+    (
+        "    expect: {state: extended}\n",
+        1,
+        "Không lập được ghi chú cho ca này: invalid_transition",
+    ),
+]
+
+
+@pytest.mark.parametrize(("expect", "code", "said"), REFUSED_CASES)
+def test_a_refused_case_gets_a_note_saying_why_and_the_other_cases_theirs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], expect: str, code: int, said: str
+) -> None:
+    (tmp_path / "app.yaml").write_text(APP, encoding="utf-8")
+    f = tmp_path / "c.case.yaml"
+    f.write_text(TWO_CASES + "  - name: Gia hạn lần hai\n" + REFUSED_RECORD + expect, "utf-8")
+    out = tmp_path / "r.html"
+    assert main(["report", str(f), "--html", str(out)]) == code
+    err = capsys.readouterr().err
+    page = _text(out.read_text(encoding="utf-8"))
+    assert page.count("Bộ trưởng Bộ Công an") >= 2  # the two other cases have their notes
+    assert said in page and "Ca 3/3" in page
+    assert ("3. «Gia hạn lần hai»" in err) is (code == 1)
+    assert "Traceback" not in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 import pytest
@@ -205,3 +206,59 @@ def test_procedure_rules_partition_every_known_case() -> None:
         }
         assert reg.decide("procedure", facts).rule is not None
         assert reg.decide("authority", facts).rule is not None
+
+
+# -- the text report of an undetermined routing (issue 12) ----------------------------------------
+_A = {"name": "A", "owning_unit": "Sở A", "managed_by": "Đà Nẵng", "defence_or_cipher": False}
+_B = {
+    "name": "B",
+    "owning_unit": "Cục Thuế",
+    "managed_by": "Bộ Tài chính",
+    "defence_or_cipher": False,
+}
+# (data sources, the lines the report must show)
+UNDETERMINED_ROUTES = [
+    # the third source lacks 12.1.c's answer: named, counted from 1
+    (
+        [_A, _B, {**_B, "name": "C", "defence_or_cipher": None}],
+        ["data_sources[3].defence_or_cipher (12.1.c): nguồn dữ liệu thứ 3 «C»"],
+    ),
+    # two sources lack it, one of them unnamed
+    (
+        [{**_A, "defence_or_cipher": None}, _B, {**_B, "name": None, "defence_or_cipher": None}],
+        [
+            "data_sources[1].defence_or_cipher, data_sources[3].defence_or_cipher (12.1.c): "
+            "nguồn dữ liệu thứ 1 «A»; nguồn dữ liệu thứ 3"
+        ],
+    ),
+    # the managing body of the second source is not written (12.1.a, 12.1.b)
+    (
+        [_A, {**_B, "managed_by": None}],
+        ["data_sources[2].managed_by (12.1.a, 12.1.b): nguồn dữ liệu thứ 2 «B»"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sources", "shown"), UNDETERMINED_ROUTES)
+def test_an_undetermined_route_names_the_source_items_lacking_a_fact(
+    sources: list[dict[str, object]], shown: list[str]
+) -> None:
+    from sandbox_rules.report import render_routing
+
+    r = route({"applicant": {"kind": "organisation"}, "data_sources": sources})
+    assert r.status == "undetermined"
+    text = render_routing(r)
+    for words in shown:
+        assert words in text, text
+    assert "data_sources[]." not in text  # never the field of no item in particular
+    assert not re.search(r"^Điều khoản áp dụng:\s*$", text, re.M)  # no empty line of clauses
+    en = render_routing(r, "en")
+    assert "data source " in en and not re.search(r"^Clauses applied:\s*$", en, re.M)
+
+
+def test_a_determined_route_still_lists_its_clauses() -> None:
+    from sandbox_rules.report import render_routing
+
+    r = route({"applicant": {"kind": "organisation"}, "data_sources": [_A, _B]})
+    assert r.status == "determined"
+    assert re.search(r"^Điều khoản áp dụng: \S", render_routing(r), re.M)

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from sandbox_rules._validation import iso_form
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.i18n import messages, t
 
@@ -223,6 +224,9 @@ def nearest(given: object, choices: Sequence[str]) -> str | None:
     by_name.pop("", None)
     if fold(given) in by_name:
         return by_name[fold(given)]
+    ends = [c for c in choices if given.strip() and c.endswith("-" + given.strip())]
+    if len(ends) == 1:  # "12.4" -> "issuance-12.4"
+        return ends[0]
     found = difflib.get_close_matches(given, list(choices), n=1, cutoff=0.5)
     if not found:
         low = {c.lower(): c for c in choices}
@@ -272,6 +276,12 @@ def _body_suggestion(given: object) -> str | None:
         return within[0]
     hit = difflib.get_close_matches(fold(given), list(by_fold), n=1, cutoff=0.6)
     return by_fold[hit[0]] if hit else None
+
+
+def iso_hint(value: object, lang: str = "vi") -> str:
+    """ " Có phải ý bạn là «2026-03-01»?" for a day written dd/mm/yyyy; empty otherwise."""
+    found = iso_form(value)
+    return " " + t("validation.suggest", lang, value=found) if found else ""
 
 
 _KNOWN_VALUE_ERRORS = {
@@ -389,6 +399,7 @@ def _problem(
         text = t("validation.bool", lang, given=given)
     elif kind.startswith(("date", "datetime")):
         text = t("validation.date", lang, given=given)
+        suggestion = iso_form(given)  # «01/03/2026» -> «2026-03-01»
     elif kind.startswith(("int", "float")):
         text = t("validation.number", lang, given=given)
     elif kind in ("greater_than_equal", "greater_than"):

@@ -16,6 +16,16 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 Conditions = Literal["eligible", "ineligible", "undetermined"]
 ScopeAnswer = Literal["within", "outside", "undetermined"]
 PlanAnswer = Literal["complete", "incomplete", "undetermined"]
+#: The procedures of sandbox_rules.procedures.PROCEDURES (a test keeps them equal), written
+#: out so that reading a case file does not load the procedures.
+Procedure = Literal[
+    "issuance-12.3",
+    "issuance-12.4",
+    "reissue-12.5",
+    "adjustment-13.3",
+    "extension-14",
+    "conclusion-16.3",
+]
 
 
 class _M(BaseModel):
@@ -25,7 +35,10 @@ class _M(BaseModel):
 class TimelineSpec(_M):
     """A procedure and the days its events happened (sandbox-rules timeline)."""
 
-    procedure: str = Field(description="12-16: e.g. issuance-12.3, adjustment-13.3, extension-14")
+    procedure: Procedure = Field(
+        description="12-16: issuance-12.3, issuance-12.4, reissue-12.5, adjustment-13.3, "
+        "extension-14, conclusion-16.3"
+    )
     events: dict[str, date | None] = Field(
         default_factory=dict, description="event -> date, e.g. dossier_complete: 2026-02-11"
     )

@@ -35,6 +35,7 @@ class Check:
     ok: bool
     missing: tuple[str, ...] = ()  # expected but not given (list expectations)
     extra: tuple[str, ...] = ()  # given but not expected
+    note: str | None = None  # why the actual value is what it is (e.g. what is missing)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -45,6 +46,7 @@ class Check:
             "ok": self.ok,
             "missing": list(self.missing),
             "extra": list(self.extra),
+            "note": self.note,
         }
 
 
@@ -60,6 +62,7 @@ class CaseResult:
     checks: list[Check] = field(default_factory=list)
     error: dict[str, Any] | None = None
     xfail: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def misses(self) -> list[Check]:
@@ -78,6 +81,7 @@ class CaseResult:
             "checks": [c.to_dict() for c in self.checks],
             "error": self.error,
             "xfail": self.xfail,
+            "warnings": list(self.warnings),
         }
 
 
@@ -133,6 +137,31 @@ def _authority_code(token: str | None) -> str | None:
 
 
 # -- one case -------------------------------------------------------------------------------------
+def case_sources(
+    case: Case, loc: Located, base: Path, lang: str = "vi"
+) -> tuple[Located | None, tuple[str | int, ...], dict[str, Any]]:
+    """Where a case's application is (the located file and the path to it in the file) and
+    the scenario a ``from:`` file gives (record, timeline, compliance, as_of,
+    interpretations). ``from:`` is read relative to the case file; an application written in
+    the case itself wins over one in the file it names. Shared by ``test`` and ``report``."""
+    scenario: dict[str, Any] = {}
+    app_loc: Located | None = None
+    app_root: tuple[str | int, ...] = ("application",)
+    if case.from_ is not None:
+        ref = read_yaml(base / case.from_, lang)
+        if not isinstance(ref.data, dict):
+            raise InputValidationError(t("case.from_not_mapping", lang, file=ref.source))
+        if "applicant" in ref.data:
+            app_loc, app_root = ref, ()
+        elif "application" in ref.data:
+            app_loc = ref
+        else:
+            scenario = ref.data
+    if case.application is not None:
+        app_loc, app_root = loc, ("application",)
+    return app_loc, app_root, scenario
+
+
 class _Run:
     """The results of one case, computed on first use."""
 
@@ -143,21 +172,8 @@ class _Run:
         self.case = case
         self.loc = loc
         self.lang = lang
-        self.scenario: dict[str, Any] = {}
-        self.app_loc: Located | None = None
-        self.app_root: tuple[str | int, ...] = ("application",)
-        if case.from_ is not None:
-            ref = read_yaml(base / case.from_, lang)
-            if not isinstance(ref.data, dict):
-                raise InputValidationError(t("case.from_not_mapping", lang, file=ref.source))
-            if "applicant" in ref.data:
-                self.app_loc, self.app_root = ref, ()
-            elif "application" in ref.data:
-                self.app_loc = ref
-            else:
-                self.scenario = ref.data
-        if case.application is not None:
-            self.app_loc, self.app_root = loc, ("application",)
+        self.app_loc, self.app_root, self.scenario = case_sources(case, loc, base, lang)
+        self.need_where = ""  # the expectation being checked, named when a part is missing
 
     def calendar(self, chosen: Mapping[str, str]) -> Any:
         """The working-day calendar under ``chosen``: built once per run and set of readings
@@ -178,7 +194,9 @@ class _Run:
         from sandbox_rules.models import Application
 
         if self.app_loc is None:
-            raise InputValidationError(t("case.needs_application", self.lang, name=self.case.name))
+            raise InputValidationError(
+                t("case.needs_application", self.lang, name=self.case.name, where=self.need_where)
+            )
         return validate(
             Application,
             self.app_loc,
@@ -234,20 +252,33 @@ class _Run:
                 return date.fromisoformat(str(as_of))
             except ValueError:
                 pass
-        raise InputValidationError(t("case.needs_as_of", self.lang, name=self.case.name))
+        raise InputValidationError(
+            t("case.needs_as_of", self.lang, name=self.case.name, where=self.need_where)
+        )
+
+    @property
+    def timeline_spec(self) -> tuple[str, dict[str, Any]] | None:
+        """The procedure and events of the case's timeline (its own, or its from: file's)."""
+        spec = self.case.timeline
+        if spec is not None:
+            return spec.procedure, dict(spec.events)
+        if isinstance(self.scenario.get("timeline"), dict):
+            return (
+                str(self.scenario["timeline"].get("procedure")),
+                dict(self.scenario["timeline"].get("events") or {}),
+            )
+        return None
 
     @cached_property
     def timeline(self) -> dict[str, Any]:
         from sandbox_rules.procedures import timeline
 
-        spec = self.case.timeline
-        if spec is not None:
-            proc, events = spec.procedure, dict(spec.events)
-        elif isinstance(self.scenario.get("timeline"), dict):
-            proc = str(self.scenario["timeline"].get("procedure"))
-            events = dict(self.scenario["timeline"].get("events") or {})
-        else:
-            raise InputValidationError(t("case.needs_timeline", self.lang, name=self.case.name))
+        found = self.timeline_spec
+        if found is None:
+            raise InputValidationError(
+                t("case.needs_timeline", self.lang, name=self.case.name, where=self.need_where)
+            )
+        proc, events = found
         out: dict[str, Any] = timeline(
             proc,
             events,
@@ -266,7 +297,9 @@ class _Run:
         elif isinstance(self.scenario.get("record"), dict):
             raw_loc, root = Located({"record": self.scenario["record"]}), ("record",)
         else:
-            raise InputValidationError(t("case.needs_record", self.lang, name=self.case.name))
+            raise InputValidationError(
+                t("case.needs_record", self.lang, name=self.case.name, where=self.need_where)
+            )
         rec = validate(
             SandboxRecord, raw_loc, root=root, lang=self.lang, what=t("input.record", self.lang)
         )
@@ -314,7 +347,9 @@ class _Run:
         if compliance is None:
             compliance = self.scenario.get("compliance")
         if compliance is None:
-            raise InputValidationError(t("case.needs_compliance", self.lang, name=self.case.name))
+            raise InputValidationError(
+                t("case.needs_compliance", self.lang, name=self.case.name, where=self.need_where)
+            )
         out: dict[str, Any] = duties(compliance).to_dict()
         return out
 
@@ -328,22 +363,139 @@ def _rule_names(rule_id: str, citations: Iterable[str]) -> set[str]:
     return {rule_id, *citations}
 
 
+def _facts_text(missing: Iterable[Mapping[str, Any]], sources: Any = ()) -> str:
+    """Missing facts as an officer reads them: each field, data-source items counted from 1,
+    with the clauses asking for it — ``data_sources[2].defence_or_cipher (12.1.c)``."""
+    from sandbox_rules.report import missing_items
+
+    out = []
+    for m in missing:
+        where = missing_items(m.get("field"), sources)
+        field = ", ".join(path for path, _, _ in where) or m.get("field") or m.get("fact")
+        out.append(f"{field} ({', '.join(m.get('asked_by') or ())})")
+    return "; ".join(dict.fromkeys(out))
+
+
+def _part_note(run: _Run, part: Any, actual: Any) -> str | None:
+    """Why an answer of the assessment is undetermined: the facts it still needs."""
+    if actual != "undetermined":
+        return None
+    facts = _facts_text(
+        {"field": m.field, "fact": m.fact, "asked_by": m.asked_by} for m in part.missing_facts
+    )
+    return t("case.missing_note", run.lang, facts=facts) if facts else None
+
+
+def _routing_note(run: _Run, r: Mapping[str, Any], key: str) -> str | None:
+    """Why the routing gives no authority or procedure: the facts missing (12.1, 12.3, 12.4),
+    or the text leaving the procedure open under the reading chosen."""
+    if r.get("status") == "undetermined":
+        facts = _facts_text(r.get("missing_facts") or (), r.get("sources") or ())
+        key_ = "case.missing_note" if key == "routing" else "case.undetermined_because"
+        return t(key_, run.lang, facts=facts or "—")
+    if r.get("status") == "not_specified_by_text" and key == "procedure":
+        used = r.get("interpretations_used") or {}
+        reading = ", ".join(f"{k}={v}" for k, v in used.items() if k == "procedure-many-sources")
+        return t("case.not_specified", run.lang, reading=reading or "—")
+    return None
+
+
+def _dossier_note(run: _Run, d: Mapping[str, Any]) -> str | None:
+    unknown = [i for i in d.get("items") or () if i.get("status") == "unknown"]
+    if d.get("complete") is not None or not unknown:
+        return None
+    by_document: dict[str, list[str]] = {}
+    for i in unknown:
+        by_document.setdefault(i["document"], []).append(i["citation"])
+    items = "; ".join(
+        f"{doc} ({', '.join(dict.fromkeys(cites))})" for doc, cites in by_document.items()
+    )
+    return t("case.unknown_items", run.lang, items=items)
+
+
+def _nearest_step(given: str, steps: Mapping[str, Any]) -> str | None:
+    """The step an officer means by its name in words ("quyết định", "lấy ý kiến"): the step
+    whose Vietnamese (or English) name holds the words, the shortest such name first."""
+    from sandbox_rules.catalogues import fold
+
+    key = fold(given)
+    if not key:
+        return None
+    named = [
+        (len(fold(sd[lab])), sid)
+        for sid, sd in steps.items()
+        for lab in ("label_vi", "label_en")
+        if key in fold(sd[lab])
+    ]
+    return min(named)[1] if named else None
+
+
+def _step_errors(
+    run: _Run, expect: Expect, steps: Mapping[str, Any], line: Callable[..., int | None]
+) -> None:
+    """Step names of ``due`` and ``step_status`` that the timeline's procedure does not have:
+    an input error of the case file, each with its line and the nearest step (by its id or its
+    Vietnamese name), and the procedure's steps listed."""
+    from sandbox_rules.surfaces.inputs import nearest, render_errors
+
+    lang = run.lang
+    label = "label_vi" if lang == "vi" else "label_en"
+    errors = []
+    for key in ("due", "step_status"):
+        for step in getattr(expect, key) or {}:
+            if step in steps:
+                continue
+            near = _nearest_step(step, steps) or nearest(step, list(steps))
+            msg = t("case.unknown_step", lang, step=step, procedure=run.timeline["procedure"])
+            if near is not None:
+                msg += ". " + t("validation.suggest", lang, value=f"{near}")
+            errors.append(
+                {
+                    "field": f"expect.{key}.{step}",
+                    "loc": ["expect", key, step],
+                    "line": line(key, step),
+                    "type": "unknown_step",
+                    "msg": msg,
+                    "suggestion": near,
+                }
+            )
+    if not errors:
+        return
+    listing = ", ".join(f"{sid} ({sd[label]})" for sid, sd in steps.items())
+    text = render_errors(errors, run.loc.source, lang).splitlines()
+    text[0] = t("case.unknown_steps", lang, file=run.loc.source, count=len(errors))
+    text.append(
+        "  " + t("case.steps_are", lang, procedure=run.timeline["procedure"], steps=listing)
+    )
+    raise InputValidationError("\n".join(text), errors)
+
+
 def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[Check]:
     given = expect.model_fields_set
     out: list[Check] = []
 
-    def scalar(key: str, actual: Any, norm: Callable[[Any], Any] = lambda v: v) -> None:
-        exp = getattr(expect, key)
-        out.append(Check(key, line(key), exp, actual, norm(exp) == norm(actual)))
+    def needs(*keys: str) -> None:
+        """Name the first expectation of ``keys`` in the messages of a missing part."""
+        first = next((k for k in keys if k in given), None)
+        at = line(first) if first is not None else None
+        run.need_where = "" if at is None else t("case.needs_where", run.lang, line=at, key=first)
 
-    if given & {"verdict", "conditions", "scope", "plan", "failed", "missing_facts"}:
+    def scalar(
+        key: str, actual: Any, norm: Callable[[Any], Any] = lambda v: v, note: str | None = None
+    ) -> None:
+        exp = getattr(expect, key)
+        out.append(Check(key, line(key), exp, actual, norm(exp) == norm(actual), note=note))
+
+    parts_keys = ("verdict", "conditions", "scope", "plan", "failed", "missing_facts")
+    if given & set(parts_keys):
+        needs(*parts_keys)
         a = run.assessment
         if "verdict" in given:
-            scalar("verdict", a.verdict)
+            scalar("verdict", a.verdict, note=_part_note(run, a, a.verdict))
         parts = _parts(a) if given & {"conditions", "scope", "plan"} else {}
         for k in ("conditions", "scope", "plan"):
             if k in given:
-                scalar(k, parts[k])
+                scalar(k, parts[k], note=_part_note(run, getattr(a, k), parts[k]))
         if "failed" in given:
             actual = [(f.rule_id, _rule_names(f.rule_id, f.citations)) for f in a.failed]
             out.append(_set_check("failed", line("failed"), expect.failed or [], actual, _cite))
@@ -354,7 +506,9 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
                     "missing_facts", line("missing_facts"), expect.missing_facts or [], facts, str
                 )
             )
-    if given & {"authority", "authority_clause", "procedure", "routing"}:
+    routing_keys = ("authority", "authority_clause", "procedure", "routing")
+    if given & set(routing_keys):
+        needs(*routing_keys)
         r = run.routing
         auth = r.get("authority") or {}
         if "authority" in given:
@@ -362,26 +516,36 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
             shown = f"{code} — {auth.get('title_vi')}" if code else None
             exp = expect.authority
             ok = _authority_code(exp) == code
-            out.append(Check("authority", line("authority"), exp, shown, ok))
+            note = _routing_note(run, r, "authority") if code is None else None
+            out.append(Check("authority", line("authority"), exp, shown, ok, note=note))
         if "authority_clause" in given:
             exp = expect.authority_clause
+            act = auth.get("citation")
             out.append(
                 Check(
                     "authority_clause",
                     line("authority_clause"),
                     exp,
-                    auth.get("citation"),
-                    (_cite(exp) if exp else None) == auth.get("citation"),
+                    act,
+                    (_cite(exp) if exp else None) == act,
+                    note=_routing_note(run, r, "authority_clause") if act is None else None,
                 )
             )
         if "procedure" in given:
-            scalar("procedure", r.get("procedure"), lambda v: None if v is None else _cite(str(v)))
+            proc = r.get("procedure")
+            scalar(
+                "procedure",
+                proc,
+                lambda v: None if v is None else _cite(str(v)),
+                note=_routing_note(run, r, "procedure") if proc is None else None,
+            )
         if "routing" in given:
-            scalar("routing", r.get("status"))
+            scalar("routing", r.get("status"), note=_routing_note(run, r, "routing"))
     if given & {"dossier_complete", "dossier_missing"}:
+        needs("dossier_complete", "dossier_missing")
         d = run.dossier
         if "dossier_complete" in given:
-            scalar("dossier_complete", d.get("complete"))
+            scalar("dossier_complete", d.get("complete"), note=_dossier_note(run, d))
         if "dossier_missing" in given:
             items = [
                 (
@@ -401,27 +565,16 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
                 )
             )
     if given & {"due", "step_status"}:
+        needs("due", "step_status")
         steps = {s["step"]: s for s in run.timeline["steps"]}
+        _step_errors(run, expect, steps, line)
         for key, attr, conv in (("due", "due", _iso), ("step_status", "status", str)):
             if key in given:
                 for step, exp in (getattr(expect, key) or {}).items():
-                    s = steps.get(step)
-                    act = conv(s[attr]) if s is not None and s[attr] is not None else None
-                    step_shown: Any = (
-                        act
-                        if s is not None
-                        else t("case.no_such_step", run.lang, step=step, steps=", ".join(steps))
-                    )
-                    out.append(
-                        Check(
-                            f"{key}.{step}",
-                            line(key, step),
-                            exp,
-                            step_shown,
-                            s is not None and act == exp,
-                        )
-                    )
-    life_keys = {
+                    s = steps[step]
+                    act = conv(s[attr]) if s[attr] is not None else None
+                    out.append(Check(f"{key}.{step}", line(key, step), exp, act, act == exp))
+    life_keys = (
         "state",
         "end",
         "extension_window",
@@ -429,8 +582,9 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
         "grounds",
         "grounds_arose",
         "decision_due",
-    }
-    if given & life_keys:
+    )
+    if given & set(life_keys):
+        needs(*life_keys)
         st = run.lifecycle
         if "state" in given:
             scalar("state", st["state"])
@@ -462,6 +616,7 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
                         )
                     )
     if given & {"obligations", "overdue"}:
+        needs("obligations", "overdue")
         items_by_id = {i["id"]: i for i in run.obligations["items"]}
         for ob_id, exp in (expect.obligations or {}).items():
             act = items_by_id[ob_id]["status"] if ob_id in items_by_id else None
@@ -472,8 +627,50 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
             items = [(i["id"], {i["id"]}) for i in items_by_id.values() if i["status"] == "overdue"]
             out.append(_set_check("overdue", line("overdue"), expect.overdue or [], items, str))
     if "exempt" in given:
+        needs("exempt")
         scalar("exempt", run.duties["exemption"]["exempt"])
+    run.need_where = ""
     return out
+
+
+def _timeline_warnings(run: _Run) -> list[str]:
+    """A timeline whose issuance procedure is not the one Art. 12 gives the case's
+    application (12.3 one source, 12.4 several, 12.6 defence data): said, not refused — the
+    officer may be checking the other procedure on purpose."""
+    from sandbox_rules.law.citation import Citation
+
+    found = run.timeline_spec
+    if found is None or run.app_loc is None or not found[0].startswith("issuance-"):
+        return []
+    try:
+        r = run.routing
+    except SandboxRulesError:
+        return []  # the application's own errors are reported by its expectations
+    routed = r.get("procedure")
+    clause = found[0].removeprefix("issuance-")
+    if r.get("status") != "determined" or routed is None or routed == clause:
+        return []
+    from sandbox_rules.procedures import PROCEDURES
+
+    line = run.loc.line(("timeline", "procedure")) if run.case.timeline is not None else None
+    where = f"{run.loc.source}:{line}: " if line else ""
+    routed_id = f"issuance-{routed}"
+
+    def name(c: str) -> str:
+        cite = Citation.parse(c)
+        return cite.vi() if run.lang == "vi" else cite.en()
+
+    return [
+        t(
+            "case.timeline_mismatch",
+            run.lang,
+            where=where,
+            procedure=found[0],
+            clause=name(clause),
+            routed_clause=name(routed),
+            routed=f" ({routed_id})" if routed_id in PROCEDURES else "",
+        )
+    ]
 
 
 def _iso(value: Any) -> date | None:
@@ -509,6 +706,7 @@ def run_case(
     result = CaseResult(loc.source, case.name, first, "passed", xfail=case.xfail)
     try:
         run = _Run(case, loc, base, lang, {} if calendars is None else calendars)
+        result.warnings = _timeline_warnings(run)
         checks = _checks(run, case.expect, line)
         if "error" in case.expect.model_fields_set:  # expected a refusal: run all it gives
             run.everything()
@@ -528,7 +726,7 @@ def run_case(
             ]
         else:
             result.status = "error"
-            result.error = exc.to_dict()
+            result.error = {**exc.to_dict(), "message": exc.message_in(lang)}
             return result
     except Exception as exc:  # a bug in the library shows as this case's error, not a crash
         result.status = "error"
@@ -617,18 +815,24 @@ def render(results: Sequence[CaseResult], lang: str = "vi", *, quiet: bool = Fal
         lines.append(f"{mark[r.status]} {where} «{r.name}» — {head}")
         if r.xfail:
             lines.append("    " + t("case.xfail_reason", lang, reason=r.xfail))
+        lines.extend("    " + w for w in r.warnings)
         if r.error is not None:
             lines.extend("    " + x for x in str(r.error.get("message", "")).splitlines())
         for c in r.checks:
             at = t("input.line", lang, line=c.line) if c.line else ""
             label = t(f"expect.{c.key.split('.')[0]}", lang)
+            actual = show(c.actual, lang)
+            if c.note and c.actual is None:
+                actual = c.note  # why there is no value, not "(không có)"
+            elif c.note and not c.ok:
+                actual += " — " + c.note
             if c.ok:
                 if not quiet:
-                    lines.append(f"    ✓ {at:<9} {c.key} ({label}): {show(c.actual, lang)}")
+                    lines.append(f"    ✓ {at:<9} {c.key} ({label}): {actual}")
                 continue
             lines.append(f"    ✗ {at:<9} {c.key} ({label})")
             lines.append(f"        {t('case.expected', lang):<10} {show(c.expected, lang)}")
-            lines.append(f"        {t('case.actual', lang):<10} {show(c.actual, lang)}")
+            lines.append(f"        {t('case.actual', lang):<10} {actual}")
             if c.missing:
                 lines.append(f"        {t('case.missing', lang):<10} {show(list(c.missing), lang)}")
             if c.extra:

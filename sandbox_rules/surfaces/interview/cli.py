@@ -25,7 +25,14 @@ def cmd_interview(args: argparse.Namespace) -> int:
 
     from sandbox_rules.errors import InputValidationError
     from sandbox_rules.surfaces.inputs import read_yaml
-    from sandbox_rules.surfaces.interview.session import Document, Question, hint, interview
+    from sandbox_rules.surfaces.interview.session import (
+        Document,
+        NotAnswered,
+        Question,
+        hint,
+        interview,
+        write_unasked,
+    )
 
     lang = args.lang
     path = Path(args.file)
@@ -40,23 +47,52 @@ def cmd_interview(args: argparse.Namespace) -> int:
         if not args.json:
             print(text, flush=True)
 
+    extra: dict[str, Any] = {}
     if args.answers:
-        given = read_yaml(args.answers, lang).data or {}
+        located = read_yaml(args.answers, lang)
+        given = located.data if located.data is not None else {}
         if not isinstance(given, dict):
             raise InputValidationError(t("interview.answers_not_mapping", lang, file=args.answers))
+        entries = {str(k): v for k, v in given.items()}
+        used: set[str] = set()
+
+        def where(key: str) -> str:
+            line = located.lines.get((key,))
+            if line is None:
+                return t("interview.in_file", lang, file=args.answers)
+            return t("interview.at_line", lang, file=args.answers, line=line)
+
+        def key_of(q: Question) -> str | None:
+            return next((k for k in (q.key, q.fact) if k in entries), None)
 
         def ask(q: Question, n: int) -> Any:
-            raw = given.get(q.key, given.get(q.fact, "không biết"))
+            key = key_of(q)
+            if key is None:
+                say(t("interview.not_answered", lang, file=args.answers))
+                raise NotAnswered
+            used.add(key)
+            raw = entries[key]
             say(f"{hint(q, lang)}\n> {raw}")
             return raw
 
+        def from_file(q: Question) -> str:
+            key = key_of(q)
+            return where(key if key is not None else q.key)
+
+        result = interview(doc, ask, say, lang, from_file=from_file)
+        rest = [(k, v, where(k)) for k, v in entries.items() if k not in used]
+        if rest:
+            say("")
+            extra = write_unasked(doc, rest, say, lang)
+            result["rejected"] += extra.pop("rejected")
+            result.update(extra)
     else:
 
         def ask(q: Question, n: int) -> Any:
             say(hint(q, lang))
             return input("> ")
 
-    result = interview(doc, ask, say, lang)
+        result = interview(doc, ask, say, lang)
     if not args.dry_run:
         out = Path(args.output) if args.output else path
         if not doc.keeps_comments:
@@ -66,4 +102,11 @@ def cmd_interview(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**result, "transcript": log}, ensure_ascii=False, indent=2))
     sys.stdout.flush()
+    if result["rejected"]:
+        print(
+            "sandbox-rules: "
+            + t("interview.some_rejected", lang, file=args.answers, count=len(result["rejected"])),
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -13,8 +13,9 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import re
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -88,15 +89,22 @@ class Document:
         return _plain(node)
 
     def set(self, path: tuple[str | int, ...], value: Any) -> None:
-        node = self.data
-        full = (*self.root, *path)
-        for here, nxt in itertools.pairwise(full):
-            child = node[here] if _has(node, here) else None
-            if child is None:
-                child = [] if isinstance(nxt, int) else self._map()
-                _put(node, here, child)
-            node = child
-        _put(node, full[-1], value)
+        _set_in(self.data, (*self.root, *path), value, self._map)
+
+    def get(self, path: tuple[str | int, ...]) -> Any:
+        """The value at ``path`` in the application (None where it is absent)."""
+        node: Any = self.data
+        for k in (*self.root, *path):
+            if not _has(node, k):
+                return None
+            node = node[k]
+        return _plain(node)
+
+    def with_value(self, path: tuple[str | int, ...], value: Any) -> Any:
+        """The application as plain data with ``value`` at ``path`` (the file unchanged)."""
+        data = self.application()
+        _set_in(data, path, value, dict)
+        return data
 
     def _map(self) -> Any:
         if self._yaml is not None:
@@ -114,6 +122,16 @@ class Document:
 
         out: str = yaml.safe_dump(self.data, allow_unicode=True, sort_keys=False)
         return out
+
+
+def _set_in(node: Any, full: tuple[str | int, ...], value: Any, new_map: Callable[[], Any]) -> None:
+    for here, nxt in itertools.pairwise(full):
+        child = node[here] if _has(node, here) else None
+        if child is None:
+            child = [] if isinstance(nxt, int) else new_map()
+            _put(node, here, child)
+        node = child
+    _put(node, full[-1], value)
 
 
 def _has(node: Any, key: str | int) -> bool:
@@ -347,25 +365,67 @@ def status_line(app: Any, lang: str = "vi") -> str:
 
 
 # -- the loop ------------------------------------------------------------------------------------------
+#: Wrong answers in a row at the terminal before the question is treated as "không biết".
+TRIES = 3
+
+
+class NotAnswered(Exception):
+    """The answers file holds no answer to this question: it stays empty (said as such, not
+    as "không biết")."""
+
+
+def _problem(exc: InputValidationError) -> tuple[str, str | None]:
+    """What is wrong with an answer, in the officer's language, and the nearest valid value."""
+    if exc.errors:
+        problem = "; ".join(str(e.get("msg") or e.get("problem") or "") for e in exc.errors)
+        suggestion = next((e["suggestion"] for e in exc.errors if e.get("suggestion")), None)
+        return problem, suggestion
+    return exc.message, None
+
+
 def interview(
     doc: Document,
     ask: Callable[[Question, int], Any],
     say: Callable[[str], None],
     lang: str = "vi",
+    *,
+    tries: int = TRIES,
+    from_file: Callable[[Question], str] | None = None,
 ) -> dict[str, Any]:
-    """Ask until no question is left or the answers run out (``ask`` raises EOFError).
-    Returns ``{answered, unknown, final}``; the document holds the answers."""
+    """Ask until no question is left or the answers run out (``ask`` raises EOFError; it
+    raises NotAnswered for a question it has no answer to).
+
+    At the terminal a wrong answer is asked again, at most ``tries`` times, then treated as
+    "không biết". With ``from_file`` (the answers come from a file; it names where the
+    question's answer is, e.g. "tl.yaml, dòng 3: ") a wrong answer is reported once, with its
+    place and the nearest valid value, and the question left empty: the file cannot answer
+    again. Returns ``{answered, unknown, unanswered, rejected, final}``; the document holds
+    the answers accepted."""
     from sandbox_rules.models import Application
     from sandbox_rules.surfaces.inputs import Located, validate
 
-    def load() -> Any:
-        return validate(Application, Located(doc.application(), source=str(doc.path)), lang=lang)
+    def load(data: Any) -> Any:
+        return validate(Application, Located(data, source=str(doc.path)), lang=lang)
 
-    app = load()
+    app = load(doc.application())
     say(t("interview.start", lang, file=str(doc.path)))
     say("→ " + status_line(app, lang))
     skipped: set[str] = set()
     answered: dict[str, Any] = {}
+    unanswered: list[str] = []
+    rejected: list[dict[str, Any]] = []
+    limit = 1 if from_file is not None else max(1, tries)
+
+    def result() -> dict[str, Any]:
+        unknown = sorted(skipped - set(unanswered) - {r["field"] for r in rejected})
+        return {
+            "answered": answered,
+            "unknown": unknown,
+            "unanswered": unanswered,
+            "rejected": rejected,
+            "final": status_line(app, lang),
+        }
+
     n = 0
     while True:
         qs = questions(app, lang, frozenset(skipped))
@@ -379,32 +439,220 @@ def interview(
         text = quote(q, lang)
         if text:
             say(text)
-        while True:
+        for attempt in range(1, limit + 1):
             try:
                 raw = ask(q, n)
             except EOFError:
                 say(t("interview.eof", lang))
-                return {
-                    "answered": answered,
-                    "unknown": sorted(skipped),
-                    "final": status_line(app, lang),
-                }
+                return result()
+            except NotAnswered:
+                unanswered.append(q.key)
+                skipped.add(q.key)
+                break
             try:
                 value = parse_answer(q, raw, lang)
+                new = load(doc.with_value(q.path, value))  # the file changes only if valid
             except Unknown:
                 skipped.add(q.key)
                 say(t("interview.skipped", lang))
                 break
             except InputValidationError as exc:
-                say(exc.message)
+                if from_file is not None:
+                    skipped.add(q.key)
+                    rejected.append(_rejection(q, raw, from_file(q), exc, say, lang))
+                    break
+                say(_problem(exc)[0])
+                if attempt == limit:
+                    skipped.add(q.key)
+                    say(t("interview.gave_up", lang, n=limit))
                 continue
             doc.set(q.path, value)
-            try:
-                app = load()
-            except InputValidationError as exc:
-                say(exc.message)
-                continue
+            app = new
             answered[q.key] = value if not isinstance(value, date) else value.isoformat()
             break
         say("→ " + status_line(app, lang))
-    return {"answered": answered, "unknown": sorted(skipped), "final": status_line(app, lang)}
+    return result()
+
+
+def _rejection(
+    q: Question,
+    raw: Any,
+    where: str,
+    exc: InputValidationError,
+    say: Callable[[str], None],
+    lang: str,
+) -> dict[str, Any]:
+    """An answer of the file refused: said once, with its place and the nearest valid value."""
+    problem, suggestion = _problem(exc)
+    say(t("interview.rejected", lang, where=where, given=raw, field=q.key))
+    say("  " + problem)
+    return {
+        "field": q.key,
+        "given": _jsonable(raw),
+        "where": where,
+        "problem": problem,
+        "suggestion": suggestion,
+    }
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+# -- the answers file: what it names -----------------------------------------------------------------
+_STEP = re.compile(r"\s*(?:\.?\s*([A-Za-z_][A-Za-z0-9_]*)|\[\s*(-?\d+)\s*\])")
+
+
+def answer_path(key: str) -> tuple[str | int, ...] | None:
+    """``data_sources[2].managed_by`` as a data path (items counted from 1 in the key, from 0
+    in the path); None for a key of another shape or an item numbered below 1."""
+    out: list[str | int] = []
+    pos = 0
+    text = key.strip()
+    while pos < len(text):
+        m = _STEP.match(text, pos)
+        if m is None or m.end() == pos:
+            return None
+        if m.group(1) is not None:
+            out.append(m.group(1))
+        else:
+            n = int(m.group(2))
+            if n < 1:
+                return None
+            out.append(n - 1)
+        pos = m.end()
+    return tuple(out) or None
+
+
+def answer_fields(app: Any) -> dict[str, tuple[str | int, ...]]:
+    """Every field of ``app`` an answers file may name, by its key as the interview writes it
+    (``data_sources[2].managed_by``, items counted from 1: the items the application has)."""
+    from pydantic import BaseModel
+
+    out: dict[str, tuple[str | int, ...]] = {}
+
+    def walk(obj: BaseModel, path: tuple[str | int, ...]) -> None:
+        for name, spec in type(obj).model_fields.items():
+            if name == "interpretations" or (name == "kind" and path == ("applicant",)):
+                continue
+            value = getattr(obj, name)
+            here = (*path, name)
+            ann = _unwrap(spec.annotation)
+            if isinstance(value, BaseModel):
+                walk(value, here)
+            elif isinstance(ann, type) and issubclass(ann, dict):
+                continue
+            else:
+                out[dotted(here)] = here
+                if isinstance(value, list):
+                    for i, item in enumerate(value):
+                        if isinstance(item, BaseModel):
+                            walk(item, (*here, i))
+
+    walk(app, ())
+    return out
+
+
+def nearest_field(key: str, fields: Mapping[str, Any]) -> str | None:
+    """The field an answers file most likely meant by ``key`` (a slip of spelling, an item
+    counted from 0)."""
+    import difflib
+
+    text = key.strip()
+    if _FROM_ZERO.search(text):  # counted from 0: the same items counted from 1
+        shifted = re.sub(r"\[\s*(\d+)\s*\]", lambda m: f"[{int(m.group(1)) + 1}]", text)
+        if shifted in fields:
+            return shifted
+    found = difflib.get_close_matches(text, list(fields), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+_FROM_ZERO = re.compile(r"\[\s*0\s*\]")
+
+
+def question_for(path: tuple[str | int, ...], app: Any, lang: str = "vi") -> Question:
+    """A question for any field of the application (to read an answer nobody asked for)."""
+    from sandbox_rules.models import Application
+
+    loc = ("applicant", app.applicant.kind, *path[1:]) if path[:1] == ("applicant",) else path
+    _, ann, _ = resolve(Application, loc)
+    return Question(path, "", field_label(path, lang) or dotted(path), (), ann)
+
+
+def write_unasked(
+    doc: Document,
+    entries: Sequence[tuple[str, Any, str]],
+    say: Callable[[str], None],
+    lang: str = "vi",
+) -> dict[str, Any]:
+    """The answers of a file that no question took (``entries``: key, answer, where in the
+    file): a field of the application still empty gets its answer (the officer gave it, even
+    if it can no longer change an answer); a field the file already fills keeps its value; a
+    key naming no field is a warning with the nearest field. Returns ``{written, kept,
+    unknown_fields, rejected, final}``."""
+    from sandbox_rules.facts import SPEC_BY_NAME
+    from sandbox_rules.models import Application
+    from sandbox_rules.surfaces.inputs import Located, validate
+
+    def load(data: Any) -> Any:
+        return validate(Application, Located(data, source=str(doc.path)), lang=lang)
+
+    app = load(doc.application())
+    out: dict[str, Any] = {"written": {}, "kept": [], "unknown_fields": [], "rejected": []}
+    for key, raw, where in entries:
+        fields = answer_fields(app)
+        path = answer_path(key)
+        spec = SPEC_BY_NAME.get(key.strip())
+        if (path is None or dotted(path) not in fields) and spec and "[]" not in spec.field:
+            path = answer_path(spec.field)  # a fact's name, e.g. org.staff_qualified
+        if path is None or dotted(path) not in fields:
+            near = nearest_field(key, fields)
+            text = t("interview.unknown_field", lang, where=where, given=key)
+            if near is not None:
+                text += " " + t("interview.did_you_mean", lang, field=near)
+            if _FROM_ZERO.search(key):
+                text += " " + t("interview.counted_from_one", lang)
+            say(text)
+            out["unknown_fields"].append({"field": key, "where": where, "suggestion": near})
+            continue
+        q = question_for(path, app, lang)
+        try:
+            value = parse_answer(q, raw, lang)
+        except Unknown:
+            continue  # "không biết": nothing to write
+        except InputValidationError as exc:
+            out["rejected"].append(_rejection(q, raw, where, exc, say, lang))
+            continue
+        current = doc.get(path)
+        shown = value.isoformat() if isinstance(value, date) else value
+        if current is not None:
+            if _jsonable(current) != _jsonable(value):
+                say(
+                    t(
+                        "interview.kept",
+                        lang,
+                        where=where,
+                        field=q.key,
+                        current=_jsonable(current),
+                        given=raw,
+                    )
+                )
+                out["kept"].append(q.key)
+            continue
+        try:
+            new = load(doc.with_value(path, value))
+        except InputValidationError as exc:
+            out["rejected"].append(_rejection(q, raw, where, exc, say, lang))
+            continue
+        doc.set(path, value)
+        app = new
+        out["written"][q.key] = shown
+        say(t("interview.unasked_written", lang, where=where, field=q.key, given=raw))
+    out["final"] = status_line(app, lang)
+    if out["written"]:
+        say("→ " + out["final"])
+    return out

@@ -10,14 +10,18 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sandbox_rules.errors import InputValidationError
+from sandbox_rules.i18n import t
 
 
 @dataclass(frozen=True)
 class ReportInput:
-    """A parsed input file: an application, a scenario, or a case file with both."""
+    """A parsed input file: an application, a scenario, or a case file with both. A case of a
+    case file carries its name (``case``: name, number counted from 1, count of cases) and,
+    where the case checks a filing, its dossier (``dossier``: procedure, documents …)."""
 
     source_name: str
     source_sha256: str
@@ -27,15 +31,29 @@ class ReportInput:
     compliance: Mapping[str, Any] | None
     as_of: date | None
     interpretations: Mapping[str, str] = field(default_factory=dict)
+    case: Mapping[str, Any] | None = None
+    dossier: Mapping[str, Any] | None = None
 
 
-def _as_date(value: Any, where: str) -> date:
+def _as_date(value: Any, source_name: str, lang: str = "vi") -> date:
     if isinstance(value, date):
         return value
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise InputValidationError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
+        from sandbox_rules.surfaces.inputs import iso_hint
+
+        raise InputValidationError(
+            t("report_input.bad_as_of", lang, file=source_name, given=value) + iso_hint(value, lang)
+        ) from None
+
+
+def _mapping_or_none(value: Any, part: str, source_name: str, lang: str) -> Any:
+    if value is not None and not isinstance(value, Mapping):
+        raise InputValidationError(
+            t("report_input.part_not_mapping", lang, file=source_name, part=part)
+        )
+    return value
 
 
 def read_input(
@@ -45,49 +63,254 @@ def read_input(
     *,
     as_of: date | None = None,
     interpretations: Mapping[str, str] | None = None,
+    lang: str = "vi",
+    located: Any = None,
 ) -> ReportInput:
     """Sort a file's top level into its parts. An application has ``applicant``; a scenario or
-    case file has ``application`` and/or ``record`` (and ``timeline(s)``, ``compliance``)."""
+    case file has ``application`` and/or ``record`` (and ``timeline(s)``, ``compliance``).
+    Messages are in ``lang`` (Vietnamese by default)."""
     if not isinstance(data, Mapping):
-        raise InputValidationError(f"{source_name}: a report input is a mapping")
+        raise InputValidationError(t("report_input.not_mapping", lang, file=source_name))
     if "applicant" in data:
         app: Mapping[str, Any] | None = data
         rest: Mapping[str, Any] = {}
     else:
         app = data.get("application")
         rest = data
-    if app is not None and not isinstance(app, Mapping):
-        raise InputValidationError(f"{source_name}: application must be a mapping")
-    record = rest.get("record")
-    if record is not None and not isinstance(record, Mapping):
-        raise InputValidationError(f"{source_name}: record must be a mapping")
-    specs = rest.get("timelines") or ([rest["timeline"]] if rest.get("timeline") else [])
-    if not isinstance(specs, list) or not all(isinstance(s, Mapping) for s in specs):
-        raise InputValidationError(f"{source_name}: timelines must be a list of mappings")
-    if app is None and record is None and not specs:
-        raise InputValidationError(
-            f"{source_name}: nothing to report: give an application (applicant: ...), or a "
-            "scenario/case file with application, record or timeline"
-        )
-    when = as_of
-    if when is None and rest.get("as_of") is not None:
-        when = _as_date(rest["as_of"], "as_of")
-    if when is None and (record is not None or specs):
-        raise InputValidationError(f"{source_name}: give as_of in the file or --as-of")
-    chosen = dict(rest.get("interpretations") or {})
-    chosen.update(interpretations or {})
-    compliance = rest.get("compliance")
-    if compliance is not None and not isinstance(compliance, Mapping):
-        raise InputValidationError(f"{source_name}: compliance must be a mapping")
-    return ReportInput(
+    inp = _report_input(
+        app,
+        rest,
         source_name,
         hashlib.sha256(raw).hexdigest(),
+        as_of=as_of,
+        interpretations=interpretations,
+        lang=lang,
+    )
+    if app is not None:
+        from sandbox_rules.surfaces.inputs import Located
+
+        where = located if located is not None else Located(data, source=source_name)
+        _validate_application(where, () if "applicant" in data else ("application",), lang)
+    return inp
+
+
+def _validate_application(located: Any, root: tuple[str | int, ...], lang: str) -> None:
+    """The application checked as every command checks it: each problem in ``lang``, with
+    its line in the file, items counted from 1, the nearest valid value."""
+    from sandbox_rules.models import Application
+    from sandbox_rules.surfaces.inputs import validate
+
+    validate(Application, located, root=root, lang=lang, what=t("input.application", lang))
+
+
+def _report_input(
+    app: Any,
+    rest: Mapping[str, Any],
+    source_name: str,
+    sha256: str,
+    *,
+    as_of: date | None,
+    interpretations: Mapping[str, str] | None,
+    lang: str,
+    case: Mapping[str, Any] | None = None,
+    dossier: Mapping[str, Any] | None = None,
+) -> ReportInput:
+    _mapping_or_none(app, "application", source_name, lang)
+    record = _mapping_or_none(rest.get("record"), "record", source_name, lang)
+    specs = rest.get("timelines") or ([rest["timeline"]] if rest.get("timeline") else [])
+    if not isinstance(specs, list) or not all(isinstance(s, Mapping) for s in specs):
+        raise InputValidationError(t("report_input.timelines_not_list", lang, file=source_name))
+    if app is None and record is None and not specs and dossier is None:
+        raise InputValidationError(t("report_input.nothing", lang, file=source_name))
+    when = as_of
+    if when is None and rest.get("as_of") is not None:
+        when = _as_date(rest["as_of"], source_name, lang)
+    if when is None and (record is not None or specs):
+        raise InputValidationError(t("report_input.needs_as_of", lang, file=source_name))
+    chosen = dict(
+        _mapping_or_none(rest.get("interpretations"), "interpretations", source_name, lang) or {}
+    )
+    chosen.update(interpretations or {})
+    compliance = _mapping_or_none(rest.get("compliance"), "compliance", source_name, lang)
+    return ReportInput(
+        source_name,
+        sha256,
         app,
         record,
         tuple(specs),
         compliance,
         when,
         chosen,
+        case,
+        dossier,
+    )
+
+
+def is_case_file(data: Any) -> bool:
+    """A case file (docs/casefiles.md): ``cases: [...]``, or one case with ``expect`` or
+    ``from``."""
+    return isinstance(data, Mapping) and (
+        isinstance(data.get("cases"), list) or "expect" in data or "from" in data
+    )
+
+
+def choose_cases(
+    names: list[str], wanted: str | None, source_name: str, lang: str = "vi"
+) -> list[int]:
+    """The cases ``--case`` names: every case without it; otherwise the case of that exact
+    name, or of that number (counted from 1), or the one whose name contains it. A name that
+    fits no case, or several, is an input error listing the cases."""
+    if wanted is None:
+        return list(range(len(names)))
+    from sandbox_rules.catalogues import fold
+
+    listing = "; ".join(f"{i}. «{n}»" for i, n in enumerate(names, 1))
+    exact = [i for i, n in enumerate(names) if n == wanted.strip()]
+    if exact:
+        return exact[:1]
+    if wanted.strip().isdigit() and 1 <= int(wanted) <= len(names):
+        return [int(wanted) - 1]
+    within = [i for i, n in enumerate(names) if fold(wanted) and fold(wanted) in fold(n)]
+    if len(within) == 1:
+        return within
+    if within:
+        shown = "; ".join(f"{i + 1}. «{names[i]}»" for i in within)
+        raise InputValidationError(
+            t("report_input.many_cases", lang, file=source_name, given=wanted, cases=shown)
+        )
+    raise InputValidationError(
+        t("report_input.no_case", lang, file=source_name, given=wanted, cases=listing)
+    )
+
+
+def read_inputs(
+    located: Any,
+    source_name: str,
+    raw: bytes,
+    *,
+    base: Path | None = None,
+    as_of: date | None = None,
+    interpretations: Mapping[str, str] | None = None,
+    case: str | None = None,
+    lang: str = "vi",
+) -> list[ReportInput]:
+    """The report inputs of a file (``located``: the parsed file with its lines,
+    sandbox_rules.surfaces.inputs.Located): one for an application or a scenario; one per
+    case of a case file (``--case`` chooses one), each case's application read where the
+    case says — in the case, or in the file its ``from:`` names (relative to ``base``, the
+    case file's folder), as ``sandbox-rules test`` reads it."""
+    from sandbox_rules.surfaces.inputs import Located
+
+    if not isinstance(located, Located):
+        located = Located(located, source=source_name)
+    data = located.data
+    if not is_case_file(data):
+        if case is not None:
+            raise InputValidationError(t("report_input.case_needs_cases", lang, file=source_name))
+        return [
+            read_input(
+                data,
+                source_name,
+                raw,
+                as_of=as_of,
+                interpretations=interpretations,
+                lang=lang,
+                located=located,
+            )
+        ]
+    if isinstance(data.get("cases"), list) and "expect" not in data:
+        items, loc = data["cases"], located.sub("cases")
+        subs = [loc.sub(i) for i in range(len(items))]
+    else:
+        items, subs = [data], [located]
+    if not items:
+        raise InputValidationError(t("report_input.no_cases", lang, file=source_name))
+    names = [
+        str(x["name"]) if isinstance(x, Mapping) and x.get("name") is not None else f"#{i + 1}"
+        for i, x in enumerate(items)
+    ]
+    sha256 = hashlib.sha256(raw).hexdigest()
+    out = []
+    for i in choose_cases(names, case, source_name, lang):
+        out.append(
+            _case_input(
+                subs[i],
+                base or Path("."),
+                source_name,
+                sha256,
+                {
+                    "name": names[i],
+                    "number": i + 1,
+                    "of": len(items),
+                    "expected_error": _expected_error(items[i]),
+                },
+                as_of=as_of,
+                interpretations=interpretations,
+                lang=lang,
+            )
+        )
+    return out
+
+
+def _expected_error(item: Any) -> str | None:
+    expect = item.get("expect") if isinstance(item, Mapping) else None
+    error = expect.get("error") if isinstance(expect, Mapping) else None
+    return str(error) if error is not None else None
+
+
+def _case_input(
+    loc: Any,
+    base: Path,
+    source_name: str,
+    sha256: str,
+    case: Mapping[str, Any],
+    *,
+    as_of: date | None,
+    interpretations: Mapping[str, str] | None,
+    lang: str,
+) -> ReportInput:
+    """One case of a case file as a report input: validated as ``test`` validates it (errors
+    with their lines), its application from the case or its ``from:`` file."""
+    from sandbox_rules.surfaces.casefiles.model import Case
+    from sandbox_rules.surfaces.casefiles.runner import case_sources
+    from sandbox_rules.surfaces.inputs import validate
+
+    c: Case = validate(Case, loc, lang=lang, what=t("input.case", lang))
+    app_loc, app_root, scenario = case_sources(c, loc, base, lang)
+    app: Mapping[str, Any] | None = None
+    if app_loc is not None:
+        _validate_application(app_loc, app_root, lang)
+        app = app_loc.data
+        for k in app_root:
+            app = app[k]  # type: ignore[index]
+    rest: dict[str, Any] = {
+        k: scenario[k]
+        for k in ("record", "timeline", "timelines", "compliance", "as_of", "interpretations")
+        if k in scenario
+    }
+    raw_case = loc.data
+    for k in ("record", "compliance"):
+        if raw_case.get(k) is not None:
+            rest[k] = raw_case[k]
+    if c.timeline is not None:
+        rest.pop("timelines", None)
+        rest["timeline"] = {"procedure": c.timeline.procedure, "events": dict(c.timeline.events)}
+    if c.as_of is not None:
+        rest["as_of"] = c.as_of
+    rest["interpretations"] = {**(scenario.get("interpretations") or {}), **c.interpretations}
+    dossier = None
+    if c.dossier is not None:
+        dossier = c.dossier.model_dump()
+    return _report_input(
+        app,
+        rest,
+        source_name,
+        sha256,
+        as_of=as_of,
+        interpretations=interpretations,
+        lang=lang,
+        case=case,
+        dossier=dossier,
     )
 
 
@@ -221,6 +444,7 @@ def build(inp: ReportInput, *, overrides: Any = None) -> dict[str, Any]:
         "obligations": None,
         "duties": None,
         "subject": None,
+        "case": dict(inp.case) if inp.case is not None else None,
     }
     interp = dict(inp.interpretations)
     calendar_versions: set[str] = set()
@@ -231,12 +455,36 @@ def build(inp: ReportInput, *, overrides: Any = None) -> dict[str, Any]:
         app = load_application(inp.application)
         out["assessment"] = assess(app, interp or None).to_dict()
         out["routing"] = route(app, interp or None).to_dict()
-        out["dossier"] = issuance_dossier(app, interp or None).to_dict()
+        spec = inp.dossier
+        if spec is None:
+            out["dossier"] = issuance_dossier(app, interp or None).to_dict()
+        else:  # the filing the case checks (sandbox-rules test reads it the same way)
+            from sandbox_rules.engine import dossier
+
+            docs = spec.get("documents")
+            out["dossier"] = dossier(
+                str(spec.get("procedure") or "issuance"),
+                spec.get("applicant_kind") or app.applicant.kind,
+                app.submission.documents if docs is None else docs,
+                requires_extension=spec.get("requires_extension"),
+                interpretations=interp or None,
+            ).to_dict()
         out["sources"] = source_matches(inp.application)
         out["missing_clauses"] = {c: clause(c) for m in missing_facts(out) for c in m["asked_by"]}
         out["subject"] = (inp.application.get("plan") or {}).get("name") or (
             inp.application.get("applicant") or {}
         ).get("name")
+    if inp.application is None and inp.dossier is not None:  # a filing checked on its own
+        from sandbox_rules.engine import dossier as check_dossier
+
+        spec = inp.dossier
+        out["dossier"] = check_dossier(
+            str(spec.get("procedure") or "issuance"),
+            spec.get("applicant_kind"),
+            spec.get("documents"),
+            requires_extension=spec.get("requires_extension"),
+            interpretations=interp or None,
+        ).to_dict()
     cal = _calendar(interp, overrides)
     for spec in inp.timelines:
         from sandbox_rules.procedures import timeline
@@ -290,3 +538,26 @@ def build(inp: ReportInput, *, overrides: Any = None) -> dict[str, Any]:
     }
     out["calendar"] = cal
     return out
+
+
+def build_case(inp: ReportInput, *, overrides: Any = None, lang: str = "vi") -> dict[str, Any]:
+    """:func:`build` for one case of a case file with several: a case the library refuses
+    (an input or rule error, or the refusal the case expects, ``expect.error``) gets a note
+    saying so — code and message — instead of stopping the other cases' notes."""
+    from sandbox_rules.errors import SandboxRulesError
+
+    try:
+        return build(inp, overrides=overrides)
+    except SandboxRulesError as exc:
+        empty = ReportInput(
+            inp.source_name, inp.source_sha256, None, None, (), None, inp.as_of, {}, inp.case
+        )
+        out = build(empty, overrides=overrides)
+        say = getattr(exc, "message_in", None)  # the message in the officer's language
+        expected = (inp.case or {}).get("expected_error")
+        out["error"] = {
+            "code": exc.code,
+            "message": say(lang) if callable(say) else exc.message,
+            "expected": expected is not None and expected == exc.code,
+        }
+        return out

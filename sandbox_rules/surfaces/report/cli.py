@@ -14,15 +14,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     lang = args.lang
     run = getattr(args, "run", None)  # the CLI's run has read --overrides (a path or stdin)
     overrides = run.overrides if run is not None else args.overrides
-    records = _records(args.file, args.as_of, _interp_args(args) or None, overrides, lang)
+    case = getattr(args, "case", None)
+    records = _records(args.file, args.as_of, _interp_args(args) or None, overrides, lang, case)
     if args.json:
-        shown = {k: v for k, v in records.items() if k != "calendar"}
-        cli_io.write_stdout(cli_io.dumps(shown, pretty=True) + "\n", lang)
-        return 0
+        shown = [{k: v for k, v in r.items() if k != "calendar"} for r in records]
+        many = len(shown) > 1 or any(r.get("case") for r in records)
+        out: Any = {"cases": shown} if many else shown[0]
+        cli_io.write_stdout(cli_io.dumps(out, pretty=True) + "\n", lang)
+        return _refused(
+            [r["case"] for r in records if r.get("error") and not r["error"]["expected"]],
+            args.file,
+            lang,
+        )
     html = render_html(records, lang)
+    refused = [r["case"] for r in records if r.get("error") and not r["error"]["expected"]]
     if not args.html and not args.pdf:
         cli_io.write_stdout(html, lang)
-        return 0
+        return _refused(refused, args.file, lang)
     if args.html:
         cli_io.write_output(args.html, html, force=args.force, lang=lang)
     if args.pdf:
@@ -30,7 +38,24 @@ def cmd_report(args: argparse.Namespace) -> int:
     for out in (args.html, args.pdf):
         if out:
             cli_io.write_stdout(f"→ {out}\n", lang)
-    return 0
+    return _refused(refused, args.file, lang)
+
+
+def _refused(cases: list[Any], file: str, lang: str) -> int:
+    """Exit 1, naming them, when some cases of a case file could not be reported (their notes
+    say why); a case refused as it expects (expect.error) is not a failure."""
+    if not cases:
+        return 0
+    import sys
+
+    from sandbox_rules.i18n import t
+
+    names = "; ".join(f"{c['number']}. «{c['name']}»" for c in cases)
+    print(
+        "sandbox-rules: " + t("report_input.cases_refused", lang, file=file, cases=names),
+        file=sys.stderr,
+    )
+    return 1
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -57,4 +82,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--overrides", metavar="FILE", help=t("cmd.report_overrides", lang))
     p.add_argument("--force", action="store_true", help=t("cmd.report_force", lang))
+    p.add_argument(
+        "--case",
+        metavar=t("report_input.case_metavar", lang),
+        help=t("report_input.help_case", lang),
+    )
     p.set_defaults(func=cmd_report)

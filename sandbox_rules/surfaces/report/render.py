@@ -11,7 +11,7 @@ Extras: ``report`` (jinja2), ``pdf`` (weasyprint).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -22,9 +22,11 @@ from sandbox_rules.i18n import table
 from sandbox_rules.surfaces.report.build import (
     ReportInput,
     build,
+    build_case,
     clause,
     missing_facts,
     read_input,
+    read_inputs,
 )
 from sandbox_rules.surfaces.report.i18n import fmt_date, t
 from sandbox_rules.surfaces.report.pictures import (
@@ -149,10 +151,50 @@ def _tri(value: Any, lang: str) -> str:
     return t({True: "yes", False: "no"}.get(value, "unknown"), lang)
 
 
-def render_html(r: Mapping[str, Any], lang: str = "vi") -> str:
-    """The page for the records of :func:`build`."""
+def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = "vi") -> str:
+    """The page for the records of :func:`build`; for a list of them (the cases of a case
+    file), one page with one appraisal note per case, in order, each starting a printed page."""
     if lang not in ("vi", "en"):
         raise InputValidationError(f"lang must be vi or en, got {lang!r}")
+    from sandbox_rules.i18n import t as message
+
+    reports = [r] if isinstance(r, Mapping) else list(r)
+    if not reports:
+        raise InputValidationError(message("report_input.no_cases", lang, file="—"))
+    many = len(reports) > 1
+    cases = [
+        _case_view(rec, lang, f"case-{i}-" if many else "") for i, rec in enumerate(reports, 1)
+    ]
+    first = reports[0]
+    env = _environment()
+    template = env.get_template("report.html.j2")
+    html: str = template.render(
+        cases=cases,
+        many=many,
+        title_subject=None if many else first.get("subject"),
+        first=first,
+        lang=lang,
+        vi=lang == "vi",
+        t=lambda key: t(key, lang),
+        d=lambda value: fmt_date(value, lang),
+        roman=lambda n: ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n),
+        mark=MARK,
+        dmark=DOSSIER_MARK,
+        answer_parts=_answer_parts,
+        rule_ids=_rule_ids,
+        clause=clause,
+        procedure_name=lambda code: _procedure_name(str(code), lang),
+        state_name=lambda s: _state_name(str(s), lang),
+        tri=lambda v: _tri(v, lang),
+        period=lambda p: _period(p, lang),
+    )
+    return html
+
+
+def _case_view(r: Mapping[str, Any], lang: str, prefix: str) -> dict[str, Any]:
+    """What the page shows of one report besides its records: the pictures, the rows, the
+    case's heading (``prefix`` keeps the ids of several cases on one page apart)."""
+    from sandbox_rules.i18n import t as message
 
     cal = r["calendar"]
     topics = table("assessment.topic", lang)
@@ -162,14 +204,16 @@ def render_html(r: Mapping[str, Any], lang: str = "vi") -> str:
         return str(f.get("quote_vi") or clause(f["citations"][0])["quote"])
 
     timeline_figs = [
-        timeline_figure(td, cal, lang, f"fig-timeline-{i + 1}")
+        timeline_figure(td, cal, lang, f"{prefix}fig-timeline-{i + 1}")
         for i, td in enumerate(r["timelines"])
     ]
     ob_fig = None
     rows: list[Mapping[str, Any]] = []
     risk = ""
     if r.get("obligations"):
-        ob_fig = obligations_figure(r["obligations"], r.get("lifecycle"), lang, "fig-obligations")
+        ob_fig = obligations_figure(
+            r["obligations"], r.get("lifecycle"), lang, f"{prefix}fig-obligations"
+        )
         items = r["obligations"]["items"]
         monthly = [
             i for i in items if i["citation"] == "19.2" and i.get("window") and not i.get("due")
@@ -181,35 +225,33 @@ def render_html(r: Mapping[str, Any], lang: str = "vi") -> str:
                 a=fmt_date(monthly[0]["window"]["start"], lang),
                 b=fmt_date(monthly[-1]["window"]["end"], lang),
             )
-    env = _environment()
-    template = env.get_template("report.html.j2")
-    html: str = template.render(
-        r=r,
-        lang=lang,
-        vi=lang == "vi",
-        t=lambda key: t(key, lang),
-        d=lambda value: fmt_date(value, lang),
-        roman=lambda n: ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n),
-        mark=MARK,
-        dmark=DOSSIER_MARK,
-        answer_parts=_answer_parts,
-        rule_ids=_rule_ids,
-        topic_label=lambda topic: topics.get(topic, topic),
-        finding_quote=finding_quote,
-        all_missing=_all_missing(r),
-        clause=clause,
-        procedure_name=lambda code: _procedure_name(str(code), lang),
-        state_name=lambda s: _state_name(str(s), lang),
-        tri=lambda v: _tri(v, lang),
-        period=lambda p: _period(p, lang),
-        timeline_figures=timeline_figs,
-        days_named=[_days_named(td, cal, lang) for td in r["timelines"]],
-        obligations_figure=ob_fig,
-        obligation_rows=rows,
-        risk_summary=risk,
-        interpretations=_interpretation_rows(r["interpretations_used"], lang),
-    )
-    return html
+    case = r.get("case")
+    error = r.get("error")
+    error_text = None
+    if error:
+        key = "report_input.case_error_expected" if error["expected"] else "report_input.case_error"
+        error_text = message(key, lang, code=error["code"], message=error["message"])
+    from sandbox_rules.report import dossier_warnings
+
+    return {
+        "error_text": error_text,
+        "dossier_warnings": dossier_warnings(r["dossier"], lang) if r.get("dossier") else [],
+        "r": r,
+        "prefix": prefix,
+        "case_label": None
+        if not case
+        else message("report_input.case_heading", lang, n=case["number"], total=case["of"]),
+        "case_name": None if not case else case["name"],
+        "topic_label": lambda topic: topics.get(topic, topic),
+        "finding_quote": finding_quote,
+        "all_missing": _all_missing(r),
+        "timeline_figures": timeline_figs,
+        "days_named": [_days_named(td, cal, lang) for td in r["timelines"]],
+        "obligations_figure": ob_fig,
+        "obligation_rows": rows,
+        "risk_summary": risk,
+        "interpretations": _interpretation_rows(r["interpretations_used"], lang),
+    }
 
 
 def pdf_bytes(html: str) -> bytes:
@@ -247,9 +289,11 @@ def report_html(
     as_of: date | None = None,
     interpretations: Mapping[str, str] | None = None,
     overrides: Any = None,
+    case: str | None = None,
 ) -> str:
-    """Read ``path`` (YAML or JSON) and return the report page."""
-    return render_html(_records(path, as_of, interpretations, overrides, lang), lang)
+    """Read ``path`` (YAML or JSON) and return the report page (one note per case of a case
+    file; ``case`` chooses one by name or number)."""
+    return render_html(_records(path, as_of, interpretations, overrides, lang, case), lang)
 
 
 def _records(
@@ -258,11 +302,31 @@ def _records(
     interpretations: Mapping[str, str] | None,
     overrides: Any,
     lang: str = "vi",
-) -> dict[str, Any]:
+    case: str | None = None,
+) -> list[dict[str, Any]]:
+    """The records of each report the file holds: one, or one per case of a case file."""
     from sandbox_rules import cli_io
+    from sandbox_rules.surfaces.inputs import Located, parse_yaml
 
     raw, name = cli_io.read_bytes(path, lang)
-    data = cli_io.parse_document(cli_io.decode(raw, name, lang), name, lang)
+    text = cli_io.decode(raw, name, lang)
+    data = cli_io.parse_document(text, name, lang)  # bounded: aliases, nesting, size
     shown = "stdin" if path == "-" else Path(path).name
-    inp: ReportInput = read_input(data, shown, raw, as_of=as_of, interpretations=interpretations)
-    return build(inp, overrides=overrides)
+    try:
+        located = parse_yaml(text, shown, lang)  # the same data, with the line of each key
+    except InputValidationError:
+        located = Located(data, source=shown)  # JSON that YAML does not read
+    base = Path.cwd() if path == "-" else Path(path).parent
+    inputs: list[ReportInput] = read_inputs(
+        located,
+        shown,
+        raw,
+        base=base,
+        as_of=as_of,
+        interpretations=interpretations,
+        case=case,
+        lang=lang,
+    )
+    if len(inputs) == 1:  # one report: its error is the command's
+        return [build(inputs[0], overrides=overrides)]
+    return [build_case(inp, overrides=overrides, lang=lang) for inp in inputs]
