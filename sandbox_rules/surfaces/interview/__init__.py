@@ -1,12 +1,4 @@
-"""The interview (``sandbox-rules interview FILE``): from a partial application, ask only the
-questions whose answers could still change an answer of the assessment or the routing — the
-missing facts of each part still undetermined — in clause order, quoting the clause; accept
-"không biết"; show the answers after each reply; write the completed file back.
-
-The file is edited with ruamel.yaml's round-trip loader when it is installed (the
-``workbench`` extra), so the officer's comments and layout stay; otherwise with PyYAML, and
-the comments are lost (said before writing).
-"""
+"""The interview surface; its code and documentation are in ``session.py`` (loaded on first use)."""
 
 from __future__ import annotations
 

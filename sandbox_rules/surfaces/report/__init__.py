@@ -1,13 +1,4 @@
-"""The decision report: ``sandbox-rules report FILE --html out.html [--pdf out.pdf]``.
-
-An appraisal note for an application, a scenario or a case file: the answers with each
-finding and its clause quoted, the missing facts with the clause asking for each, the
-authority and procedure with how each data source matched, the dossier checklist, the
-procedure timelines and obligations drawn as inline SVG, the interpretations used and the
-provenance. One self-contained HTML page (no network, no external fonts or scripts), Jinja2
-with autoescape, Vietnamese by default; the PDF is the same page laid out by WeasyPrint.
-Extras: ``report`` (jinja2), ``pdf`` (weasyprint).
-"""
+"""The report surface; its code and documentation are in ``render.py`` (loaded on first use)."""
 
 from __future__ import annotations
 

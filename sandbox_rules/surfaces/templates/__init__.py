@@ -1,11 +1,4 @@
-"""Commented templates (``sandbox-rules init``) of an application, a scenario and a case file,
-generated from the input models' fields, the clause each fact serves (facts.py) and the
-message tables, so a template cannot drift from what the library reads.
-
-Every field is written empty (= unknown) with a comment naming it in the officer's terms,
-the clause that asks for it and the values it accepts; list items are shown commented out.
-A template parses and validates as it is.
-"""
+"""The templates surface; its code and documentation are in ``write.py`` (loaded on first use)."""
 
 from __future__ import annotations
 
