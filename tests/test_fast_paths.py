@@ -22,15 +22,24 @@ ROUTING_READINGS = [
 ]  # fmt: skip
 
 
-@st.composite
-def readings(draw: st.DrawFn) -> Interpretations:
-    return Interpretations.of(
-        {
-            i.id: draw(st.sampled_from(sorted(i.options)))
-            for i in ROUTING_READINGS
-            if draw(st.booleans())
+def _choices(readings: list[Any]) -> st.SearchStrategy[dict[str, str]]:
+    """Some of these readings, each set to one of its options. The strategies are built once:
+    building one per reading on every draw cost more than the draw."""
+    options = [(i.id, st.sampled_from(sorted(i.options))) for i in readings]
+    return st.tuples(*(st.one_of(st.none(), o) for _, o in options)).map(
+        lambda chosen: {
+            rid: c for (rid, _), c in zip(options, chosen, strict=True) if c is not None
         }
     )
+
+
+def readings() -> st.SearchStrategy[Interpretations]:
+    return _ROUTING_CHOICES
+
+
+_ANY_CHOICES = _choices(list(CATALOGUE))
+_ROUTING_CHOICES = _choices(ROUTING_READINGS).map(Interpretations.of)
+_ANY_READINGS = _ANY_CHOICES.map(Interpretations.of)
 
 
 def reference(group: str, facts: dict[str, Any]) -> tuple[Any, Any]:
@@ -49,11 +58,7 @@ def fast(group: str, facts: dict[str, Any]) -> tuple[Any, Any]:
     return (rule.id if rule else None, missing)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-@given(applications(), readings())
-def test_compiled_routing_decides_as_the_reference(
-    app: Application, interp: Interpretations
-) -> None:
+def _compiled_routing_decides_as_the_reference(app: Application, interp: Interpretations) -> None:
     facts = extract_facts(app, interp)
     for group in ("authority", "procedure"):
         # twice: the second answer may come from the kept reference answers
@@ -92,9 +97,7 @@ def test_route_reads_only_what_the_rules_read(app: Application) -> None:
     assert r.missing == expect["authority"][1] | expect["procedure"][1]
 
 
-@settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
-@given(applications(), readings())
-def test_kept_routing_is_the_computed_one(app: Application, interp: Interpretations) -> None:
+def _kept_routing_is_the_computed_one(app: Application, interp: Interpretations) -> None:
     # route keeps whole routings per (readings, source values); a kept one must be the
     # routing computed afresh from the application, byte for byte, and the values it is
     # kept by must be the sources' own (managed_by_given read without the property)
@@ -151,16 +154,11 @@ def test_unkeyable_sources_are_routed_without_keeping() -> None:
         assert route(odd).sources[0].defence_or_cipher is source.defence_or_cipher
 
 
-@st.composite
-def any_readings(draw: st.DrawFn) -> Interpretations:
-    return Interpretations.of(
-        {i.id: draw(st.sampled_from(sorted(i.options))) for i in CATALOGUE if draw(st.booleans())}
-    )
+def any_readings() -> st.SearchStrategy[Interpretations]:
+    return _ANY_READINGS
 
 
-@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-@given(applications(), any_readings())
-def test_failed_conditions_by_generated_code_are_the_reference(
+def _failed_conditions_by_generated_code_are_the_reference(
     app: Application, interp: Interpretations
 ) -> None:
     # 15.1.c in lifecycle: the 9.1/9.2 rules an applicant fails, by the assessment's
@@ -180,9 +178,7 @@ def sandbox_records(draw: st.DrawFn) -> Any:
     from sandbox_rules.testing import application_data, records
 
     data = draw(records())
-    data["interpretations"] = {
-        i.id: draw(st.sampled_from(sorted(i.options))) for i in CATALOGUE if draw(st.booleans())
-    }
+    data["interpretations"] = dict(draw(_ANY_CHOICES))
     if draw(st.booleans()):
         applicant = draw(application_data())["applicant"]
         on = date.fromisoformat(data["issued_on"]) + timedelta(days=draw(st.integers(0, 400)))
@@ -277,9 +273,7 @@ def test_records_that_differ_only_in_the_class_of_a_value_are_not_confused() -> 
 
 
 # -- assessments kept per fact values --------------------------------------------------------------
-@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-@given(applications(), any_readings())
-def test_kept_assessment_is_the_computed_one(app: Application, interp: Interpretations) -> None:
+def _kept_assessment_is_the_computed_one(app: Application, interp: Interpretations) -> None:
     # assess keeps whole assessments per (kind, readings, values of the facts its rules
     # read); a kept one must be the assessment computed afresh, byte for byte, for the same
     # application and for an equal one built anew
@@ -345,9 +339,7 @@ def test_unvalidated_values_get_the_computed_assessment() -> None:
             assert assess(a).to_json_bytes() == expect.to_json_bytes()
 
 
-@settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
-@given(applications(), any_readings())
-def test_kept_part_answers_list_their_own_rules(app: Application, interp: Interpretations) -> None:
+def _kept_part_answers_list_their_own_rules(app: Application, interp: Interpretations) -> None:
     # part answers are kept per (part, its statuses, the facts its unknown rules miss): each
     # must list exactly its rules not met and unknown, in order, and what those miss
     from sandbox_rules.engine import assess
@@ -399,3 +391,25 @@ def test_a_callers_calendar_is_not_kept_alive() -> None:
     del cal
     gc.collect()
     assert ref() is None
+
+
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(applications(), any_readings())
+def test_assess_by_generated_code_and_kept_answers_is_the_reference(
+    app: Application, interp: Interpretations
+) -> None:
+    # One drawn application serves three properties: drawing it costs more than checking
+    # them, and each keeps its own assertions.
+    _failed_conditions_by_generated_code_are_the_reference(app, interp)
+    _kept_assessment_is_the_computed_one(app, interp)
+    _kept_part_answers_list_their_own_rules(app, interp)
+
+
+@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(applications(), readings())
+def test_compiled_and_kept_routing_are_the_reference(
+    app: Application, interp: Interpretations
+) -> None:
+    # One drawn application serves both properties of route, each with its own assertions.
+    _compiled_routing_decides_as_the_reference(app, interp)
+    _kept_routing_is_the_computed_one(app, interp)
