@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import re
+from pathlib import Path
 from typing import Any
 
 CLEAN_BACKGROUND: dict[str, Any] = {
@@ -110,3 +112,18 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any)
             "note: the tests marked slow (real processes: server, browser, PDF, builds, "
             "command lines) were left out; `make test` runs every test"
         )
+
+
+_WHOLLY_SLOW = re.compile(r"^pytestmark = \[?\s*pytest\.mark\.slow\b", re.M)
+
+
+def pytest_ignore_collect(collection_path: Path, config: Any) -> bool | None:
+    """When the slow tests are left out, a module marked slow as a whole is not even imported
+    (its server, browser and HTTP client imports cost every worker a second)."""
+    if config.getoption("markexpr", "") != "not slow" or collection_path.suffix != ".py":
+        return None
+    if collection_path.name.startswith("test_") and _WHOLLY_SLOW.search(
+        collection_path.read_text(encoding="utf-8")
+    ):
+        return True
+    return None

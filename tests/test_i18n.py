@@ -485,7 +485,9 @@ def _literals() -> set[str]:
 
 def test_no_message_is_unused() -> None:
     """A translator never translates a message no code reads."""
-    patterns = [re.compile(p) for p in asked_keys()]
+    # One alternation: a key is read if any pattern matches it whole (812 keys × every
+    # pattern one by one took seconds).
+    asked = re.compile("|".join(f"(?:{p})" for p in asked_keys()))
     literals = _literals()
     unused = [
         k
@@ -493,7 +495,7 @@ def test_no_message_is_unused() -> None:
         if not k.startswith(DYNAMIC_FAMILIES)
         and k not in literals
         and not (k.startswith("page.") and k[len("page.") :] in literals)  # the page's t()
-        and not any(p.fullmatch(k) for p in patterns)
+        and not asked.fullmatch(k)
     ]
     assert not unused, unused
 
