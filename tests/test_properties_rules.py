@@ -52,9 +52,7 @@ def test_learning_an_unknown_fact_never_changes_a_decided_verdict(
         assert assess(full).verdict == before
 
 
-@settings(max_examples=300, deadline=None)
-@given(applications())
-def test_three_evaluators_agree(app: Application) -> None:
+def _three_evaluators_agree(app: Application) -> None:
     """Tree evaluation, compiled closures and generated code give the same status per rule."""
     result = assess(app)
     facts = extract_facts(app)
@@ -73,9 +71,7 @@ def test_three_evaluators_agree(app: Application) -> None:
         assert compile_expr(rule.condition)(facts, None) == rule.condition.evaluate(facts), rule.id
 
 
-@settings(max_examples=100, deadline=None)
-@given(applications())
-def test_each_answer_follows_its_own_findings(app: Application) -> None:
+def _each_answer_follows_its_own_findings(app: Application) -> None:
     """Art. 9, 10 and 11 give three answers: each is decided by its own rules only (Kleene:
     a failure decides, else an unknown leaves it open), and the Art. 9 answer is the verdict."""
     result = assess(app)
@@ -107,9 +103,7 @@ def test_engine_is_built_once_and_immutable() -> None:
     assert default_engine() is default_engine()
 
 
-@settings(max_examples=150, deadline=None)
-@given(applications())
-def test_missing_facts_equal_the_reference_when_remembered(app: Application) -> None:
+def _missing_facts_equal_the_reference_when_remembered(app: Application) -> None:
     """assess remembers each unknown rule's missing facts by the values they depend on: the
     first and the remembered answer both equal the tree evaluator's."""
     facts = extract_facts(app)
@@ -117,3 +111,13 @@ def test_missing_facts_equal_the_reference_when_remembered(app: Application) -> 
         for f in assess(app).findings:
             expected = evaluate_rule(f.rule, facts).missing if f.status == "unknown" else set()
             assert set(f.missing) == set(expected), f.rule_id
+
+
+@settings(max_examples=300, deadline=None)
+@given(applications())
+def test_every_generated_application(app: Application) -> None:
+    """One drawn application serves the properties that need only an application (drawing it
+    costs more than checking them); each keeps its own assertions."""
+    _three_evaluators_agree(app)
+    _each_answer_follows_its_own_findings(app)
+    _missing_facts_equal_the_reference_when_remembered(app)
