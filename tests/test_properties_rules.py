@@ -23,9 +23,7 @@ DISQUALIFIERS = [
 ]
 
 
-@settings(max_examples=200, deadline=None)
-@given(refinements(), st.sampled_from(DISQUALIFIERS))
-def test_adding_a_disqualifying_fact_never_yields_eligible(
+def _adding_a_disqualifying_fact_never_yields_eligible(
     pair: tuple[dict[str, Any], dict[str, Any]], dq: tuple[str, Any]
 ) -> None:
     data = pair[0]
@@ -41,9 +39,7 @@ def test_adding_a_disqualifying_fact_never_yields_eligible(
     assert result.verdict == "ineligible"
 
 
-@settings(max_examples=300, deadline=None)
-@given(refinements())
-def test_learning_an_unknown_fact_never_changes_a_decided_verdict(
+def _learning_an_unknown_fact_never_changes_a_decided_verdict(
     pair: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     partial, full = pair
@@ -121,3 +117,14 @@ def test_every_generated_application(app: Application) -> None:
     _three_evaluators_agree(app)
     _each_answer_follows_its_own_findings(app)
     _missing_facts_equal_the_reference_when_remembered(app)
+
+
+@settings(max_examples=300, deadline=None)
+@given(refinements(), st.sampled_from(DISQUALIFIERS))
+def test_every_generated_refinement(
+    pair: tuple[dict[str, Any], dict[str, Any]], dq: tuple[str, Any]
+) -> None:
+    """One drawn (partial, full) pair serves both properties of refinement, each with its own
+    assertions."""
+    _adding_a_disqualifying_fact_never_yields_eligible(pair, dq)
+    _learning_an_unknown_fact_never_changes_a_decided_verdict(pair)
