@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
+from sandbox_rules.errors import SandboxRulesError
 from sandbox_rules.i18n import fmt_date, messages, t, table
 from sandbox_rules.interpretations import get as get_interpretation
 from sandbox_rules.law.citation import Citation
@@ -106,13 +107,26 @@ def _consulted_and_issued(
     return out
 
 
+def cite(code: str, lang: str) -> str:
+    """A clause as a reader writes it in prose: «điểm a khoản 1 Điều 12», «Article 12(1)(a)»
+    (reports write every citation so, never the short code, which stays in JSON)."""
+    try:
+        return Citation.parse(code).render(lang)
+    except SandboxRulesError:  # not a clause of the chapter (none expected): as given
+        return code
+
+
+def cites(codes: Iterable[str], lang: str) -> str:
+    return ", ".join(cite(c, lang) for c in codes)
+
+
 def _missing_lines(items: Any, lang: str, sources: Any = ()) -> list[str]:
     out = []
     for d in items:
         label = d.label_vi if lang == "vi" else d.label_en
         where = missing_items(d.field, sources)
         field = ", ".join(path for path, _, _ in where) or d.field or d.fact
-        line = f"  - {label} — {field} ({', '.join(d.asked_by)})"
+        line = f"  - {label} — {field} ({cites(d.asked_by, lang)})"
         if where:
             named = [
                 t("routing.missing_item", lang, n=n, name=f" «{name}»" if name else "")
@@ -161,9 +175,9 @@ def _part_line(p: PartAnswer, lang: str) -> str:
     answer = t(f"assessment.answer.{p.answer}", lang)
     line = f"  - {title}: {answer}"
     if p.failed:
-        cites = ", ".join(c for ref in p.failed for c in ref.citations)
+        failed = cites([c for ref in p.failed for c in ref.citations], lang)
         word = t("assessment.plan_missing" if p.part == "plan" else "assessment.not_met", lang)
-        line += f" — {word}: {cites}"
+        line += f" — {word}: {failed}"
     return line
 
 
@@ -238,7 +252,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     if r.authority:
         a = r.authority
         title = a.title_vi if lang == "vi" else a.title_en
-        lines.append(t("routing.authority", lang, title=title, citation=a.citation))
+        lines.append(t("routing.authority", lang, title=title, citation=cite(a.citation, lang)))
         note = a.delegation_note_vi if lang == "vi" else a.delegation_note_en
         lines.append(f"  ({note})")
     if r.procedure:
@@ -255,7 +269,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
         lines.append(t("routing.note", lang, text=note))
     lines += _source_lines(r, lang)
     if r.citations:  # none while the routing is undetermined
-        lines.append(t("routing.clauses", lang, citations=", ".join(r.citations)))
+        lines.append(t("routing.clauses", lang, citations=cites(r.citations, lang)))
     lines += _interpretations(dict(r.interpretations_used or {}), lang)
     lines += ["", _provenance(r.law_version, lang)]
     return "\n".join(lines)
@@ -401,7 +415,12 @@ def render_timeline(tl: Any, lang: str = "vi", explain: bool = False) -> str:
     ]
     for n in d["notes"]:
         lines.append(
-            t("timeline.note", lang, citation=n["citation"], text=n["vi"] if vi else n["en"])
+            t(
+                "timeline.note",
+                lang,
+                citation=cite(n["citation"], lang),
+                text=n["vi"] if vi else n["en"],
+            )
         )
     lines += _interpretations(d["interpretations_used"], lang)
     if d["procedure"] == "conclusion-16.3":
@@ -487,7 +506,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         for m in g["missing_facts"]:
             lines.append(
                 f"  {to_confirm}: "
-                f"{m['label_vi'] if vi else m['label_en']} ({m['field']}; {', '.join(m['asked_by'])})"
+                f"{m['label_vi'] if vi else m['label_en']} ({m['field']}; {cites(m['asked_by'], lang)})"
             )
     for w in d.get("warnings_vi") or d["warnings"] if vi else d["warnings"]:
         lines.append(t("lifecycle.warning", lang, text=w))
@@ -509,12 +528,17 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         }[e["exempt"]]
         lines += [
             "",
-            t("lifecycle.exemption", lang, citation=e["citation"], verdict=t(verdict, lang)),
+            t(
+                "lifecycle.exemption",
+                lang,
+                citation=cite(e["citation"], lang),
+                verdict=t(verdict, lang),
+            ),
         ]
         in_the_way = t("lifecycle.in_the_way", lang)
         for o in e["standing_in_way"]:
             lines.append(
-                f"  {in_the_way}: {o['citation']} "
+                f"  {in_the_way}: {cite(o['citation'], lang)} "
                 f"{o['title_vi'] if vi else o['title_en']} — "
                 + t(f"lifecycle.duty.{o['status']}", lang)
                 + (f" ({_day(o['due'], vi)})" if o["due"] else "")
@@ -542,4 +566,4 @@ def obligation_line(i: Any, lang: str = "vi") -> str:
     else:
         when = ""
     status = _word("value", i.status, vi)
-    return f"  {when:<22}  {status:<18} {i.citation:<5} {i.title_vi if vi else i.title_en}"
+    return f"  {when:<22}  {status:<18} {cite(i.citation, lang):<16} {i.title_vi if vi else i.title_en}"

@@ -124,7 +124,7 @@ def test_timeline_lifecycle_obligations_commands(
         )
         == 0
     )
-    assert "Civil-liability exemption (22.2): exempt" in capsys.readouterr().out
+    assert "Civil-liability exemption (Article 22(2)): exempt" in capsys.readouterr().out
 
 
 def test_every_scenario_runs(capsys: pytest.CaptureFixture[str]) -> None:

@@ -157,6 +157,7 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
     if lang not in ("vi", "en"):
         raise InputValidationError(f"lang must be vi or en, got {lang!r}")
     from sandbox_rules.i18n import t as message
+    from sandbox_rules.report import cite, cites
 
     reports = [r] if isinstance(r, Mapping) else list(r)
     if not reports:
@@ -187,6 +188,8 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
         state_name=lambda s: _state_name(str(s), lang),
         tri=lambda v: _tri(v, lang),
         period=lambda p: _period(p, lang),
+        clause_name=lambda c: cite(str(c), lang),  # as prose writes it, as the text report
+        clause_names=lambda cs: cites(cs, lang),
     )
     return html
 
