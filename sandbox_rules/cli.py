@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -431,19 +431,25 @@ def _application_input(data: Any) -> tuple[Any, dict[str, Any]]:
     return data, {}
 
 
+def _located(data: Any, args: argparse.Namespace, where: str) -> Any:
+    """``data`` with the lines of its file when it was read from a YAML file (not in batch)."""
+    from sandbox_rules.surfaces.inputs import Located, read_yaml
+
+    path = str(getattr(args, "file", "") or "")
+    if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
+        return read_yaml(path, _run_of(args).lang)
+    return Located(data, source=where)
+
+
 def _application_of(data: Any, args: argparse.Namespace, where: str) -> Any:
     """The application in ``data``; invalid input is reported in --lang with the field in
     the text's terms, items counted from 1, the nearest valid value and, for a YAML file,
     its lines (sandbox_rules.surfaces.inputs)."""
     from sandbox_rules.models import Application
-    from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
+    from sandbox_rules.surfaces.inputs import validate
 
     run = _run_of(args)
-    path = str(getattr(args, "file", "") or "")
-    if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
-        located = read_yaml(path, run.lang)
-    else:
-        located = Located(data, source=where)
+    located = _located(data, args, where)
     root = (
         ("application",) if isinstance(located.data, dict) and "application" in located.data else ()
     )
@@ -476,12 +482,24 @@ def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     from sandbox_rules.report import render_dossier
 
     run = _run_of(args)
-    if isinstance(data, dict) and ("documents" in data or "applicant_kind" in data):
-        app_data, extra = None, data  # a bare checklist: {applicant_kind, documents, ...}
+    checklist = {"procedure", "applicant_kind", "documents", "requires_extension"}
+    if (
+        isinstance(data, dict)
+        and checklist & set(data)
+        and not {"applicant", "application"} & set(data)
+    ):
+        # a bare checklist: {procedure, applicant_kind, documents, requires_extension}
+        from sandbox_rules.inputs import DossierInput
+        from sandbox_rules.surfaces.inputs import validate
+
+        what = message("input.dossier", run.lang)
+        validate(DossierInput, _located(data, args, where), lang=run.lang, what=what)
+        app_data, extra = None, data
     else:
         app_data, extra = _application_input(data)
+    procedure = _procedure_of(extra, args, where)
     kind: str | None
-    if app_data is not None and "documents" not in extra and args.procedure == "issuance":
+    if app_data is not None and "documents" not in extra and procedure == "issuance":
         from sandbox_rules.engine import issuance_dossier
 
         # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b).
@@ -497,13 +515,26 @@ def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
             kind = applicant.get("kind") if isinstance(applicant, dict) else None
         docs = extra.get("documents")
     result = dossier(
-        args.procedure,
+        procedure,
         kind,
         docs,
         requires_extension=extra.get("requires_extension"),
         interpretations=run.choices or None,
     )
     return result, lambda: render_dossier(result, run.lang)
+
+
+def _procedure_of(extra: Mapping[str, Any], args: argparse.Namespace, where: str) -> str:
+    """The filing to check: --procedure, else the file's ``procedure:``, else issuance; the
+    two given and different is an input error (neither silently wins)."""
+    chosen = getattr(args, "procedure", None)
+    written = extra.get("procedure")
+    if written is not None and not isinstance(written, str):
+        written = str(written)
+    if chosen and written and chosen != written:
+        lang = _run_of(args).lang
+        raise _bad(where, lang, "cli.procedure_conflict", written=written, chosen=chosen)
+    return str(chosen or written or "issuance")
 
 
 def _scenario(data: Any, args: argparse.Namespace, where: str) -> tuple[dict[str, Any], date]:
@@ -612,6 +643,8 @@ def _obligations(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     def text() -> str:
         from sandbox_rules.report import obligation_line
 
+        if getattr(args, "ids", False):  # the key a case file's obligations: takes
+            return "\n".join(f"{obligation_line(i, run.lang)}  [{i.id}]" for i in sched.items)
         return "\n".join(obligation_line(i, run.lang) for i in sched.items)
 
     return sched.record(), text
@@ -810,7 +843,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     procedure_opt = option(
         "--procedure",
         "help.procedure",
-        default="issuance",
+        default=None,
         choices=("issuance", "reissue", "adjustment", "extension", "conclusion"),
     )
     explain_opt = option("--explain", "help.explain", action="store_true")
@@ -880,6 +913,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         help=h("cmd.obligations_as"),
     )
     p.add_argument("--ics-id", metavar="ID", help=h("cmd.obligations_id"))
+    p.add_argument("--ids", action="store_true", help=h("cmd.obligations_ids"))
 
     p = command("batch", [*dated, procedure_opt, explain_opt], cmd_batch)
     p.add_argument("kind", choices=tuple(_COMPUTE), help=h("cmd.batch_kind"))

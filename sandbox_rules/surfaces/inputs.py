@@ -224,6 +224,11 @@ def nearest(given: object, choices: Sequence[str]) -> str | None:
     by_name.pop("", None)
     if fold(given) in by_name:
         return by_name[fold(given)]
+    # the words of one name only: "gia hạn" -> extended ("đã gia hạn")
+    words = f" {fold(given)} "
+    within = {c for name, c in by_name.items() if len(words) > 4 and words in f" {name} "}
+    if len(within) == 1:
+        return within.pop()
     ends = [c for c in choices if given.strip() and c.endswith("-" + given.strip())]
     if len(ends) == 1:  # "12.4" -> "issuance-12.4"
         return ends[0]
@@ -410,6 +415,12 @@ def _problem(
         text = t("validation.list", lang)
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
         text = t("validation.mapping", lang)
+        if (
+            isinstance(given, list)
+            and given
+            and all(isinstance(i, dict) and len(i) == 1 for i in given)
+        ):
+            text += t("validation.mapping_as_list", lang)  # "- a: 1" for "a: 1"
     elif kind == "string_type":
         text = t("validation.string", lang)
     elif kind == "value_error":

@@ -95,10 +95,23 @@ def _cite(token: str) -> str:
         return token
 
 
-def doc_key(name: str) -> str:
-    from sandbox_rules.engine import _doc_key  # the same key the dossier check uses
+def _document_of(d: Mapping[str, Any]) -> Callable[[str], str]:
+    """How a ``dossier_missing`` token names a document of the dossier ``d``: by its clause or
+    rule id, else by the name matching of the dossier check itself (sandbox_rules.dossier_names:
+    "Đơn đề nghị" is HĐTN01's item), so a case file and ``dossier`` agree."""
+    from sandbox_rules.dossier_names import match
 
-    return _doc_key(name)
+    order = (d.get("interpretations_used") or {}).get("form-order") or "listed-order"
+    ids = {i["rule_id"] for i in d.get("items") or ()}
+
+    def norm(token: str) -> str:
+        cited = _cite(token)
+        if cited != token or token in ids:
+            return cited
+        found = match(str(d.get("procedure")), d.get("applicant_kind"), token, order)
+        return found.rule_id if found.status == "item" and found.rule_id else token
+
+    return norm
 
 
 def _set_check(
@@ -413,6 +426,25 @@ def _dossier_note(run: _Run, d: Mapping[str, Any]) -> str | None:
     return t("case.unknown_items", run.lang, items=items)
 
 
+def _exempt_note(run: _Run, ex: Mapping[str, Any]) -> str | None:
+    """Why 22.2 is undetermined: the duties whose compliance the case does not give (each
+    with its clause), and the schedule's items past their day still undetermined."""
+    if ex.get("exempt") is not None or not ex.get("missing"):
+        return None
+    from sandbox_rules.rules import registry
+
+    cites = {str(r.outcome.get("fact")): r.citation.short for r in registry()}
+    duties = [f"{m} ({cites[m]})" if m in cites else m for m in ex["missing"]]
+    schedule = [d.removeprefix("schedule.") for d in duties if d.startswith("schedule.")]
+    duties = [d for d in duties if not d.startswith("schedule.")]
+    parts = []
+    if duties:
+        parts.append(t("case.exempt_duties", run.lang, duties=", ".join(duties)))
+    if schedule:
+        parts.append(t("case.exempt_schedule", run.lang, items=", ".join(schedule)))
+    return t("case.undetermined_why", run.lang, why="; ".join(parts))
+
+
 def _nearest_step(given: str, steps: Mapping[str, Any]) -> str | None:
     """The step an officer means by its name in words ("quyết định", "lấy ý kiến"): the step
     whose Vietnamese (or English) name holds the words, the shortest such name first."""
@@ -431,22 +463,27 @@ def _nearest_step(given: str, steps: Mapping[str, Any]) -> str | None:
 
 
 def _step_errors(
-    run: _Run, expect: Expect, steps: Mapping[str, Any], line: Callable[..., int | None]
-) -> None:
-    """Step names of ``due`` and ``step_status`` that the timeline's procedure does not have:
-    an input error of the case file, each with its line and the nearest step (by its id or its
-    Vietnamese name), and the procedure's steps listed."""
-    from sandbox_rules.surfaces.inputs import nearest, render_errors
+    run: _Run, expect: Expect, line: Callable[..., int | None]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Step names of ``due`` and ``step_status`` that the timeline's procedure does not have,
+    each with its line and the nearest step (by its id or its Vietnamese name); and the
+    procedure's steps listed. Known from the procedure alone: no timeline is computed."""
+    from sandbox_rules.procedures import PROCEDURES
+    from sandbox_rules.surfaces.inputs import nearest
 
+    found = run.timeline_spec
+    proc = PROCEDURES.get(found[0]) if found is not None else None
+    if proc is None:
+        return [], []
     lang = run.lang
-    label = "label_vi" if lang == "vi" else "label_en"
+    steps = {s.id: {"label_vi": s.label_vi, "label_en": s.label_en} for s in proc.steps}
     errors = []
     for key in ("due", "step_status"):
         for step in getattr(expect, key) or {}:
             if step in steps:
                 continue
             near = _nearest_step(step, steps) or nearest(step, list(steps))
-            msg = t("case.unknown_step", lang, step=step, procedure=run.timeline["procedure"])
+            msg = t("case.unknown_step", lang, step=step, procedure=proc.id)
             if near is not None:
                 msg += ". " + t("validation.suggest", lang, value=f"{near}")
             errors.append(
@@ -460,19 +497,94 @@ def _step_errors(
                 }
             )
     if not errors:
-        return
+        return [], []
+    label = "label_vi" if lang == "vi" else "label_en"
     listing = ", ".join(f"{sid} ({sd[label]})" for sid, sd in steps.items())
-    text = render_errors(errors, run.loc.source, lang).splitlines()
-    text[0] = t("case.unknown_steps", lang, file=run.loc.source, count=len(errors))
-    text.append(
-        "  " + t("case.steps_are", lang, procedure=run.timeline["procedure"], steps=listing)
+    return errors, [t("case.steps_are", lang, procedure=proc.id, steps=listing)]
+
+
+def _is_clause(token: str) -> bool:
+    from sandbox_rules.law.citation import Citation
+
+    try:
+        Citation.parse(token)
+    except SandboxRulesError:
+        return False
+    return True
+
+
+def _obligation_errors(
+    run: _Run, expect: Expect, line: Callable[..., int | None]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Obligation ids of ``obligations`` and ``overdue`` that the record's schedule does not
+    have (``overdue`` also takes clauses), each with its line and the nearest ids."""
+    import difflib
+
+    given = expect.model_fields_set
+    if not given & {"obligations", "overdue"}:
+        return [], []
+    first = "obligations" if "obligations" in given else "overdue"
+    at = line(first)
+    run.need_where = "" if at is None else t("case.needs_where", run.lang, line=at, key=first)
+    ids = [str(i["id"]) for i in run.obligations["items"]]
+    run.need_where = ""
+    known = set(ids)
+    lang = run.lang
+    wrong: list[tuple[str, tuple[str, ...]]] = [
+        (ob, ("obligations", ob)) for ob in expect.obligations or {} if ob not in known
+    ]
+    wrong += [
+        (tok, ("overdue",))
+        for tok in expect.overdue or []
+        if tok not in known and not _is_clause(tok)
+    ]
+    errors = []
+    for ob, where in wrong:
+        near = difflib.get_close_matches(ob, ids, n=3, cutoff=0.5)
+        msg = t("case.unknown_obligation", lang, id=ob)
+        if near:
+            msg += ". " + t("validation.suggest", lang, value=near[0])
+        if len(near) > 1:
+            msg += " " + t("case.nearest_ids", lang, ids=", ".join(near[1:]))
+        errors.append(
+            {
+                "field": "expect." + ".".join(where),
+                "loc": ["expect", *where],
+                "line": line(*where),
+                "type": "unknown_obligation",
+                "msg": msg,
+                "suggestion": near[0] if near else None,
+            }
+        )
+    return errors, ([t("case.obligation_ids", lang)] if errors else [])
+
+
+def _input_errors(run: _Run, expect: Expect, line: Callable[..., int | None]) -> None:
+    """The expectations that name what the case does not have (a step, an obligation): one
+    input error listing all of them, before anything is compared."""
+    errors, notes = _step_errors(run, expect, line)
+    more, more_notes = _obligation_errors(run, expect, line)
+    _raise_all(run.loc.source, run.lang, [*errors, *more], [*notes, *more_notes])
+
+
+def _raise_all(
+    source: str, lang: str, errors: Sequence[Mapping[str, Any]], notes: Sequence[str] = ()
+) -> None:
+    from sandbox_rules.surfaces.inputs import render_errors
+
+    if not errors:
+        return
+    ordered = sorted(errors, key=lambda e: e.get("line") or 0)
+    text = render_errors(ordered, source, lang, t("input.case", lang))
+    raise InputValidationError(
+        "\n".join([text, *("  " + n for n in notes)]), [dict(e) for e in ordered]
     )
-    raise InputValidationError("\n".join(text), errors)
 
 
 def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[Check]:
     given = expect.model_fields_set
     out: list[Check] = []
+    _input_errors(run, expect, line)
 
     def needs(*keys: str) -> None:
         """Name the first expectation of ``keys`` in the messages of a missing part."""
@@ -547,32 +659,24 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
         if "dossier_complete" in given:
             scalar("dossier_complete", d.get("complete"), note=_dossier_note(run, d))
         if "dossier_missing" in given:
-            items = [
-                (
-                    i["document"],
-                    {doc_key(x) for x in i["accepted"]}
-                    | {doc_key(i["citation"]), doc_key(i["rule_id"])},
-                )
-                for i in d["missing"]
-            ]
+            items = [(i["document"], {i["citation"], i["rule_id"]}) for i in d["missing"]]
             out.append(
                 _set_check(
                     "dossier_missing",
                     line("dossier_missing"),
                     expect.dossier_missing or [],
                     items,
-                    lambda s: doc_key(_cite(s)),
+                    _document_of(d),
                 )
             )
     if given & {"due", "step_status"}:
         needs("due", "step_status")
         steps = {s["step"]: s for s in run.timeline["steps"]}
-        _step_errors(run, expect, steps, line)
         for key, attr, conv in (("due", "due", _iso), ("step_status", "status", str)):
             if key in given:
                 for step, exp in (getattr(expect, key) or {}).items():
-                    s = steps[step]
-                    act = conv(s[attr]) if s[attr] is not None else None
+                    s = steps.get(step) or {}
+                    act = conv(s[attr]) if s.get(attr) is not None else None
                     out.append(Check(f"{key}.{step}", line(key, step), exp, act, act == exp))
     life_keys = (
         "state",
@@ -623,12 +727,17 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
             out.append(
                 Check(f"obligations.{ob_id}", line("obligations", ob_id), exp, act, act == exp)
             )
-        if "overdue" in given:
-            items = [(i["id"], {i["id"]}) for i in items_by_id.values() if i["status"] == "overdue"]
-            out.append(_set_check("overdue", line("overdue"), expect.overdue or [], items, str))
+        if "overdue" in given:  # by id, or by clause (17.3: every overdue item of 17.3)
+            items = [
+                (i["id"], {i["id"], i["citation"]})
+                for i in items_by_id.values()
+                if i["status"] == "overdue"
+            ]
+            out.append(_set_check("overdue", line("overdue"), expect.overdue or [], items, _cite))
     if "exempt" in given:
         needs("exempt")
-        scalar("exempt", run.duties["exemption"]["exempt"])
+        ex = run.duties["exemption"]
+        scalar("exempt", ex["exempt"], note=_exempt_note(run, ex))
     run.need_where = ""
     return out
 
@@ -673,6 +782,85 @@ def _timeline_warnings(run: _Run) -> list[str]:
     ]
 
 
+def _with_errors_behind(
+    exc: InputValidationError, data: Any, loc: Located, base: Path, lang: str
+) -> InputValidationError:
+    """``exc`` and the errors it hides, in one report: the case is read once more with each
+    wrong value left out (a key of ``due:`` keeps its name), and what the expectations name
+    that the case does not have (a step, an obligation) is added — so fixing the file does
+    not bring a second wave of errors."""
+    lenient = _without(data, exc.errors)
+    if lenient is None:
+        return exc
+    try:
+        case = Case.model_validate(lenient)
+    except ValueError:
+        return exc
+    run = _Run(case, Located(lenient, loc.lines, loc.source), base, lang, {})
+
+    def line(*path: str) -> int | None:
+        return loc.line(("expect", *path))
+
+    errors, notes = list(exc.errors), []
+    for find in (_step_errors, _obligation_errors):
+        try:
+            more, more_notes = find(run, case.expect, line)
+        except SandboxRulesError:
+            continue  # a part the case lacks or that is wrong itself: said when run
+        errors += more
+        notes += more_notes
+    if len(errors) == len(exc.errors):
+        return exc
+    try:
+        _raise_all(loc.source, lang, errors, notes)
+    except InputValidationError as merged:
+        return merged
+    return exc
+
+
+def _without(data: Any, errors: Sequence[Mapping[str, Any]]) -> Any:
+    """A copy of ``data`` as the officer meant it where that is plain (a list of one-key
+    mappings for a mapping, one value for a list of one), else without the wrong values: a
+    key of ``due:``/``step_status:`` (a step's name) stays with no value, anything else is
+    dropped. None when a path leads nowhere."""
+    import copy
+
+    out = copy.deepcopy(data)
+    for e in sorted(errors, key=lambda e: len(e.get("loc") or ()), reverse=True):
+        path = tuple(e.get("loc") or ())
+        node = out
+        for k in path[:-1]:
+            try:
+                node = node[k]
+            except (KeyError, IndexError, TypeError):
+                return None
+        last = path[-1] if path else None
+        if isinstance(node, dict) and last in node:
+            value = node[last]
+            if e.get("type") == "dict_type" and _one_key_items(value):
+                node[last] = {k: v for item in value for k, v in item.items()}
+            elif e.get("type") == "list_type" and isinstance(value, (str, int, float)):
+                node[last] = [str(value)]
+            elif len(path) >= 3 and path[0] == "expect" and path[1] in ("due", "step_status"):
+                node[last] = None
+            else:
+                del node[last]
+        elif isinstance(node, list) and isinstance(last, int) and 0 <= last < len(node):
+            del node[last]
+        elif path:
+            return None
+    return out
+
+
+def _one_key_items(value: Any) -> bool:
+    """``- a: 1`` / ``- b: 2``: a mapping written as a list (the «-» left at each line)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(i, dict) and len(i) == 1 for i in value)
+    )
+
+
 def _iso(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -698,6 +886,7 @@ def run_case(
     try:
         case: Case = validate(Case, loc, lang=lang, what=t("input.case", lang))
     except InputValidationError as exc:
+        exc = _with_errors_behind(exc, data, loc, base, lang)
         return CaseResult(loc.source, name, first, "error", error=exc.to_dict())
 
     def line(*path: str) -> int | None:
