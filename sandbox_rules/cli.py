@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -221,11 +222,47 @@ def _day(d: date, lang: str) -> str:
     return d.isoformat() if lang == "en" else d.strftime("%d/%m/%Y")
 
 
-def _iso(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r}") from None
+def iso_type(lang: str) -> Callable[[str], date]:
+    """The type of a date option (YYYY-MM-DD): anything else is a usage error saying what is
+    wrong with it, the form to write and, where it can tell, the day meant in that form."""
+
+    def parse(value: str) -> date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(date_problem(value, lang)) from None
+
+    return parse
+
+
+_ISO_SHAPE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def date_problem(value: str, lang: str) -> str:
+    """Why ``value`` is no YYYY-MM-DD day, and the ISO form of the day it most likely is: a
+    day written dd/mm/yyyy (15/12/2028 -> 2028-12-15), or with day and month swapped
+    (2029-13-01 -> 2029-01-13)."""
+    from sandbox_rules._validation import iso_form
+
+    suggestion = iso_form(value)
+    m = _ISO_SHAPE.match(value)
+    if suggestion is not None:
+        why = message("cli.date_dmy", lang)
+    elif m is not None:
+        y, mo, d = (int(g) for g in m.groups())
+        why = (
+            message("cli.date_no_month", lang, month=mo)
+            if not 1 <= mo <= 12
+            else message("cli.date_no_day", lang, day=d, month=f"{mo:02d}", year=y)
+        )
+        try:
+            suggestion = date(y, d, mo).isoformat()  # day and month swapped
+        except ValueError:
+            suggestion = None
+    else:
+        why = message("cli.date_form", lang)
+    hint = message("cli.date_suggest", lang, value=suggestion) if suggestion else ""
+    return message("cli.date_bad", lang, given=value, why=why, hint=hint)
 
 
 # -- commands that print catalogues --------------------------------------------------------------
@@ -839,7 +876,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     overrides_opt = option("--overrides", "help.overrides", metavar="FILE")
     form_opt = option("--form", "help.form", choices=("full", "compact"), default="full")
-    as_of_opt = option("--as-of", "help.as_of", type=_iso)
+    as_of_opt = option("--as-of", "help.as_of", type=iso_type(lang), metavar="YYYY-MM-DD")
     procedure_opt = option(
         "--procedure",
         "help.procedure",
@@ -946,7 +983,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p = command("catalogue", [common], cmd_catalogue)
 
     p = command("deadline", [common, overrides_opt, interp_opt], cmd_deadline)
-    p.add_argument("event", type=_iso, metavar="YYYY-MM-DD", help=h("cmd.deadline_event"))
+    p.add_argument("event", type=iso_type(lang), metavar="YYYY-MM-DD", help=h("cmd.deadline_event"))
     for flag, key in (
         ("--working-days", "cmd.deadline_working_days"),
         ("--days", "cmd.deadline_days"),

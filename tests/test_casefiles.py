@@ -121,7 +121,7 @@ def test_a_wrong_kind_does_not_hide_the_other_errors_of_its_part(tmp_path: Path)
         "application:\n"
         "  applicant:\n"
         "    kind: organization\n"
-        "    lawful_legal_entity_in_vietnam: có\n"
+        "    lawful_legal_entity_in_vietnam: rồi\n"
         "    staf_qualified: true\n"
         "expect:\n"
         "  conditions: eligible\n",
@@ -132,7 +132,7 @@ def test_a_wrong_kind_does_not_hide_the_other_errors_of_its_part(tmp_path: Path)
     by_line = {e["line"]: e for e in r.error["errors"]}
     assert set(by_line) == {4, 5, 6}
     assert by_line[4]["suggestion"] == "organisation"
-    assert "true (có)" in by_line[5]["msg"] and "«organisation»" in by_line[5]["msg"]
+    assert "true hoặc có" in by_line[5]["msg"] and "«organisation»" in by_line[5]["msg"]
     assert by_line[6]["suggestion"] == "staff_qualified"
     # A kind with no near valid value is not guessed at: only its own error is reported.
     f.write_text(f.read_text(encoding="utf-8").replace("organization", "zzz"), encoding="utf-8")
@@ -729,3 +729,77 @@ def test_the_case_model_offers_exactly_the_states_and_statuses() -> None:
     step = typing.get_type_hints(time_records.TimelineStep)["status"]
     assert typing.get_args(StepStatus) == typing.get_args(step)
     assert typing.get_args(ObligationStatus) == typing.get_args(time_records.ObligationStatus)
+
+
+# -- yes/no written in words, as the template offers them (trial finding 13) ---------------------
+# (the value written for lawful_legal_entity_in_vietnam, what it is read as, or None: refused)
+YES_NO_WORDS = [
+    ("có", True),  # the template's and the message's own word
+    ("không", False),
+    ("Có", True),
+    ("khong", False),  # without diacritics
+    ("true", True),
+    ("rồi", None),  # any other word is still refused
+    ("ko", None),
+    ("không biết", None),  # unknown is an empty field, not a word
+]
+
+
+@pytest.mark.parametrize(("written", "read"), YES_NO_WORDS)
+def test_a_yes_no_field_takes_co_and_khong(tmp_path: Path, written: str, read: bool | None) -> None:
+    f = tmp_path / "a.case.yaml"
+    f.write_text(
+        "name: x\napplication:\n  applicant:\n    kind: organisation\n"
+        f"    lawful_legal_entity_in_vietnam: {written}\nexpect:\n  conditions: ineligible\n",
+        encoding="utf-8",
+    )
+    (r,) = run_file(f)
+    if read is None:
+        assert r.error is not None
+        (e,) = r.error["errors"]
+        assert e["line"] == 5 and f"nhận được «{written}»" in e["msg"]
+        assert "cần true hoặc có, false hoặc không" in e["msg"]
+        return
+    assert r.error is None, render([r])
+    assert r.status == ("failed" if read else "passed")  # false fails 9.1: ineligible
+
+
+def test_the_template_offers_the_words_the_files_take() -> None:
+    from sandbox_rules.surfaces.templates.write import application_template
+
+    text = application_template()
+    assert "true hoặc có | false hoặc không" in text and "true (có)" not in text
+
+
+# -- a field of the other kind of applicant points at kind (trial finding 15) --------------------
+WRONG_KIND = """\
+name: x
+application:
+  applicant:
+    kind: individual
+    name: Công ty Cổ phần Sông Hàn
+    lawful_legal_entity_in_vietnam: true
+    staff_qualified: true
+expect:
+  conditions: eligible
+"""
+
+
+def test_fields_of_the_other_kind_point_at_kind_on_its_line(tmp_path: Path) -> None:
+    f = tmp_path / "k.case.yaml"
+    f.write_text(WRONG_KIND, encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.error is not None
+    errors = r.error["errors"]
+    assert [e["line"] for e in errors] == [5, 6, 7]
+    for e in errors:
+        assert (
+            "trường này dành cho tổ chức (kind: organisation); hồ sơ khai kind: individual ở dòng 4"
+            in e["msg"]
+        )
+        assert e.get("suggestion") is None  # no field of an individual is what was meant
+    # one field an individual does not have, not an organisation's either: no such hint
+    f.write_text(WRONG_KIND.replace("    name:", "    nmae:"), encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.error is not None
+    assert all("dành cho tổ chức" not in e["msg"] for e in r.error["errors"])

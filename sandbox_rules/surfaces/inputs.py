@@ -462,13 +462,72 @@ def validate(
         data = data[k]
     try:
         return model.model_validate(data)
-    except ValidationError as exc:
-        errors = translate(model, exc, located, root=root, lang=lang)
-        errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
-        errors.sort(key=lambda e: e["line"] or 0)
-        raise InputValidationError(
-            render_errors(errors, located.source, lang, what), errors
-        ) from None
+    except ValidationError as first:
+        exc = first
+    said = _yes_no(model, data, exc)  # "có" / "không" for true / false, as the template says
+    if said is not None:
+        try:
+            return model.model_validate(said)
+        except ValidationError as again:
+            exc, data = again, said
+    errors = translate(model, exc, located, root=root, lang=lang)
+    errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
+    errors = _fields_of_another_kind(model, exc, errors, located, root, lang)
+    errors.sort(key=lambda e: e["line"] or 0)
+    raise InputValidationError(render_errors(errors, located.source, lang, what), errors)
+
+
+#: The Vietnamese words a file may use for a yes/no field (folded: no diacritics, lower case),
+#: as the templates and the messages offer them: "có" (true) and "không" (false), nothing else.
+YES_NO = {"co": True, "khong": False}
+
+
+def yes_no(value: object) -> bool | None:
+    """True for "có", False for "không" (any case, with or without diacritics), else None."""
+    if not isinstance(value, str):
+        return None
+    from sandbox_rules.catalogues import fold
+
+    return YES_NO.get(fold(value))
+
+
+def _yes_no(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
+    """A copy of ``data`` with each yes/no field written "có"/"không" read as true/false;
+    None when there is none (any other word stays an error)."""
+    import copy
+
+    found = []
+    for err in exc.errors():
+        if err["type"] not in ("bool_parsing", "bool_type"):
+            continue
+        path = resolve(model, err["loc"])[0]
+        value = err["input"] if "input" in err else _at(data, path)  # hidden input: the file's
+        if yes_no(value) is not None:
+            found.append((path, yes_no(value)))
+    if not found:
+        return None
+    patched = copy.deepcopy(data)
+    for path, value in found:
+        node = patched
+        for k in path[:-1]:
+            try:
+                node = node[k]
+            except (KeyError, IndexError, TypeError):
+                return None
+        try:
+            node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            return None
+    return patched
+
+
+def _at(data: Any, path: DataPath) -> Any:
+    for k in path:
+        try:
+            data = data[k]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _behind_wrong_kinds(
@@ -508,6 +567,82 @@ def _behind_wrong_kinds(
                 note = t("validation.assuming_kind", lang, name=tag_loc[-1], value=kind)
                 out.append({**e, "msg": f"{e['msg']} ({note})", "assumed_kind": kind})
                 break
+    return out
+
+
+def _union_at(model: type[BaseModel], loc: Sequence[str | int]) -> tuple[int, Any] | None:
+    """Where ``loc`` (a pydantic error location) enters a union chosen by ``kind``: the index
+    of the tag in ``loc`` and the union's members; the last such union, None if none."""
+    found = None
+    for i, part in enumerate(loc):
+        _, ann, _ = resolve(model, loc[:i])
+        if isinstance(ann, tuple) and any(
+            _is_model(m) and getattr(m.model_fields.get("kind"), "default", None) == part
+            for m in ann
+        ):
+            found = (i, ann)
+    return found
+
+
+def _fields_of_another_kind(
+    model: type[BaseModel],
+    exc: ValidationError,
+    errors: list[dict[str, Any]],
+    located: Located,
+    root: DataPath,
+    lang: str,
+) -> list[dict[str, Any]]:
+    """Fields "not in the form" that are all the fields of another kind of the same part (a
+    company filed with ``kind: individual``): each error points at ``kind`` on its line as
+    the likely cause, instead of suggesting a field of the kind written."""
+    groups: dict[tuple[DataPath, str], list[str]] = {}
+    members: dict[tuple[DataPath, str], Any] = {}
+    for raw in exc.errors():
+        if raw["type"] != "extra_forbidden":
+            continue
+        found = _union_at(model, raw["loc"])
+        if found is None:
+            continue
+        i, union = found
+        part, _, _ = resolve(model, raw["loc"][:i])
+        key = (part, str(raw["loc"][i]))
+        groups.setdefault(key, []).append(str(raw["loc"][-1]))
+        members[key] = union
+    hints: dict[tuple[str | int, ...], str] = {}
+    for (part, given), names in groups.items():
+        others = [
+            m
+            for m in members[(part, given)]
+            if _is_model(m)
+            and m.model_fields["kind"].default != given
+            and all(n in m.model_fields for n in names)
+        ]
+        if len(others) != 1:
+            continue
+        kind = str(others[0].model_fields["kind"].default)
+        line = located.line((*root, *part, "kind"))
+        note = t(
+            "validation.fields_of_kind",
+            lang,
+            kind=kind,
+            kind_name=messages(lang).get(f"value.{kind}", kind),
+            given=given,
+            line=line if line is not None else "?",
+        )
+        for n in names:
+            hints[(*root, *part, n)] = note
+    if not hints:
+        return errors
+    out = []
+    for e in errors:
+        note = hints.get(tuple(e["loc"])) if e["type"] == "extra_forbidden" else None
+        if note is None:
+            out.append(e)
+            continue
+        msg = str(e["msg"])
+        if e.get("suggestion"):  # a field of the kind written is not what was meant
+            msg = msg.split(". " + t("validation.suggest", lang, value=e["suggestion"]))[0]
+        out.append({**e, "msg": f"{msg} ({note})", "suggestion": None, "kind_hint": note})
     return out
 
 
