@@ -635,10 +635,11 @@ def _fields_of_another_kind(
         return errors
     out = []
     for e in errors:
-        note = hints.get(tuple(e["loc"])) if e["type"] == "extra_forbidden" else None
-        if note is None:
+        hint = hints.get(tuple(e["loc"])) if e["type"] == "extra_forbidden" else None
+        if hint is None:
             out.append(e)
             continue
+        note = hint
         msg = str(e["msg"])
         if e.get("suggestion"):  # a field of the kind written is not what was meant
             msg = msg.split(". " + t("validation.suggest", lang, value=e["suggestion"]))[0]
