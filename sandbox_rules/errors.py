@@ -136,17 +136,27 @@ class CitationSyntaxError(SandboxRulesError, ValueError):
     title_en = "A citation that is not of a supported form (e.g. 12.3.b, Article 12(3)(b))"
 
     def __init__(
-        self, text: str, why: str = "", *, why_key: str | None = None, **why_fields: object
+        self,
+        text: str,
+        why: str = "",
+        *,
+        why_key: str | None = None,
+        suggestion: str | None = None,
+        **why_fields: object,
     ) -> None:
         """Why ``text`` is no citation: ``why`` in English, or ``why_key`` (with its fields),
-        the reason's key in the message tables."""
-        fields: dict[str, object] = {"text": brief(text), "why": why}
-        if why_key is not None:
-            from sandbox_rules.i18n import Message
+        the reason's key in the message tables; ``suggestion``: the citation probably meant
+        (``15.1.dd`` -> ``15.1.đ``)."""
+        from sandbox_rules.i18n import Message
 
+        fields: dict[str, object] = {"text": brief(text), "why": why, "hint": ""}
+        if why_key is not None:
             fields["why"] = Message(why_key, why_fields)
+        if suggestion is not None:
+            fields["hint"] = Message("error.citation_suggest", {"value": suggestion})
         super().__init__(_message("error.citation_syntax", "en", fields))
         self.text = text
+        self.suggestion = suggestion
         if why_key is not None:
             self._localise("error.citation_syntax", fields)
 
@@ -158,8 +168,9 @@ class UnknownCitationError(SandboxRulesError, LookupError):
     title_vi = "Trích dẫn không chỉ tới điều, khoản, điểm nào của Điều 8-22"
     title_en = "A citation that names no unit of Articles 8-22"
 
-    def __init__(self, citation: str) -> None:
-        fields = {"citation": brief(citation)}
+    def __init__(self, citation: str, within: object = "") -> None:
+        """``within``: what the unit above it holds (a message field: "Điều 12 có 6 khoản")."""
+        fields = {"citation": brief(citation), "hint": within}
         super().__init__(_message("error.unknown_citation", "en", fields))
         self._localise("error.unknown_citation", fields)
         self.citation = citation

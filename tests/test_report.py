@@ -544,7 +544,12 @@ def report_html_records(f: Path) -> list[dict[str, Any]]:
 
 # (--case given, what the officer is told: Vietnamese by default, English with --lang en)
 BAD_CASE_CHOICES = [
-    ("5", "không có ca «5»; các ca trong tệp: 1. «Logistics", "no case «5»"),  # no such number
+    # no such number: said to count from 1, with the cases
+    (
+        "5",
+        "không có ca số 5: các ca được đếm từ 1, tệp có 2 ca: 1. «Logistics",
+        "there is no case number 5: cases are counted from 1, and the file has 2 cases",
+    ),
     ("Logistics", "khớp với nhiều ca: 1. «Logistics", "fits several cases"),  # ambiguous
     ("xyz", "không có ca «xyz»", "no case «xyz»"),  # no such name
 ]
@@ -623,3 +628,28 @@ def test_a_refused_case_gets_a_note_saying_why_and_the_other_cases_theirs(
     assert said in page and "Ca 3/3" in page
     assert ("3. «Gia hạn lần hai»" in err) is (code == 1)
     assert "Traceback" not in err
+
+
+# -- --case by number (trial finding 21) ---------------------------------------------------------
+# (--case given, the cases chosen (counted from 0), or the words of the error)
+CASE_CHOICES = [
+    ("1", [0]),
+    ("3", [2]),
+    ("0", "không có ca số 0: các ca được đếm từ 1, tệp có 3 ca"),  # not a name fragment
+    ("4", "không có ca số 4: các ca được đếm từ 1"),
+    ("Hai", [1]),  # a name fragment still chooses by name
+]
+
+
+@pytest.mark.parametrize(("wanted", "chosen"), CASE_CHOICES)
+def test_a_case_number_is_counted_from_1(wanted: str, chosen: list[int] | str) -> None:
+    from sandbox_rules.errors import InputValidationError
+    from sandbox_rules.surfaces.report.build import choose_cases
+
+    names = ["Ca một 10", "Ca Hai 20", "Ca ba 30"]  # every name holds a 0
+    if isinstance(chosen, list):
+        assert choose_cases(names, wanted, "f.case.yaml") == chosen
+        return
+    with pytest.raises(InputValidationError) as caught:
+        choose_cases(names, wanted, "f.case.yaml")
+    assert chosen in caught.value.message_in("vi")

@@ -168,8 +168,19 @@ def choose_cases(
     exact = [i for i, n in enumerate(names) if n == wanted.strip()]
     if exact:
         return exact[:1]
-    if wanted.strip().isdigit() and 1 <= int(wanted) <= len(names):
-        return [int(wanted) - 1]
+    if wanted.strip().isdigit():  # a number is a case's number, never a name fragment
+        if 1 <= int(wanted) <= len(names):
+            return [int(wanted) - 1]
+        raise InputValidationError(
+            t(
+                "report_input.case_number",
+                lang,
+                file=source_name,
+                given=wanted.strip(),
+                count=len(names),
+                cases=listing,
+            )
+        )
     within = [i for i, n in enumerate(names) if fold(wanted) and fold(wanted) in fold(n)]
     if len(within) == 1:
         return within
