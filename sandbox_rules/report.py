@@ -357,13 +357,14 @@ def _unrecognised_line(u: Any, d: Any, lang: str) -> str:
         return t("report.document_ambiguous", lang, given=given, items=items)
     if reason == "other_procedure":
         procs = list(u.get("procedures") or ())
+        names = [t(f"dossier.procedure.{p}", lang) for p in procs]
+        if len(names) > 1:
+            names = [", ".join(names[:-1]) + t("report.document_or", lang) + names[-1]]
         return t(
             "report.document_other_procedure",
             lang,
             given=given,
-            procedures=t("report.document_or", lang).join(
-                t(f"dossier.procedure.{p}", lang) for p in procs
-            ),
+            procedures="".join(names),
             option=" | ".join(procs),
         )
     if u.get("codes"):

@@ -8,6 +8,7 @@ never builds a timeline), so a folder of cases runs in milliseconds per case.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -794,9 +795,9 @@ def _with_errors_behind(
         return exc
     try:
         case = Case.model_validate(lenient)
-    except ValueError:
+        run = _Run(case, Located(lenient, loc.lines, loc.source), base, lang, {})
+    except (ValueError, SandboxRulesError):  # the from: file too is wrong: said when fixed
         return exc
-    run = _Run(case, Located(lenient, loc.lines, loc.source), base, lang, {})
 
     def line(*path: str) -> int | None:
         return loc.line(("expect", *path))
@@ -886,7 +887,9 @@ def run_case(
     try:
         case: Case = validate(Case, loc, lang=lang, what=t("input.case", lang))
     except InputValidationError as exc:
-        exc = _with_errors_behind(exc, data, loc, base, lang)
+        # The second look only adds to the errors found: trouble of its own never hides them.
+        with contextlib.suppress(Exception):
+            exc = _with_errors_behind(exc, data, loc, base, lang)
         return CaseResult(loc.source, name, first, "error", error=exc.to_dict())
 
     def line(*path: str) -> int | None:
