@@ -28,7 +28,7 @@ def _wrap(text: str, indent: str = "      ") -> str:
 
 
 def _interpretations(used: dict[str, str], lang: str) -> list[str]:
-    from sandbox_rules.interpretations import question_vi
+    from sandbox_rules.interpretations import option_vi, question_vi
 
     if not used:
         return []
@@ -41,8 +41,11 @@ def _interpretations(used: dict[str, str], lang: str) -> list[str]:
             else "report.interpretation_chosen",
             lang,
         )
-        # The question is asked in Vietnamese; in English the option's meaning is shown.
-        detail = question_vi(key) if lang == "vi" else item.options[option]
+        # In Vietnamese, the question and what the option chosen means; in English the meaning.
+        if lang == "vi":
+            detail = f"{question_vi(key)} → {option_vi(key, option)}"
+        else:
+            detail = item.options[option]
         line = t(
             "report.interpretation_line", lang, detail=detail, key=key, option=option, mark=mark
         )

@@ -89,7 +89,7 @@ def _rule_ids(items: Any) -> str:
 
 
 def _interpretation_rows(used: Mapping[str, str], lang: str) -> list[dict[str, Any]]:
-    from sandbox_rules.interpretations import get, question_vi
+    from sandbox_rules.interpretations import get, option_vi, question_vi
 
     rows = []
     for key, option in sorted(used.items()):
@@ -101,7 +101,7 @@ def _interpretation_rows(used: Mapping[str, str], lang: str) -> list[dict[str, A
                 "question": question_vi(key) if lang == "vi" else item.question,
                 "citations": list(item.citations),
                 "is_default": option == item.default,
-                "meaning": item.options.get(option, ""),
+                "meaning": option_vi(key, option) if lang == "vi" else item.options[option],
             }
         )
     return rows
