@@ -308,7 +308,11 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
         label = item.label_vi if lang == "vi" else item.label_en
         st = t(f"dossier.status.{item.status}", lang)
         cond = f" ({t('dossier.conditional', lang)})" if item.conditional else ""
-        docs = "" if item.item == "plan_content" else f" — {', '.join(item.accepted)}"
+        docs = (  # the codes are what the file's ``documents`` holds: say so, not bare
+            ""
+            if item.item == "plan_content"
+            else f" — {t('dossier.accepted_codes', lang, codes=', '.join(item.accepted))}"
+        )
         lines.append(
             f"  [{st}] {item.citation_vi if lang == 'vi' else item.citation}: {label}{cond}{docs}"
         )
