@@ -13,9 +13,13 @@ from sandbox_rules.i18n import t
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     lang = common.get_default("help_lang") or "vi"  # the language of --help
     p = sub.add_parser("interview", parents=[common], help=t("cmd.interview_help", lang))
-    p.add_argument("file", help=t("cmd.interview_file", lang))
-    p.add_argument("--answers", metavar="FILE", help=t("cmd.interview_answers", lang))
-    p.add_argument("--output", "-o", metavar="FILE", help=t("cmd.interview_output", lang))
+    p.add_argument("file", metavar=t("metavar.file", lang), help=t("cmd.interview_file", lang))
+    p.add_argument(
+        "--answers", metavar=t("metavar.file", lang), help=t("cmd.interview_answers", lang)
+    )
+    p.add_argument(
+        "--output", "-o", metavar=t("metavar.file", lang), help=t("cmd.interview_output", lang)
+    )
     p.add_argument("--dry-run", action="store_true", help=t("cmd.interview_dry", lang))
     p.set_defaults(func=cmd_interview)
 
