@@ -157,7 +157,7 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
     if lang not in ("vi", "en"):
         raise InputValidationError(f"lang must be vi or en, got {lang!r}")
     from sandbox_rules.i18n import t as message
-    from sandbox_rules.report import cite, cites
+    from sandbox_rules.report import _rule_clauses, _word, cite, cites
 
     reports = [r] if isinstance(r, Mapping) else list(r)
     if not reports:
@@ -190,6 +190,8 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
         period=lambda p: _period(p, lang),
         clause_name=lambda c: cite(str(c), lang),  # as prose writes it, as the text report
         clause_names=lambda cs: cites(cs, lang),
+        event_name=lambda code: _word("event", str(code), lang == "vi"),  # as the text report
+        rule_clauses=lambda rule_id: _rule_clauses(str(rule_id), lang),
     )
     return html
 
