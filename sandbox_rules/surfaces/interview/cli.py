@@ -76,7 +76,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
                 raise NotAnswered
             used.add(key)
             raw = entries[key]
-            say(f"{hint(q, lang)}\n> {raw}")
+            say(f"{hint(q, lang)}\n> {_as_written(raw, lang)}")
             return raw
 
         def from_file(q: Question) -> str:
@@ -114,3 +114,13 @@ def cmd_interview(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _as_written(value: Any, lang: str) -> str:
+    """An answer from the file as the officer would have typed it: «có», not «True»
+    (an empty answer as YAML writes it)."""
+    if isinstance(value, bool):
+        return t("case.true" if value else "case.false", lang)
+    if value is None:
+        return "null"
+    return str(value)
