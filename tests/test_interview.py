@@ -447,3 +447,13 @@ def test_a_yes_no_question_takes_the_number_of_its_choice(
     q = next(q for q in questions(_app(PARTIAL)) if q.fact == fact)
     assert parse_answer(q, raw) == value
     assert "1. có" in hint(q) and "/ 2. không" in hint(q)  # the numbers are offered
+
+
+def test_an_answer_from_the_file_is_echoed_as_the_officer_writes_it(tmp_path: Path) -> None:
+    # A YAML false was echoed "> False": Python's word, not the officer's «không».
+    app, ans = tmp_path / "app.yaml", tmp_path / "tl.yaml"
+    app.write_text(PARTIAL, encoding="utf-8")
+    ans.write_text("applicant.staff_qualified: false\n", encoding="utf-8")
+    code, stdout, stderr = _cli(["interview", str(app), "--answers", str(ans), "--dry-run"])
+    assert code == 0, stderr
+    assert "\n> không\n" in stdout and "> False" not in stdout
