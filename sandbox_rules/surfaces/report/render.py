@@ -28,7 +28,7 @@ from sandbox_rules.surfaces.report.build import (
     read_input,
     read_inputs,
 )
-from sandbox_rules.surfaces.report.i18n import fmt_date, t
+from sandbox_rules.surfaces.report.i18n import filled, fmt_date, t
 from sandbox_rules.surfaces.report.pictures import (
     obligations_figure,
     timeline_figure,
@@ -177,6 +177,7 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
         lang=lang,
         vi=lang == "vi",
         t=lambda key: t(key, lang),
+        tf=lambda key, **fields: filled(key, lang, **fields),
         d=lambda value: fmt_date(value, lang),
         roman=lambda n: ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n),
         mark=MARK,
