@@ -497,6 +497,32 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "issue 8, item 5; text of 22.1 (this project)",
     ),
     _i(
+        "results-report-after-extension",
+        "18.4 14.1 13.2.c 16.1.b",
+        "After an extension (14, or an adjustment lengthening the period, 13.2.c), does a results "
+        "report filed before it was approved — the one that goes with the request — discharge "
+        "18.4 for the extended end?",
+        "new-report",
+        {
+            "new-report": "No: 18.4 is owed before each end of the testing period in force. A "
+            "report counts for the end in force on the day it is filed; once an extension is "
+            "approved, a new results report is due at least 30 days before the extended end. A "
+            "report that fell due before the end moved stays on the schedule with its own status.",
+            "earlier-report-counts": "Yes: any results report filed at least 30 days before the "
+            "end in force discharges 18.4, one filed for the original period with the "
+            "extension request included; the schedule shows the end in force only.",
+        },
+        "18.4 ties the report to the end of the testing period ('trước khi kết thúc thời hạn thử "
+        "nghiệm ít nhất 30 ngày'), and after an extension the testing runs to the extended end "
+        "(16.1.b: 'hết thời gian đã được gia hạn thử nghiệm'). The report is on the results of "
+        "the testing ('Báo cáo kết quả hoạt động thử nghiệm'): one filed with the 14.1 request "
+        "reports on the approved period and is the basis of the extension decision (14.2, 13.2.c "
+        "ask for it for that purpose); it says nothing of the extended period it precedes. The "
+        "words 'ít nhất 30 ngày' fix only the latest day, so a report filed earlier satisfies "
+        "them literally: hence the alternative.",
+        "trial finding 2; text of 14.1, 18.4, 16.1.b (this project)",
+    ),
+    _i(
         "culture-day-makeup",
         "12.3.b 12.3.d 12.4.b 12.4.d 12.5 13.3.b 16.3.b 16.3.d",
         "If 24 November (Ngày Văn hóa Việt Nam) falls on a weekend, is it made up on the next "
@@ -542,6 +568,7 @@ QUESTION_VI: dict[str, str] = {
     "inspection-individual": "Kiểm tra tại chỗ định kỳ 01 lần/năm (khoản 2 Điều 17) có áp dụng với cá nhân tham gia thử nghiệm không?",
     "risk-assessment-period": "'Định kỳ hàng tháng, quý đánh giá rủi ro': đánh giá cả hằng tháng và hằng quý, hay hằng tháng hoặc hằng quý?",
     "authority-exemption-remit": "Miễn trách nhiệm theo khoản 1 Điều 22: phải thực hiện mọi trách nhiệm của Điều 20, hay chỉ những trách nhiệm trong phạm vi được giao?",
+    "results-report-after-extension": "Sau khi gia hạn, Báo cáo kết quả đã nộp cho thời hạn trước (kèm đề nghị gia hạn) có thay cho báo cáo theo khoản 4 Điều 18 trước ngày kết thúc mới không?",
     "culture-day-makeup": "Ngày Văn hóa Việt Nam (24/11) trùng ngày nghỉ hằng tuần thì có được nghỉ bù không?",
 }
 

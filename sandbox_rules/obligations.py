@@ -189,24 +189,7 @@ def _schedule(
         # conclusion (issue 8, item 4).
         stop = min(end, ended) if ended else end
         items += _quarterly_reports(events, start, stop, as_of, cal, interp)
-        results_due = cal.latest_before(end, Days(30))
-        submitted = next((e.date for e in events if e.type == "results_report_submitted"), None)
-        items.append(
-            Obligation(
-                "results-report",
-                "18.4",
-                "participant",
-                "Báo cáo kết quả hoạt động thử nghiệm",
-                "Results report",
-                results_due,
-                None,
-                _status(results_due, submitted, as_of),
-                f"Chậm nhất 30 ngày trước ngày kết thúc {_vi(end)}",
-                f"At least 30 days before the end on {end.isoformat()}",
-                cal.is_provisional(results_due),
-                "duty.18.4.results-report",
-            )
-        )
+        items += _results_reports(events, status, end, as_of, cal, interp)
         if status.extension_window is not None:
             ws, we = status.extension_window
             items.append(
@@ -261,6 +244,7 @@ def _schedule(
     items.sort(key=lambda i: (i.due or (i.window[0] if i.window else date.max), i.id))
     used = interp.used(
         "quarterly-report-due",
+        "results-report-after-extension",
         "incident-written-report",
         "extension-window",
         "roll-forward",
@@ -269,6 +253,93 @@ def _schedule(
         "risk-assessment-period",
     )
     return Schedule(tuple(items), as_of, start, end, used, cal.data_version, ended)
+
+
+def _ends_in_force(
+    events: list[Event], status: LifecycleStatus, end: date
+) -> list[tuple[date | None, date]]:
+    """The ends of the testing period in the order they were in force, each with the day it
+    came into force (None: from issue): the approved end, then each end an approved
+    extension or lengthening adjustment set (10.2, 13.2.c, 14)."""
+    if status.extended_end is None or status.approved_end is None:
+        return [(None, end)]
+    out: list[tuple[date | None, date]] = [(None, status.approved_end)]
+    current = status.approved_end
+    for e in events:
+        lengthens = e.type == "extension_approved" or e.type == "adjustment_approved"
+        if lengthens and e.months:
+            current = add_months(current, e.months)
+            out.append((e.date, current))
+    return out
+
+
+def _results_reports(
+    events: list[Event],
+    status: LifecycleStatus,
+    end: date,
+    as_of: date,
+    cal: VietnamCalendar,
+    interp: Interpretations,
+) -> list[Obligation]:
+    """18.4: the results report at least 30 days before the end of the testing period.
+
+    Under ``results-report-after-extension=new-report`` it is owed before each end in force:
+    a report counts for the end in force on the day it is filed, so the one filed with an
+    extension request answers the end before the extension, and the extended end needs its
+    own; an end that moved after its report fell due keeps its item (``results-report-period-N``).
+    Under ``earlier-report-counts`` the end in force alone has an item, met by any report."""
+    from sandbox_rules.i18n import Day, t
+
+    submitted = [e.date for e in events if e.type == "results_report_submitted"]
+    if interp["results-report-after-extension"] == "earlier-report-counts":
+        periods: list[tuple[date | None, date]] = [(None, end)]
+    else:
+        periods = _ends_in_force(events, status, end)
+    out = []
+    for k, (since, end_k) in enumerate(periods):
+        until = periods[k + 1][0] if k + 1 < len(periods) else None
+        due = cal.latest_before(end_k, Days(30))
+        if until is not None and due >= until:
+            continue  # the end moved before this report fell due: no duty for it
+        done = next(
+            (
+                d
+                for d in submitted
+                if (since is None or d >= since) and (until is None or d < until)
+            ),
+            None,
+        )
+        if until is not None:
+            key, title = (
+                "obligation.results_report_superseded",
+                "obligation.results_report_superseded_title",
+            )
+            fields: dict[str, object] = {"moved": Day(until)}
+        elif since is not None:
+            key, title = (
+                "obligation.results_report_extended",
+                "obligation.results_report_extended_title",
+            )
+            fields = {"since": Day(since)}
+        else:
+            key, title, fields = "obligation.results_report", "obligation.results_report_title", {}
+        out.append(
+            Obligation(
+                "results-report" if until is None else f"results-report-period-{k + 1}",
+                "18.4",
+                "participant",
+                t(title, "vi", end=Day(end_k)),
+                t(title, "en", end=Day(end_k)),
+                due,
+                None,
+                _status(due, done, as_of),
+                t(key, "vi", end=Day(end_k), **fields),
+                t(key, "en", end=Day(end_k), **fields),
+                cal.is_provisional(due),
+                "duty.18.4.results-report",
+            )
+        )
+    return out
 
 
 def _quarterly_reports(

@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
         30,
         "testing_end",
         "results_report",
+        interpretations=("results-report-after-extension",),
     ),
     _limit(
         "time.18.5.incident-report",
