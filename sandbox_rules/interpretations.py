@@ -230,11 +230,16 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "calendar year?",
         "twelve-months-from-issue",
         {
-            "twelve-months-from-issue": "One inspection in each period of 12 months from the issue date.",
+            "twelve-months-from-issue": "One inspection in each period of 12 months from the issue "
+            "date (or the testing start), each ending on its corresponding day as the testing "
+            "period does (Civil Code 2015 Art. 147(1), 148(3)): a period of whole years has as many "
+            "inspection years.",
             "calendar-year": "One inspection in each calendar year the testing runs in.",
         },
         "A sandbox runs for a period counted from its certificate; counting years from issue gives "
-        "every year of testing the same length. The schedule is informational (the authority's duty).",
+        "every year of testing the same length. A year in which an inspection ended (its record "
+        "drawn up, 17.2 last paragraph) is shown done; otherwise the year is informational (the "
+        "authority's duty).",
         "text of 17.2 (this project)",
     ),
     _i(

@@ -206,7 +206,7 @@ def _schedule(
                     "HĐTN13/HĐTN14 with the results report",
                 )
             )
-        items += _yearly_inspections(rec, start, stop, interp)
+        items += _yearly_inspections(rec, events, start, stop, interp)
         items += _risk_assessments(start, stop, interp)
     items += _remediations(rec, events, as_of, cal)
     items += _incidents(events, as_of, cal, interp)
@@ -288,8 +288,6 @@ def _results_reports(
     extension request answers the end before the extension, and the extended end needs its
     own; an end that moved after its report fell due keeps its item (``results-report-period-N``).
     Under ``earlier-report-counts`` the end in force alone has an item, met by any report."""
-    from sandbox_rules.i18n import Day, t
-
     submitted = [e.date for e in events if e.type == "results_report_submitted"]
     if interp["results-report-after-extension"] == "earlier-report-counts":
         periods: list[tuple[date | None, date]] = [(None, end)]
@@ -309,32 +307,37 @@ def _results_reports(
             ),
             None,
         )
+        title_vi, title_en = "Báo cáo kết quả hoạt động thử nghiệm", "Results report"
+        detail_vi = f"Chậm nhất 30 ngày trước ngày kết thúc {_vi(end_k)}"
+        detail_en = f"At least 30 days before the end on {end_k.isoformat()}"
         if until is not None:
-            key, title = (
-                "obligation.results_report_superseded",
-                "obligation.results_report_superseded_title",
-            )
-            fields: dict[str, object] = {"moved": Day(until)}
+            title_vi += f" (thời hạn trước khi gia hạn, đến {_vi(end_k)})"
+            title_en += f" (period before the extension, to {end_k.isoformat()})"
+            detail_vi += f", thời hạn có hiệu lực đến khi được gia hạn ngày {_vi(until)}"
+            detail_en += f", the end in force until the extension of {until.isoformat()}"
         elif since is not None:
-            key, title = (
-                "obligation.results_report_extended",
-                "obligation.results_report_extended_title",
+            title_vi += f" (thời hạn đã gia hạn, đến {_vi(end_k)})"
+            title_en += f" (extended period, to {end_k.isoformat()})"
+            detail_vi += (
+                f" (thời hạn sau khi gia hạn ngày {_vi(since)}); báo cáo nộp trước ngày gia hạn "
+                "là của thời hạn trước (cách hiểu results-report-after-extension)"
             )
-            fields = {"since": Day(since)}
-        else:
-            key, title, fields = "obligation.results_report", "obligation.results_report_title", {}
+            detail_en += (
+                f" (the period as extended on {since.isoformat()}); a report filed before the "
+                "extension is the earlier period's (reading results-report-after-extension)"
+            )
         out.append(
             Obligation(
                 "results-report" if until is None else f"results-report-period-{k + 1}",
                 "18.4",
                 "participant",
-                t(title, "vi", end=Day(end_k)),
-                t(title, "en", end=Day(end_k)),
+                title_vi,
+                title_en,
                 due,
                 None,
                 _status(due, done, as_of),
-                t(key, "vi", end=Day(end_k), **fields),
-                t(key, "en", end=Day(end_k), **fields),
+                detail_vi,
+                detail_en,
                 cal.is_provisional(due),
                 "duty.18.4.results-report",
             )
@@ -414,21 +417,28 @@ _kept_quarters = lru_cache(maxsize=256)(_quarters)
 
 
 def _yearly_inspections(
-    rec: SandboxRecord, start: date, stop: date, interp: Interpretations
+    rec: SandboxRecord, events: list[Event], start: date, stop: date, interp: Interpretations
 ) -> tuple[Obligation, ...]:
-    """17.2: the authority inspects 'tổ chức tham gia' on site once a year (its duty)."""
+    """17.2: the authority inspects 'tổ chức tham gia' on site once a year (its duty); a year
+    in which an inspection ended (``inspection_ended``, its record drawn up) is done."""
     return _inspections(
         rec.applicant_kind,
         start,
         stop,
         interp["inspection-individual"] == "organisations-only",
         interp["inspection-year"] == "calendar-year",
+        tuple(e.date for e in events if e.type == "inspection_ended"),
     )
 
 
 @lru_cache(maxsize=256)
 def _inspections(
-    kind: str | None, start: date, stop: date, organisations_only: bool, by_calendar_year: bool
+    kind: str | None,
+    start: date,
+    stop: date,
+    organisations_only: bool,
+    by_calendar_year: bool,
+    inspected: tuple[date, ...] = (),
 ) -> tuple[Obligation, ...]:
     # Immutable items that depend only on these values: kept.
     if kind == "individual" and organisations_only:
@@ -458,10 +468,20 @@ def _inspections(
             ys = max(start, date(start.year + k, 1, 1))
             ye = min(date(start.year + k, 12, 31), stop)
         else:
-            ys = add_months(start, 12 * k)
-            ye = min(add_months(start, 12 * (k + 1)) - timedelta(days=1), stop)
+            # A year counted from the start ends on its corresponding day (Civil Code 2015 Art.
+            # 147(1), 148(3)), as the testing period itself does (its end is start + months):
+            # the next year begins the day after. So a period of whole years has as many
+            # inspection years, and no one-day year at its end.
+            ys = start if k == 0 else add_months(start, 12 * k) + timedelta(days=1)
+            ye = min(add_months(start, 12 * (k + 1)), stop)
         if ys > stop:
             break
+        held = next((d for d in inspected if ys <= d <= ye), None)
+        detail_vi = "Cơ quan cấp phối hợp cơ quan chức năng; lập biên bản khi kết thúc."
+        detail_en = "By the issuing authority with related agencies; a written record at the end."
+        if held is not None:
+            detail_vi += f" Đã kiểm tra trong năm này: kiểm tra kết thúc ngày {_vi(held)}."
+            detail_en += f" Inspected this year: the inspection ended on {held.isoformat()}."
         out.append(
             Obligation(
                 f"yearly-inspection-{k + 1}",
@@ -471,10 +491,9 @@ def _inspections(
                 f"Periodic on-site inspection, year {k + 1}",
                 None,
                 (ys, ye),
-                "informational",
-                "Cơ quan cấp phối hợp cơ quan chức năng; lập biên bản khi kết thúc."
-                + (" Áp dụng nếu bên tham gia là tổ chức." if unknown_kind else ""),
-                "By the issuing authority with related agencies; a written record at the end."
+                "done" if held is not None else "informational",
+                detail_vi + (" Áp dụng nếu bên tham gia là tổ chức." if unknown_kind else ""),
+                detail_en
                 + (" Applies if the participant is an organisation." if unknown_kind else ""),
             )
         )

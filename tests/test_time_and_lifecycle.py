@@ -409,7 +409,9 @@ def test_inspection_year_reading() -> None:
     default = {
         i.id: i.window for i in obligations(rec, D("2026-04-01")).items if i.id.startswith("yearly")
     }
-    assert default["yearly-inspection-1"] == (D("2026-03-02"), D("2027-03-01"))
+    # 12 months from 02/03/2026 end on 02/03/2027 (Civil Code 148(3)), the period's end: one
+    # inspection year, not a year and a one-day second "year".
+    assert default == {"yearly-inspection-1": (D("2026-03-02"), D("2027-03-02"))}
     cal_year = obligations(
         {**rec, "interpretations": {"inspection-year": "calendar-year"}}, D("2026-04-01")
     )
