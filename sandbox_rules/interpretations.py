@@ -427,8 +427,8 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "authority-steps",
         {
             "authority-steps": "The authority's own processing steps (sending the consultation, "
-            "deciding) are extended by the working days spent clarifying; the consultees' 10-day "
-            "reply period is not.",
+            "deciding) still running on the day of the request are extended by the working days "
+            "spent clarifying; the consultees' 10-day reply period is not.",
             "all-steps": "Every step running during the clarification, the consultees' replies "
             "included, is extended.",
         },
@@ -436,7 +436,10 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "is the receiving authority's; the consulted units answer the authority, not the applicant. "
         "The stop runs from the day after the written request to the day the answer arrives, both "
         "counted in working days; an unanswered request keeps the clock stopped until the applicant's "
-        "5 working days run out and the dossier is returned.",
+        "5 working days run out and the dossier is returned. Under either option the stop takes "
+        "nothing from a step already done on the day of the request (nothing of it is still "
+        "running) and that step keeps its due date; the day-by-day explanation marks each stopped "
+        "day as stopped, not counted.",
         "text of 13.3.b and 16.3.b (this project)",
     ),
     _i(
