@@ -114,7 +114,10 @@ CATALOGUE: tuple[Interpretation, ...] = (
         },
         "12.1.a and 12.1.b both speak of sources 'managed by' (do ... quản lý / của) a "
         "ministry, sector or province; the data-owning unit appears only in 12.3 and 12.4, "
-        "which set the procedure, not the authority.",
+        "which set the procedure, not the authority. Under either option the data-owning units "
+        "are counted within each managing body (a unit of one body is not a unit of another, "
+        "facts.owning_unit_count): sources of two bodies come from two units even where a unit "
+        "is not named.",
         "shared/law/README.md, Known ambiguities, item 3",
     ),
     _i(
