@@ -374,6 +374,31 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "shared/law/README.md, Known ambiguities, item 8",
     ),
     _i(
+        "quarterly-report-quarters",
+        "18.1 18.3 15.1.b",
+        "Which quarters need a quarterly report (18.3): every calendar quarter of the testing "
+        "period from the certificate, or only those in which testing has started?",
+        "every-quarter-of-the-period",
+        {
+            "every-quarter-of-the-period": "One report for every calendar quarter the testing "
+            "period overlaps, from its start (the issue date or the testing start the record "
+            "gives), the first and last possibly partial, whether or not testing has been "
+            "deployed yet.",
+            "quarters-of-testing": "Reports from the quarter in which testing was deployed "
+            "(event testing_started); a quarter wholly before it needs none, and none is due "
+            "while testing has not started.",
+        },
+        "18.1 binds the certificate holder ('tổ chức, cá nhân tham gia hoạt động thử nghiệm có "
+        "kiểm soát có trách nhiệm báo cáo định kỳ hàng quý'), and 18.3 fixes calendar quarters "
+        "('từ ngày 01 tháng đầu quý đến hết ngày cuối cùng của tháng cuối quý') with no "
+        "exception for a partial one or one before deployment; the state of a testing not yet "
+        "deployed is itself 'tình hình thực hiện hoạt động thử nghiệm' the authority needs "
+        "(15.1.b revokes after 90 days without deployment). The report is on the implementation "
+        "of the testing, and a quarter with no testing has none to report, hence the "
+        "alternative.",
+        "trial finding 21; text of 18.1, 18.3 (this project)",
+    ),
+    _i(
         "extension-limit",
         "10.2",
         "'Gia hạn 01 lần không quá thời gian thử nghiệm đã được phê duyệt': compare lengths or "
@@ -566,6 +591,7 @@ QUESTION_VI: dict[str, str] = {
     "extension-window": "'Trong thời gian không quá 30 ngày, trước khi kết thúc' gồm những ngày nào?",
     "incident-written-report": "'Sau 03 ngày' gửi báo cáo sự cố bằng văn bản: trong 3 ngày hay từ ngày thứ 3 trở đi?",
     "quarterly-report-due": "Hạn nộp báo cáo quý (ngày 05) rơi vào ngày nghỉ thì xử lý thế nào?",
+    "quarterly-report-quarters": "Báo cáo định kỳ hàng quý (khoản 3 Điều 18) cho mọi quý của thời hạn thử nghiệm kể từ khi được cấp, hay chỉ từ quý đã triển khai thử nghiệm?",
     "extension-limit": "'Gia hạn không quá thời gian thử nghiệm đã được phê duyệt': so sánh độ dài hay ngày kết thúc?",
     "revocation-timing": "Căn cứ 'sau 90 ngày kể từ ngày được cấp' phát sinh vào ngày nào?",
     "participant-exemption-scope": "Những quy trình, quy định nào phải thực hiện đầy đủ để được miễn trách nhiệm dân sự (khoản 2 Điều 22)?",

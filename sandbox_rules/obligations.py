@@ -188,7 +188,13 @@ def _schedule(
         # Periodic duties run over the testing period, and stop with it at a revocation or
         # conclusion (issue 8, item 4).
         stop = min(end, ended) if ended else end
-        items += _quarterly_reports(events, start, stop, as_of, cal, interp)
+        if interp["quarterly-report-quarters"] == "quarters-of-testing":
+            # Reports from the quarter testing was deployed in; none before it starts.
+            deployed = status.testing_started_on
+            if deployed is not None and deployed <= stop:
+                items += _quarterly_reports(events, max(start, deployed), stop, as_of, cal, interp)
+        else:
+            items += _quarterly_reports(events, start, stop, as_of, cal, interp)
         items += _results_reports(events, status, end, as_of, cal, interp)
         if status.extension_window is not None:
             ws, we = status.extension_window
@@ -244,6 +250,7 @@ def _schedule(
     items.sort(key=lambda i: (i.due or (i.window[0] if i.window else date.max), i.id))
     used = interp.used(
         "quarterly-report-due",
+        "quarterly-report-quarters",
         "results-report-after-extension",
         "incident-written-report",
         "extension-window",

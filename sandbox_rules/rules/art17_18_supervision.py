@@ -43,7 +43,7 @@ RULES: tuple[Rule, ...] = (
         5,
         "quarter_end",
         "quarterly_report",
-        interpretations=("quarterly-report-due",),
+        interpretations=("quarterly-report-due", "quarterly-report-quarters"),
     ),
     _limit(
         "time.18.4.results-report",
