@@ -28,7 +28,7 @@ def _wrap(text: str, indent: str = "      ") -> str:
 
 
 def _interpretations(used: dict[str, str], lang: str) -> list[str]:
-    from sandbox_rules.interpretations import question_vi
+    from sandbox_rules.interpretations import option_vi, question_vi
 
     if not used:
         return []
@@ -41,8 +41,11 @@ def _interpretations(used: dict[str, str], lang: str) -> list[str]:
             else "report.interpretation_chosen",
             lang,
         )
-        # The question is asked in Vietnamese; in English the option's meaning is shown.
-        detail = question_vi(key) if lang == "vi" else item.options[option]
+        # In Vietnamese, the question and what the option chosen means; in English the meaning.
+        if lang == "vi":
+            detail = f"{question_vi(key)} → {option_vi(key, option)}"
+        else:
+            detail = item.options[option]
         line = t(
             "report.interpretation_line", lang, detail=detail, key=key, option=option, mark=mark
         )
@@ -305,7 +308,11 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
         label = item.label_vi if lang == "vi" else item.label_en
         st = t(f"dossier.status.{item.status}", lang)
         cond = f" ({t('dossier.conditional', lang)})" if item.conditional else ""
-        docs = "" if item.item == "plan_content" else f" — {', '.join(item.accepted)}"
+        docs = (  # the codes are what the file's ``documents`` holds: say so, not bare
+            ""
+            if item.item == "plan_content"
+            else f" — {t('dossier.accepted_codes', lang, codes=', '.join(item.accepted))}"
+        )
         lines.append(
             f"  [{st}] {item.citation_vi if lang == 'vi' else item.citation}: {label}{cond}{docs}"
         )
@@ -436,6 +443,17 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def _rule_clauses(rule_id: str, lang: str) -> str:
+    """The clauses a transition rests on, as prose writes them (its id is a code for machines)."""
+    from sandbox_rules.rules import registry
+
+    try:
+        rule = registry().get(rule_id)
+    except SandboxRulesError:  # not a rule of the registry (none expected): its id
+        return rule_id
+    return cites([c.short for c in rule.citations], lang)
+
+
 def _started_line(started_on: Any, state: str, lang: str) -> str:
     """15.1.b: whether testing has started, tracked apart from the state."""
     if started_on is not None:
@@ -458,7 +476,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         lines.append(
             f"  {_day(h['on'], vi)} {_word('event', h['event'], vi)}: "
             f"{_word('value', h['from'], vi)} → {_word('value', h['to'], vi)}"
-            + (f" ({h['rule_id']})" if h["rule_id"] else "")
+            + (f" ({_rule_clauses(h['rule_id'], lang)})" if h["rule_id"] else "")
         )
     lines.append("")
     if d["end"]:
@@ -473,16 +491,16 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             start=_day(d["testing_start"], vi),
             end=_day(d["approved_end"], vi),
         )
-        lines.append(f"{period}{extended} (10.2)")
+        lines.append(f"{period}{extended} ({cite('10.2', lang)})")
     if d["extension_window"]:
         w = d["extension_window"]
         window = t(
             "lifecycle.extension_window", lang, start=_day(w["start"], vi), end=_day(w["end"], vi)
         )
-        lines.append(f"{window} (14.1)")
+        lines.append(f"{window} ({cite('14.1', lang)})")
     if d["results_report_due"]:
         due = t("lifecycle.results_due", lang, date=_day(d["results_report_due"], vi))
-        lines.append(f"{due} (18.4)")
+        lines.append(f"{due} ({cite('18.4', lang)})")
     for g in d["revocation_grounds"]:
         ground = t(
             "lifecycle.ground",
@@ -492,7 +510,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             arose=_day(g["arose_on"], vi),
             due=_day(g["decision_due"], vi),
         )
-        lines.append(f"{ground} (15.2) — {g['decided_by']}")
+        lines.append(f"{ground} ({cite('15.2', lang)}) — {g['decided_by']}")
     to_confirm = t("report.to_confirm", lang)
     for g in d["undetermined_grounds"]:
         lines.append(

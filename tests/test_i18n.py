@@ -686,3 +686,34 @@ def test_a_vietnamese_command_reads_one_table(
         assert messages.cache_info().misses == 1
     finally:
         messages.cache_clear()
+
+
+def test_every_reading_has_its_options_explained_in_vietnamese() -> None:
+    # Reports name the reading a result used; an officer is told what the option means,
+    # not only its code (issue 12: Vietnamese first).
+    from sandbox_rules.interpretations import CATALOGUE, OPTION_VI
+
+    missing = [(i.id, o) for i in CATALOGUE for o in i.options if (i.id, o) not in OPTION_VI]
+    assert missing == []
+    stale = set(OPTION_VI) - {(i.id, o) for i in CATALOGUE for o in i.options}
+    assert stale == set()
+
+
+STATUS_TABLES = ("value", "lifecycle.duty", "ics.status", "timeline.status")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_status_has_one_name_in_every_table(lang: str) -> None:
+    # The same status read "để theo dõi" in the text and "Để biết" in the page and the
+    # calendar file (an officer's trial): one word per status, whatever the surface; only
+    # the case may differ (the calendar file capitalises, overdue is written in capitals).
+    from collections import defaultdict
+
+    from sandbox_rules.i18n import table
+
+    names: dict[str, set[str]] = defaultdict(set)
+    for prefix in STATUS_TABLES:
+        for code, text in table(prefix, lang).items():
+            names[code].add(text.casefold())
+    shared = {c for c in names if sum(c in table(p, lang) for p in STATUS_TABLES) > 1}
+    assert {c: sorted(names[c]) for c in shared if len(names[c]) > 1} == {}

@@ -76,7 +76,7 @@ def test_both_readers_see_every_dated_obligation_with_its_dates() -> None:
         # Q2 due Sun 05/07/2026 -> Mon 06/07; nothing submitted by 10/09: overdue.
         ("Báo cáo định kỳ quý II/2026", "2026-07-06", "NEEDS-ACTION", "QUÁ HẠN"),
         # Q3 due Mon 05/10/2026: still to come.
-        ("Báo cáo định kỳ quý III/2026", "2026-10-05", "NEEDS-ACTION", "Chưa đến hạn"),
+        ("Báo cáo định kỳ quý III/2026", "2026-10-05", "NEEDS-ACTION", "Sắp đến hạn"),
         # 18.5 "báo cáo bằng văn bản trong 03 ngày": 28/08 + 3 days rolls over 31/8 (swapped
         # off) and 1-2/9 (Quốc khánh) to Thu 03/09/2026 — missed by 10/09.
         ("Báo cáo sự cố bằng văn bản", "2026-09-03", "NEEDS-ACTION", "QUÁ HẠN"),
