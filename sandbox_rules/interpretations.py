@@ -687,7 +687,7 @@ OPTION_VI: dict[tuple[str, str], str] = {
     (
         "inspection-year",
         "twelve-months-from-issue",
-    ): "mỗi khoảng 12 tháng kể từ ngày cấp Giấy chứng nhận kiểm tra một lần",
+    ): "mỗi khoảng 12 tháng kể từ ngày cấp Giấy chứng nhận kiểm tra một lần; mỗi năm kết thúc vào ngày tương ứng như thời hạn thử nghiệm (Điều 147, 148 Bộ luật Dân sự 2015), nên thử nghiệm tròn ba năm có ba năm kiểm tra",
     ("inspection-year", "calendar-year"): "mỗi năm dương lịch có thử nghiệm kiểm tra một lần",
     (
         "issuance-return",
@@ -744,6 +744,22 @@ OPTION_VI: dict[tuple[str, str], str] = {
         "previous-working-day",
     ): "nộp vào ngày làm việc cuối cùng trước hoặc đúng ngày 05",
     (
+        "quarterly-report-quarters",
+        "every-quarter-of-the-period",
+    ): "mỗi quý của thời hạn thử nghiệm kể từ khi được cấp đều báo cáo, kể cả quý đầu, quý cuối không trọn và quý chưa triển khai thử nghiệm",
+    (
+        "quarterly-report-quarters",
+        "quarters-of-testing",
+    ): "báo cáo từ quý đã triển khai thử nghiệm (sự kiện bắt đầu thử nghiệm); quý trước đó không phải báo cáo",
+    (
+        "results-report-after-extension",
+        "new-report",
+    ): "không: mỗi ngày kết thúc có hiệu lực cần một Báo cáo kết quả nộp trước ít nhất 30 ngày; báo cáo nộp trước khi gia hạn (kèm đề nghị gia hạn) là của thời hạn trước, thời hạn đã gia hạn cần báo cáo mới",
+    (
+        "results-report-after-extension",
+        "earlier-report-counts",
+    ): "có: bất kỳ Báo cáo kết quả nào nộp trước ngày kết thúc có hiệu lực ít nhất 30 ngày, kể cả báo cáo kèm đề nghị gia hạn, đều được tính",
+    (
         "extension-limit",
         "compare-durations",
     ): "thời gian gia hạn không dài hơn thời gian thử nghiệm đã được phê duyệt (ví dụ phê duyệt 18 tháng → gia hạn tối đa 18 tháng)",
@@ -763,7 +779,7 @@ OPTION_VI: dict[tuple[str, str], str] = {
     (
         "clock-stop-scope",
         "authority-steps",
-    ): "các bước xử lý của cơ quan (gửi lấy ý kiến, quyết định) được cộng thêm số ngày làm việc giải trình; thời hạn 10 ngày trả lời ý kiến không dừng",
+    ): "các bước xử lý của cơ quan (gửi lấy ý kiến, quyết định) còn đang chạy vào ngày có văn bản yêu cầu giải trình được cộng thêm số ngày làm việc giải trình; thời hạn 10 ngày trả lời ý kiến không dừng",
     (
         "clock-stop-scope",
         "all-steps",
