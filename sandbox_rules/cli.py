@@ -649,7 +649,7 @@ def _record(scenario: dict[str, Any], args: argparse.Namespace, where: str) -> A
 
 
 def _lifecycle(data: Any, args: argparse.Namespace, where: str) -> _Answer:
-    from sandbox_rules.duties import duties
+    from sandbox_rules.duties import record_duties
     from sandbox_rules.lifecycle import lifecycle
     from sandbox_rules.obligations import obligations
     from sandbox_rules.report import render_lifecycle
@@ -661,11 +661,7 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     st = lifecycle(rec, as_of, calendar=cal)
     sched = obligations(rec, as_of, calendar=cal)
     compliance = scenario.get("compliance")
-    duty = (
-        duties(compliance, schedule=sched, interpretations=rec.interpretations)
-        if compliance is not None
-        else None
-    )
+    duty = record_duties(compliance, rec, as_of, schedule=sched) if compliance is not None else None
 
     out = st.record(duty.record() if duty is not None else None)
     return out, lambda: render_lifecycle(st, sched, duty, run.lang)

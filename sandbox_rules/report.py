@@ -621,9 +621,11 @@ def obligation_line(i: Any, lang: str = "vi") -> str:
     vi = lang == "vi"
     if i.due is not None:
         when = _day(i.due, vi)
+        if i.provisional:  # counted on a year without an official schedule, as deadline says
+            when += f" ({t('timeline.provisional', lang)})"
     elif i.window is not None:
         when = f"{_day(i.window[0], vi)}..{_day(i.window[1], vi)}"
     else:
         when = ""
     status = _word("value", i.status, vi)
-    return f"  {when:<22}  {status:<18} {cite(i.citation, lang):<16} {i.title_vi if vi else i.title_en}"
+    return f"  {when:<24}  {status:<18} {cite(i.citation, lang):<16} {i.title_vi if vi else i.title_en}"

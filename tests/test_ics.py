@@ -100,9 +100,10 @@ def test_windows_are_spans_covering_their_last_day() -> None:
     assert ev.name == "VEVENT"
     assert (ev.decoded("DTSTART"), ev.decoded("DTEND")) == (D("2027-01-31"), D("2027-03-02"))
     assert str(ev["STATUS"]) == "TENTATIVE" and str(ev["TRANSP"]) == "TRANSPARENT"
-    # 17.2 "định kỳ 01 lần/năm": the first inspection year 02/03/2026..01/03/2027, one span.
+    # 17.2 "định kỳ 01 lần/năm": the 12 months from 02/03/2026 end on 02/03/2027 (Civil Code
+    # 148(3)), the end of the testing period too: one year 02/03/2026..02/03/2027, one span.
     insp = _by_summary(obligations_ics(RECORD, AS_OF), "Kiểm tra tại chỗ định kỳ năm thứ 1")
-    assert (insp.decoded("DTSTART"), insp.decoded("DTEND")) == (D("2026-03-02"), D("2027-03-02"))
+    assert (insp.decoded("DTSTART"), insp.decoded("DTEND")) == (D("2026-03-02"), D("2027-03-03"))
 
 
 @pytest.mark.parametrize(

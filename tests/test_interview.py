@@ -60,6 +60,27 @@ def test_a_decided_part_asks_nothing_more() -> None:
     assert any(f.startswith("plan.") for f in facts)  # the plan is still open
 
 
+def test_the_status_line_shows_the_authority_route_decided() -> None:
+    # 12.1.a decides the authority (two sources of Đà Nẵng) while the procedure waits for the
+    # second source's owning unit (12.3 or 12.4): the interview names the authority, as route
+    # does, and does not call it undetermined (trial finding 5).
+    from sandbox_rules.engine import route
+    from sandbox_rules.surfaces.interview.session import status_line
+
+    app = _app(
+        PARTIAL.replace(
+            "  - {name: Dữ liệu du lịch, managed_by: Đà Nẵng, defence_or_cipher: false}",
+            "  - {name: A, managed_by: Đà Nẵng, owning_unit: Sở Du lịch, defence_or_cipher: false}\n"
+            "  - {name: B, managed_by: Đà Nẵng, defence_or_cipher: false}",
+        )
+    )
+    r = route(app)
+    assert r.status == "undetermined" and r.authority is not None
+    line = status_line(app)
+    assert "cơ quan có thẩm quyền cấp: Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng" in line, line
+    assert "Chairman of the Da Nang People's Committee" in status_line(app, "en")
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [("có", True), ("Có", True), ("khong", False), ("không", False), ("yes", True)],

@@ -333,13 +333,21 @@ class _Run:
         return out
 
     @cached_property
-    def obligations(self) -> dict[str, Any]:
+    def schedule(self) -> Any:
         from sandbox_rules.obligations import obligations
 
-        out: dict[str, Any] = obligations(
+        return obligations(
             self.record, self.as_of, calendar=self.calendar(self.record.interpretations)
-        ).to_dict()
+        )
+
+    @cached_property
+    def obligations(self) -> dict[str, Any]:
+        out: dict[str, Any] = self.schedule.to_dict()
         return out
+
+    @property
+    def has_record(self) -> bool:
+        return self.case.record is not None or isinstance(self.scenario.get("record"), dict)
 
     def everything(self) -> None:
         """Compute every result the case's inputs allow (to see whether any is refused)."""
@@ -355,7 +363,7 @@ class _Run:
 
     @cached_property
     def duties(self) -> dict[str, Any]:
-        from sandbox_rules.duties import duties
+        from sandbox_rules.duties import duties, record_duties
 
         compliance = self.case.compliance
         if compliance is None:
@@ -364,7 +372,13 @@ class _Run:
             raise InputValidationError(
                 t("case.needs_compliance", self.lang, name=self.case.name, where=self.need_where)
             )
-        out: dict[str, Any] = duties(compliance).to_dict()
+        if not self.has_record:  # a checklist alone: no schedule to read
+            alone: dict[str, Any] = duties(compliance).to_dict()
+            return alone
+        # 22.2 with the record's computed schedule, the path lifecycle and report take too.
+        out: dict[str, Any] = record_duties(
+            compliance, self.record, self.as_of, schedule=self.schedule
+        ).to_dict()
         return out
 
 

@@ -356,7 +356,7 @@ def status_line(app: Any, lang: str = "vi") -> str:
     parts = _parts(assess(app))
     r = route(app)
     auth = None
-    if r.status != "undetermined" and r.authority is not None:
+    if r.authority is not None:  # 12.1 decided, as route shows it, whatever the procedure
         auth = r.authority.title_vi if lang == "vi" else r.authority.title_en
     words = [
         f"{t(f'expect.{k}', lang)}: {messages(lang).get(f'value.{v}', v)}" for k, v in parts.items()
