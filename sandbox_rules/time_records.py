@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from sandbox_rules.codes import ObligationStatus, StepStatus
 from sandbox_rules.records import Consultee, IssuedDocument, MissingFact, Provenance, Record
 
 Unit = Literal["working_days", "days", "months", "years"]
@@ -84,16 +85,7 @@ class TimelineStep(
     due: Date | None
     provisional: bool
     actual: Date | None
-    status: Literal[
-        "done_on_time",
-        "late",
-        "pending",
-        "overdue",
-        "paused",
-        "waiting",
-        "not_started",
-        "not_applicable",
-    ]
+    status: StepStatus
     late_working_days: int | None
     clock_stopped_working_days: int
     note_vi: str | None
@@ -207,19 +199,6 @@ class Lifecycle(Record, tag="lifecycle", frozen=True, kw_only=True):
 class DateSpan(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     start: Date
     end: Date
-
-
-ObligationStatus = Literal[
-    "done",
-    "done_late",
-    "overdue",
-    "upcoming",
-    "open",
-    "closed",
-    "informational",
-    "continuing",  # kept after the end by Art. 19 ("và sau khi kết thúc thử nghiệm"), undated
-    "undetermined",  # turns on a fact still unknown (an inspection's findings)
-]
 
 
 class Obligation(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from sandbox_rules.codes import ObligationStatus, State, StepStatus
+
 Conditions = Literal["eligible", "ineligible", "undetermined"]
 ScopeAnswer = Literal["within", "outside", "undetermined"]
 PlanAnswer = Literal["complete", "incomplete", "undetermined"]
@@ -25,43 +27,6 @@ Procedure = Literal[
     "adjustment-13.3",
     "extension-14",
     "conclusion-16.3",
-]
-
-#: The lifecycle states (the message table ``state``), the statuses of a timeline step
-#: (sandbox_rules.time_records.TimelineStep.status) and of an obligation
-#: (time_records.ObligationStatus), written out for the same reason; a test keeps them equal.
-State = Literal[
-    "applied",
-    "in_consultation",
-    "issued",
-    "refused",
-    "returned",
-    "active",
-    "adjusted",
-    "extended",
-    "revoked",
-    "concluded",
-]
-StepStatus = Literal[
-    "done_on_time",
-    "late",
-    "pending",
-    "overdue",
-    "paused",
-    "waiting",
-    "not_started",
-    "not_applicable",
-]
-ObligationStatus = Literal[
-    "done",
-    "done_late",
-    "overdue",
-    "upcoming",
-    "open",
-    "closed",
-    "informational",
-    "continuing",
-    "undetermined",
 ]
 
 
