@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -130,7 +130,7 @@ class _Run:
         raw_overrides = getattr(args, "overrides", None)
         if raw_overrides == "-" and getattr(args, "file", None) == "-":
             raise _UsageError(message("cli.overrides_stdin_twice", self.lang))
-        self.overrides = cli_io.load_overrides(raw_overrides, self.lang) if raw_overrides else None
+        self.overrides = cli_io.load_overrides(raw_overrides) if raw_overrides else None
         self._calendars: dict[tuple[tuple[str, str], ...], Any] = {}
 
     def calendar(self, chosen: Any = None) -> Any:
@@ -149,9 +149,7 @@ class _Run:
         return cal
 
     def out(self, text: str) -> None:
-        cli_io.write_stdout(
-            (cli_io.transliterate(text) if self.ascii_only else text) + "\n", self.lang
-        )
+        cli_io.write_stdout((cli_io.transliterate(text) if self.ascii_only else text) + "\n")
 
     def encode(self, value: Any, pretty: bool | None = None) -> str:
         return cli_io.encode(
@@ -211,9 +209,9 @@ def _interp_args(args: argparse.Namespace, lang: str | None = None) -> dict[str,
     return choices
 
 
-def _load_file(path: str, lang: str = "vi") -> Any:
+def _load_file(path: str) -> Any:
     """An input file or ``-`` as data (for surfaces: sandbox_rules/surfaces)."""
-    return cli_io.load_input(path, lang)
+    return cli_io.load_input(path)
 
 
 def _day(d: date, lang: str) -> str:
@@ -409,18 +407,20 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 _Answer = tuple[Any, Callable[[], str]]
 
 
-def _bad(where: str, lang: str, key: str, **fields: object) -> InputValidationError:
-    """An input error written by the CLI (message ``key``), in the chosen language, naming
-    where it is."""
-    return InputValidationError(f"{where}: {message(key, lang, **fields)}")
+def _bad(where: object, key: str, **fields: object) -> InputValidationError:
+    """An input error written by the CLI (message ``key`` of the tables), naming where it is
+    (the file, or a message such as a batch's line)."""
+    from sandbox_rules.i18n import Message
+
+    return InputValidationError.from_key("error.at", where=where, why=Message(key, fields))
 
 
-def _mapping(data: Any, where: str, what: str, lang: str) -> dict[str, Any]:
+def _mapping(data: Any, where: object, what: object) -> dict[str, Any]:
     if not isinstance(data, dict):
         from sandbox_rules.i18n import Term
 
         kind = Term("type", type(data).__name__)
-        raise _bad(where, lang, "cli.not_mapping", what=what, kind=kind)
+        raise _bad(where, "cli.not_mapping", what=what, kind=kind)
     return data
 
 
@@ -431,7 +431,7 @@ def _application_input(data: Any) -> tuple[Any, dict[str, Any]]:
     return data, {}
 
 
-def _application_of(data: Any, args: argparse.Namespace, where: str) -> Any:
+def _application_of(data: Any, args: argparse.Namespace, where: object) -> Any:
     """The application in ``data``; invalid input is reported in --lang with the field in
     the text's terms, items counted from 1, the nearest valid value and, for a YAML file,
     its lines (sandbox_rules.surfaces.inputs)."""
@@ -441,18 +441,19 @@ def _application_of(data: Any, args: argparse.Namespace, where: str) -> Any:
     run = _run_of(args)
     path = str(getattr(args, "file", "") or "")
     if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
-        located = read_yaml(path, run.lang)
+        located = read_yaml(path)
+        where = located.source
     else:
-        located = Located(data, source=where)
+        located = Located(data)
     root = (
         ("application",) if isinstance(located.data, dict) and "application" in located.data else ()
     )
     return validate(
-        Application, located, root=root, lang=run.lang, what=message("input.application", run.lang)
+        Application, located, root=root, lang=run.lang, what="input.application", source=where
     )
 
 
-def _assess(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _assess(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.engine import assess
     from sandbox_rules.report import render_assessment
 
@@ -461,7 +462,7 @@ def _assess(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return result, lambda: render_assessment(result, run.lang, show_all=getattr(args, "all", False))
 
 
-def _route(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _route(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.engine import route
     from sandbox_rules.report import render_routing
 
@@ -470,7 +471,7 @@ def _route(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return result, lambda: render_routing(result, run.lang)
 
 
-def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _dossier(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.engine import dossier
     from sandbox_rules.models import load_application
     from sandbox_rules.report import render_dossier
@@ -506,27 +507,27 @@ def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return result, lambda: render_dossier(result, run.lang)
 
 
-def _scenario(data: Any, args: argparse.Namespace, where: str) -> tuple[dict[str, Any], date]:
-    lang = _run_of(args).lang
-    scenario = _mapping(data, where, message("cli.scenario", lang), lang)
+def _scenario(data: Any, args: argparse.Namespace, where: object) -> tuple[dict[str, Any], date]:
+    from sandbox_rules.i18n import Message
+
+    scenario = _mapping(data, where, Message("cli.scenario", {}))
     as_of = args.as_of or scenario.get("as_of")
     if as_of is None:
-        raise _bad(where, lang, "cli.no_as_of")
+        raise _bad(where, "cli.no_as_of")
     if not isinstance(as_of, date):
         try:
             as_of = date.fromisoformat(str(as_of))
         except ValueError:
             from sandbox_rules._validation import iso_form
-            from sandbox_rules.i18n import Message
 
             shown = cli_io.short(repr(as_of))
             iso = iso_form(as_of)  # written dd/mm/yyyy: the same day in ISO form
             hint = Message("error.iso_hint", {"value": iso}) if iso else ""
-            raise _bad(where, lang, "cli.bad_as_of", given=shown, hint=hint) from None
+            raise _bad(where, "cli.bad_as_of", given=shown, hint=hint) from None
     return scenario, as_of
 
 
-def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _timeline(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.interpretations import Interpretations
     from sandbox_rules.procedures import timeline
     from sandbox_rules.report import render_timeline
@@ -535,14 +536,14 @@ def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     scenario, as_of = _scenario(data, args, where)
     specs = scenario.get("timelines") or ([scenario["timeline"]] if "timeline" in scenario else [])
     if not isinstance(specs, list) or not specs:
-        raise _bad(where, run.lang, "cli.no_timeline")
+        raise _bad(where, "cli.no_timeline")
     file_interp = scenario.get("interpretations") or {}
-    _mapping(file_interp, where, "interpretations", run.lang)
+    _mapping(file_interp, where, "interpretations")
     interp = Interpretations.of({**file_interp, **run.choices})
     cal = run.calendar(interp)
     results = []
     for i, sp in enumerate(specs):
-        spec = _mapping(sp, where, f"timelines[{i}]", run.lang)
+        spec = _mapping(sp, where, f"timelines[{i}]")
         results.append(
             timeline(
                 str(spec.get("procedure")),
@@ -560,21 +561,33 @@ def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return out, lambda: "\n\n".join(render_timeline(r, run.lang, explain) for r in results)
 
 
-def _record(scenario: dict[str, Any], args: argparse.Namespace, where: str) -> Any:
-    from sandbox_rules.lifecycle import load_record
+def _record(scenario: dict[str, Any], args: argparse.Namespace, where: object) -> Any:
+    """The scenario's sandbox record; invalid input is reported as an application's is
+    (surfaces/inputs.py): in --lang, each field in the text's terms with its line."""
+    from sandbox_rules.lifecycle import SandboxRecord
+    from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
 
     run = _run_of(args)
     if "record" not in scenario:
-        raise _bad(where, run.lang, "cli.no_record")
-    raw = dict(_mapping(scenario["record"], where, "record", run.lang))
+        raise _bad(where, "cli.no_record")
+    raw = dict(_mapping(scenario["record"], where, "record"))
     if run.choices:
         file_interp = raw.get("interpretations") or {}
-        _mapping(file_interp, where, "record.interpretations", run.lang)
+        _mapping(file_interp, where, "record.interpretations")
         raw["interpretations"] = {**file_interp, **run.choices}
-    return load_record(raw)
+    path = str(getattr(args, "file", "") or "")
+    lines: Mapping[tuple[str | int, ...], int] = {}
+    if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
+        located = read_yaml(path)
+        lines, where = located.lines, located.source
+    # The record as given (with the readings of --interpretation), at the lines of the file.
+    located = Located({**scenario, "record": raw}, lines)
+    return validate(
+        SandboxRecord, located, root=("record",), lang=run.lang, what="input.record", source=where
+    )
 
 
-def _lifecycle(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.duties import duties
     from sandbox_rules.lifecycle import lifecycle
     from sandbox_rules.obligations import obligations
@@ -597,7 +610,7 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return out, lambda: render_lifecycle(st, sched, duty, run.lang)
 
 
-def _schedule(data: Any, args: argparse.Namespace, where: str) -> Any:
+def _schedule(data: Any, args: argparse.Namespace, where: object) -> Any:
     from sandbox_rules.obligations import obligations
 
     scenario, as_of = _scenario(data, args, where)
@@ -605,7 +618,7 @@ def _schedule(data: Any, args: argparse.Namespace, where: str) -> Any:
     return obligations(rec, as_of, calendar=_run_of(args).calendar(rec.interpretations))
 
 
-def _obligations(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _obligations(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     run = _run_of(args)
     sched = _schedule(data, args, where)
 
@@ -617,7 +630,7 @@ def _obligations(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return sched.record(), text
 
 
-_COMPUTE: dict[str, Callable[[Any, argparse.Namespace, str], _Answer]] = {
+_COMPUTE: dict[str, Callable[[Any, argparse.Namespace, object], _Answer]] = {
     "assess": _assess,
     "route": _route,
     "dossier": _dossier,
@@ -630,7 +643,7 @@ _COMPUTE: dict[str, Callable[[Any, argparse.Namespace, str], _Answer]] = {
 def cmd_file(args: argparse.Namespace) -> int:
     """assess, route, dossier, timeline, lifecycle: one file (or '-') in, one answer out."""
     run = _run_of(args)
-    data = _load_file(args.file, run.lang)
+    data = _load_file(args.file)
     record, text = _COMPUTE[args.command](data, args, _where(args.file, run.lang))
     run.emit(record, text)
     return EXIT_OK
@@ -642,7 +655,7 @@ def _where(path: str, lang: str) -> str:
 
 def cmd_obligations(args: argparse.Namespace) -> int:
     run = _run_of(args)
-    data = _load_file(args.file, run.lang)
+    data = _load_file(args.file)
     if args.ics is None:
         record, text = _obligations(data, args, _where(args.file, run.lang))
         run.emit(record, text)
@@ -661,9 +674,9 @@ def cmd_obligations(args: argparse.Namespace) -> int:
         identity=args.ics_id,
     ).decode("utf-8")
     if args.ics == "-":  # the iCalendar itself is the output
-        cli_io.write_stdout(ics, run.lang)
+        cli_io.write_stdout(ics)
         return EXIT_OK
-    cli_io.write_output(args.ics, ics, force=args.force, lang=run.lang)
+    cli_io.write_output(args.ics, ics, force=args.force)
     record, text = _obligations(data, args, _where(args.file, run.lang))
     run.emit(record, lambda: f"{text()}\n\n→ {args.ics}")
     return EXIT_OK
@@ -673,20 +686,21 @@ def cmd_batch(args: argparse.Namespace) -> int:
     """JSON lines: one application or scenario per line in, one record (or an error record
     naming the line) per line out; a summary on stderr; 0 if every line succeeded, else 1."""
     from sandbox_rules.errors import BatchError, ErrorRecord
+    from sandbox_rules.i18n import Message
 
     run = _run_of(args)
     compute = _COMPUTE[args.kind]
-    stream = cli_io.open_input(args.file, run.lang)
+    stream = cli_io.open_input(args.file)
     ok = failed = bugs = 0
     try:
         for lineno, raw in cli_io.iter_lines(stream, MAX_BATCH_LINE):
             if raw is not None and not raw.strip():
                 continue  # blank lines (a trailing newline) are not records
-            where = message("input.line", run.lang, line=lineno)
+            where = Message("input.line", {"line": lineno})
             try:
                 if raw is None:
-                    raise _bad(where, run.lang, "batch.too_long", kb=MAX_BATCH_LINE // 1024)
-                record, _text = compute(_json_line(raw, where, run.lang), args, where)
+                    raise _bad(where, "batch.too_long", kb=MAX_BATCH_LINE // 1024)
+                record, _text = compute(_json_line(raw, where), args, where)
                 line = run.encode(record, pretty=False)
                 ok += 1
             except SandboxRulesError as exc:
@@ -697,10 +711,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
                     import traceback
 
                     traceback.print_exc()
-                bug = ErrorRecord(code="internal_error", message=_bug(exc, run.lang))
+                bug = ErrorRecord(
+                    code="internal_error",
+                    message=_bug(exc, "en"),
+                    message_vi=_bug(exc, "vi"),
+                    key="cli.bug",
+                )
                 line = run.encode(BatchError(line=lineno, error=bug), pretty=False)
                 bugs += 1
-            cli_io.write_stdout(line + "\n", run.lang)
+            cli_io.write_stdout(line + "\n")
     finally:
         if args.file != "-":
             stream.close()
@@ -714,16 +733,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def _json_line(raw: bytes, where: str, lang: str) -> Any:
+def _json_line(raw: bytes, where: object) -> Any:
     import json
 
     try:
         return json.loads(raw)
     except RecursionError:
-        raise _bad(where, lang, "batch.too_deep") from None
+        raise _bad(where, "batch.too_deep") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
         detail = cli_io.short(str(exc), 160)
-        raise _bad(where, lang, "batch.not_json", detail=detail) from None
+        raise _bad(where, "batch.not_json", detail=detail) from None
 
 
 def _bug(exc: BaseException, lang: str) -> str:
@@ -953,7 +972,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = _main(argv, lang)
         try:
-            cli_io.write_stdout("", lang, flush=True)
+            cli_io.write_stdout("", flush=True)
         except SandboxRulesError as exc:
             _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
             return EXIT_ERROR
@@ -1007,8 +1026,7 @@ def _main(argv: list[str], lang: str) -> int:
     except SandboxRulesError as exc:
         if getattr(args, "json", False) and not isinstance(exc, OutputPathError):
             cli_io.write_stdout(
-                cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n",
-                lang,
+                cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n"
             )
         _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
         return EXIT_ERROR

@@ -17,7 +17,7 @@ from typing import Any
 
 from sandbox_rules.errors import InputValidationError, SandboxRulesError
 from sandbox_rules.expr import _jsonable
-from sandbox_rules.i18n import fmt_date, messages, t
+from sandbox_rules.i18n import Message, Texts, fmt_date, messages, t
 from sandbox_rules.surfaces.casefiles.model import Case, Expect
 from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
 
@@ -138,7 +138,7 @@ def _authority_code(token: str | None) -> str | None:
 
 # -- one case -------------------------------------------------------------------------------------
 def case_sources(
-    case: Case, loc: Located, base: Path, lang: str = "vi"
+    case: Case, loc: Located, base: Path
 ) -> tuple[Located | None, tuple[str | int, ...], dict[str, Any]]:
     """Where a case's application is (the located file and the path to it in the file) and
     the scenario a ``from:`` file gives (record, timeline, compliance, as_of,
@@ -148,9 +148,9 @@ def case_sources(
     app_loc: Located | None = None
     app_root: tuple[str | int, ...] = ("application",)
     if case.from_ is not None:
-        ref = read_yaml(base / case.from_, lang)
+        ref = read_yaml(base / case.from_)
         if not isinstance(ref.data, dict):
-            raise InputValidationError(t("case.from_not_mapping", lang, file=ref.source))
+            raise InputValidationError.from_key("case.from_not_mapping", file=ref.source)
         if "applicant" in ref.data:
             app_loc, app_root = ref, ()
         elif "application" in ref.data:
@@ -172,8 +172,9 @@ class _Run:
         self.case = case
         self.loc = loc
         self.lang = lang
-        self.app_loc, self.app_root, self.scenario = case_sources(case, loc, base, lang)
-        self.need_where = ""  # the expectation being checked, named when a part is missing
+        self.app_loc, self.app_root, self.scenario = case_sources(case, loc, base)
+        # The expectation being checked (a message of the tables), named when a part is missing.
+        self.need_where: object = ""
 
     def calendar(self, chosen: Mapping[str, str]) -> Any:
         """The working-day calendar under ``chosen``: built once per run and set of readings
@@ -194,8 +195,8 @@ class _Run:
         from sandbox_rules.models import Application
 
         if self.app_loc is None:
-            raise InputValidationError(
-                t("case.needs_application", self.lang, name=self.case.name, where=self.need_where)
+            raise InputValidationError.from_key(
+                "case.needs_application", name=self.case.name, where=self.need_where
             )
         return validate(
             Application,
@@ -252,8 +253,8 @@ class _Run:
                 return date.fromisoformat(str(as_of))
             except ValueError:
                 pass
-        raise InputValidationError(
-            t("case.needs_as_of", self.lang, name=self.case.name, where=self.need_where)
+        raise InputValidationError.from_key(
+            "case.needs_as_of", name=self.case.name, where=self.need_where
         )
 
     @property
@@ -275,8 +276,8 @@ class _Run:
 
         found = self.timeline_spec
         if found is None:
-            raise InputValidationError(
-                t("case.needs_timeline", self.lang, name=self.case.name, where=self.need_where)
+            raise InputValidationError.from_key(
+                "case.needs_timeline", name=self.case.name, where=self.need_where
             )
         proc, events = found
         out: dict[str, Any] = timeline(
@@ -297,8 +298,8 @@ class _Run:
         elif isinstance(self.scenario.get("record"), dict):
             raw_loc, root = Located({"record": self.scenario["record"]}), ("record",)
         else:
-            raise InputValidationError(
-                t("case.needs_record", self.lang, name=self.case.name, where=self.need_where)
+            raise InputValidationError.from_key(
+                "case.needs_record", name=self.case.name, where=self.need_where
             )
         rec = validate(
             SandboxRecord, raw_loc, root=root, lang=self.lang, what=t("input.record", self.lang)
@@ -347,8 +348,8 @@ class _Run:
         if compliance is None:
             compliance = self.scenario.get("compliance")
         if compliance is None:
-            raise InputValidationError(
-                t("case.needs_compliance", self.lang, name=self.case.name, where=self.need_where)
+            raise InputValidationError.from_key(
+                "case.needs_compliance", name=self.case.name, where=self.need_where
             )
         out: dict[str, Any] = duties(compliance).to_dict()
         return out
@@ -436,38 +437,45 @@ def _step_errors(
     """Step names of ``due`` and ``step_status`` that the timeline's procedure does not have:
     an input error of the case file, each with its line and the nearest step (by its id or its
     Vietnamese name), and the procedure's steps listed."""
-    from sandbox_rules.surfaces.inputs import nearest, render_errors
+    from sandbox_rules.surfaces.inputs import invalid, nearest
 
-    lang = run.lang
-    label = "label_vi" if lang == "vi" else "label_en"
+    procedure = run.timeline["procedure"]
     errors = []
     for key in ("due", "step_status"):
         for step in getattr(expect, key) or {}:
             if step in steps:
                 continue
             near = _nearest_step(step, steps) or nearest(step, list(steps))
-            msg = t("case.unknown_step", lang, step=step, procedure=run.timeline["procedure"])
-            if near is not None:
-                msg += ". " + t("validation.suggest", lang, value=f"{near}")
+            said = {}
+            for lang in ("vi", "en"):
+                said[lang] = t("case.unknown_step", lang, step=step, procedure=procedure)
+                if near is not None:
+                    said[lang] += ". " + t("validation.suggest", lang, value=f"{near}")
             errors.append(
                 {
                     "field": f"expect.{key}.{step}",
                     "loc": ["expect", key, step],
                     "line": line(key, step),
                     "type": "unknown_step",
-                    "msg": msg,
+                    "msg": said[run.lang],
+                    "problem_vi": said["vi"],
+                    "problem_en": said["en"],
                     "suggestion": near,
                 }
             )
     if not errors:
         return
-    listing = ", ".join(f"{sid} ({sd[label]})" for sid, sd in steps.items())
-    text = render_errors(errors, run.loc.source, lang).splitlines()
-    text[0] = t("case.unknown_steps", lang, file=run.loc.source, count=len(errors))
-    text.append(
-        "  " + t("case.steps_are", lang, procedure=run.timeline["procedure"], steps=listing)
+    listing = {
+        lang: ", ".join(f"{sid} ({sd[f'label_{lang}']})" for sid, sd in steps.items())
+        for lang in ("vi", "en")
+    }
+    raise invalid(
+        errors,
+        run.loc.source,
+        key="case.unknown_steps",
+        procedure=procedure,
+        steps=Texts(listing["vi"], listing["en"]),
     )
-    raise InputValidationError("\n".join(text), errors)
 
 
 def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[Check]:
@@ -478,7 +486,9 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
         """Name the first expectation of ``keys`` in the messages of a missing part."""
         first = next((k for k in keys if k in given), None)
         at = line(first) if first is not None else None
-        run.need_where = "" if at is None else t("case.needs_where", run.lang, line=at, key=first)
+        run.need_where = (
+            "" if at is None else Message("case.needs_where", {"line": at, "key": first})
+        )
 
     def scalar(
         key: str, actual: Any, norm: Callable[[Any], Any] = lambda v: v, note: str | None = None
@@ -696,9 +706,9 @@ def run_case(
     )
     first = loc.line(())
     try:
-        case: Case = validate(Case, loc, lang=lang, what=t("input.case", lang))
+        case: Case = validate(Case, loc, lang=lang, what="input.case")
     except InputValidationError as exc:
-        return CaseResult(loc.source, name, first, "error", error=exc.to_dict())
+        return CaseResult(loc.source, name, first, "error", error=said(exc, lang))
 
     def line(*path: str) -> int | None:
         return loc.line(("expect", *path))
@@ -726,7 +736,7 @@ def run_case(
             ]
         else:
             result.status = "error"
-            result.error = {**exc.to_dict(), "message": exc.message_in(lang)}
+            result.error = said(exc, lang)
             return result
     except Exception as exc:  # a bug in the library shows as this case's error, not a crash
         result.status = "error"
@@ -741,6 +751,16 @@ def run_case(
     return result
 
 
+def said(exc: SandboxRulesError, lang: str) -> dict[str, Any]:
+    """A case's error in the language of the run: the error record (whose ``message`` and
+    each ``msg`` are English, for programs) with them in ``lang``, for the officer."""
+    out = exc.to_dict()
+    out["message"] = exc.message_in(lang)
+    if lang == "vi":
+        out["errors"] = [{**e, "msg": e.get("msg_vi") or e["msg"]} for e in out.get("errors", ())]
+    return out
+
+
 def run_file(
     path: str | Path, *, lang: str = "vi", calendars: dict[Any, Any] | None = None
 ) -> list[CaseResult]:
@@ -748,9 +768,9 @@ def run_file(
     cals: dict[Any, Any] = {} if calendars is None else calendars
     p = Path(path)
     try:
-        loc = read_yaml(p, lang)
+        loc = read_yaml(p)
     except InputValidationError as exc:
-        return [CaseResult(str(p), p.name, None, "error", error=exc.to_dict())]
+        return [CaseResult(str(p), p.name, None, "error", error=said(exc, lang))]
     data = loc.data
     if isinstance(data, dict) and "cases" in data and "expect" not in data:
         loc, data = loc.sub("cases"), data["cases"]
