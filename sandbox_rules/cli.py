@@ -74,9 +74,15 @@ def _parser_class(lang: str) -> type[argparse.ArgumentParser]:
             kwargs.setdefault("formatter_class", Formatter)
             add_help = kwargs.get("add_help", True)
             kwargs["add_help"] = False  # our own -h, with translated help
+            # The parents' options join this parser's group of the same title: so the titles
+            # are translated before the parents are added, or help shows two "tùy chọn".
+            parents = kwargs.pop("parents", [])
             super().__init__(*args, **kwargs)
             self._positionals.title = message("argparse.positionals", lang)
             self._optionals.title = message("argparse.options", lang)
+            for parent in parents:
+                self._add_container_actions(parent)
+                self._defaults.update(parent._defaults)
             if add_help:
                 self.add_argument(
                     "-h",
@@ -821,11 +827,14 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         return parent
 
     interp_opt = option(
-        "--interpretation", "help.interpretation", action="append", metavar="ID=OPTION"
+        "--interpretation",
+        "help.interpretation",
+        action="append",
+        metavar=h("metavar.id_option"),
     )
-    overrides_opt = option("--overrides", "help.overrides", metavar="FILE")
+    overrides_opt = option("--overrides", "help.overrides", metavar=h("metavar.file"))
     form_opt = option("--form", "help.form", choices=("full", "compact"), default="full")
-    as_of_opt = option("--as-of", "help.as_of", type=_iso)
+    as_of_opt = option("--as-of", "help.as_of", type=_iso, metavar="YYYY-MM-DD")
     procedure_opt = option(
         "--procedure",
         "help.procedure",
@@ -854,7 +863,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     file_help = h("help.file")
 
     p = command("law", [common], cmd_law)
-    p.add_argument("citation", help=h("cmd.law_citation"))
+    p.add_argument("citation", metavar=h("metavar.citation"), help=h("cmd.law_citation"))
 
     p = command("rules", [common], cmd_rules)
     p.add_argument(
@@ -866,28 +875,28 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p = command("coverage", [common], cmd_coverage)
 
     p = command("calendar", [common, overrides_opt, interp_opt], cmd_calendar)
-    p.add_argument("year", type=int, help=h("cmd.calendar_year"))
+    p.add_argument("year", type=int, metavar=h("metavar.year"), help=h("cmd.calendar_year"))
 
     p = command("assess", [common, interp_opt, form_opt], cmd_file)
-    p.add_argument("file", help=file_help)
+    p.add_argument("file", metavar=h("metavar.file"), help=file_help)
     p.add_argument("--all", action="store_true", help=h("cmd.assess_all"))
 
     p = command("route", [common, interp_opt, form_opt], cmd_file)
-    p.add_argument("file", help=file_help)
+    p.add_argument("file", metavar=h("metavar.file"), help=file_help)
 
     p = command("dossier", [common, interp_opt, form_opt, procedure_opt], cmd_file)
-    p.add_argument("file", help=file_help)
+    p.add_argument("file", metavar=h("metavar.file"), help=file_help)
 
     dated = [common, interp_opt, overrides_opt, as_of_opt, form_opt]
     p = command("timeline", [*dated, explain_opt], cmd_file)
-    p.add_argument("file", help=file_help)
+    p.add_argument("file", metavar=h("metavar.file"), help=file_help)
 
     p = command("lifecycle", dated, cmd_file)
-    p.add_argument("file", help=file_help)
+    p.add_argument("file", metavar=h("metavar.file"), help=file_help)
 
     p = command("obligations", dated, cmd_obligations)
-    p.add_argument("file", help=file_help)
-    p.add_argument("--ics", metavar="OUT.ics", help=h("cmd.obligations_ics"))
+    p.add_argument("file", metavar=h("metavar.file"), help=file_help)
+    p.add_argument("--ics", metavar=h("metavar.out_ics"), help=h("cmd.obligations_ics"))
     p.add_argument("--force", action="store_true", help=h("cmd.obligations_force"))
     p.add_argument(
         "--ics-remind", type=int, default=3, metavar="N", help=h("cmd.obligations_remind")
@@ -898,11 +907,13 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         default="tasks",
         help=h("cmd.obligations_as"),
     )
-    p.add_argument("--ics-id", metavar="ID", help=h("cmd.obligations_id"))
+    p.add_argument("--ics-id", metavar=h("metavar.id"), help=h("cmd.obligations_id"))
 
     p = command("batch", [*dated, procedure_opt, explain_opt], cmd_batch)
     p.add_argument("kind", choices=tuple(_COMPUTE), help=h("cmd.batch_kind"))
-    p.add_argument("file", nargs="?", default="-", help=h("cmd.batch_file"))
+    p.add_argument(
+        "file", nargs="?", default="-", metavar=h("metavar.file"), help=h("cmd.batch_file")
+    )
 
     p = command("schema", [common], cmd_schema)
     p.add_argument(

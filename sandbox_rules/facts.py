@@ -432,6 +432,14 @@ SPEC_BY_NAME = {s.name: s for s in SPECS}
 _INDEX = re.compile(r"\[\d+\]")
 
 
+_FORM_POSITION = {s.name: i for i, s in enumerate(SPECS)}
+
+
+def form_position(name: str) -> int:
+    """Where a fact (its name with ``[]`` for an item) stands in the form's order of SPECS."""
+    return _FORM_POSITION.get(name, len(SPECS))
+
+
 def spec_for(fact: str) -> FactSpec | None:
     """The spec of a fact name, item paths included (``rep.convictions[0].category``)."""
     return SPEC_BY_NAME.get(_INDEX.sub("[]", fact))

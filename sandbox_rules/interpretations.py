@@ -546,6 +546,201 @@ QUESTION_VI: dict[str, str] = {
 }
 
 
+# What each option means, in Vietnamese, for reports to legal staff (the English meaning is
+# the catalogue's own; a test checks every option of every interpretation has one here).
+OPTION_VI: dict[tuple[str, str], str] = {
+    (
+        "consultation-days",
+        "calendar-days",
+    ): "10 ngày theo lịch; nếu ngày cuối là ngày nghỉ thì chuyển sang ngày làm việc tiếp theo (xem roll-forward)",
+    ("consultation-days", "working-days"): "10 ngày làm việc",
+    (
+        "event-day-excluded",
+        "excluded",
+    ): "thời hạn bắt đầu từ ngày tiếp theo ngày xảy ra sự kiện (khoản 1 Điều 147 Bộ luật Dân sự 2015)",
+    ("event-day-excluded", "included"): "ngày xảy ra sự kiện được tính là ngày thứ nhất",
+    (
+        "roll-forward",
+        "next-working-day",
+    ): "có: thời hạn kết thúc vào ngày làm việc tiếp theo (khoản 5 Điều 148 Bộ luật Dân sự 2015)",
+    ("roll-forward", "no-roll"): "không: thời hạn kết thúc đúng ngày tính được, kể cả ngày nghỉ",
+    (
+        "authority-count-basis",
+        "managing-bodies",
+    ): "đếm số bộ, ngành, địa phương quản lý nguồn dữ liệu: một → điểm a, từ hai trở lên → điểm b khoản 1 Điều 12",
+    (
+        "authority-count-basis",
+        "owning-units",
+    ): "đếm số đơn vị chủ quản dữ liệu: hai đơn vị của cùng một bộ đã thuộc thẩm quyền Bộ Công an",
+    (
+        "procedure-many-sources",
+        "two-or-more-is-12.4",
+    ): "khoản 3 Điều 12 khi chỉ có một đơn vị chủ quản dữ liệu (kể cả nhiều nguồn của đơn vị đó); khoản 4 Điều 12 khi có từ hai đơn vị chủ quản trở lên",
+    (
+        "procedure-many-sources",
+        "strict",
+    ): "chỉ quyết định các trường hợp văn bản nêu đúng (một nguồn của một đơn vị → khoản 3; hai nguồn của hai đơn vị → khoản 4); trường hợp khác để cơ quan có thẩm quyền xác định",
+    (
+        "same-manager-two-units",
+        "national-data-center",
+    ): "trình tự theo số đơn vị chủ quản: hồ sơ gửi Trung tâm dữ liệu quốc gia theo khoản 4 Điều 12 để lấy ý kiến; bộ, tỉnh có thẩm quyền theo điểm a khoản 1 Điều 12 quyết định (điểm d khoản 4 Điều 12)",
+    (
+        "same-manager-two-units",
+        "competent-authority",
+    ): "cơ quan có thẩm quyền theo khoản 1 Điều 12 tiếp nhận hồ sơ, thực hiện theo khoản 3 Điều 12 và lấy ý kiến cả hai đơn vị",
+    (
+        "defence-overrides",
+        "defence-decides",
+    ): "có: điểm c khoản 1 Điều 12 được ưu tiên so với điểm b («trừ trường hợp quy định tại điểm c») và khoản 6 Điều 12 giao Bộ Quốc phòng quy định trình tự riêng",
+    (
+        "defence-overrides",
+        "mps-receives",
+    ): "Bộ Quốc phòng quyết định, nhưng hồ sơ có hai nguồn dữ liệu vẫn do Bộ Công an tiếp nhận theo khoản 4 Điều 12",
+    (
+        "form-order",
+        "listed-order",
+    ): "mẫu theo thứ tự «tổ chức, cá nhân» của văn bản: HĐTN01/03/05/09/11/13 cho tổ chức, HĐTN02/04/06/10/12/14 cho cá nhân",
+    (
+        "form-order",
+        "reversed",
+    ): "HĐTN01/03/05/09/11/13 cho cá nhân, HĐTN02/04/06/10/12/14 cho tổ chức (như thứ tự văn bản dùng cho báo cáo: HĐTN07 cá nhân, HĐTN08 tổ chức)",
+    (
+        "prosecution-scope",
+        "as-stated",
+    ): "theo đúng câu chữ: đã từng bị khởi tố bị can là không đáp ứng, kể cả khi vụ án đã kết thúc",
+    (
+        "prosecution-scope",
+        "pending-only",
+    ): "chỉ việc khởi tố còn đang giải quyết mới không đáp ứng; vụ án đã kết thúc (đình chỉ, tạm đình chỉ, tuyên vô tội) thì không",
+    (
+        "geographic-site-condition",
+        "condition",
+    ): "không gian địa lý phải ở địa điểm của tổ chức, cá nhân chủ trì hoặc địa điểm được đơn vị chủ quản dữ liệu hoặc Bộ Công an chấp thuận",
+    (
+        "geographic-site-condition",
+        "descriptive",
+    ): "khoản 1 Điều 10 chỉ liệt kê các loại không gian thử nghiệm; không đánh giá địa điểm",
+    (
+        "inspection-year",
+        "twelve-months-from-issue",
+    ): "mỗi khoảng 12 tháng kể từ ngày cấp Giấy chứng nhận kiểm tra một lần",
+    ("inspection-year", "calendar-year"): "mỗi năm dương lịch có thử nghiệm kiểm tra một lần",
+    (
+        "issuance-return",
+        "no-return",
+    ): "Điều 12 không quy định trả lại: hồ sơ chưa đầy đủ chưa được xử lý (thời hạn 03 ngày làm việc chỉ tính từ ngày nhận đủ hồ sơ hợp lệ) và chờ bổ sung; sự kiện «trả lại hồ sơ» bị từ chối",
+    (
+        "issuance-return",
+        "returned",
+    ): "tương tự đoạn 2 điểm b khoản 3 Điều 13 và đoạn 2 điểm b khoản 3 Điều 16, hồ sơ chưa đầy đủ có thể bị trả lại bằng văn bản",
+    (
+        "lengthening-adjustment-counts",
+        "counts-as-extension",
+    ): "có: điều chỉnh kéo dài thời gian thử nghiệm là lần gia hạn duy nhất theo khoản 2 Điều 10; sau đó không được gia hạn theo Điều 14 hay điều chỉnh kéo dài lần nữa",
+    (
+        "lengthening-adjustment-counts",
+        "art14-only",
+    ): "không: chỉ gia hạn theo Điều 14 được tính theo khoản 2 Điều 10; điều chỉnh kéo dài chỉ dời ngày kết thúc đã phê duyệt",
+    ("reply-period-start", "from-sending"): "từ ngày cơ quan gửi văn bản lấy ý kiến",
+    (
+        "reply-period-start",
+        "from-receipt",
+    ): "từ ngày đơn vị được lấy ý kiến nhận được văn bản; khi chưa biết ngày nhận thì tạm tính từ ngày gửi và ghi rõ là giả định",
+    (
+        "conviction-expunged-scope",
+        "both",
+    ): "bản án chỉ làm không đáp ứng khi chưa được xóa án tích, cho cả tội xâm phạm an ninh quốc gia và tội khác do lỗi cố ý từ 03 năm tù trở lên",
+    (
+        "conviction-expunged-scope",
+        "national-security-always",
+    ): "đã bị kết án về tội xâm phạm an ninh quốc gia là không đáp ứng kể cả khi đã được xóa án tích; điều kiện xóa án tích chỉ áp dụng cho tội khác",
+    (
+        "extension-window",
+        "thirty-days-before-end",
+    ): "từ ngày thứ 30 trước ngày kết thúc đến ngày liền trước ngày kết thúc",
+    (
+        "extension-window",
+        "including-end-day",
+    ): "từ ngày thứ 30 trước ngày kết thúc đến hết ngày kết thúc",
+    (
+        "incident-written-report",
+        "within-three-days",
+    ): "báo cáo bằng văn bản chậm nhất 03 ngày sau khi phát hiện sự cố",
+    (
+        "incident-written-report",
+        "after-three-days",
+    ): "báo cáo bằng văn bản sau khi đã qua 03 ngày (sớm nhất vào ngày thứ 3), văn bản không ấn định hạn chót",
+    (
+        "quarterly-report-due",
+        "next-working-day",
+    ): "nộp vào ngày làm việc tiếp theo (khoản 5 Điều 148 Bộ luật Dân sự 2015)",
+    ("quarterly-report-due", "fixed-date"): "vẫn là ngày 05, bất kể ngày nghỉ",
+    (
+        "quarterly-report-due",
+        "previous-working-day",
+    ): "nộp vào ngày làm việc cuối cùng trước hoặc đúng ngày 05",
+    (
+        "extension-limit",
+        "compare-durations",
+    ): "thời gian gia hạn không dài hơn thời gian thử nghiệm đã được phê duyệt (ví dụ phê duyệt 18 tháng → gia hạn tối đa 18 tháng)",
+    (
+        "extension-limit",
+        "compare-end-dates",
+    ): "ngày kết thúc sau gia hạn không muộn hơn ngày kết thúc đã phê duyệt cộng thời gian đã phê duyệt tính theo ngày",
+    (
+        "revocation-timing",
+        "day-after-ninety",
+    ): "90 ngày tính từ ngày tiếp theo ngày cấp (khoản 1 Điều 147 Bộ luật Dân sự); căn cứ phát sinh vào ngày sau ngày thứ 90; quyết định chậm nhất 15 ngày sau đó",
+    ("revocation-timing", "ninetieth-day"): "căn cứ phát sinh ngay vào ngày thứ 90 kể từ ngày cấp",
+    (
+        "participant-exemption-scope",
+        "chapter-duties-and-attested-other-law",
+    ): "mọi trách nhiệm của bên tham gia trong Chương II được ghi nhận là đã thực hiện, không hạn nào của lịch nghĩa vụ bị quá hạn hoặc thực hiện muộn, và việc tuân thủ pháp luật liên quan khác được xác nhận",
+    (
+        "clock-stop-scope",
+        "authority-steps",
+    ): "các bước xử lý của cơ quan (gửi lấy ý kiến, quyết định) được cộng thêm số ngày làm việc giải trình; thời hạn 10 ngày trả lời ý kiến không dừng",
+    (
+        "clock-stop-scope",
+        "all-steps",
+    ): "mọi bước đang chạy trong thời gian giải trình đều được cộng thêm, kể cả thời hạn trả lời ý kiến",
+    (
+        "inspection-individual",
+        "organisations-only",
+    ): "kiểm tra tại chỗ định kỳ hằng năm chỉ áp dụng với tổ chức; với cá nhân chỉ ghi chú về kiểm tra đột xuất và việc theo dõi định kỳ",
+    (
+        "inspection-individual",
+        "all-participants",
+    ): "hiểu «tổ chức» là mọi bên tham gia: cá nhân cũng được kiểm tra tại chỗ mỗi năm một lần",
+    (
+        "risk-assessment-period",
+        "monthly-and-quarterly",
+    ): "cả hai: mỗi tháng và mỗi quý của thời gian thử nghiệm đều đánh giá một lần",
+    (
+        "risk-assessment-period",
+        "monthly-or-quarterly",
+    ): "một trong hai: đánh giá hằng tháng hoặc hằng quý; lịch hiển thị mỗi quý một lần (khoảng dài nhất văn bản cho phép)",
+    (
+        "authority-exemption-remit",
+        "within-remit",
+    ): "chỉ các trách nhiệm của Điều 20 trong phạm vi được giao; chưa rõ phạm vi thì một trách nhiệm chưa thực hiện làm kết quả miễn trách nhiệm chưa xác định",
+    (
+        "authority-exemption-remit",
+        "all-article-20",
+    ): "phải thực hiện mọi trách nhiệm của Điều 20 (khoản 1 đến khoản 6), bất kể phạm vi được giao",
+    (
+        "culture-day-makeup",
+        "made-up",
+    ): "có, như các ngày lễ theo khoản 1 Điều 112 Bộ luật Lao động 2019 (khoản 3 Điều 111)",
+    ("culture-day-makeup", "not-made-up"): "không được nghỉ bù",
+}
+
+
+def option_vi(interpretation_id: str, option: str) -> str:
+    """What an option means, in Vietnamese (its English meaning where none is written yet)."""
+    return OPTION_VI.get((interpretation_id, option)) or get(interpretation_id).options[option]
+
+
 def question_vi(interpretation_id: str) -> str:
     return QUESTION_VI.get(interpretation_id, get(interpretation_id).question)
 

@@ -555,7 +555,7 @@ def replay(
                     f"extension requested on {e.date.isoformat()}, outside the 14.1 window "
                     f"{w14.start.isoformat()}..{w14.end.isoformat()}",
                     f"đề nghị gia hạn ngày {e.date:%d/%m/%Y} nằm ngoài thời gian quy định tại "
-                    f"khoản 1 Điều 14 ({w14.start:%d/%m/%Y}..{w14.end:%d/%m/%Y})",
+                    f"khoản 1 Điều 14 (từ {w14.start:%d/%m/%Y} đến {w14.end:%d/%m/%Y})",
                 )
         if e.type in _RECORD_EVENT_SET:
             history.append(HistoryEntry(e.date, e.type, state, state, None, started_on is not None))

@@ -113,6 +113,11 @@ _MONTHS_EN = ("", "January", "February", "March", "April", "May", "June", "July"
               "September", "October", "November", "December")  # fmt: skip
 
 
+def _quarter_vi(first_day: date) -> str:
+    """«I/2026»: a quarter as Vietnamese documents write it, in Roman numerals."""
+    return f"{('I', 'II', 'III', 'IV')[(first_day.month - 1) // 3]}/{first_day.year}"
+
+
 def _vi(d: date) -> str:
     """dd/mm/yyyy, as Vietnamese documents write a date."""
     return f"{d.day:02d}/{d.month:02d}/{d.year}"
@@ -308,11 +313,12 @@ def _quarters(
         else:
             due = nominal
         label = f"Q{(q.month - 1) // 3 + 1}/{q.year}"
+        label_vi = _quarter_vi(q)
         item = Obligation(
             f"quarterly-report-{q.year}-Q{(q.month - 1) // 3 + 1}",
             "18.3",
             "participant",
-            f"Báo cáo định kỳ quý {label} (HĐTN08 tổ chức / HĐTN07 cá nhân)",
+            f"Báo cáo định kỳ quý {label_vi} (HĐTN08 tổ chức / HĐTN07 cá nhân)",
             f"Quarterly report {label} (HĐTN08 organisation / HĐTN07 individual)",
             due,
             (max(q, start), min(q_end, stop)),
@@ -438,12 +444,13 @@ def _assessments(start: date, stop: date, both: bool) -> tuple[Obligation, ...]:
     while q <= stop:
         q_end = add_months(q, 3) - timedelta(days=1)
         label = f"Q{(q.month - 1) // 3 + 1}/{q.year}"
+        label_vi = _quarter_vi(q)
         out.append(
             Obligation(
                 f"risk-assessment-{q.year}-Q{(q.month - 1) // 3 + 1}",
                 "19.2",
                 "participant",
-                f"Đánh giá rủi ro quý {label}",
+                f"Đánh giá rủi ro quý {label_vi}",
                 f"Risk assessment, quarter {label}",
                 None,
                 (max(q, start), min(q_end, stop)),

@@ -116,13 +116,23 @@ def missing_fact(fact: str) -> MissingFact:
 
 
 def missing_facts(facts: Any) -> tuple[MissingFact, ...]:
-    """The records of ``facts`` (names), sorted by name."""
+    """The records of ``facts`` (names) in clause order: by the first clause asking for
+    each, then as the application form lists them, then by name (an officer reads them
+    beside the text, and the interview asks them in this order)."""
     return _missing_facts(facts if isinstance(facts, frozenset) else frozenset(facts))
 
 
 @lru_cache(maxsize=4096)
 def _missing_facts(facts: frozenset[str]) -> tuple[MissingFact, ...]:
-    return tuple(missing_fact(f) for f in sorted(facts))
+    return tuple(sorted((missing_fact(f) for f in facts), key=_clause_order))
+
+
+def _clause_order(m: MissingFact) -> tuple[Any, ...]:
+    from sandbox_rules.facts import _INDEX, form_position
+    from sandbox_rules.law.citation import Citation
+
+    first = min((Citation.parse(c).sort_key for c in m.asked_by), default=(999,))
+    return (first, form_position(_INDEX.sub("[]", m.fact)), m.fact)
 
 
 class Consultee(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
+from sandbox_rules.errors import SandboxRulesError
 from sandbox_rules.i18n import fmt_date, messages, t, table
 from sandbox_rules.interpretations import get as get_interpretation
 from sandbox_rules.law.citation import Citation
@@ -27,7 +28,7 @@ def _wrap(text: str, indent: str = "      ") -> str:
 
 
 def _interpretations(used: dict[str, str], lang: str) -> list[str]:
-    from sandbox_rules.interpretations import question_vi
+    from sandbox_rules.interpretations import option_vi, question_vi
 
     if not used:
         return []
@@ -40,8 +41,11 @@ def _interpretations(used: dict[str, str], lang: str) -> list[str]:
             else "report.interpretation_chosen",
             lang,
         )
-        # The question is asked in Vietnamese; in English the option's meaning is shown.
-        detail = question_vi(key) if lang == "vi" else item.options[option]
+        # In Vietnamese, the question and what the option chosen means; in English the meaning.
+        if lang == "vi":
+            detail = f"{question_vi(key)} → {option_vi(key, option)}"
+        else:
+            detail = item.options[option]
         line = t(
             "report.interpretation_line", lang, detail=detail, key=key, option=option, mark=mark
         )
@@ -106,13 +110,26 @@ def _consulted_and_issued(
     return out
 
 
+def cite(code: str, lang: str) -> str:
+    """A clause as a reader writes it in prose: «điểm a khoản 1 Điều 12», «Article 12(1)(a)»
+    (reports write every citation so, never the short code, which stays in JSON)."""
+    try:
+        return Citation.parse(code).render(lang)
+    except SandboxRulesError:  # not a clause of the chapter (none expected): as given
+        return code
+
+
+def cites(codes: Iterable[str], lang: str) -> str:
+    return ", ".join(cite(c, lang) for c in codes)
+
+
 def _missing_lines(items: Any, lang: str, sources: Any = ()) -> list[str]:
     out = []
     for d in items:
         label = d.label_vi if lang == "vi" else d.label_en
         where = missing_items(d.field, sources)
         field = ", ".join(path for path, _, _ in where) or d.field or d.fact
-        line = f"  - {label} — {field} ({', '.join(d.asked_by)})"
+        line = f"  - {label} — {field} ({cites(d.asked_by, lang)})"
         if where:
             named = [
                 t("routing.missing_item", lang, n=n, name=f" «{name}»" if name else "")
@@ -161,9 +178,9 @@ def _part_line(p: PartAnswer, lang: str) -> str:
     answer = t(f"assessment.answer.{p.answer}", lang)
     line = f"  - {title}: {answer}"
     if p.failed:
-        cites = ", ".join(c for ref in p.failed for c in ref.citations)
+        failed = cites([c for ref in p.failed for c in ref.citations], lang)
         word = t("assessment.plan_missing" if p.part == "plan" else "assessment.not_met", lang)
-        line += f" — {word}: {cites}"
+        line += f" — {word}: {failed}"
     return line
 
 
@@ -238,7 +255,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
     if r.authority:
         a = r.authority
         title = a.title_vi if lang == "vi" else a.title_en
-        lines.append(t("routing.authority", lang, title=title, citation=a.citation))
+        lines.append(t("routing.authority", lang, title=title, citation=cite(a.citation, lang)))
         note = a.delegation_note_vi if lang == "vi" else a.delegation_note_en
         lines.append(f"  ({note})")
     if r.procedure:
@@ -255,7 +272,7 @@ def render_routing(r: Routing, lang: str = "vi") -> str:
         lines.append(t("routing.note", lang, text=note))
     lines += _source_lines(r, lang)
     if r.citations:  # none while the routing is undetermined
-        lines.append(t("routing.clauses", lang, citations=", ".join(r.citations)))
+        lines.append(t("routing.clauses", lang, citations=cites(r.citations, lang)))
     lines += _interpretations(dict(r.interpretations_used or {}), lang)
     lines += ["", _provenance(r.law_version, lang)]
     return "\n".join(lines)
@@ -291,7 +308,11 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
         label = item.label_vi if lang == "vi" else item.label_en
         st = t(f"dossier.status.{item.status}", lang)
         cond = f" ({t('dossier.conditional', lang)})" if item.conditional else ""
-        docs = "" if item.item == "plan_content" else f" — {', '.join(item.accepted)}"
+        docs = (  # the codes are what the file's ``documents`` holds: say so, not bare
+            ""
+            if item.item == "plan_content"
+            else f" — {t('dossier.accepted_codes', lang, codes=', '.join(item.accepted))}"
+        )
         lines.append(
             f"  [{st}] {item.citation_vi if lang == 'vi' else item.citation}: {label}{cond}{docs}"
         )
@@ -401,7 +422,12 @@ def render_timeline(tl: Any, lang: str = "vi", explain: bool = False) -> str:
     ]
     for n in d["notes"]:
         lines.append(
-            t("timeline.note", lang, citation=n["citation"], text=n["vi"] if vi else n["en"])
+            t(
+                "timeline.note",
+                lang,
+                citation=cite(n["citation"], lang),
+                text=n["vi"] if vi else n["en"],
+            )
         )
     lines += _interpretations(d["interpretations_used"], lang)
     if d["procedure"] == "conclusion-16.3":
@@ -415,6 +441,17 @@ def __getattr__(name: str) -> Any:
     if name == "STATE_VI":
         return table("state", "vi")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _rule_clauses(rule_id: str, lang: str) -> str:
+    """The clauses a transition rests on, as prose writes them (its id is a code for machines)."""
+    from sandbox_rules.rules import registry
+
+    try:
+        rule = registry().get(rule_id)
+    except SandboxRulesError:  # not a rule of the registry (none expected): its id
+        return rule_id
+    return cites([c.short for c in rule.citations], lang)
 
 
 def _started_line(started_on: Any, state: str, lang: str) -> str:
@@ -439,7 +476,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         lines.append(
             f"  {_day(h['on'], vi)} {_word('event', h['event'], vi)}: "
             f"{_word('value', h['from'], vi)} → {_word('value', h['to'], vi)}"
-            + (f" ({h['rule_id']})" if h["rule_id"] else "")
+            + (f" ({_rule_clauses(h['rule_id'], lang)})" if h["rule_id"] else "")
         )
     lines.append("")
     if d["end"]:
@@ -454,16 +491,16 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             start=_day(d["testing_start"], vi),
             end=_day(d["approved_end"], vi),
         )
-        lines.append(f"{period}{extended} (10.2)")
+        lines.append(f"{period}{extended} ({cite('10.2', lang)})")
     if d["extension_window"]:
         w = d["extension_window"]
         window = t(
             "lifecycle.extension_window", lang, start=_day(w["start"], vi), end=_day(w["end"], vi)
         )
-        lines.append(f"{window} (14.1)")
+        lines.append(f"{window} ({cite('14.1', lang)})")
     if d["results_report_due"]:
         due = t("lifecycle.results_due", lang, date=_day(d["results_report_due"], vi))
-        lines.append(f"{due} (18.4)")
+        lines.append(f"{due} ({cite('18.4', lang)})")
     for g in d["revocation_grounds"]:
         ground = t(
             "lifecycle.ground",
@@ -473,7 +510,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             arose=_day(g["arose_on"], vi),
             due=_day(g["decision_due"], vi),
         )
-        lines.append(f"{ground} (15.2) — {g['decided_by']}")
+        lines.append(f"{ground} ({cite('15.2', lang)}) — {g['decided_by']}")
     to_confirm = t("report.to_confirm", lang)
     for g in d["undetermined_grounds"]:
         lines.append(
@@ -487,7 +524,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         for m in g["missing_facts"]:
             lines.append(
                 f"  {to_confirm}: "
-                f"{m['label_vi'] if vi else m['label_en']} ({m['field']}; {', '.join(m['asked_by'])})"
+                f"{m['label_vi'] if vi else m['label_en']} ({m['field']}; {cites(m['asked_by'], lang)})"
             )
     for w in d.get("warnings_vi") or d["warnings"] if vi else d["warnings"]:
         lines.append(t("lifecycle.warning", lang, text=w))
@@ -509,12 +546,17 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         }[e["exempt"]]
         lines += [
             "",
-            t("lifecycle.exemption", lang, citation=e["citation"], verdict=t(verdict, lang)),
+            t(
+                "lifecycle.exemption",
+                lang,
+                citation=cite(e["citation"], lang),
+                verdict=t(verdict, lang),
+            ),
         ]
         in_the_way = t("lifecycle.in_the_way", lang)
         for o in e["standing_in_way"]:
             lines.append(
-                f"  {in_the_way}: {o['citation']} "
+                f"  {in_the_way}: {cite(o['citation'], lang)} "
                 f"{o['title_vi'] if vi else o['title_en']} — "
                 + t(f"lifecycle.duty.{o['status']}", lang)
                 + (f" ({_day(o['due'], vi)})" if o["due"] else "")
@@ -542,4 +584,4 @@ def obligation_line(i: Any, lang: str = "vi") -> str:
     else:
         when = ""
     status = _word("value", i.status, vi)
-    return f"  {when:<22}  {status:<18} {i.citation:<5} {i.title_vi if vi else i.title_en}"
+    return f"  {when:<22}  {status:<18} {cite(i.citation, lang):<16} {i.title_vi if vi else i.title_en}"

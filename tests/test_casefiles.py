@@ -112,6 +112,34 @@ def test_invalid_application_is_reported_in_vietnamese_with_lines(tmp_path: Path
     assert "ngày" in by_line[7]["msg"]
 
 
+def test_a_wrong_kind_does_not_hide_the_other_errors_of_its_part(tmp_path: Path) -> None:
+    # Pydantic checks nothing else of an applicant whose kind it does not know: fixing the
+    # kind would show a second wave. Each of lines 5 and 6 is wrong for an organisation.
+    f = tmp_path / "w.case.yaml"
+    f.write_text(
+        "name: Hai đợt lỗi\n"
+        "application:\n"
+        "  applicant:\n"
+        "    kind: organization\n"
+        "    lawful_legal_entity_in_vietnam: có\n"
+        "    staf_qualified: true\n"
+        "expect:\n"
+        "  conditions: eligible\n",
+        encoding="utf-8",
+    )
+    (r,) = run_file(f)
+    assert r.error is not None
+    by_line = {e["line"]: e for e in r.error["errors"]}
+    assert set(by_line) == {4, 5, 6}
+    assert by_line[4]["suggestion"] == "organisation"
+    assert "true (có)" in by_line[5]["msg"] and "«organisation»" in by_line[5]["msg"]
+    assert by_line[6]["suggestion"] == "staff_qualified"
+    # A kind with no near valid value is not guessed at: only its own error is reported.
+    f.write_text(f.read_text(encoding="utf-8").replace("organization", "zzz"), encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.error is not None and [e["line"] for e in r.error["errors"]] == [4]
+
+
 def test_xfail_is_reported_and_a_stale_xfail_fails(tmp_path: Path) -> None:
     f = tmp_path / "z.case.yaml"
     base = "name: x\napplication:\n  applicant: {kind: organisation, staff_qualified: false}\n"

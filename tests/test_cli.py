@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import pytest
@@ -124,7 +125,7 @@ def test_timeline_lifecycle_obligations_commands(
         )
         == 0
     )
-    assert "Civil-liability exemption (22.2): exempt" in capsys.readouterr().out
+    assert "Civil-liability exemption (Article 22(2)): exempt" in capsys.readouterr().out
 
 
 def test_every_scenario_runs(capsys: pytest.CaptureFixture[str]) -> None:
@@ -138,3 +139,18 @@ def test_every_scenario_runs(capsys: pytest.CaptureFixture[str]) -> None:
             assert main(["lifecycle", str(path), "--json"]) == 0, path
             assert main(["obligations", str(path), "--json"]) == 0, path
     capsys.readouterr()
+
+
+HELP_COMMANDS = ["assess", "route", "dossier", "timeline", "lifecycle", "obligations", "batch",
+                 "calendar", "deadline", "law", "report", "test", "init", "interview"]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", HELP_COMMANDS)
+def test_help_has_one_options_heading_and_vietnamese_placeholders(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The shared options joined a second "tùy chọn:" group; placeholders were English.
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\ntùy chọn:\n") == 1, out
+    assert not re.search(r"\b(FILE|ID=OPTION|OUT\.\w+|AS_OF|PATH)\b", out), out

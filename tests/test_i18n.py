@@ -688,3 +688,14 @@ def test_a_vietnamese_command_reads_one_table(
         assert messages.cache_info().misses == 1
     finally:
         messages.cache_clear()
+
+
+def test_every_reading_has_its_options_explained_in_vietnamese() -> None:
+    # Reports name the reading a result used; an officer is told what the option means,
+    # not only its code (issue 12: Vietnamese first).
+    from sandbox_rules.interpretations import CATALOGUE, OPTION_VI
+
+    missing = [(i.id, o) for i in CATALOGUE for o in i.options if (i.id, o) not in OPTION_VI]
+    assert missing == []
+    stale = set(OPTION_VI) - {(i.id, o) for i in CATALOGUE for o in i.options}
+    assert stale == set()

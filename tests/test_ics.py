@@ -72,11 +72,11 @@ def test_both_readers_see_every_dated_obligation_with_its_dates() -> None:
     [
         # 18.3 "chậm nhất là ngày 05 của tháng đầu quý tiếp theo": Q1's 5/4/2026 is a Sunday ->
         # Mon 06/04 (quarterly-report-due=next-working-day); submitted 03/04: done.
-        ("Báo cáo định kỳ quý Q1/2026", "2026-04-06", "COMPLETED", "Đã thực hiện"),
+        ("Báo cáo định kỳ quý I/2026", "2026-04-06", "COMPLETED", "Đã thực hiện"),
         # Q2 due Sun 05/07/2026 -> Mon 06/07; nothing submitted by 10/09: overdue.
-        ("Báo cáo định kỳ quý Q2/2026", "2026-07-06", "NEEDS-ACTION", "QUÁ HẠN"),
+        ("Báo cáo định kỳ quý II/2026", "2026-07-06", "NEEDS-ACTION", "QUÁ HẠN"),
         # Q3 due Mon 05/10/2026: still to come.
-        ("Báo cáo định kỳ quý Q3/2026", "2026-10-05", "NEEDS-ACTION", "Chưa đến hạn"),
+        ("Báo cáo định kỳ quý III/2026", "2026-10-05", "NEEDS-ACTION", "Chưa đến hạn"),
         # 18.5 "báo cáo bằng văn bản trong 03 ngày": 28/08 + 3 days rolls over 31/8 (swapped
         # off) and 1-2/9 (Quốc khánh) to Thu 03/09/2026 — missed by 10/09.
         ("Báo cáo sự cố bằng văn bản", "2026-09-03", "NEEDS-ACTION", "QUÁ HẠN"),
@@ -109,7 +109,7 @@ def test_windows_are_spans_covering_their_last_day() -> None:
     ("summary", "trigger"),
     [
         # Due Mon 05/10/2026; 3 working days before: Fri 2/10 (1), Thu 1/10 (2), Wed 30/9 (3).
-        ("Báo cáo định kỳ quý Q3/2026", "2026-09-30"),
+        ("Báo cáo định kỳ quý III/2026", "2026-09-30"),
         # Due Thu 03/09/2026; 2/9 and 1/9 holidays, 31/8 swapped off, weekend: Fri 28/8 (1),
         # Thu 27/8 (2), Wed 26/8 (3).
         ("Báo cáo sự cố bằng văn bản", "2026-08-26"),
@@ -125,7 +125,7 @@ def test_reminders_count_working_days_back(summary: str, trigger: str) -> None:
 
 def test_no_reminder_for_done_duties_or_when_turned_off() -> None:
     data = obligations_ics(RECORD, AS_OF)
-    assert not _by_summary(data, "Báo cáo định kỳ quý Q1/2026").walk("VALARM")
+    assert not _by_summary(data, "Báo cáo định kỳ quý I/2026").walk("VALARM")
     silent = obligations_ics(RECORD, AS_OF, remind_working_days=0)
     assert b"BEGIN:VALARM" not in silent
 
@@ -144,8 +144,8 @@ def test_moved_date_keeps_uid_and_raises_sequence(tmp_path: Path) -> None:
     as_of = D("2026-12-20")
     before = obligations_ics(RECORD, as_of)
     after = obligations_ics(RECORD, as_of, calendar=VietnamCalendar(overrides=overrides))
-    q4_before = _by_summary(before, "Báo cáo định kỳ quý Q4/2026")
-    q4_after = _by_summary(after, "Báo cáo định kỳ quý Q4/2026")
+    q4_before = _by_summary(before, "Báo cáo định kỳ quý IV/2026")
+    q4_after = _by_summary(after, "Báo cáo định kỳ quý IV/2026")
     assert (q4_before.decoded("DUE"), q4_after.decoded("DUE")) == (D("2027-01-05"), D("2027-01-06"))
     assert str(q4_before["UID"]) == str(q4_after["UID"])
     assert int(q4_after["SEQUENCE"]) > int(q4_before["SEQUENCE"])
@@ -158,10 +158,10 @@ def test_status_change_raises_sequence_and_nothing_else_does() -> None:
     # higher SEQUENCE. Q1/2026 (done on 03/04) did not change between the two exports.
     early = obligations_ics(RECORD, D("2026-10-01"))
     late = obligations_ics(RECORD, D("2026-10-07"))
-    q3 = [_by_summary(x, "Báo cáo định kỳ quý Q3/2026") for x in (early, late)]
+    q3 = [_by_summary(x, "Báo cáo định kỳ quý III/2026") for x in (early, late)]
     assert int(q3[1]["SEQUENCE"]) > int(q3[0]["SEQUENCE"])
     assert int(q3[1]["SEQUENCE"]) == (D("2026-10-06") - SEQUENCE_EPOCH).days
-    q1 = [_by_summary(x, "Báo cáo định kỳ quý Q1/2026") for x in (early, late)]
+    q1 = [_by_summary(x, "Báo cáo định kỳ quý I/2026") for x in (early, late)]
     assert int(q1[0]["SEQUENCE"]) == int(q1[1]["SEQUENCE"])
 
 

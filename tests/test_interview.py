@@ -383,3 +383,13 @@ def test_answer_keys_are_read_as_paths(key: str, path: tuple[str | int, ...] | N
     from sandbox_rules.surfaces.interview.session import answer_path
 
     assert answer_path(key) == path
+
+
+def test_an_answer_from_the_file_is_echoed_as_the_officer_writes_it(tmp_path: Path) -> None:
+    # A YAML false was echoed "> False": Python's word, not the officer's «không».
+    app, ans = tmp_path / "app.yaml", tmp_path / "tl.yaml"
+    app.write_text(PARTIAL, encoding="utf-8")
+    ans.write_text("applicant.staff_qualified: false\n", encoding="utf-8")
+    code, stdout, stderr = _cli(["interview", str(app), "--answers", str(ans), "--dry-run"])
+    assert code == 0, stderr
+    assert "\n> không\n" in stdout and "> False" not in stdout

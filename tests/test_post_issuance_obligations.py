@@ -539,7 +539,9 @@ def test_reports_name_obstacles_and_undetermined_grounds(
     assert main(["lifecycle", str(path)]) == 0
     out = capsys.readouterr().out
     # Q1/2026 unfiled: "quá hạn" with its date in dd/mm/yyyy; 15.1.d undetermined, not arisen.
-    assert "vướng: 18.3 Báo cáo định kỳ quý Q1/2026" in out and "quá hạn (06/04/2026)" in out
+    assert (
+        "vướng: khoản 3 Điều 18 Báo cáo định kỳ quý I/2026" in out and "quá hạn (06/04/2026)" in out
+    )
     assert "Căn cứ thu hồi chưa xác định điểm d khoản 1 Điều 15" in out
     assert "events[1].remediation_required" in out
     assert "Căn cứ thu hồi điểm d" not in out

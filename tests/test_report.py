@@ -99,6 +99,12 @@ CASES = [
         "examples/scenarios/conclusion.yaml",
         ["26/11/2027", "QUÁ HẠN", "Ngày Văn hóa Việt Nam", "được miễn", "đang thử nghiệm"],
     ),
+    # extension-windows: the history names each event and the clauses of its transition in
+    # Vietnamese ("chấp thuận gia hạn", khoản 2 Điều 14), not their codes alone.
+    (
+        "examples/scenarios/extension-windows.yaml",
+        ["chấp thuận gia hạn", "khoản 2 Điều 14, khoản 2 Điều 10", "bắt đầu thử nghiệm"],
+    ),
     # adjustment: the clock stops from 26/08 to 03/09/2026 while the applicant clarifies
     # ("không tính vào thời gian xử lý", 13.3.b second paragraph).
     (

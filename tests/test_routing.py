@@ -221,20 +221,24 @@ UNDETERMINED_ROUTES = [
     # the third source lacks 12.1.c's answer: named, counted from 1
     (
         [_A, _B, {**_B, "name": "C", "defence_or_cipher": None}],
-        ["data_sources[3].defence_or_cipher (12.1.c): nguồn dữ liệu thứ 3 «C»"],
+        ["data_sources[3].defence_or_cipher (điểm c khoản 1 Điều 12): nguồn dữ liệu thứ 3 «C»"],
     ),
     # two sources lack it, one of them unnamed
     (
         [{**_A, "defence_or_cipher": None}, _B, {**_B, "name": None, "defence_or_cipher": None}],
         [
-            "data_sources[1].defence_or_cipher, data_sources[3].defence_or_cipher (12.1.c): "
+            "data_sources[1].defence_or_cipher, data_sources[3].defence_or_cipher "
+            "(điểm c khoản 1 Điều 12): "
             "nguồn dữ liệu thứ 1 «A»; nguồn dữ liệu thứ 3"
         ],
     ),
     # the managing body of the second source is not written (12.1.a, 12.1.b)
     (
         [_A, {**_B, "managed_by": None}],
-        ["data_sources[2].managed_by (12.1.a, 12.1.b): nguồn dữ liệu thứ 2 «B»"],
+        [
+            "data_sources[2].managed_by (điểm a khoản 1 Điều 12, điểm b khoản 1 Điều 12): "
+            "nguồn dữ liệu thứ 2 «B»"
+        ],
     ),
 ]
 

@@ -95,7 +95,7 @@ def test_plan_gap_is_an_incomplete_dossier_not_ineligibility() -> None:
     report = render_assessment(a)
     assert "KHÔNG ĐỦ ĐIỀU KIỆN" not in report
     assert "Điều kiện tham gia (Điều 9): ĐỦ ĐIỀU KIỆN" in report
-    assert "THIẾU NỘI DUNG" in report and "11.6" in report
+    assert "THIẾU NỘI DUNG" in report and "khoản 6 Điều 11" in report
     assert "hồ sơ chưa đầy đủ, hợp lệ" in report
     # 12.3.b "đầy đủ hồ sơ hợp lệ": the documents are there, the plan's content is not.
     d = issuance_dossier(app)
@@ -118,7 +118,7 @@ def test_complete_application_has_a_complete_dossier() -> None:
 def test_scope_outside_is_reported_as_not_approvable_as_filed() -> None:
     a = assess(with_changes(ORGANISATION, {"scope.duration_months": 25}))
     report = render_assessment(a)
-    assert "NGOÀI PHẠM VI" in report and "10.2" in report
+    assert "NGOÀI PHẠM VI" in report and "khoản 2 Điều 10" in report
     en = render_assessment(a, "en")
     assert "OUTSIDE SCOPE" in en and "cannot be approved as filed" in en
 

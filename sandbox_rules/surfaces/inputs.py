@@ -467,6 +467,8 @@ def validate(
         return model.model_validate(data)
     except ValidationError as exc:
         errors = translate(model, exc, located, root=root, lang=lang)
+        errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
+        errors.sort(key=lambda e: e["line"] or 0)
         raise invalid(errors, located.source if source is None else source, what) from None
 
 
@@ -489,6 +491,77 @@ def invalid(
         **more,
     }
     return InputValidationError.from_key(key, errors=errors, **fields)
+
+
+def _behind_wrong_kinds(
+    model: type[BaseModel],
+    data: Any,
+    errors: Sequence[Mapping[str, Any]],
+    located: Located,
+    root: DataPath,
+    lang: str,
+) -> list[dict[str, Any]]:
+    """The problems a wrong ``kind`` hides. Pydantic checks nothing else of a part whose
+    kind it does not know, so an officer who fixed the kind would be shown a second wave of
+    errors; instead the part is checked once more as the nearest kind, and what that finds
+    under it is reported now, each saying which kind it assumed."""
+    wrong = [
+        (tuple(e["loc"][len(root) :]), e["suggestion"])
+        for e in errors
+        if e["type"] in ("union_tag_invalid", "union_tag_not_found") and e.get("suggestion")
+    ]
+    if not wrong:
+        return []
+    patched = _with_kinds(data, wrong)
+    if patched is None:
+        return []
+    try:
+        model.model_validate(patched)
+    except ValidationError as exc:
+        again = translate(model, exc, located, root=root, lang=lang)
+    else:
+        return []
+    out = []
+    for e in again:
+        loc = tuple(e["loc"][len(root) :])
+        for tag_loc, kind in wrong:
+            part = tag_loc[:-1]
+            if loc[: len(part)] == part and loc != tag_loc:
+                said = {
+                    lg: f"{e[f'problem_{lg}']} "
+                    f"({t('validation.assuming_kind', lg, name=tag_loc[-1], value=kind)})"
+                    for lg in ("vi", "en")
+                }
+                out.append(
+                    {
+                        **e,
+                        "msg": said[lang],
+                        "problem_vi": said["vi"],
+                        "problem_en": said["en"],
+                        "assumed_kind": kind,
+                    }
+                )
+                break
+    return out
+
+
+def _with_kinds(data: Any, wrong: Sequence[tuple[DataPath, str]]) -> Any:
+    """A copy of ``data`` with each wrong kind (by its path) replaced by the nearest one;
+    None where a path does not lead to a mapping (nothing to check again)."""
+    import copy
+
+    patched = copy.deepcopy(data)
+    for path, kind in wrong:
+        node = patched
+        for k in path[:-1]:
+            try:
+                node = node[k]
+            except (KeyError, IndexError, TypeError):
+                return None
+        if not isinstance(node, dict):
+            return None
+        node[path[-1]] = kind
+    return patched
 
 
 def render_errors(

@@ -12,7 +12,13 @@ from sandbox_rules.i18n import t
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     lang = common.get_default("help_lang") or "vi"  # the language of --help
     p = sub.add_parser("test", parents=[common], help=t("cmd.test_help", lang))
-    p.add_argument("paths", nargs="*", default=["."], help=t("cmd.test_paths", lang))
+    p.add_argument(
+        "paths",
+        nargs="*",
+        default=["."],
+        metavar=t("metavar.path", lang),
+        help=t("cmd.test_paths", lang),
+    )
     p.add_argument("-q", "--quiet", action="store_true", help=t("cmd.test_quiet", lang))
     p.add_argument("--schema", action="store_true", help=t("cmd.test_schema", lang))
     p.set_defaults(func=cmd_test)

@@ -13,9 +13,13 @@ from sandbox_rules.i18n import t
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     lang = common.get_default("help_lang") or "vi"  # the language of --help
     p = sub.add_parser("interview", parents=[common], help=t("cmd.interview_help", lang))
-    p.add_argument("file", help=t("cmd.interview_file", lang))
-    p.add_argument("--answers", metavar="FILE", help=t("cmd.interview_answers", lang))
-    p.add_argument("--output", "-o", metavar="FILE", help=t("cmd.interview_output", lang))
+    p.add_argument("file", metavar=t("metavar.file", lang), help=t("cmd.interview_file", lang))
+    p.add_argument(
+        "--answers", metavar=t("metavar.file", lang), help=t("cmd.interview_answers", lang)
+    )
+    p.add_argument(
+        "--output", "-o", metavar=t("metavar.file", lang), help=t("cmd.interview_output", lang)
+    )
     p.add_argument("--dry-run", action="store_true", help=t("cmd.interview_dry", lang))
     p.set_defaults(func=cmd_interview)
 
@@ -72,7 +76,7 @@ def cmd_interview(args: argparse.Namespace) -> int:
                 raise NotAnswered
             used.add(key)
             raw = entries[key]
-            say(f"{hint(q, lang)}\n> {raw}")
+            say(f"{hint(q, lang)}\n> {_as_written(raw, lang)}")
             return raw
 
         def from_file(q: Question) -> str:
@@ -110,3 +114,13 @@ def cmd_interview(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _as_written(value: Any, lang: str) -> str:
+    """An answer from the file as the officer would have typed it: «có», not «True»
+    (an empty answer as YAML writes it)."""
+    if isinstance(value, bool):
+        return t("case.true" if value else "case.false", lang)
+    if value is None:
+        return "null"
+    return str(value)

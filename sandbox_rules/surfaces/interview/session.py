@@ -177,7 +177,7 @@ def questions(app: Any, lang: str = "vi", skip: frozenset[str] = frozenset()) ->
     """The facts still missing in each part that is undetermined, and for the routing if it
     is, as questions in clause order; ``skip``: keys answered "không biết"."""
     from sandbox_rules.engine import assess, route
-    from sandbox_rules.facts import _INDEX, SPECS, spec_for
+    from sandbox_rules.facts import _INDEX, form_position, spec_for
     from sandbox_rules.models import Application
 
     a = assess(app)
@@ -206,12 +206,11 @@ def questions(app: Any, lang: str = "vi", skip: frozenset[str] = frozenset()) ->
             )
             if q.key not in skip:
                 out.setdefault(q.key, q)
-    order = {s.name: i for i, s in enumerate(SPECS)}  # within a clause: the form's order
-    return sorted(
+    return sorted(  # within a clause: the form's order
         out.values(),
         key=lambda q: (
             min((_cite_key(c) for c in q.clauses), default=()),
-            order.get(_INDEX.sub("[]", q.fact), 0),
+            form_position(_INDEX.sub("[]", q.fact)),
             dotted(q.path),
         ),
     )

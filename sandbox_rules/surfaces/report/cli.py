@@ -70,17 +70,19 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         help=t("cmd.report_help", lang),
         description=t("cmd.report_description", lang),
     )
-    p.add_argument("file", help=t("cmd.report_file", lang))
-    p.add_argument("--html", metavar="OUT.html", help=t("cmd.report_html", lang))
-    p.add_argument("--pdf", metavar="OUT.pdf", help=t("cmd.report_pdf", lang))
-    p.add_argument("--as-of", type=_iso, help=t("cmd.report_as_of", lang))
+    p.add_argument("file", metavar=t("metavar.file", lang), help=t("cmd.report_file", lang))
+    p.add_argument("--html", metavar=t("metavar.out_html", lang), help=t("cmd.report_html", lang))
+    p.add_argument("--pdf", metavar=t("metavar.out_pdf", lang), help=t("cmd.report_pdf", lang))
+    p.add_argument("--as-of", metavar="YYYY-MM-DD", type=_iso, help=t("cmd.report_as_of", lang))
     p.add_argument(
         "--interpretation",
         action="append",
-        metavar="ID=OPTION",
+        metavar=t("metavar.id_option", lang),
         help=t("cmd.report_interpretation", lang),
     )
-    p.add_argument("--overrides", metavar="FILE", help=t("cmd.report_overrides", lang))
+    p.add_argument(
+        "--overrides", metavar=t("metavar.file", lang), help=t("cmd.report_overrides", lang)
+    )
     p.add_argument("--force", action="store_true", help=t("cmd.report_force", lang))
     p.add_argument(
         "--case",

@@ -89,7 +89,7 @@ def _rule_ids(items: Any) -> str:
 
 
 def _interpretation_rows(used: Mapping[str, str], lang: str) -> list[dict[str, Any]]:
-    from sandbox_rules.interpretations import get, question_vi
+    from sandbox_rules.interpretations import get, option_vi, question_vi
 
     rows = []
     for key, option in sorted(used.items()):
@@ -101,7 +101,7 @@ def _interpretation_rows(used: Mapping[str, str], lang: str) -> list[dict[str, A
                 "question": question_vi(key) if lang == "vi" else item.question,
                 "citations": list(item.citations),
                 "is_default": option == item.default,
-                "meaning": item.options.get(option, ""),
+                "meaning": option_vi(key, option) if lang == "vi" else item.options[option],
             }
         )
     return rows
@@ -156,6 +156,7 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
     file), one page with one appraisal note per case, in order, each starting a printed page."""
     if lang not in ("vi", "en"):
         raise InputValidationError.from_key("error.lang", given=repr(lang))
+    from sandbox_rules.report import _rule_clauses, _word, cite, cites
 
     reports = [r] if isinstance(r, Mapping) else list(r)
     if not reports:
@@ -186,6 +187,10 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
         state_name=lambda s: _state_name(str(s), lang),
         tri=lambda v: _tri(v, lang),
         period=lambda p: _period(p, lang),
+        clause_name=lambda c: cite(str(c), lang),  # as prose writes it, as the text report
+        clause_names=lambda cs: cites(cs, lang),
+        event_name=lambda code: _word("event", str(code), lang == "vi"),  # as the text report
+        rule_clauses=lambda rule_id: _rule_clauses(str(rule_id), lang),
     )
     return html
 

@@ -15,7 +15,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     lang = common.get_default("help_lang") or "vi"  # the language of --help
     p = sub.add_parser("init", parents=[common], help=t("cmd.init_help", lang))
     p.add_argument("what", choices=WHAT, help=t("cmd.init_what", lang))
-    p.add_argument("path", nargs="?", help=t("cmd.init_path", lang))
+    p.add_argument(
+        "path", nargs="?", metavar=t("metavar.file", lang), help=t("cmd.init_path", lang)
+    )
     p.add_argument(
         "--kind",
         choices=("organisation", "individual"),
