@@ -136,7 +136,7 @@ def errors_md() -> str:
         "subclass with a stable `code`; its message names the field, argument or citation at "
         "fault, with quoted values cut to a readable length. Every message is a `key` of the "
         "message tables (`sandbox_rules/i18n/vi.toml`, `en.toml`): `message` is the English one "
-        "(stable, for programs), `message_in(\"vi\")` the Vietnamese one, which the command "
+        '(stable, for programs), `message_in("vi")` the Vietnamese one, which the command '
         "line, the reports and the HTTP service show by default. `to_dict()` gives `code`, "
         "`message`, `message_vi`, `key`, `title_vi`, `title_en` (and `errors`, the per-field "
         "list, for input errors: each with `msg` in English and `msg_vi` in Vietnamese). Catch "
