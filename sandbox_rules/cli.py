@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
@@ -225,11 +226,47 @@ def _day(d: date, lang: str) -> str:
     return d.isoformat() if lang == "en" else d.strftime("%d/%m/%Y")
 
 
-def _iso(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r}") from None
+def iso_type(lang: str) -> Callable[[str], date]:
+    """The type of a date option (YYYY-MM-DD): anything else is a usage error saying what is
+    wrong with it, the form to write and, where it can tell, the day meant in that form."""
+
+    def parse(value: str) -> date:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(date_problem(value, lang)) from None
+
+    return parse
+
+
+_ISO_SHAPE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def date_problem(value: str, lang: str) -> str:
+    """Why ``value`` is no YYYY-MM-DD day, and the ISO form of the day it most likely is: a
+    day written dd/mm/yyyy (15/12/2028 -> 2028-12-15), or with day and month swapped
+    (2029-13-01 -> 2029-01-13)."""
+    from sandbox_rules._validation import iso_form
+
+    suggestion = iso_form(value)
+    m = _ISO_SHAPE.match(value)
+    if suggestion is not None:
+        why = message("cli.date_dmy", lang)
+    elif m is not None:
+        y, mo, d = (int(g) for g in m.groups())
+        why = (
+            message("cli.date_no_month", lang, month=mo)
+            if not 1 <= mo <= 12
+            else message("cli.date_no_day", lang, day=d, month=f"{mo:02d}", year=y)
+        )
+        try:
+            suggestion = date(y, d, mo).isoformat()  # day and month swapped
+        except ValueError:
+            suggestion = None
+    else:
+        why = message("cli.date_form", lang)
+    hint = message("cli.date_suggest", lang, value=suggestion) if suggestion else ""
+    return message("cli.date_bad", lang, given=value, why=why, hint=hint)
 
 
 # -- commands that print catalogues --------------------------------------------------------------
@@ -437,25 +474,38 @@ def _application_input(data: Any) -> tuple[Any, dict[str, Any]]:
     return data, {}
 
 
+def _located(data: Any, args: argparse.Namespace, where: object) -> Any:
+    """``data`` with the lines of its file when it was read from a YAML file (not in batch);
+    its ``source`` names the file, or is empty where ``where`` (a message, say a batch's
+    line) names it."""
+    from sandbox_rules.surfaces.inputs import Located, read_yaml
+
+    path = str(getattr(args, "file", "") or "")
+    if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
+        return read_yaml(path)
+    return Located(data)
+
+
+def _source(located: Any, where: object) -> object:
+    """Where the input came from, as its errors name it: the YAML file, or ``where``."""
+    return located.source if located.lines else where
+
+
 def _application_of(data: Any, args: argparse.Namespace, where: object) -> Any:
     """The application in ``data``; invalid input is reported in --lang with the field in
     the text's terms, items counted from 1, the nearest valid value and, for a YAML file,
     its lines (sandbox_rules.surfaces.inputs)."""
     from sandbox_rules.models import Application
-    from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
+    from sandbox_rules.surfaces.inputs import validate
 
     run = _run_of(args)
-    path = str(getattr(args, "file", "") or "")
-    if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
-        located = read_yaml(path)
-        where = located.source
-    else:
-        located = Located(data)
+    located = _located(data, args, where)
     root = (
         ("application",) if isinstance(located.data, dict) and "application" in located.data else ()
     )
+    source = _source(located, where)
     return validate(
-        Application, located, root=root, lang=run.lang, what="input.application", source=where
+        Application, located, root=root, lang=run.lang, what="input.application", source=source
     )
 
 
@@ -483,12 +533,25 @@ def _dossier(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.report import render_dossier
 
     run = _run_of(args)
-    if isinstance(data, dict) and ("documents" in data or "applicant_kind" in data):
-        app_data, extra = None, data  # a bare checklist: {applicant_kind, documents, ...}
+    checklist = {"procedure", "applicant_kind", "documents", "requires_extension"}
+    if (
+        isinstance(data, dict)
+        and checklist & set(data)
+        and not {"applicant", "application"} & set(data)
+    ):
+        # a bare checklist: {procedure, applicant_kind, documents, requires_extension}
+        from sandbox_rules.inputs import DossierInput
+        from sandbox_rules.surfaces.inputs import validate
+
+        located = _located(data, args, where)
+        source = _source(located, where)
+        validate(DossierInput, located, lang=run.lang, what="input.dossier", source=source)
+        app_data, extra = None, data
     else:
         app_data, extra = _application_input(data)
+    procedure = _procedure_of(extra, args, where)
     kind: str | None
-    if app_data is not None and "documents" not in extra and args.procedure == "issuance":
+    if app_data is not None and "documents" not in extra and procedure == "issuance":
         from sandbox_rules.engine import issuance_dossier
 
         # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b).
@@ -504,13 +567,25 @@ def _dossier(data: Any, args: argparse.Namespace, where: object) -> _Answer:
             kind = applicant.get("kind") if isinstance(applicant, dict) else None
         docs = extra.get("documents")
     result = dossier(
-        args.procedure,
+        procedure,
         kind,
         docs,
         requires_extension=extra.get("requires_extension"),
         interpretations=run.choices or None,
     )
     return result, lambda: render_dossier(result, run.lang)
+
+
+def _procedure_of(extra: Mapping[str, Any], args: argparse.Namespace, where: object) -> str:
+    """The filing to check: --procedure, else the file's ``procedure:``, else issuance; the
+    two given and different is an input error (neither silently wins)."""
+    chosen = getattr(args, "procedure", None)
+    written = extra.get("procedure")
+    if written is not None and not isinstance(written, str):
+        written = str(written)
+    if chosen and written and chosen != written:
+        raise _bad(where, "cli.procedure_conflict", written=written, chosen=chosen)
+    return str(chosen or written or "issuance")
 
 
 def _scenario(data: Any, args: argparse.Namespace, where: object) -> tuple[dict[str, Any], date]:
@@ -571,7 +646,7 @@ def _record(scenario: dict[str, Any], args: argparse.Namespace, where: object) -
     """The scenario's sandbox record; invalid input is reported as an application's is
     (surfaces/inputs.py): in --lang, each field in the text's terms with its line."""
     from sandbox_rules.lifecycle import SandboxRecord
-    from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
+    from sandbox_rules.surfaces.inputs import Located, validate
 
     run = _run_of(args)
     if "record" not in scenario:
@@ -581,20 +656,17 @@ def _record(scenario: dict[str, Any], args: argparse.Namespace, where: object) -
         file_interp = raw.get("interpretations") or {}
         _mapping(file_interp, where, "record.interpretations")
         raw["interpretations"] = {**file_interp, **run.choices}
-    path = str(getattr(args, "file", "") or "")
-    lines: Mapping[tuple[str | int, ...], int] = {}
-    if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
-        located = read_yaml(path)
-        lines, where = located.lines, located.source
+    file = _located(scenario, args, where)
     # The record as given (with the readings of --interpretation), at the lines of the file.
-    located = Located({**scenario, "record": raw}, lines)
+    located = Located({**scenario, "record": raw}, file.lines, file.source)
+    source = _source(file, where)
     return validate(
-        SandboxRecord, located, root=("record",), lang=run.lang, what="input.record", source=where
+        SandboxRecord, located, root=("record",), lang=run.lang, what="input.record", source=source
     )
 
 
 def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
-    from sandbox_rules.duties import duties
+    from sandbox_rules.duties import record_duties
     from sandbox_rules.lifecycle import lifecycle
     from sandbox_rules.obligations import obligations
     from sandbox_rules.report import render_lifecycle
@@ -606,11 +678,7 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     st = lifecycle(rec, as_of, calendar=cal)
     sched = obligations(rec, as_of, calendar=cal)
     compliance = scenario.get("compliance")
-    duty = (
-        duties(compliance, schedule=sched, interpretations=rec.interpretations)
-        if compliance is not None
-        else None
-    )
+    duty = record_duties(compliance, rec, as_of, schedule=sched) if compliance is not None else None
 
     out = st.record(duty.record() if duty is not None else None)
     return out, lambda: render_lifecycle(st, sched, duty, run.lang)
@@ -631,6 +699,8 @@ def _obligations(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     def text() -> str:
         from sandbox_rules.report import obligation_line
 
+        if getattr(args, "ids", False):  # the key a case file's obligations: takes
+            return "\n".join(f"{obligation_line(i, run.lang)}  [{i.id}]" for i in sched.items)
         return "\n".join(obligation_line(i, run.lang) for i in sched.items)
 
     return sched.record(), text
@@ -834,11 +904,11 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     )
     overrides_opt = option("--overrides", "help.overrides", metavar=h("metavar.file"))
     form_opt = option("--form", "help.form", choices=("full", "compact"), default="full")
-    as_of_opt = option("--as-of", "help.as_of", type=_iso, metavar="YYYY-MM-DD")
+    as_of_opt = option("--as-of", "help.as_of", type=iso_type(lang), metavar="YYYY-MM-DD")
     procedure_opt = option(
         "--procedure",
         "help.procedure",
-        default="issuance",
+        default=None,
         choices=("issuance", "reissue", "adjustment", "extension", "conclusion"),
     )
     explain_opt = option("--explain", "help.explain", action="store_true")
@@ -908,6 +978,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         help=h("cmd.obligations_as"),
     )
     p.add_argument("--ics-id", metavar=h("metavar.id"), help=h("cmd.obligations_id"))
+    p.add_argument("--ids", action="store_true", help=h("cmd.obligations_ids"))
 
     p = command("batch", [*dated, procedure_opt, explain_opt], cmd_batch)
     p.add_argument("kind", choices=tuple(_COMPUTE), help=h("cmd.batch_kind"))
@@ -942,7 +1013,7 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     p = command("catalogue", [common], cmd_catalogue)
 
     p = command("deadline", [common, overrides_opt, interp_opt], cmd_deadline)
-    p.add_argument("event", type=_iso, metavar="YYYY-MM-DD", help=h("cmd.deadline_event"))
+    p.add_argument("event", type=iso_type(lang), metavar="YYYY-MM-DD", help=h("cmd.deadline_event"))
     for flag, key in (
         ("--working-days", "cmd.deadline_working_days"),
         ("--days", "cmd.deadline_days"),

@@ -18,6 +18,10 @@ from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule, evaluate_rule
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from sandbox_rules.calendar import VietnamCalendar
+    from sandbox_rules.lifecycle import SandboxRecord
     from sandbox_rules.obligations import Schedule
 
 # Statuses of a dated schedule item that show a duty not performed as the text requires.
@@ -228,3 +232,27 @@ def duties(
         remit_out,
         used,
     )
+
+
+def record_duties(
+    compliance: Mapping[str, bool | None],
+    record: SandboxRecord,
+    as_of: date,
+    *,
+    calendar: VietnamCalendar | None = None,
+    schedule: Schedule | None = None,
+) -> DutyCheck:
+    """The participant's checklist and 22.2 for a sandbox record: the checklist read together
+    with the record's computed obligations schedule as of ``as_of`` ("đã thực hiện đầy đủ các
+    quy trình, quy định liên quan", 22.2), under the record's readings.
+
+    The one path every surface takes (``lifecycle`` on the command line and in the service,
+    the case runner, the report), so they cannot disagree: an exemption is never evaluated
+    from the checklist alone when the record, and so its schedule, is known. ``schedule``: the
+    schedule already computed for the same record, day and calendar, to avoid a second run.
+    """
+    if schedule is None:
+        from sandbox_rules.obligations import obligations
+
+        schedule = obligations(record, as_of, calendar=calendar)
+    return duties(compliance, schedule=schedule, interpretations=record.interpretations)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import islice
@@ -851,12 +850,6 @@ def _route_parts(auth_id: str | None, proc_id: str | None, code: str | None) -> 
 
 
 # -- dossiers ---------------------------------------------------------------------------------------
-def _doc_key(name: str) -> str:
-    text = unicodedata.normalize("NFD", name).replace("Đ", "D").replace("đ", "d")
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return text.strip().upper().replace(" ", "_").replace("-", "_")
-
-
 def dossier(
     procedure: str,
     applicant_kind: str | None,
@@ -868,8 +861,12 @@ def dossier(
     """The documents a filing must hold, and which are missing from ``documents``.
 
     ``procedure``: issuance (12.2), reissue (12.5), adjustment (13.2), extension (14.1),
-    conclusion (16.2). ``requires_extension`` matters for an adjustment (13.2.c).
+    conclusion (16.2). ``requires_extension`` matters for an adjustment (13.2.c). A document
+    is recognised by its form code, its document code or one of its names, as
+    sandbox_rules.dossier_names matches them; one it cannot place is a warning.
     """
+    from sandbox_rules.dossier_names import match
+
     if not isinstance(procedure, str) or procedure not in PROCEDURES:
         raise InputValidationError.from_key(
             "error.procedure_unknown", procedures=", ".join(PROCEDURES), given=brief(procedure)
@@ -886,8 +883,9 @@ def dossier(
         else Interpretations.of(interpretations)
     )
     given = None if documents is None else _document_names(documents)  # read once
-    at_hand = None if given is None else {_doc_key(d) for d in given}
     order = interp["form-order"]
+    matches = None if given is None else [match(procedure, applicant_kind, d, order) for d in given]
+    present = {m.rule_id for m in matches or () if m.status == "item"}
     if requires_extension is not None and not isinstance(requires_extension, bool):
         raise InputValidationError.from_key(
             "error.engine.requires_extension", given=brief(requires_extension)
@@ -910,14 +908,10 @@ def dossier(
         else:
             accepted = [str(out["document"])]
         depends_on_kind = "document" not in out
-        if at_hand is None or applies is None or (applicant_kind is None and depends_on_kind):
+        if matches is None or applies is None or (applicant_kind is None and depends_on_kind):
             status = "unknown"
         else:
-            names = [
-                *accepted,
-                *cast("tuple[str, ...]", out.get("names", ())),
-            ]  # and the text's names
-            status = "present" if any(_doc_key(a) in at_hand for a in names) else "missing"
+            status = "present" if r.id in present else "missing"
         items.append(
             DossierItem(
                 item="document",
@@ -937,67 +931,52 @@ def dossier(
         applicant_kind,
         items,
         {"form-order": order},
-        _unknown_documents(procedure, given),
-        _other_kind_forms(procedure, applicant_kind, given, order),
+        _unknown_documents(matches or ()),
+        _other_kind_forms(applicant_kind, matches or (), order),
     )
 
 
 def _other_kind_forms(
-    procedure: str, applicant_kind: str | None, documents: Iterable[str] | None, order: str
+    applicant_kind: str | None, matches: Iterable[Any], order: str
 ) -> tuple[OtherKindForm, ...]:
     """Forms given that the other kind of applicant files (which is whose: ``form-order``;
     results reports: 18.4 names them), each with the form this applicant files instead."""
-    if applicant_kind is None or not documents:
+    if applicant_kind is None:
         return ()
     other = "individual" if applicant_kind == "organisation" else "organisation"
     out = []
-    for r in registry().group(f"dossier.{procedure}"):
-        table = r.outcome["forms"][order] if "forms" in r.outcome else r.outcome.get("report")
-        if not isinstance(table, Mapping):
+    for m in matches:
+        if m.status != "other_kind":
             continue
-        theirs, ours = str(table[other]), str(table[applicant_kind])
-        for d in documents:
-            if _doc_key(d) == _doc_key(theirs):
-                out.append(
-                    OtherKindForm(
-                        given=d,
-                        form_of=other,  # type: ignore[arg-type]
-                        expected=ours,
-                        citation=r.citation.short,
-                        rule_id=r.id,
-                        interpretation=f"form-order={order}" if "forms" in r.outcome else None,
-                    )
-                )
+        r = registry().get(m.rule_id)
+        out.append(
+            OtherKindForm(
+                given=m.given,
+                form_of=other,  # type: ignore[arg-type]
+                expected=m.expected,
+                citation=r.citation.short,
+                rule_id=r.id,
+                interpretation=f"form-order={order}" if "forms" in r.outcome else None,
+            )
+        )
     return tuple(out)
 
 
-def _unknown_documents(
-    procedure: str, documents: Iterable[str] | None
-) -> tuple[UnknownDocument, ...]:
-    """Documents given that are none of the filing's, by code or by the text's name."""
-    import difflib
-
-    names: dict[str, str] = {}
-    for r in registry().group(f"dossier.{procedure}"):
-        out = r.outcome
-        codes: list[str] = []
-        for key in ("forms", "report"):
-            table = out.get(key)
-            if isinstance(table, Mapping):
-                for v in table.values():
-                    codes.extend(v.values() if isinstance(v, Mapping) else [v])
-        if "report" in out:
-            codes.append("results_report")
-        if "document" in out:
-            codes.append(str(out["document"]))
-        for n in (*codes, *cast("tuple[str, ...]", out.get("names", ()))):
-            names.setdefault(_doc_key(str(n)), str(n))
-    unknown = []
-    for d in documents or ():
-        if _doc_key(d) not in names:
-            near = difflib.get_close_matches(_doc_key(d), list(names), n=1, cutoff=0.6)
-            unknown.append(UnknownDocument(given=d, suggestion=names[near[0]] if near else None))
-    return tuple(unknown)
+def _unknown_documents(matches: Iterable[Any]) -> tuple[UnknownDocument, ...]:
+    """Documents given that are none of the filing's: unknown (with the nearest name),
+    ambiguous (two forms' codes, or names of two documents) or another filing's."""
+    return tuple(
+        UnknownDocument(
+            given=m.given,
+            suggestion=m.suggestion,
+            reason=m.status,
+            codes=m.codes,
+            candidates=m.candidates,
+            procedures=m.procedures,
+        )
+        for m in matches
+        if m.status in ("unknown", "ambiguous", "other_procedure")
+    )
 
 
 def _dossier_check(

@@ -174,15 +174,25 @@ class CitationSyntaxError(SandboxRulesError, ValueError):
     title_vi = "Trích dẫn không đúng dạng (ví dụ đúng: 12.3.b, Điều 12 khoản 3 điểm b)"
     title_en = "A citation that is not of a supported form (e.g. 12.3.b, Article 12(3)(b))"
 
-    def __init__(self, text: str, *, why_key: str, **why_fields: object) -> None:
+    def __init__(
+        self, text: str, *, why_key: str, suggestion: str | None = None, **why_fields: object
+    ) -> None:
         """Why ``text`` is no citation: ``why_key`` (with its fields), the reason's key in the
-        message tables (``error.citation.*``)."""
+        message tables (``error.citation.*``); ``suggestion``: the citation probably meant
+        (``15.1.dd`` -> ``15.1.đ``)."""
         from sandbox_rules.i18n import Message
 
-        fields: dict[str, object] = {"text": brief(text), "why": Message(why_key, why_fields)}
+        fields: dict[str, object] = {
+            "text": brief(text),
+            "why": Message(why_key, why_fields),
+            "hint": "",
+        }
+        if suggestion is not None:
+            fields["hint"] = Message("error.citation_suggest", {"value": suggestion})
         super().__init__(_message("error.citation_syntax", "en", fields))
         self._localise("error.citation_syntax", fields)
         self.text = text
+        self.suggestion = suggestion
 
 
 class UnknownCitationError(SandboxRulesError, LookupError):
@@ -192,8 +202,9 @@ class UnknownCitationError(SandboxRulesError, LookupError):
     title_vi = "Trích dẫn không chỉ tới điều, khoản, điểm nào của Điều 8-22"
     title_en = "A citation that names no unit of Articles 8-22"
 
-    def __init__(self, citation: str) -> None:
-        fields = {"citation": brief(citation)}
+    def __init__(self, citation: str, within: object = "") -> None:
+        """``within``: what the unit above it holds (a message field: "Điều 12 có 6 khoản")."""
+        fields = {"citation": brief(citation), "hint": within}
         super().__init__(_message("error.unknown_citation", "en", fields))
         self._localise("error.unknown_citation", fields)
         self.citation = citation

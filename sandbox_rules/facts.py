@@ -604,6 +604,35 @@ class SourceValues(Protocol):
     def defence_or_cipher(self) -> bool | None: ...
 
 
+def owning_unit_count(srcs: Sequence[SourceValues]) -> int | None:
+    """The number of data-owning units (12.3, 12.4: "đơn vị chủ quản dữ liệu"), counted where
+    the text already fixes it although a unit is not named.
+
+    A source's data-owning unit is a unit of the ministry, sector or province that manages the
+    source (12.1.a: "nguồn dữ liệu do bộ, ngành, địa phương mình quản lý"; 12.1.b: "nguồn dữ
+    liệu của ... bộ, ngành, địa phương"), and a unit of one body is not a unit of another. So
+    units are counted within each managing body, and a body whose sources name no unit has
+    exactly one when it has one source: sources of Đà Nẵng and of the State Bank come from two
+    units (12.4 "hai nguồn dữ liệu từ hai đơn vị chủ quản dữ liệu") whether or not Đà Nẵng's
+    unit is named. Unknown (None) when an unnamed unit may or may not be one already counted
+    (a body with another source), or a managing body is unknown while a unit is."""
+    units = [x.owning_unit for x in srcs]
+    bodies = [x.managed_by for x in srcs]
+    if None in bodies:
+        return _distinct(units)
+    per_body: dict[str, list[str | None]] = {}
+    for body, unit in zip(bodies, units, strict=True):
+        per_body.setdefault(str(body), []).append(unit)
+    count = 0
+    for group in per_body.values():
+        named = {u for u in group if u is not None}
+        unnamed = len(group) - sum(1 for u in group if u is not None)
+        if unnamed and (named or unnamed > 1):
+            return None  # the unnamed unit may be one of the others, or another
+        count += len(named) + unnamed
+    return count
+
+
 def source_facts(app: Application, interp: Interpretations) -> dict[str, Any]:
     """The facts of the data sources (Art. 12(1), 12(3)-(6)); none when they are unknown."""
     return facts_of_sources(app.data_sources, interp)
@@ -615,7 +644,7 @@ def facts_of_sources(
     """:func:`source_facts` from the sources themselves (None: unknown)."""
     if srcs is None:
         return {}
-    owning = _distinct([x.owning_unit for x in srcs])
+    owning = owning_unit_count(srcs)
     managing = _distinct([x.managed_by for x in srcs])
     flags = [x.defence_or_cipher for x in srcs]
     return {

@@ -40,6 +40,13 @@ class Scenario(_Input):
 class DossierInput(_Input):
     """The documents at hand for one filing, without a whole application."""
 
+    procedure: Literal["issuance", "reissue", "adjustment", "extension", "conclusion"] | None = (
+        Field(
+            None,
+            description="the filing: 12.2 issuance (the default), 12.5 reissue, 13.2 adjustment, "
+            "14.1 extension, 16.2 conclusion; the CLI's --procedure, when given, must agree",
+        )
+    )
     applicant_kind: Literal["organisation", "individual"] | None = None
     documents: list[str] | None = Field(None, max_length=200)
     requires_extension: bool | None = Field(

@@ -114,7 +114,10 @@ CATALOGUE: tuple[Interpretation, ...] = (
         },
         "12.1.a and 12.1.b both speak of sources 'managed by' (do ... quản lý / của) a "
         "ministry, sector or province; the data-owning unit appears only in 12.3 and 12.4, "
-        "which set the procedure, not the authority.",
+        "which set the procedure, not the authority. Under either option the data-owning units "
+        "are counted within each managing body (a unit of one body is not a unit of another, "
+        "facts.owning_unit_count): sources of two bodies come from two units even where a unit "
+        "is not named.",
         "shared/law/README.md, Known ambiguities, item 3",
     ),
     _i(
@@ -230,11 +233,16 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "calendar year?",
         "twelve-months-from-issue",
         {
-            "twelve-months-from-issue": "One inspection in each period of 12 months from the issue date.",
+            "twelve-months-from-issue": "One inspection in each period of 12 months from the issue "
+            "date (or the testing start), each ending on its corresponding day as the testing "
+            "period does (Civil Code 2015 Art. 147(1), 148(3)): a period of whole years has as many "
+            "inspection years.",
             "calendar-year": "One inspection in each calendar year the testing runs in.",
         },
         "A sandbox runs for a period counted from its certificate; counting years from issue gives "
-        "every year of testing the same length. The schedule is informational (the authority's duty).",
+        "every year of testing the same length. A year in which an inspection ended (its record "
+        "drawn up, 17.2 last paragraph) is shown done; otherwise the year is informational (the "
+        "authority's duty).",
         "text of 17.2 (this project)",
     ),
     _i(
@@ -366,6 +374,31 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "shared/law/README.md, Known ambiguities, item 8",
     ),
     _i(
+        "quarterly-report-quarters",
+        "18.1 18.3 15.1.b",
+        "Which quarters need a quarterly report (18.3): every calendar quarter of the testing "
+        "period from the certificate, or only those in which testing has started?",
+        "every-quarter-of-the-period",
+        {
+            "every-quarter-of-the-period": "One report for every calendar quarter the testing "
+            "period overlaps, from its start (the issue date or the testing start the record "
+            "gives), the first and last possibly partial, whether or not testing has been "
+            "deployed yet.",
+            "quarters-of-testing": "Reports from the quarter in which testing was deployed "
+            "(event testing_started); a quarter wholly before it needs none, and none is due "
+            "while testing has not started.",
+        },
+        "18.1 binds the certificate holder ('tổ chức, cá nhân tham gia hoạt động thử nghiệm có "
+        "kiểm soát có trách nhiệm báo cáo định kỳ hàng quý'), and 18.3 fixes calendar quarters "
+        "('từ ngày 01 tháng đầu quý đến hết ngày cuối cùng của tháng cuối quý') with no "
+        "exception for a partial one or one before deployment; the state of a testing not yet "
+        "deployed is itself 'tình hình thực hiện hoạt động thử nghiệm' the authority needs "
+        "(15.1.b revokes after 90 days without deployment). The report is on the implementation "
+        "of the testing, and a quarter with no testing has none to report, hence the "
+        "alternative.",
+        "trial finding 21; text of 18.1, 18.3 (this project)",
+    ),
+    _i(
         "extension-limit",
         "10.2",
         "'Gia hạn 01 lần không quá thời gian thử nghiệm đã được phê duyệt': compare lengths or "
@@ -422,8 +455,8 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "authority-steps",
         {
             "authority-steps": "The authority's own processing steps (sending the consultation, "
-            "deciding) are extended by the working days spent clarifying; the consultees' 10-day "
-            "reply period is not.",
+            "deciding) still running on the day of the request are extended by the working days "
+            "spent clarifying; the consultees' 10-day reply period is not.",
             "all-steps": "Every step running during the clarification, the consultees' replies "
             "included, is extended.",
         },
@@ -431,7 +464,10 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "is the receiving authority's; the consulted units answer the authority, not the applicant. "
         "The stop runs from the day after the written request to the day the answer arrives, both "
         "counted in working days; an unanswered request keeps the clock stopped until the applicant's "
-        "5 working days run out and the dossier is returned.",
+        "5 working days run out and the dossier is returned. Under either option the stop takes "
+        "nothing from a step already done on the day of the request (nothing of it is still "
+        "running) and that step keeps its due date; the day-by-day explanation marks each stopped "
+        "day as stopped, not counted.",
         "text of 13.3.b and 16.3.b (this project)",
     ),
     _i(
@@ -497,6 +533,32 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "issue 8, item 5; text of 22.1 (this project)",
     ),
     _i(
+        "results-report-after-extension",
+        "18.4 14.1 13.2.c 16.1.b",
+        "After an extension (14, or an adjustment lengthening the period, 13.2.c), does a results "
+        "report filed before it was approved — the one that goes with the request — discharge "
+        "18.4 for the extended end?",
+        "new-report",
+        {
+            "new-report": "No: 18.4 is owed before each end of the testing period in force. A "
+            "report counts for the end in force on the day it is filed; once an extension is "
+            "approved, a new results report is due at least 30 days before the extended end. A "
+            "report that fell due before the end moved stays on the schedule with its own status.",
+            "earlier-report-counts": "Yes: any results report filed at least 30 days before the "
+            "end in force discharges 18.4, one filed for the original period with the "
+            "extension request included; the schedule shows the end in force only.",
+        },
+        "18.4 ties the report to the end of the testing period ('trước khi kết thúc thời hạn thử "
+        "nghiệm ít nhất 30 ngày'), and after an extension the testing runs to the extended end "
+        "(16.1.b: 'hết thời gian đã được gia hạn thử nghiệm'). The report is on the results of "
+        "the testing ('Báo cáo kết quả hoạt động thử nghiệm'): one filed with the 14.1 request "
+        "reports on the approved period and is the basis of the extension decision (14.2, 13.2.c "
+        "ask for it for that purpose); it says nothing of the extended period it precedes. The "
+        "words 'ít nhất 30 ngày' fix only the latest day, so a report filed earlier satisfies "
+        "them literally: hence the alternative.",
+        "trial finding 2; text of 14.1, 18.4, 16.1.b (this project)",
+    ),
+    _i(
         "culture-day-makeup",
         "12.3.b 12.3.d 12.4.b 12.4.d 12.5 13.3.b 16.3.b 16.3.d",
         "If 24 November (Ngày Văn hóa Việt Nam) falls on a weekend, is it made up on the next "
@@ -529,6 +591,7 @@ QUESTION_VI: dict[str, str] = {
     "extension-window": "'Trong thời gian không quá 30 ngày, trước khi kết thúc' gồm những ngày nào?",
     "incident-written-report": "'Sau 03 ngày' gửi báo cáo sự cố bằng văn bản: trong 3 ngày hay từ ngày thứ 3 trở đi?",
     "quarterly-report-due": "Hạn nộp báo cáo quý (ngày 05) rơi vào ngày nghỉ thì xử lý thế nào?",
+    "quarterly-report-quarters": "Báo cáo định kỳ hàng quý (khoản 3 Điều 18) cho mọi quý của thời hạn thử nghiệm kể từ khi được cấp, hay chỉ từ quý đã triển khai thử nghiệm?",
     "extension-limit": "'Gia hạn không quá thời gian thử nghiệm đã được phê duyệt': so sánh độ dài hay ngày kết thúc?",
     "revocation-timing": "Căn cứ 'sau 90 ngày kể từ ngày được cấp' phát sinh vào ngày nào?",
     "participant-exemption-scope": "Những quy trình, quy định nào phải thực hiện đầy đủ để được miễn trách nhiệm dân sự (khoản 2 Điều 22)?",
@@ -542,6 +605,7 @@ QUESTION_VI: dict[str, str] = {
     "inspection-individual": "Kiểm tra tại chỗ định kỳ 01 lần/năm (khoản 2 Điều 17) có áp dụng với cá nhân tham gia thử nghiệm không?",
     "risk-assessment-period": "'Định kỳ hàng tháng, quý đánh giá rủi ro': đánh giá cả hằng tháng và hằng quý, hay hằng tháng hoặc hằng quý?",
     "authority-exemption-remit": "Miễn trách nhiệm theo khoản 1 Điều 22: phải thực hiện mọi trách nhiệm của Điều 20, hay chỉ những trách nhiệm trong phạm vi được giao?",
+    "results-report-after-extension": "Sau khi gia hạn, Báo cáo kết quả đã nộp cho thời hạn trước (kèm đề nghị gia hạn) có thay cho báo cáo theo khoản 4 Điều 18 trước ngày kết thúc mới không?",
     "culture-day-makeup": "Ngày Văn hóa Việt Nam (24/11) trùng ngày nghỉ hằng tuần thì có được nghỉ bù không?",
 }
 
@@ -623,7 +687,7 @@ OPTION_VI: dict[tuple[str, str], str] = {
     (
         "inspection-year",
         "twelve-months-from-issue",
-    ): "mỗi khoảng 12 tháng kể từ ngày cấp Giấy chứng nhận kiểm tra một lần",
+    ): "mỗi khoảng 12 tháng kể từ ngày cấp Giấy chứng nhận kiểm tra một lần; mỗi năm kết thúc vào ngày tương ứng như thời hạn thử nghiệm (Điều 147, 148 Bộ luật Dân sự 2015), nên thử nghiệm tròn ba năm có ba năm kiểm tra",
     ("inspection-year", "calendar-year"): "mỗi năm dương lịch có thử nghiệm kiểm tra một lần",
     (
         "issuance-return",
@@ -680,6 +744,22 @@ OPTION_VI: dict[tuple[str, str], str] = {
         "previous-working-day",
     ): "nộp vào ngày làm việc cuối cùng trước hoặc đúng ngày 05",
     (
+        "quarterly-report-quarters",
+        "every-quarter-of-the-period",
+    ): "mỗi quý của thời hạn thử nghiệm kể từ khi được cấp đều báo cáo, kể cả quý đầu, quý cuối không trọn và quý chưa triển khai thử nghiệm",
+    (
+        "quarterly-report-quarters",
+        "quarters-of-testing",
+    ): "báo cáo từ quý đã triển khai thử nghiệm (sự kiện bắt đầu thử nghiệm); quý trước đó không phải báo cáo",
+    (
+        "results-report-after-extension",
+        "new-report",
+    ): "không: mỗi ngày kết thúc có hiệu lực cần một Báo cáo kết quả nộp trước ít nhất 30 ngày; báo cáo nộp trước khi gia hạn (kèm đề nghị gia hạn) là của thời hạn trước, thời hạn đã gia hạn cần báo cáo mới",
+    (
+        "results-report-after-extension",
+        "earlier-report-counts",
+    ): "có: bất kỳ Báo cáo kết quả nào nộp trước ngày kết thúc có hiệu lực ít nhất 30 ngày, kể cả báo cáo kèm đề nghị gia hạn, đều được tính",
+    (
         "extension-limit",
         "compare-durations",
     ): "thời gian gia hạn không dài hơn thời gian thử nghiệm đã được phê duyệt (ví dụ phê duyệt 18 tháng → gia hạn tối đa 18 tháng)",
@@ -699,7 +779,7 @@ OPTION_VI: dict[tuple[str, str], str] = {
     (
         "clock-stop-scope",
         "authority-steps",
-    ): "các bước xử lý của cơ quan (gửi lấy ý kiến, quyết định) được cộng thêm số ngày làm việc giải trình; thời hạn 10 ngày trả lời ý kiến không dừng",
+    ): "các bước xử lý của cơ quan (gửi lấy ý kiến, quyết định) còn đang chạy vào ngày có văn bản yêu cầu giải trình được cộng thêm số ngày làm việc giải trình; thời hạn 10 ngày trả lời ý kiến không dừng",
     (
         "clock-stop-scope",
         "all-steps",

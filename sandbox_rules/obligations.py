@@ -188,25 +188,14 @@ def _schedule(
         # Periodic duties run over the testing period, and stop with it at a revocation or
         # conclusion (issue 8, item 4).
         stop = min(end, ended) if ended else end
-        items += _quarterly_reports(events, start, stop, as_of, cal, interp)
-        results_due = cal.latest_before(end, Days(30))
-        submitted = next((e.date for e in events if e.type == "results_report_submitted"), None)
-        items.append(
-            Obligation(
-                "results-report",
-                "18.4",
-                "participant",
-                "Báo cáo kết quả hoạt động thử nghiệm",
-                "Results report",
-                results_due,
-                None,
-                _status(results_due, submitted, as_of),
-                f"Chậm nhất 30 ngày trước ngày kết thúc {_vi(end)}",
-                f"At least 30 days before the end on {end.isoformat()}",
-                cal.is_provisional(results_due),
-                "duty.18.4.results-report",
-            )
-        )
+        if interp["quarterly-report-quarters"] == "quarters-of-testing":
+            # Reports from the quarter testing was deployed in; none before it starts.
+            deployed = status.testing_started_on
+            if deployed is not None and deployed <= stop:
+                items += _quarterly_reports(events, max(start, deployed), stop, as_of, cal, interp)
+        else:
+            items += _quarterly_reports(events, start, stop, as_of, cal, interp)
+        items += _results_reports(events, status, end, as_of, cal, interp)
         if status.extension_window is not None:
             ws, we = status.extension_window
             items.append(
@@ -223,7 +212,7 @@ def _schedule(
                     "HĐTN13/HĐTN14 with the results report",
                 )
             )
-        items += _yearly_inspections(rec, start, stop, interp)
+        items += _yearly_inspections(rec, events, start, stop, interp)
         items += _risk_assessments(start, stop, interp)
     items += _remediations(rec, events, as_of, cal)
     items += _incidents(events, as_of, cal, interp)
@@ -261,6 +250,8 @@ def _schedule(
     items.sort(key=lambda i: (i.due or (i.window[0] if i.window else date.max), i.id))
     used = interp.used(
         "quarterly-report-due",
+        "quarterly-report-quarters",
+        "results-report-after-extension",
         "incident-written-report",
         "extension-window",
         "roll-forward",
@@ -269,6 +260,96 @@ def _schedule(
         "risk-assessment-period",
     )
     return Schedule(tuple(items), as_of, start, end, used, cal.data_version, ended)
+
+
+def _ends_in_force(
+    events: list[Event], status: LifecycleStatus, end: date
+) -> list[tuple[date | None, date]]:
+    """The ends of the testing period in the order they were in force, each with the day it
+    came into force (None: from issue): the approved end, then each end an approved
+    extension or lengthening adjustment set (10.2, 13.2.c, 14)."""
+    if status.extended_end is None or status.approved_end is None:
+        return [(None, end)]
+    out: list[tuple[date | None, date]] = [(None, status.approved_end)]
+    current = status.approved_end
+    for e in events:
+        lengthens = e.type == "extension_approved" or e.type == "adjustment_approved"
+        if lengthens and e.months:
+            current = add_months(current, e.months)
+            out.append((e.date, current))
+    return out
+
+
+def _results_reports(
+    events: list[Event],
+    status: LifecycleStatus,
+    end: date,
+    as_of: date,
+    cal: VietnamCalendar,
+    interp: Interpretations,
+) -> list[Obligation]:
+    """18.4: the results report at least 30 days before the end of the testing period.
+
+    Under ``results-report-after-extension=new-report`` it is owed before each end in force:
+    a report counts for the end in force on the day it is filed, so the one filed with an
+    extension request answers the end before the extension, and the extended end needs its
+    own; an end that moved after its report fell due keeps its item (``results-report-period-N``).
+    Under ``earlier-report-counts`` the end in force alone has an item, met by any report."""
+    submitted = [e.date for e in events if e.type == "results_report_submitted"]
+    if interp["results-report-after-extension"] == "earlier-report-counts":
+        periods: list[tuple[date | None, date]] = [(None, end)]
+    else:
+        periods = _ends_in_force(events, status, end)
+    out = []
+    for k, (since, end_k) in enumerate(periods):
+        until = periods[k + 1][0] if k + 1 < len(periods) else None
+        due = cal.latest_before(end_k, Days(30))
+        if until is not None and due >= until:
+            continue  # the end moved before this report fell due: no duty for it
+        done = next(
+            (
+                d
+                for d in submitted
+                if (since is None or d >= since) and (until is None or d < until)
+            ),
+            None,
+        )
+        title_vi, title_en = "Báo cáo kết quả hoạt động thử nghiệm", "Results report"
+        detail_vi = f"Chậm nhất 30 ngày trước ngày kết thúc {_vi(end_k)}"
+        detail_en = f"At least 30 days before the end on {end_k.isoformat()}"
+        if until is not None:
+            title_vi += f" (thời hạn trước khi gia hạn, đến {_vi(end_k)})"
+            title_en += f" (period before the extension, to {end_k.isoformat()})"
+            detail_vi += f", thời hạn có hiệu lực đến khi được gia hạn ngày {_vi(until)}"
+            detail_en += f", the end in force until the extension of {until.isoformat()}"
+        elif since is not None:
+            title_vi += f" (thời hạn đã gia hạn, đến {_vi(end_k)})"
+            title_en += f" (extended period, to {end_k.isoformat()})"
+            detail_vi += (
+                f" (thời hạn sau khi gia hạn ngày {_vi(since)}); báo cáo nộp trước ngày gia hạn "
+                "là của thời hạn trước (cách hiểu results-report-after-extension)"
+            )
+            detail_en += (
+                f" (the period as extended on {since.isoformat()}); a report filed before the "
+                "extension is the earlier period's (reading results-report-after-extension)"
+            )
+        out.append(
+            Obligation(
+                "results-report" if until is None else f"results-report-period-{k + 1}",
+                "18.4",
+                "participant",
+                title_vi,
+                title_en,
+                due,
+                None,
+                _status(due, done, as_of),
+                detail_vi,
+                detail_en,
+                cal.is_provisional(due),
+                "duty.18.4.results-report",
+            )
+        )
+    return out
 
 
 def _quarterly_reports(
@@ -343,21 +424,28 @@ _kept_quarters = lru_cache(maxsize=256)(_quarters)
 
 
 def _yearly_inspections(
-    rec: SandboxRecord, start: date, stop: date, interp: Interpretations
+    rec: SandboxRecord, events: list[Event], start: date, stop: date, interp: Interpretations
 ) -> tuple[Obligation, ...]:
-    """17.2: the authority inspects 'tổ chức tham gia' on site once a year (its duty)."""
+    """17.2: the authority inspects 'tổ chức tham gia' on site once a year (its duty); a year
+    in which an inspection ended (``inspection_ended``, its record drawn up) is done."""
     return _inspections(
         rec.applicant_kind,
         start,
         stop,
         interp["inspection-individual"] == "organisations-only",
         interp["inspection-year"] == "calendar-year",
+        tuple(e.date for e in events if e.type == "inspection_ended"),
     )
 
 
 @lru_cache(maxsize=256)
 def _inspections(
-    kind: str | None, start: date, stop: date, organisations_only: bool, by_calendar_year: bool
+    kind: str | None,
+    start: date,
+    stop: date,
+    organisations_only: bool,
+    by_calendar_year: bool,
+    inspected: tuple[date, ...] = (),
 ) -> tuple[Obligation, ...]:
     # Immutable items that depend only on these values: kept.
     if kind == "individual" and organisations_only:
@@ -387,10 +475,20 @@ def _inspections(
             ys = max(start, date(start.year + k, 1, 1))
             ye = min(date(start.year + k, 12, 31), stop)
         else:
-            ys = add_months(start, 12 * k)
-            ye = min(add_months(start, 12 * (k + 1)) - timedelta(days=1), stop)
+            # A year counted from the start ends on its corresponding day (Civil Code 2015 Art.
+            # 147(1), 148(3)), as the testing period itself does (its end is start + months):
+            # the next year begins the day after. So a period of whole years has as many
+            # inspection years, and no one-day year at its end.
+            ys = start if k == 0 else add_months(start, 12 * k) + timedelta(days=1)
+            ye = min(add_months(start, 12 * (k + 1)), stop)
         if ys > stop:
             break
+        held = next((d for d in inspected if ys <= d <= ye), None)
+        detail_vi = "Cơ quan cấp phối hợp cơ quan chức năng; lập biên bản khi kết thúc."
+        detail_en = "By the issuing authority with related agencies; a written record at the end."
+        if held is not None:
+            detail_vi += f" Đã kiểm tra trong năm này: kiểm tra kết thúc ngày {_vi(held)}."
+            detail_en += f" Inspected this year: the inspection ended on {held.isoformat()}."
         out.append(
             Obligation(
                 f"yearly-inspection-{k + 1}",
@@ -400,10 +498,9 @@ def _inspections(
                 f"Periodic on-site inspection, year {k + 1}",
                 None,
                 (ys, ye),
-                "informational",
-                "Cơ quan cấp phối hợp cơ quan chức năng; lập biên bản khi kết thúc."
-                + (" Áp dụng nếu bên tham gia là tổ chức." if unknown_kind else ""),
-                "By the issuing authority with related agencies; a written record at the end."
+                "done" if held is not None else "informational",
+                detail_vi + (" Áp dụng nếu bên tham gia là tổ chức." if unknown_kind else ""),
+                detail_en
                 + (" Applies if the participant is an organisation." if unknown_kind else ""),
             )
         )

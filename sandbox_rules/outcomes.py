@@ -322,10 +322,17 @@ class DossierItem(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fiel
 
 class UnknownDocument(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """A document named in the input that is none of this filing's documents (a warning,
-    never dropped silently), with the nearest name the filing accepts."""
+    never dropped silently). ``reason``: ``unknown`` (with the nearest name the filing
+    accepts, ``suggestion``), ``ambiguous`` (the name holds the codes of two forms, or names
+    two documents: ``candidates``, their rule ids) or ``other_procedure`` (a document of the
+    filings of ``procedures`` only). ``codes``: the form codes the name holds."""
 
     given: str
     suggestion: str | None
+    reason: Literal["unknown", "ambiguous", "other_procedure"] = "unknown"
+    codes: tuple[str, ...] = ()
+    candidates: tuple[str, ...] = ()
+    procedures: tuple[str, ...] = ()
 
 
 class OtherKindForm(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -20,6 +20,7 @@ import msgspec
 
 from sandbox_rules._validation import as_day, iso_form
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
+from sandbox_rules.calendar.core import Step
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import EventOrderError, InputValidationError, brief
 from sandbox_rules.i18n import Codes, Day, Message, Term
@@ -305,6 +306,10 @@ def step_period(spec: StepSpec, interp: Interpretations) -> Period:
     return period
 
 
+_STOP_VI = "dừng tính — thời gian giải trình, hoàn thiện hồ sơ không tính vào thời gian xử lý"
+_STOP_EN = "stopped — clarification time is not counted in processing time"
+
+
 @dataclass(frozen=True, slots=True)
 class StepResult:
     spec: StepSpec
@@ -317,6 +322,44 @@ class StepResult:
     stopped_working_days: int
     note_vi: str | None
     note_en: str | None
+    # The clock stop this step's due date was extended by: the request's day (the stop runs
+    # from the day after) and the last stopped day (the answer, or as_of while unanswered).
+    stop: tuple[date, date] | None = None
+
+    @property
+    def explanation(self) -> tuple[Step, ...]:
+        """The due date day by day, each stopped day marked as stopped, not counted."""
+        if self.due is None:
+            return ()
+        days = self.due.steps
+        if self.stop is None:
+            return days
+        first, last = self.stop
+        out = []
+        stopped = 0
+        for d in days:
+            if first < d.date <= last and d.action in ("counted", "due"):
+                stopped += 1
+                if d.action == "due":  # the stop ran to the last day left: due on the answer
+                    out.append(Step(d.date, "due", None, _STOP_VI + " → HẠN CUỐI",
+                                    _STOP_EN + " → DUE", d.documents))  # fmt: skip
+                else:
+                    out.append(Step(d.date, "stopped", None, _STOP_VI, _STOP_EN, d.documents))
+            elif d.count is not None and stopped:
+                n = d.count - stopped
+                out.append(
+                    Step(
+                        d.date,
+                        d.action,
+                        n,
+                        d.reason_vi.replace(f"ngày thứ {d.count} ", f"ngày thứ {n} "),
+                        d.reason_en.replace(f"day {d.count} ", f"day {n} "),
+                        d.documents,
+                    )
+                )
+            else:
+                out.append(d)
+        return tuple(out)
 
     def record(self, explain: bool = False) -> TimelineStep:
         r = self.spec.rule
@@ -344,7 +387,7 @@ class StepResult:
             clock_stopped_working_days=self.stopped_working_days,
             note_vi=self.note_vi,
             note_en=self.note_en,
-            explanation=tuple(s.record() for s in self.due.steps)
+            explanation=tuple(s.record() for s in self.explanation)
             if explain and self.due is not None
             else None,
         )
@@ -560,11 +603,17 @@ def timeline(
         due = cal.deadline(start, period)
         stopped = 0
         paused = False
+        actual = ev.get(spec.ends)
+        stop_window: tuple[date, date] | None = None
+        # "Thời gian giải trình, hoàn thiện hồ sơ không tính vào thời gian xử lý hồ sơ" stops
+        # only the time still running: a step done on or before the day of the request has no
+        # time left to stop, and keeps its due date.
         if (
             stop_start is not None
             and (spec.stoppable or (stop_scope == "all-steps" and spec.actor == "consultees"))
             and stop_start >= start
             and stop_start <= due.date
+            and (actual is None or actual > stop_start)
         ):
             end_of_stop = stop_end if stop_end is not None else max(as_of, stop_start)
             paused = stop_end is None
@@ -573,7 +622,7 @@ def timeline(
                 due = cal.deadline(start, WorkingDays(period.n + stopped))
             else:
                 due = cal.deadline(start, Days(period.n + (end_of_stop - stop_start).days))
-        actual = ev.get(spec.ends)
+            stop_window = (stop_start, end_of_stop)
         note_vi = note_en = None
         late: int | None = None
         if actual is not None:
@@ -606,7 +655,19 @@ def timeline(
         else:
             status = "pending"
         results.append(
-            StepResult(spec, start, assumed, due, actual, status, late, stopped, note_vi, note_en)
+            StepResult(
+                spec,
+                start,
+                assumed,
+                due,
+                actual,
+                status,
+                late,
+                stopped,
+                note_vi,
+                note_en,
+                stop_window,
+            )
         )
         previous_due[spec.ends] = actual if actual is not None else due.date
     dues = [r.due.date for r in results if r.due is not None and r.spec.actor != "applicant"]

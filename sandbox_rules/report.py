@@ -332,12 +332,7 @@ def dossier_warnings(d: Any, lang: str = "vi") -> list[str]:
     forms the other kind of applicant files (``form-order`` says whose each form is)."""
     out = []
     for u in d.get("unrecognised") or ():
-        hint = (
-            t("report.unknown_document_hint", lang, name=u["suggestion"])
-            if u.get("suggestion")
-            else ""
-        )
-        out.append(t("report.unknown_document", lang, given=u["given"]) + hint)
+        out.append(_unrecognised_line(u, d, lang))
     for f in d.get("other_kind_forms") or ():
         cite = Citation.parse(f["citation"])
         reading = f.get("interpretation") or ""
@@ -354,6 +349,53 @@ def dossier_warnings(d: Any, lang: str = "vi") -> list[str]:
             )
         )
     return out
+
+
+def _unrecognised_line(u: Any, d: Any, lang: str) -> str:
+    """One document given that the filing does not count, and why: none of its documents
+    (with the nearest name), two forms' codes or two documents in one name, or a document
+    of another procedure's filing (with the --procedure that checks it)."""
+    given, reason = u["given"], u.get("reason") or "unknown"
+    codes = ", ".join(u.get("codes") or ())
+    if reason == "ambiguous" and len(u.get("codes") or ()) > 1:
+        return t("report.document_codes", lang, given=given, codes=codes)
+    if reason == "ambiguous":
+        items = "; ".join(_dossier_item_name(r, d, lang) for r in u.get("candidates") or ())
+        return t("report.document_ambiguous", lang, given=given, items=items)
+    if reason == "other_procedure":
+        procs = list(u.get("procedures") or ())
+        names = [t(f"dossier.procedure.{p}", lang) for p in procs]
+        if len(names) > 1:
+            names = [", ".join(names[:-1]) + t("report.document_or", lang) + names[-1]]
+        return t(
+            "report.document_other_procedure",
+            lang,
+            given=given,
+            procedures="".join(names),
+            option=" | ".join(procs),
+        )
+    if u.get("codes"):
+        return t("report.document_not_a_form", lang, given=given, codes=codes)
+    hint = (
+        t("report.unknown_document_hint", lang, name=u["suggestion"]) if u.get("suggestion") else ""
+    )
+    return t("report.unknown_document", lang, given=given) + hint
+
+
+def _dossier_item_name(rule_id: str, d: Any, lang: str) -> str:
+    """A document of a filing as a warning names it: its clause and its form (the applicant's,
+    where the kind is known) or document code — ``điểm a khoản 2 Điều 12: HĐTN01``."""
+    from sandbox_rules.dossier_names import items
+
+    found = next((it for it in items() if it.rule_id == rule_id), None)
+    if found is None:
+        return rule_id
+    cite = Citation.parse(found.citation)
+    order = (d.get("interpretations_used") or {}).get("form-order") or "listed-order"
+    kind = d.get("applicant_kind")
+    code = found.form(order, kind) if kind else None
+    codes = [code] if code else sorted(found.codes) or [found.document or ""]
+    return f"{cite.vi() if lang == 'vi' else cite.en()}: {', '.join(codes)}"
 
 
 def _day(value: Any, vi: bool) -> str:
@@ -579,9 +621,11 @@ def obligation_line(i: Any, lang: str = "vi") -> str:
     vi = lang == "vi"
     if i.due is not None:
         when = _day(i.due, vi)
+        if i.provisional:  # counted on a year without an official schedule, as deadline says
+            when += f" ({t('timeline.provisional', lang)})"
     elif i.window is not None:
         when = f"{_day(i.window[0], vi)}..{_day(i.window[1], vi)}"
     else:
         when = ""
     status = _word("value", i.status, vi)
-    return f"  {when:<22}  {status:<18} {cite(i.citation, lang):<16} {i.title_vi if vi else i.title_en}"
+    return f"  {when:<24}  {status:<18} {cite(i.citation, lang):<16} {i.title_vi if vi else i.title_en}"

@@ -28,11 +28,12 @@ class PeriodRecord(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
 
 class DayStep(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
     """One day of a deadline's explanation: counted, skipped (with the reason and the document
-    that made it a day off or a worked Saturday), the event day, or the due day."""
+    that made it a day off or a worked Saturday), stopped (a procedure's clock stop: not
+    counted), the event day, or the due day."""
 
     date: Date
     weekday: str
-    action: Literal["event", "counted", "skipped", "passed", "rolled", "due"]
+    action: Literal["event", "counted", "skipped", "stopped", "passed", "rolled", "due"]
     count: int | None
     reason_vi: str
     reason_en: str

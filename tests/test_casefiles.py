@@ -121,7 +121,7 @@ def test_a_wrong_kind_does_not_hide_the_other_errors_of_its_part(tmp_path: Path)
         "application:\n"
         "  applicant:\n"
         "    kind: organization\n"
-        "    lawful_legal_entity_in_vietnam: có\n"
+        "    lawful_legal_entity_in_vietnam: rồi\n"
         "    staf_qualified: true\n"
         "expect:\n"
         "  conditions: eligible\n",
@@ -132,7 +132,7 @@ def test_a_wrong_kind_does_not_hide_the_other_errors_of_its_part(tmp_path: Path)
     by_line = {e["line"]: e for e in r.error["errors"]}
     assert set(by_line) == {4, 5, 6}
     assert by_line[4]["suggestion"] == "organisation"
-    assert "true (có)" in by_line[5]["msg"] and "«organisation»" in by_line[5]["msg"]
+    assert "true hoặc có" in by_line[5]["msg"] and "«organisation»" in by_line[5]["msg"]
     assert by_line[6]["suggestion"] == "staff_qualified"
     # A kind with no near valid value is not guessed at: only its own error is reported.
     f.write_text(f.read_text(encoding="utf-8").replace("organization", "zzz"), encoding="utf-8")
@@ -538,3 +538,268 @@ def test_a_scenario_day_written_dd_mm_yyyy_is_refused_with_its_iso_form(
     assert main([command, str(f), "--lang", lang]) == 1
     err = capsys.readouterr().err
     assert "YYYY-MM-DD" in err and suggest.format(iso) in err and "Traceback" not in err
+
+
+# -- expectations by the names the rest of the tool accepts (trial finding 10) ------------------
+# (documents at hand, dossier_missing written, met, what is left over: (missing, extra))
+DOSSIER_MISSING = [
+    # "Đơn đề nghị" is HĐTN01, as `dossier` itself reads it
+    (["Phương án thử nghiệm có kiểm soát"], ["Đơn đề nghị"], True, ((), ())),
+    # its decree wording without diacritics, its form code, its clause
+    (["plan"], ["Don de nghi cap giay chung nhan"], True, ((), ())),
+    (["plan"], ["Mẫu HĐTN01"], True, ((), ())),
+    (["plan"], ["điểm a khoản 2 Điều 12"], True, ((), ())),
+    # the individual's form is not what this organisation misses
+    (["plan"], ["HĐTN02"], False, (("HĐTN02",), ("HĐTN01",))),
+    # both missing, named in words
+    ([], ["đơn đề nghị", "phương án"], True, ((), ())),
+    # a document at hand is not missing
+    (["HĐTN01 - Đơn đề nghị"], ["Đơn đề nghị"], False, (("Đơn đề nghị",), ("plan",))),
+]
+
+
+@pytest.mark.parametrize(("documents", "written", "ok", "left"), DOSSIER_MISSING)
+def test_dossier_missing_names_documents_as_the_dossier_check_does(
+    tmp_path: Path,
+    documents: list[str],
+    written: list[str],
+    ok: bool,
+    left: tuple[tuple[str, ...], tuple[str, ...]],
+) -> None:
+    app = _org(submission={"documents": documents})
+    f = _case_file(
+        tmp_path, {"name": "x", "application": app, "expect": {"dossier_missing": written}}
+    )
+    (r,) = run_file(f)
+    (c,) = r.checks
+    assert (c.ok, (c.missing, c.extra)) == (ok, left)
+
+
+SCENARIO = ROOT / "examples" / "scenarios" / "inspection-and-revocation.yaml"
+# (obligations expectations, met) — the record's schedule has remediation-2026-11-05 (17.3)
+# overdue, and nothing else
+OVERDUE = [
+    ({"overdue": ["remediation-2026-11-05"]}, True),  # by id, as before
+    ({"overdue": ["17.3"]}, True),  # by its clause, as dossier_missing and grounds take
+    ({"overdue": ["khoản 3 Điều 17"]}, True),  # the clause in words
+    ({"overdue": ["18.3"]}, False),  # no quarterly report is overdue
+    ({"overdue": []}, False),
+]
+
+
+@pytest.mark.parametrize(("expect", "ok"), OVERDUE)
+def test_overdue_takes_clauses(tmp_path: Path, expect: dict[str, object], ok: bool) -> None:
+    f = _case_file(tmp_path, {"name": "x", "from": str(SCENARIO), "expect": expect})
+    (r,) = run_file(f)
+    assert r.status == ("passed" if ok else "failed"), render([r])
+
+
+# (expectations, [(line, id written, the id suggested)])
+OBLIGATION_IDS = [
+    # an id slightly wrong: an input error with its line and the nearest id
+    (
+        {"obligations": {"quarterly-2026-Q2": "done"}},
+        [(5, "quarterly-2026-Q2", "quarterly-report-2026-Q2")],
+    ),
+    # two wrong at once, and one in overdue (a token that is neither an id nor a clause)
+    (
+        {
+            "obligations": {
+                "remediation-2026-11": "overdue",
+                "yearly-inspection-1": "informational",
+            },
+            "overdue": ["remediation-2026-11"],
+        },
+        [
+            (5, "remediation-2026-11", "remediation-2026-11-05"),
+            (7, "overdue", "remediation-2026-11-05"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("expect", "wrong"), OBLIGATION_IDS)
+def test_an_unknown_obligation_id_is_an_input_error_with_its_line_and_the_nearest_ids(
+    tmp_path: Path, expect: dict[str, object], wrong: list[tuple[int, str, str]]
+) -> None:
+    f = _case_file(tmp_path, {"name": "x", "from": str(SCENARIO), "expect": expect})
+    (r,) = run_file(f)
+    assert r.status == "error" and r.error is not None, render([r])
+    got = [(e["line"], e["loc"][-1], e.get("suggestion")) for e in r.error["errors"]]
+    assert got == wrong, f.read_text()
+    assert "sandbox-rules obligations TỆP --ids" in r.error["message"]
+
+
+def test_obligations_ids_shows_the_id_of_every_obligation(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["obligations", str(SCENARIO), "--ids"]) == 0
+    out = capsys.readouterr().out
+    assert "Khắc phục tồn tại, vi phạm sau kiểm tra  [remediation-2026-11-05]" in out
+    assert main(["obligations", str(SCENARIO)]) == 0
+    assert "[remediation-2026-11-05]" not in capsys.readouterr().out  # only when asked
+
+
+def test_an_undetermined_exemption_names_the_duty_whose_compliance_is_missing(
+    tmp_path: Path,
+) -> None:
+    from sandbox_rules.rules import registry
+
+    # every participant duty complied with, but for one left out (unknown)
+
+    compliance = {str(r.outcome["fact"]): True for r in registry().group("duties.participant")} | {
+        "duty.other-law": True
+    }
+    del compliance["duty.18.2.channel"]
+    f = _case_file(tmp_path, {"name": "x", "compliance": compliance, "expect": {"exempt": True}})
+    (r,) = run_file(f)
+    (c,) = r.checks
+    assert c.actual is None
+    assert c.note == (
+        "chưa xác định được — bảng tuân thủ (compliance) chưa ghi việc thực hiện nghĩa vụ "
+        "duty.18.2.channel (18.2)"
+    )
+    assert "(không có)" not in render([r])
+
+
+# -- every input error of a case at once (trial findings 12 and 21) ------------------------------
+WAVES = """\
+name: x
+as_of: 2026-02-25
+timeline: {procedure: issuance-12.4, events: {dossier_complete: 2026-02-10}}
+expect:
+  due:
+    lấy ý kiến: 13/02/2026
+  state: gia hạn
+"""
+
+
+def test_a_wrong_value_does_not_hide_a_wrong_name_on_the_same_line(tmp_path: Path) -> None:
+    f = tmp_path / "c.case.yaml"
+    f.write_text(WAVES, encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.error is not None
+    got = [(e["line"], e["loc"][-1], e.get("suggestion")) for e in r.error["errors"]]
+    assert got == [
+        (6, "lấy ý kiến", "2026-02-13"),  # the day written dd/mm/yyyy
+        (6, "lấy ý kiến", "consult"),  # and, on the same line, the step's name
+        (7, "state", "extended"),  # a state in words, suggested as conditions are
+    ]
+    assert "các bước của thủ tục issuance-12.4: consult" in r.error["message"]
+    assert "tệp tình huống không hợp lệ (3 lỗi)" in r.error["message"]
+
+
+def test_a_mapping_written_as_a_list_says_so_and_its_keys_are_checked(tmp_path: Path) -> None:
+    text = f"name: x\nfrom: {SCENARIO}\nexpect:\n  obligations:\n    - quarterly-2026-Q2: done\n"
+    f = tmp_path / "c.case.yaml"
+    f.write_text(text, encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.error is not None
+    msgs = [e["msg"] for e in r.error["errors"]]
+    assert "bỏ dấu «-» ở đầu các dòng bên dưới" in msgs[0]
+    assert "Có phải ý bạn là «quarterly-report-2026-Q2»?" in msgs[1]
+
+
+# (clauses written, accepted)
+CLAUSES = [
+    ([9.1, "9.3", 11, "12.1.b"], True),  # 11 is read by YAML as an int: a clause all the same
+    ([True], False),  # a yes/no is no clause
+]
+
+
+@pytest.mark.parametrize(("clauses", "ok"), CLAUSES)
+def test_clauses_written_as_numbers_are_clauses(
+    tmp_path: Path, clauses: list[object], ok: bool
+) -> None:
+    text = f"name: x\nclauses: {json.dumps(clauses)}\ncompliance: {{}}\nexpect: {{exempt: null}}\n"
+    f = tmp_path / "c.case.yaml"
+    f.write_text(text, encoding="utf-8")
+    (r,) = run_file(f)
+    assert (r.status != "error") is ok, render([r])
+
+
+def test_the_case_model_offers_exactly_the_states_and_statuses() -> None:
+    import typing
+
+    from sandbox_rules import time_records
+    from sandbox_rules.i18n import table
+    from sandbox_rules.surfaces.casefiles.model import ObligationStatus, State, StepStatus
+
+    assert set(typing.get_args(State)) == set(table("state"))
+    step = typing.get_type_hints(time_records.TimelineStep)["status"]
+    assert typing.get_args(StepStatus) == typing.get_args(step)
+    assert typing.get_args(ObligationStatus) == typing.get_args(time_records.ObligationStatus)
+
+
+# -- yes/no written in words, as the template offers them (trial finding 13) ---------------------
+# (the value written for lawful_legal_entity_in_vietnam, what it is read as, or None: refused)
+YES_NO_WORDS = [
+    ("có", True),  # the template's and the message's own word
+    ("không", False),
+    ("Có", True),
+    ("khong", False),  # without diacritics
+    ("true", True),
+    ("rồi", None),  # any other word is still refused
+    ("ko", None),
+    ("không biết", None),  # unknown is an empty field, not a word
+]
+
+
+@pytest.mark.parametrize(("written", "read"), YES_NO_WORDS)
+def test_a_yes_no_field_takes_co_and_khong(tmp_path: Path, written: str, read: bool | None) -> None:
+    f = tmp_path / "a.case.yaml"
+    f.write_text(
+        "name: x\napplication:\n  applicant:\n    kind: organisation\n"
+        f"    lawful_legal_entity_in_vietnam: {written}\nexpect:\n  conditions: ineligible\n",
+        encoding="utf-8",
+    )
+    (r,) = run_file(f)
+    if read is None:
+        assert r.error is not None
+        (e,) = r.error["errors"]
+        assert e["line"] == 5 and f"nhận được «{written}»" in e["msg"]
+        assert "cần true hoặc có, false hoặc không" in e["msg"]
+        return
+    assert r.error is None, render([r])
+    assert r.status == ("failed" if read else "passed")  # false fails 9.1: ineligible
+
+
+def test_the_template_offers_the_words_the_files_take() -> None:
+    from sandbox_rules.surfaces.templates.write import application_template
+
+    text = application_template()
+    assert "true hoặc có | false hoặc không" in text and "true (có)" not in text
+
+
+# -- a field of the other kind of applicant points at kind (trial finding 15) --------------------
+WRONG_KIND = """\
+name: x
+application:
+  applicant:
+    kind: individual
+    name: Công ty Cổ phần Sông Hàn
+    lawful_legal_entity_in_vietnam: true
+    staff_qualified: true
+expect:
+  conditions: eligible
+"""
+
+
+def test_fields_of_the_other_kind_point_at_kind_on_its_line(tmp_path: Path) -> None:
+    f = tmp_path / "k.case.yaml"
+    f.write_text(WRONG_KIND, encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.error is not None
+    errors = r.error["errors"]
+    assert [e["line"] for e in errors] == [5, 6, 7]
+    for e in errors:
+        assert (
+            "trường này dành cho tổ chức (kind: organisation); hồ sơ khai kind: individual ở dòng 4"
+            in e["msg"]
+        )
+        assert e.get("suggestion") is None  # no field of an individual is what was meant
+    # one field an individual does not have, not an organisation's either: no such hint
+    f.write_text(WRONG_KIND.replace("    name:", "    nmae:"), encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.error is not None
+    assert all("dành cho tổ chức" not in e["msg"] for e in r.error["errors"])

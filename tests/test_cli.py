@@ -141,6 +141,54 @@ def test_every_scenario_runs(capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
 
 
+# -- date options (trial finding 13) -------------------------------------------------------------
+# (the command, the date given, what the error must say)
+DATE_OPTIONS = [
+    # dd/mm/yyyy: said so, with the same day in ISO form
+    (
+        ["timeline", "examples/scenarios/issuance-across-tet.yaml", "--as-of"],
+        "15/12/2028",
+        "«15/12/2028» không phải là ngày: ngày viết theo kiểu dd/mm/yyyy; viết theo dạng "
+        "YYYY-MM-DD, ví dụ 2026-12-01. Có phải ý bạn là «2028-12-15»?",
+    ),
+    # a month that does not exist: which, and the day with day and month swapped
+    (
+        ["lifecycle", "examples/scenarios/conclusion.yaml", "--as-of"],
+        "2029-13-01",
+        "«2029-13-01» không phải là ngày: không có tháng 13; viết theo dạng YYYY-MM-DD, ví dụ "
+        "2026-12-01. Có phải ý bạn là «2029-01-13»?",
+    ),
+    # a day the month does not have
+    (
+        ["report", "examples/scenarios/conclusion.yaml", "--as-of"],
+        "2029-02-30",
+        "tháng 02/2029 không có ngày 30",
+    ),
+    # the deadline's event day too
+    (["deadline", "--working-days", "3"], "1/2/2026", "Có phải ý bạn là «2026-02-01»?"),
+    # no day at all
+    (["deadline", "--working-days", "3"], "hôm nay", "không đúng dạng ngày"),
+]
+
+
+@pytest.mark.parametrize(("argv", "given", "said"), DATE_OPTIONS)
+def test_a_date_option_says_what_is_wrong_and_the_iso_form(
+    argv: list[str], given: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([*argv, given]) == 2
+    assert said in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["timeline", "lifecycle", "obligations", "report", "deadline"])
+def test_every_date_option_names_its_format_in_its_help(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if "--as-of" in x or x.strip().startswith("YYYY"))
+    assert "YYYY-MM-DD" in line
+
+
 HELP_COMMANDS = ["assess", "route", "dossier", "timeline", "lifecycle", "obligations", "batch",
                  "calendar", "deadline", "law", "report", "test", "init", "interview"]  # fmt: skip
 

@@ -261,11 +261,27 @@ CASES = [
         "scope.geographic-site",
         "not_met",
     ),
+    # The site condition is of a geographic space ("không gian địa lý (triển khai tại địa điểm
+    # ...)", 10.1): with only a physical space declared it does not apply (trial finding 21;
+    # this row said "met", a condition met by a space that does not exist).
     (
         ORGANISATION,
         {"scope.testing_spaces": [{"kind": "physical"}]},
         "scope.geographic-site",
-        "met",
+        "not_applicable",
+    ),
+    (
+        ORGANISATION,
+        {"scope.testing_spaces": [{"kind": "physical"}, {"kind": "network"}]},
+        "scope.geographic-site",
+        "not_applicable",
+    ),
+    # A space of unknown kind may be geographic: whether the condition applies is unknown.
+    (
+        ORGANISATION,
+        {"scope.testing_spaces": [{"kind": None}]},
+        "scope.geographic-site",
+        "unknown",
     ),
     (ORGANISATION, {"scope.testing_spaces": None}, "scope.geographic-site", "unknown"),
     # 10.2: at most 2 years.

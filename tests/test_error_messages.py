@@ -446,7 +446,7 @@ def test_a_bad_record_date_is_a_field_error_with_its_line(
     assert field["line"] == line and field["loc"] == ["record", "events", 1, "date"]
     assert field["msg"].startswith("«05/01/2026» is not a valid date")  # English for programs
     assert field["msg_vi"].startswith("«05/01/2026» không phải là ngày hợp lệ")
-    assert record["message"].startswith(f"{f}: invalid sandbox record (1 errors)")
+    assert record["message"].startswith(f"{f}: invalid sandbox record (1 error)")
     assert record["message_vi"].startswith(f"{f}: hồ sơ theo dõi thử nghiệm không hợp lệ")
 
 

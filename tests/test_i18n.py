@@ -690,6 +690,49 @@ def test_a_vietnamese_command_reads_one_table(
         messages.cache_clear()
 
 
+# -- counts in English (trial finding 21: not "1 cases") ----------------------------------------
+# (message, its fields, the English text)
+COUNTS = [
+    (
+        "case.summary",
+        {"total": 1, "passed": 0, "failed": 1, "error": 1, "xfailed": 1, "xpassed": 0},
+        "1 case: 0 passed, 1 failed, 1 error, 1 known disagreement, 0 no longer",
+    ),
+    (
+        "case.summary",
+        {"total": 2, "passed": 2, "failed": 0, "error": 0, "xfailed": 0, "xpassed": 0},
+        "2 cases: 2 passed, 0 failed, 0 errors, 0 known disagreements",
+    ),
+    ("case.status.passed", {"total": 1}, "PASSED (1 expectation)"),
+    ("case.status.failed", {"bad": 1, "total": 3}, "FAILED: 1 of 3 expectations wrong"),
+    ("input.invalid", {"file": "f", "what": "case file", "count": 1, "problems": ""}, "(1 error)"),
+    (
+        "coverage.counts",
+        {"total": 1, "encoded": 1, "not_computable": 0, "pending": 0, "missing": 0},
+        "1 unit: 1 encoded",
+    ),
+]
+
+
+@pytest.mark.parametrize(("key", "fields", "text"), COUNTS)
+def test_english_counts_agree_with_their_nouns(key: str, fields: dict[str, int], text: str) -> None:
+    from sandbox_rules.i18n import t
+
+    assert text in t(key, "en", **fields)
+    assert "{" not in t(key, "vi", **fields)  # the Vietnamese noun does not change
+
+
+def test_no_english_message_writes_one_with_a_plural_noun() -> None:
+    """Every count of the English table that is followed by a noun says it through
+    {n:one|other}, so that no message can print "1 cases"."""
+    from sandbox_rules.i18n import messages
+
+    bare = re.compile(
+        r"\{(?:n|count|total)\} (?:cases|errors|expectations|lines|bugs|rules|units|months|days|answers|clauses|working days)\b"
+    )
+    assert [k for k, v in messages("en").items() if bare.search(v)] == []
+
+
 def test_every_reading_has_its_options_explained_in_vietnamese() -> None:
     # Reports name the reading a result used; an officer is told what the option means,
     # not only its code (issue 12: Vietnamese first).
@@ -699,3 +742,23 @@ def test_every_reading_has_its_options_explained_in_vietnamese() -> None:
     assert missing == []
     stale = set(OPTION_VI) - {(i.id, o) for i in CATALOGUE for o in i.options}
     assert stale == set()
+
+
+STATUS_TABLES = ("value", "lifecycle.duty", "ics.status", "timeline.status")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_status_has_one_name_in_every_table(lang: str) -> None:
+    # The same status read "để theo dõi" in the text and "Để biết" in the page and the
+    # calendar file (an officer's trial): one word per status, whatever the surface; only
+    # the case may differ (the calendar file capitalises, overdue is written in capitals).
+    from collections import defaultdict
+
+    from sandbox_rules.i18n import table
+
+    names: dict[str, set[str]] = defaultdict(set)
+    for prefix in STATUS_TABLES:
+        for code, text in table(prefix, lang).items():
+            names[code].add(text.casefold())
+    shared = {c for c in names if sum(c in table(p, lang) for p in STATUS_TABLES) > 1}
+    assert {c: sorted(names[c]) for c in shared if len(names[c]) > 1} == {}

@@ -76,7 +76,7 @@ def test_both_readers_see_every_dated_obligation_with_its_dates() -> None:
         # Q2 due Sun 05/07/2026 -> Mon 06/07; nothing submitted by 10/09: overdue.
         ("Báo cáo định kỳ quý II/2026", "2026-07-06", "NEEDS-ACTION", "QUÁ HẠN"),
         # Q3 due Mon 05/10/2026: still to come.
-        ("Báo cáo định kỳ quý III/2026", "2026-10-05", "NEEDS-ACTION", "Chưa đến hạn"),
+        ("Báo cáo định kỳ quý III/2026", "2026-10-05", "NEEDS-ACTION", "Sắp đến hạn"),
         # 18.5 "báo cáo bằng văn bản trong 03 ngày": 28/08 + 3 days rolls over 31/8 (swapped
         # off) and 1-2/9 (Quốc khánh) to Thu 03/09/2026 — missed by 10/09.
         ("Báo cáo sự cố bằng văn bản", "2026-09-03", "NEEDS-ACTION", "QUÁ HẠN"),
@@ -100,9 +100,10 @@ def test_windows_are_spans_covering_their_last_day() -> None:
     assert ev.name == "VEVENT"
     assert (ev.decoded("DTSTART"), ev.decoded("DTEND")) == (D("2027-01-31"), D("2027-03-02"))
     assert str(ev["STATUS"]) == "TENTATIVE" and str(ev["TRANSP"]) == "TRANSPARENT"
-    # 17.2 "định kỳ 01 lần/năm": the first inspection year 02/03/2026..01/03/2027, one span.
+    # 17.2 "định kỳ 01 lần/năm": the 12 months from 02/03/2026 end on 02/03/2027 (Civil Code
+    # 148(3)), the end of the testing period too: one year 02/03/2026..02/03/2027, one span.
     insp = _by_summary(obligations_ics(RECORD, AS_OF), "Kiểm tra tại chỗ định kỳ năm thứ 1")
-    assert (insp.decoded("DTSTART"), insp.decoded("DTEND")) == (D("2026-03-02"), D("2027-03-02"))
+    assert (insp.decoded("DTSTART"), insp.decoded("DTEND")) == (D("2026-03-02"), D("2027-03-03"))
 
 
 @pytest.mark.parametrize(

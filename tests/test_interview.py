@@ -60,6 +60,27 @@ def test_a_decided_part_asks_nothing_more() -> None:
     assert any(f.startswith("plan.") for f in facts)  # the plan is still open
 
 
+def test_the_status_line_shows_the_authority_route_decided() -> None:
+    # 12.1.a decides the authority (two sources of Đà Nẵng) while the procedure waits for the
+    # second source's owning unit (12.3 or 12.4): the interview names the authority, as route
+    # does, and does not call it undetermined (trial finding 5).
+    from sandbox_rules.engine import route
+    from sandbox_rules.surfaces.interview.session import status_line
+
+    app = _app(
+        PARTIAL.replace(
+            "  - {name: Dữ liệu du lịch, managed_by: Đà Nẵng, defence_or_cipher: false}",
+            "  - {name: A, managed_by: Đà Nẵng, owning_unit: Sở Du lịch, defence_or_cipher: false}\n"
+            "  - {name: B, managed_by: Đà Nẵng, defence_or_cipher: false}",
+        )
+    )
+    r = route(app)
+    assert r.status == "undetermined" and r.authority is not None
+    line = status_line(app)
+    assert "cơ quan có thẩm quyền cấp: Chủ tịch Ủy ban nhân dân thành phố Đà Nẵng" in line, line
+    assert "Chairman of the Da Nang People's Committee" in status_line(app, "en")
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [("có", True), ("Có", True), ("khong", False), ("không", False), ("yes", True)],
@@ -383,6 +404,70 @@ def test_answer_keys_are_read_as_paths(key: str, path: tuple[str | int, ...] | N
     from sandbox_rules.surfaces.interview.session import answer_path
 
     assert answer_path(key) == path
+
+
+# -- never losing the officer's comments silently (trial finding 11) -----------------------------
+# (ruamel.yaml at hand, options, exit code, the input file kept as it was, words said first)
+WRITING_BACK = [
+    # comments can be kept: the file is completed in place, its comments kept
+    (True, [], 0, False, "Đã ghi hồ sơ đã bổ sung"),
+    # they cannot: the file is not overwritten, and the officer is told why and what to do
+    (False, [], 1, True, "lệnh không ghi đè tệp này. Ghi ra tệp khác bằng -o TỆP-MỚI"),
+    # another file: written, and said before anything is asked that comments are not kept
+    (False, ["-o", "{dir}/moi.yaml"], 0, True, "các chú thích (#) và thứ tự các trường"),
+    # --force: overwritten as asked, said first too
+    (False, ["--force"], 0, False, "sẽ không được giữ trong"),
+    # -o naming the input itself is overwriting it
+    (False, ["-o", "{dir}/app.yaml"], 1, True, "lệnh không ghi đè tệp này"),
+    # nothing written: nothing to lose
+    (False, ["--dry-run"], 0, True, "Câu 1"),
+]
+
+
+@pytest.mark.parametrize(("ruamel", "options", "code", "kept", "said"), WRITING_BACK)
+def test_the_interview_never_drops_comments_silently(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    ruamel: bool,
+    options: list[str],
+    code: int,
+    kept: bool,
+    said: str,
+) -> None:
+    if not ruamel:
+        monkeypatch.setitem(sys.modules, "ruamel.yaml", None)  # import fails as when absent
+    app, ans = tmp_path / "app.yaml", tmp_path / "tl.yaml"
+    app.write_text(PARTIAL, encoding="utf-8")
+    ans.write_text("applicant.staff_qualified: có\n", encoding="utf-8")
+    argv = ["interview", str(app), "--answers", str(ans)]
+    got, stdout, stderr = _cli([*argv, *(o.format(dir=tmp_path) for o in options)])
+    assert got == code, stderr
+    assert (app.read_text(encoding="utf-8") == PARTIAL) is kept
+    assert said in stdout + stderr
+    if not ruamel and code == 0 and "--dry-run" not in options:
+        assert stdout.index("sẽ không được giữ") < stdout.index("Câu 1")  # before, not after
+    if ruamel:
+        assert "# đã kiểm tra đăng ký doanh nghiệp" in app.read_text(encoding="utf-8")
+
+
+# (a yes/no or list question, the answer given, the value) — the number of a choice counts
+NUMBERED_ANSWERS = [
+    ("org.staff_qualified", "1", True),  # 1. có
+    ("org.staff_qualified", "2", False),  # 2. không
+    ("org.staff_qualified", 2, False),  # an answers file's 2, a YAML int
+    ("org.restructuring", "2", []),  # 2. không có
+]
+
+
+@pytest.mark.parametrize(("fact", "raw", "value"), NUMBERED_ANSWERS)
+def test_a_yes_no_question_takes_the_number_of_its_choice(
+    fact: str, raw: object, value: object
+) -> None:
+    from sandbox_rules.surfaces.interview import hint
+
+    q = next(q for q in questions(_app(PARTIAL)) if q.fact == fact)
+    assert parse_answer(q, raw) == value
+    assert "1. có" in hint(q) and "/ 2. không" in hint(q)  # the numbers are offered
 
 
 def test_an_answer_from_the_file_is_echoed_as_the_officer_writes_it(tmp_path: Path) -> None:

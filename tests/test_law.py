@@ -122,3 +122,40 @@ def test_every_unit_has_an_english_summary_and_every_summary_resolves() -> None:
     assert all(law.resolve(c).summary_en for c in law.coverage_units())
     keys = tomllib.loads((DATA / "summaries.en.toml").read_text(encoding="utf-8"))["summary"]
     assert [k for k in keys if not law.exists(k)] == []
+
+
+# -- what a citation that is not one says (trial finding 21) -------------------------------------
+# (written, the message's words in Vietnamese, in English)
+NEAR_CITATIONS = [
+    # the point đ typed "dd": the citation meant, in the form written
+    ("15.1.dd", "Có phải ý bạn là «15.1.đ»?", "Did you mean «15.1.đ»?"),
+    # the words without diacritics
+    ("khoan 3 dieu 12", "Có phải ý bạn là «khoản 3 Điều 12»?", "Did you mean «khoản 3 Điều 12»?"),
+    ("diem dd khoan 1 dieu 15", "«điểm đ khoản 1 Điều 15»", "«điểm đ khoản 1 Điều 15»"),
+    # a clause the article does not have: how many it has, from the text
+    ("12.7", "; Điều 12 có 6 khoản", "; Article 12 has 6 clauses"),
+    ("22.3", "; Điều 22 có 2 khoản", "; Article 22 has 2 clauses"),
+    # a point the clause does not have: its points
+    ("12.3.e", "; khoản 3 Điều 12 có các điểm a, b, c, d", "; Article 12(3) has points a, b, c, d"),
+    # a clause with no points at all
+    ("8.2.a", "; khoản 2 Điều 8 không chia thành điểm", "; Article 8(2) has no points"),
+]
+
+
+@pytest.mark.parametrize(("written", "vi", "en"), NEAR_CITATIONS)
+def test_a_citation_not_found_says_what_was_meant_or_what_there_is(
+    written: str, vi: str, en: str
+) -> None:
+    from sandbox_rules.errors import SandboxRulesError
+
+    with pytest.raises(SandboxRulesError) as caught:
+        load_law().resolve(written)
+    assert vi in caught.value.message_in("vi")
+    assert en in caught.value.message_in("en")
+
+
+def test_nothing_is_suggested_for_what_is_no_citation_at_all() -> None:
+    with pytest.raises(CitationSyntaxError) as caught:
+        Citation.parse("hello")
+    assert caught.value.suggestion is None
+    assert "Có phải ý bạn là" not in caught.value.message_in("vi")

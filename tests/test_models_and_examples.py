@@ -87,7 +87,9 @@ EXPECTED = [
     ("individual-health.yaml", "eligible", "within", "complete", "BYT", "12.3"),
     # 9.2 fails (degree, conviction): nothing else can change the Art. 9 answer.
     ("individual-ineligible.yaml", "ineligible", "undetermined", "undetermined", "DNG", "12.3"),
-    ("org-undetermined.yaml", "undetermined", "undetermined", "undetermined", "CTO", None),
+    # One Cần Thơ source, its unit not named: "một nguồn dữ liệu từ một đơn vị chủ quản dữ
+    # liệu" (12.3) all the same.
+    ("org-undetermined.yaml", "undetermined", "undetermined", "undetermined", "CTO", "12.3"),
     (
         "org-same-ministry-two-units.yaml",
         "undetermined",

@@ -150,15 +150,16 @@ def test_only_a_required_remediation_can_give_an_arisen_ground(
 # (applicant kind, reading, yearly windows expected, individual note expected)
 YEARLY = [
     # 17.2 "kiểm tra tại chỗ đối với tổ chức tham gia ..., định kỳ 01 lần/năm". 24 months from
-    # 02/03/2026 end on 02/03/2028 (Civil Code 148(3)): 02/03/2026-01/03/2027,
-    # 02/03/2027-01/03/2028 and the last day 02/03/2028 (inspection-year, from issue).
-    ("organisation", "organisations-only", 3, False),
+    # 02/03/2026 end on 02/03/2028 (Civil Code 148(3)); each year ends on its corresponding day
+    # too: 02/03/2026-02/03/2027 and 03/03/2027-02/03/2028, two years (inspection-year, from
+    # issue), not two and a one-day third.
+    ("organisation", "organisations-only", 2, False),
     # The same sentence names "tổ chức" only: no yearly visit scheduled for an individual.
     ("individual", "organisations-only", 0, True),
     # Read as every participant: the individual is inspected yearly too.
-    ("individual", "all-participants", 3, False),
+    ("individual", "all-participants", 2, False),
     # Kind unknown: the yearly items are shown, each saying it applies to an organisation.
-    (None, "organisations-only", 3, False),
+    (None, "organisations-only", 2, False),
 ]
 
 
@@ -174,6 +175,69 @@ def test_yearly_inspection_of_an_organisation(
     assert sched.interpretations_used["inspection-individual"] == reading
     if kind is None:
         assert all("organisation" in i.detail_en for i in yearly)
+
+
+# The trial's record (finding 3): issued 17/12/2026 for 24 months, extended by 12 on
+# 10/12/2028: the period runs 17/12/2026 → 17/12/2029 (Civil Code 148(3)); inspections ended
+# 20/09/2027 and 25/09/2028. (months, inspections, as of, expected windows and statuses)
+SONG_HAN = {"issued_on": "2026-12-17", "applicant_kind": "organisation"}
+EXTENDED = [
+    {"type": "testing_started", "date": "2027-01-15"},
+    {"type": "extension_approved", "date": "2028-12-10", "months": 12},
+]
+INSPECTED = [
+    {"type": "inspection_ended", "date": "2027-09-20", "remediation_required": False},
+    {"type": "inspection_ended", "date": "2028-09-25", "remediation_required": False},
+]
+YEARS_17_2 = [
+    # 17.2 "định kỳ 01 lần/năm": three years of testing are three inspection years, each ending
+    # on its corresponding day — 17/12/2027, 17/12/2028, 17/12/2029 — with no one-day "năm thứ
+    # 4" on 17/12/2029.
+    (
+        EXTENDED,
+        "2029-01-10",
+        [
+            ("2026-12-17", "2027-12-17", "informational"),
+            ("2027-12-18", "2028-12-17", "informational"),
+            ("2028-12-18", "2029-12-17", "informational"),
+        ],
+    ),
+    # "Kết thúc kiểm tra phải lập biên bản": an inspection ended within a year is that year's
+    # inspection held (done); the year still running without one stays to follow.
+    (
+        [*EXTENDED, *INSPECTED],
+        "2029-01-10",
+        [
+            ("2026-12-17", "2027-12-17", "done"),
+            ("2027-12-18", "2028-12-17", "done"),
+            ("2028-12-18", "2029-12-17", "informational"),
+        ],
+    ),
+    # What happened after as_of is not known as of as_of: neither the 2028 inspection nor the
+    # extension, so the approved period's two years.
+    (
+        [*EXTENDED, *INSPECTED],
+        "2028-01-10",
+        [
+            ("2026-12-17", "2027-12-17", "done"),
+            ("2027-12-18", "2028-12-17", "informational"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("events", "as_of", "years"), YEARS_17_2)
+def test_inspection_years_end_on_their_day_and_show_the_inspection_held(
+    events: list[dict[str, Any]], as_of: str, years: list[tuple[str, str, str]]
+) -> None:
+    rec = {**SONG_HAN, "approved_months": 24, "events": events}
+    sched = obligations(rec, D(as_of))
+    got = [
+        (i.window[0].isoformat(), i.window[1].isoformat(), i.status)
+        for i in sched.items
+        if i.id.startswith("yearly-inspection-") and i.window
+    ]
+    assert got == years
 
 
 # Revoked on Thu 18/06/2026, after an inspection (record asking remediation) of 20/05 and an

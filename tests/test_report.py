@@ -550,7 +550,12 @@ def report_html_records(f: Path) -> list[dict[str, Any]]:
 
 # (--case given, what the officer is told: Vietnamese by default, English with --lang en)
 BAD_CASE_CHOICES = [
-    ("5", "không có ca «5»; các ca trong tệp: 1. «Logistics", "no case «5»"),  # no such number
+    # no such number: said to count from 1, with the cases
+    (
+        "5",
+        "không có ca số 5: các ca được đếm từ 1, tệp có 2 ca: 1. «Logistics",
+        "there is no case number 5: cases are counted from 1, and the file has 2 cases",
+    ),
     ("Logistics", "khớp với nhiều ca: 1. «Logistics", "fits several cases"),  # ambiguous
     ("xyz", "không có ca «xyz»", "no case «xyz»"),  # no such name
 ]
@@ -629,3 +634,134 @@ def test_a_refused_case_gets_a_note_saying_why_and_the_other_cases_theirs(
     assert said in page and "Ca 3/3" in page
     assert ("3. «Gia hạn lần hai»" in err) is (code == 1)
     assert "Traceback" not in err
+
+
+# -- --case by number (trial finding 21) ---------------------------------------------------------
+# (--case given, the cases chosen (counted from 0), or the words of the error)
+CASE_CHOICES = [
+    ("1", [0]),
+    ("3", [2]),
+    ("0", "không có ca số 0: các ca được đếm từ 1, tệp có 3 ca"),  # not a name fragment
+    ("4", "không có ca số 4: các ca được đếm từ 1"),
+    ("Hai", [1]),  # a name fragment still chooses by name
+]
+
+
+@pytest.mark.parametrize(("wanted", "chosen"), CASE_CHOICES)
+def test_a_case_number_is_counted_from_1(wanted: str, chosen: list[int] | str) -> None:
+    from sandbox_rules.errors import InputValidationError
+    from sandbox_rules.surfaces.report.build import choose_cases
+
+    names = ["Ca một 10", "Ca Hai 20", "Ca ba 30"]  # every name holds a 0
+    if isinstance(chosen, list):
+        assert choose_cases(names, wanted, "f.case.yaml") == chosen
+        return
+    with pytest.raises(InputValidationError) as caught:
+        choose_cases(names, wanted, "f.case.yaml")
+    assert chosen in caught.value.message_in("vi")
+
+
+# -- days off under a timeline, provisional dates, 19.2's count (trial findings 16, 21) ----------
+SONG_HAN_ISSUANCE = {
+    "as_of": "2029-01-10",
+    "timeline": {
+        "procedure": "issuance-12.4",
+        "events": {
+            "dossier_complete": "2026-12-02",
+            "consultation_sent": "2026-12-04",
+            "replies_received": "2026-12-14",
+            "decision": "2026-12-17",
+        },
+    },
+}
+
+
+def _page_of(tmp_path: Path, data: dict[str, Any]) -> str:
+    f = tmp_path / "x.yaml"
+    f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return _text(report_html(str(f)))
+
+
+def test_days_named_are_those_of_the_procedure_shown(tmp_path: Path) -> None:
+    # A procedure done on 17/12/2026, read on 10/01/2029: its strip and its list of days off
+    # end with it; no day of 2027-2029 is listed under it.
+    records = _records_of(tmp_path, SONG_HAN_ISSUANCE)
+    fig = timeline_figure(records["timelines"][0], records["calendar"], "vi", "f")
+    cells = _cells(fig)
+    assert "01/12/2026" in cells and "18/12/2026" in cells and "19/12/2026" not in cells
+    text = _page_of(tmp_path, SONG_HAN_ISSUANCE)
+    assert "2027" not in text.split("Ngày nghỉ, ngày làm bù")[-1].split("Cách hiểu")[0]
+    assert "▼ Tính đến 10/01/2029" in " ".join(e["text"] or "" for e in fig["elements"])
+
+
+def test_a_computed_day_off_is_not_presented_as_decided(tmp_path: Path) -> None:
+    # Tết 2027 (6-10/02/2027): 2027 has no official schedule yet, so its days off are computed
+    # from the Labour Code, and the page says so; 24/11/2026 (Ngày Văn hóa Việt Nam) rests on a
+    # resolution whose number and date the data has not confirmed, and the page says so.
+    tet = {"as_of": "2027-02-03", "timeline": {"procedure": "issuance-12.3",
+           "events": {"dossier_complete": "2027-02-03"}}}  # fmt: skip
+    text = _page_of(tmp_path, tet)
+    assert (
+        "Tết Nguyên Đán — tạm tính: năm 2027 chưa có quyết định chính thức về lịch nghỉ, "
+        "ngày này được tính theo Bộ luật 45/2019/QH14"
+    ) in text
+    culture = {"as_of": "2026-11-21", "timeline": {"procedure": "issuance-12.3",
+               "events": {"dossier_complete": "2026-11-20"}}}  # fmt: skip
+    text = _page_of(tmp_path, culture)
+    assert "Ngày Văn hóa Việt Nam — Nghị quyết 28/2026/QH16" in text
+    assert "số, ngày của văn bản chưa được xác nhận" in text
+    assert "[số/ngày văn bản chưa xác nhận]" not in text
+
+
+def _records_of(tmp_path: Path, data: dict[str, Any]) -> dict[str, Any]:
+    f = tmp_path / "r.yaml"
+    f.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return _records(str(f))
+
+
+RISK_RECORD = {
+    "as_of": "2026-04-01",
+    "record": {"issued_on": "2026-03-02", "approved_months": 24, "applicant_kind": "organisation"},
+}
+
+
+@pytest.mark.parametrize(
+    ("reading", "summary"),
+    [
+        # 19.2 "Định kỳ hàng tháng, quý đánh giá rủi ro": 02/03/2026-02/03/2028 covers 25 months
+        # (03/2026 .. 03/2028) and 9 calendar quarters (I/2026 .. I/2028), each named as such.
+        (
+            "monthly-and-quarterly",
+            "19.2: 25 kỳ đánh giá rủi ro hằng tháng và 9 kỳ hằng quý, từ 02/03/2026 đến 02/03/2028",
+        ),
+        (
+            "monthly-or-quarterly",
+            "19.2: 9 kỳ đánh giá rủi ro hằng quý, từ 02/03/2026 đến 02/03/2028",
+        ),
+    ],
+)
+def test_risk_assessments_are_counted_by_their_period(
+    tmp_path: Path, reading: str, summary: str
+) -> None:
+    data = {**RISK_RECORD, "interpretations": {"risk-assessment-period": reading}}
+    assert summary in _page_of(tmp_path, data)
+
+
+def test_provisional_due_dates_are_marked_in_text_and_on_the_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2026 has its official schedule, 2027 not yet: the report of Q1/2026 is due Mon 06/04/2026
+    # (no mark); the one of Q4/2026 on 05/01/2027, counted on the statutory rules: "(tạm tính)",
+    # as deadline and timeline write it, in obligations, lifecycle and on the page.
+    f = tmp_path / "k.yaml"
+    f.write_text(yaml.safe_dump(RISK_RECORD, allow_unicode=True), encoding="utf-8")
+    for command in ("obligations", "lifecycle"):
+        assert main([command, str(f)]) == 0
+        out = capsys.readouterr().out
+        assert re.search(r"^  06/04/2026 +chưa đến hạn|^  06/04/2026 +sắp đến hạn", out, re.M), out
+        assert re.search(r"^  05/01/2027 \(tạm tính\) +sắp đến hạn", out, re.M), out
+    assert main(["--lang", "en", "obligations", str(f)]) == 0
+    assert re.search(r"^  2027-01-05 \(provisional\) +upcoming", capsys.readouterr().out, re.M)
+    page = _page_of(tmp_path, RISK_RECORD)
+    assert "05/01/2027 (tạm tính: năm chưa có lịch nghỉ chính thức)" in page
+    assert "06/04/2026 (tạm tính" not in page

@@ -100,6 +100,39 @@ ROUTES = [
         None,
         "not_specified_by_text",
     ),
+    # Trial finding 5: Đà Nẵng's unit not named, the State Bank's named. A data-owning unit is a
+    # unit of the body managing its source (12.1.a "do bộ, ngành, địa phương mình quản lý"); a
+    # unit of Đà Nẵng is not one of the State Bank: "hai nguồn dữ liệu từ hai đơn vị chủ quản
+    # dữ liệu" (12.4), decided without asking for the unit — under the strict reading too.
+    ([(None, "Đà Nẵng", False), ("CIC", "NHNN", False)], {}, "BCA", "12.4", "determined"),
+    (
+        [(None, "Đà Nẵng", False), ("CIC", "NHNN", False)],
+        {"procedure-many-sources": "strict"},
+        "BCA",
+        "12.4",
+        "determined",
+    ),
+    ([(None, "Đà Nẵng", False), (None, "NHNN", False)], {}, "BCA", "12.4", "determined"),
+    # One source is "một nguồn dữ liệu từ một đơn vị chủ quản dữ liệu" (12.3), named or not.
+    ([(None, "Cần Thơ", False)], {}, "CTO", "12.3", "determined"),
+    # The same name written for units of two bodies is two units (one of each body): 12.4,
+    # not 12.3 beside 12.1.b's Minister of Public Security.
+    (
+        [("Trung tâm dữ liệu", "Hà Nội", False), ("Trung tâm dữ liệu", "Huế", False)],
+        {},
+        "BCA",
+        "12.4",
+        "determined",
+    ),
+    # Two sources of Đà Nẵng, one unit not named: it may be the named one (12.3) or another
+    # (12.4, same-manager-two-units): the unit is needed.
+    (
+        [("Sở Tài chính", "Đà Nẵng", False), (None, "Đà Nẵng", False)],
+        {},
+        "DNG",
+        None,
+        "undetermined",
+    ),
     # Defence with the alternative reading: MND decides, MPS receives two units' dossier under 12.4.
     (
         [("Ban Cơ yếu", "Bộ Quốc phòng", True), ("Sở C", "Lâm Đồng", False)],
@@ -143,8 +176,11 @@ def test_unknown_facts_give_an_undetermined_routing() -> None:
     assert "sources.any_defence_or_cipher" in r.missing
     r2 = route({"applicant": {"kind": "individual"}})
     assert r2.status == "undetermined"
-    r3 = route(_app((None, "Cần Thơ", False)))  # owning unit unknown: procedure undecided
+    # Two sources of one body, one unit unknown: one unit or two, the procedure is undecided
+    # and the unit named as missing (12.3, 12.4). (One source alone is one unit: ROUTES.)
+    r3 = route(_app(("Sở A", "Cần Thơ", False), (None, "Cần Thơ", False)))
     assert r3.authority is not None and r3.procedure is None and r3.status == "undetermined"
+    assert "sources.owning_unit_count" in r3.missing
 
 
 def test_no_source_is_a_clear_input_error() -> None:
@@ -155,6 +191,36 @@ def test_no_source_is_a_clear_input_error() -> None:
 def test_unknown_body_is_a_clear_input_error() -> None:
     with pytest.raises(InputValidationError, match="managed_by"):
         route(_app(("Sở A", "Atlantis", False)))
+
+
+# (owning units, managing bodies, count): units are counted within each managing body.
+UNIT_COUNTS = [
+    (["A", "B"], ["DNG", "NHNN"], 2),
+    ([None, "B"], ["DNG", "NHNN"], 2),  # each body has one source: one unit each
+    ([None, None, None], ["DNG", "NHNN", "HNI"], 3),
+    (["A", "A"], ["DNG", "HUE"], 2),  # the same name under two bodies: two units
+    (["A", "A"], ["DNG", "DNG"], 1),
+    (["A", None], ["DNG", "DNG"], None),  # the unnamed one may be A or another
+    ([None, None], ["DNG", "DNG"], None),
+    ([None, "B", "C"], ["DNG", "NHNN", "NHNN"], 3),
+    ([None, "B"], [None, "NHNN"], None),  # a body unknown: no count per body
+    (["A", "B"], [None, "NHNN"], 2),  # all units named: counted as named
+]
+
+
+@pytest.mark.parametrize(("units", "bodies", "count"), UNIT_COUNTS)
+def test_owning_units_are_counted_within_each_managing_body(
+    units: list[str | None], bodies: list[str | None], count: int | None
+) -> None:
+    from types import SimpleNamespace
+
+    from sandbox_rules.facts import owning_unit_count
+
+    srcs = [
+        SimpleNamespace(owning_unit=u, managed_by=b, defence_or_cipher=False)
+        for u, b in zip(units, bodies, strict=True)
+    ]
+    assert owning_unit_count(srcs) == count
 
 
 # -- properties ------------------------------------------------------------------------------

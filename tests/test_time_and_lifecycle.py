@@ -128,6 +128,48 @@ TIMELINES = [
         "2026-04-30",
         {"consult": ("2026-05-06", "pending"), "replies": ("2026-05-18", "waiting")},
     ),
+    # 13.3.b par. 2 "Thời gian giải trình, hoàn thiện hồ sơ không tính vào thời gian xử lý hồ sơ"
+    # stops only the time still running (trial finding 4): extension complete Sat 25/11/2028;
+    # consult Mon 27 (1), Tue 28 (2), Wed 29/11 (3). Sent Tue 28/11, before the clarification
+    # asked Wed 29/11 (answered Mon 4/12): the step was done, nothing of it was still running, so
+    # its due date stays 29/11 — not 4/12.
+    (
+        "extension-14",
+        {
+            "dossier_complete": "2028-11-25",
+            "consultation_sent": "2028-11-28",
+            "clarification_requested": "2028-11-29",
+            "clarification_received": "2028-12-04",
+        },
+        "2028-12-05",
+        {"consult": ("2028-11-29", "done_on_time"), "clarify": ("2028-12-06", "done_on_time")},
+    ),
+    # Sent on the day of the request itself: the stop runs from the day after, so again none of
+    # the step's time is stopped.
+    (
+        "extension-14",
+        {
+            "dossier_complete": "2028-11-25",
+            "consultation_sent": "2028-11-29",
+            "clarification_requested": "2028-11-29",
+            "clarification_received": "2028-12-04",
+        },
+        "2028-12-05",
+        {"consult": ("2028-11-29", "done_on_time")},
+    ),
+    # Still running when asked (asked Tue 28/11, day 2): stopped 29, 30/11, 1, 4/12 (4 working
+    # days), so day 3 is Tue 5/12 and sending on 5/12 is on time.
+    (
+        "extension-14",
+        {
+            "dossier_complete": "2028-11-25",
+            "clarification_requested": "2028-11-28",
+            "clarification_received": "2028-12-04",
+            "consultation_sent": "2028-12-05",
+        },
+        "2028-12-05",
+        {"consult": ("2028-12-05", "done_on_time")},
+    ),
     # An unanswered clarification: asked Tue 8/9/2026, 5 working days = Tue 15/9; as of 18/9 the
     # dossier is to be returned; the authority's clock is stopped meanwhile.
     (
@@ -149,6 +191,57 @@ def test_timelines_by_hand(
         assert got[step].status == status, step
         if due is not None:
             assert got[step].due is not None and got[step].due.date == D(due), step
+
+
+# (events, reading, step, day by day: (day, action, count)) — the explanation marks each day the
+# clock stop covers as stopped, not counted (13.3.b par. 2), and counts n days, no more.
+STOPPED_DAYS = [
+    # Consult, 3 working days from Sat 25/11/2028, asked Tue 28/11, answered Mon 4/12.
+    (
+        {"dossier_complete": "2028-11-25", "clarification_requested": "2028-11-28",
+         "clarification_received": "2028-12-04"},
+        "authority-steps",
+        "consult",
+        [("2028-11-25", "event", None), ("2028-11-26", "skipped", None),
+         ("2028-11-27", "counted", 1), ("2028-11-28", "counted", 2),
+         ("2028-11-29", "stopped", None), ("2028-11-30", "stopped", None),
+         ("2028-12-01", "stopped", None), ("2028-12-02", "skipped", None),
+         ("2028-12-03", "skipped", None), ("2028-12-04", "stopped", None),
+         ("2028-12-05", "due", 3)],
+    ),
+    # all-steps: the consultees' 10 calendar days from Mon 27/11 stop too, 30/11-4/12 (5 days):
+    # day 3 is Tue 5/12 and day 10 Tue 12/12.
+    (
+        {"dossier_complete": "2028-11-25", "consultation_sent": "2028-11-27",
+         "clarification_requested": "2028-11-29", "clarification_received": "2028-12-04"},
+        "all-steps",
+        "replies",
+        [("2028-11-27", "event", None), ("2028-11-28", "counted", 1),
+         ("2028-11-29", "counted", 2), ("2028-11-30", "stopped", None),
+         ("2028-12-01", "stopped", None), ("2028-12-02", "stopped", None),
+         ("2028-12-03", "stopped", None), ("2028-12-04", "stopped", None),
+         ("2028-12-05", "counted", 3), ("2028-12-06", "counted", 4),
+         ("2028-12-07", "counted", 5), ("2028-12-08", "counted", 6),
+         ("2028-12-09", "counted", 7), ("2028-12-10", "counted", 8),
+         ("2028-12-11", "counted", 9), ("2028-12-12", "due", 10)],
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("events", "reading", "step", "days"), STOPPED_DAYS)
+def test_explanation_marks_the_stopped_days(
+    events: dict[str, str], reading: str, step: str, days: list[tuple[str, str, int | None]]
+) -> None:
+    t = timeline(
+        "extension-14", events, D("2028-12-20"), interpretations={"clock-stop-scope": reading}
+    )
+    explained = next(s for s in t.record(explain=True).steps if s.step == step).explanation
+    assert explained is not None
+    assert [(d.date.isoformat(), d.action, d.count) for d in explained] == days
+    stopped = [d for d in explained if d.action == "stopped"]
+    assert all(d.reason_vi.startswith("dừng tính") for d in stopped)
+    if reading == "all-steps":  # a calendar-day count says which day it is: renumbered
+        assert explained[-1].reason_vi.startswith("ngày thứ 10 ")
 
 
 def test_returned_dossier_note_and_late_by() -> None:
@@ -409,7 +502,9 @@ def test_inspection_year_reading() -> None:
     default = {
         i.id: i.window for i in obligations(rec, D("2026-04-01")).items if i.id.startswith("yearly")
     }
-    assert default["yearly-inspection-1"] == (D("2026-03-02"), D("2027-03-01"))
+    # 12 months from 02/03/2026 end on 02/03/2027 (Civil Code 148(3)), the period's end: one
+    # inspection year, not a year and a one-day second "year".
+    assert default == {"yearly-inspection-1": (D("2026-03-02"), D("2027-03-02"))}
     cal_year = obligations(
         {**rec, "interpretations": {"inspection-year": "calendar-year"}}, D("2026-04-01")
     )

@@ -184,7 +184,7 @@ class Step(Record):
     _defaults = MappingProxyType({"documents": ()})
 
     date: date
-    action: str  # "event" | "counted" | "skipped" | "passed" | "rolled" | "due"
+    action: str  # "event" | "counted" | "skipped" | "stopped" | "passed" | "rolled" | "due"
     count: int | None
     reason_vi: str
     reason_en: str

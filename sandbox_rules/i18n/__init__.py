@@ -11,6 +11,7 @@ with it as without it.
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -75,6 +76,19 @@ class Day(NamedTuple):
         return fmt_date(self.value, lang)
 
 
+class Cited(NamedTuple):
+    """A field that is a citation (its short form, ``12.3``), written as the language's
+    prose writes it: "khoản 3 Điều 12", "Article 12(3)"."""
+
+    short: str
+
+    def render(self, lang: str) -> str:
+        from sandbox_rules.law.citation import Citation
+
+        cit = Citation.parse(self.short)
+        return cit.vi() if lang == "vi" else cit.en()
+
+
 class Message(NamedTuple):
     """A field that is itself a message of the tables (a reason inside an error's message,
     the message of a wrapped error), written in the language of the message it is in."""
@@ -117,7 +131,7 @@ class Codes(NamedTuple):
         )
 
 
-_FIELD_TYPES = (Term, Day, Message, Texts, Codes)
+_FIELD_TYPES = (Term, Day, Cited, Message, Texts, Codes)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
@@ -133,9 +147,25 @@ def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
         if isinstance(value, _FIELD_TYPES):
             fields[name] = value.render(lang)
     try:
+        if "|" in template:  # a count with its noun: {n:case|cases}
+            return _PLURAL.format(template, **fields)
         return template.format(**fields)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+class _Plural(string.Formatter):
+    """``{n:case|cases}`` is "1 case", "2 cases": a count written with its noun, singular for
+    one (English needs it; a Vietnamese noun does not change, so its table writes {n} alone)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, _, other = format_spec.partition("|")
+            return f"{value} {one if value == 1 else other}"
+        return str(super().format_field(value, format_spec))
+
+
+_PLURAL = _Plural()
 
 
 def fmt_date(value: date | None, lang: str = DEFAULT_LANG) -> str:

@@ -48,6 +48,25 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip().lower()
 
 
+# A citation written without its diacritics: the words, and the point đ typed "dd" (as
+# Vietnamese keyboards without a layout write it).
+_PLAIN_WORDS = {"dieu": "điều", "khoan": "khoản", "diem": "điểm", "doan": "đoạn"}
+_PLAIN_RE = re.compile(r"\b(dieu|khoan|diem|doan|dd)\b")
+
+
+def _meant(folded: str) -> str | None:
+    """The citation ``folded`` (no form parsed) most likely means, written as the officer
+    wrote it: ``15.1.dd`` -> ``15.1.đ``, ``khoan 3 dieu 12`` -> ``khoản 3 Điều 12``."""
+    restored = _PLAIN_RE.sub(lambda m: _PLAIN_WORDS.get(m.group(1), "đ"), folded)
+    if restored == folded:
+        return None
+    try:
+        cit = Citation.parse(restored)
+    except CitationSyntaxError:
+        return None
+    return cit.short if folded[:1].isdigit() else cit.vi()
+
+
 @total_ordering
 @dataclass(frozen=True, slots=True)
 class Citation:
@@ -141,7 +160,9 @@ class Citation:
             except (KeyError, ValueError):
                 raise CitationSyntaxError(text, why_key="error.citation.needs_article") from None
             return cls(article, clause, parts.get("điểm"), paragraph)
-        raise CitationSyntaxError(text, why_key="error.citation.expected")
+        raise CitationSyntaxError(
+            text, why_key="error.citation.expected", suggestion=_meant(folded)
+        )
 
     # -- rendering -------------------------------------------------------------------
     @property

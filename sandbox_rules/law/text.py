@@ -103,7 +103,40 @@ class LawText:
         try:
             return self._units[cit]
         except KeyError:
-            raise UnknownCitationError(cit.short) from None
+            raise UnknownCitationError(cit.short, self._within(cit)) from None
+
+    def _within(self, cit: Citation) -> object:
+        """What the unit above ``cit`` holds, from the text, when ``cit`` is not in it: the
+        number of clauses of its article, or the points of its clause (a message field)."""
+        from sandbox_rules.i18n import Cited, Message
+
+        if cit.paragraph is not None:
+            return ""
+        if cit.point is not None and cit.clause is not None:
+            parent = Citation(cit.article, cit.clause)
+            if parent not in self._units:
+                return self._within(parent)
+            points = [
+                u.point
+                for u in self._units
+                if (u.article, u.clause) == (cit.article, cit.clause)
+                and u.point is not None
+                and u.paragraph is None
+            ]
+            key = "error.citation_has_points" if points else "error.citation_has_no_points"
+            return Message(key, {"unit": Cited(parent.short), "points": ", ".join(points)})
+        if cit.clause is not None and Citation(cit.article) in self._units:
+            n = sum(
+                1
+                for u in self._units
+                if u.article == cit.article
+                and u.clause is not None
+                and u.point is None
+                and u.paragraph is None
+            )
+            key = "error.citation_has_clauses" if n else "error.citation_has_no_clauses"
+            return Message(key, {"unit": Cited(Citation(cit.article).short), "n": n})
+        return ""
 
     def unit_dict(self, citation: str | Citation) -> dict[str, Any]:
         """The JSON form of a unit (``sandbox-rules law --json``, ``GET /law/{citation}``)."""

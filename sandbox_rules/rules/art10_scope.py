@@ -9,6 +9,7 @@ from sandbox_rules.expr import (
     AnyOf,
     Cmp,
     Const,
+    Exists,
     Fact,
     ForAll,
     In,
@@ -30,6 +31,10 @@ GEOGRAPHIC_SITE_OK = ForAll(
     ),
 )
 
+# 10.1 describes the geographic space ("không gian địa lý (triển khai tại địa điểm ...)"): the
+# site condition is about a geographic space, so it applies only when one is declared.
+HAS_GEOGRAPHIC_SPACE = Exists("scope.spaces", Cmp("==", Item("kind"), Const("geographic")))
+
 MONTHS = Fact("scope.duration_months")
 
 RULES: tuple[Rule, ...] = (
@@ -42,6 +47,7 @@ RULES: tuple[Rule, ...] = (
         "A geographic testing space is at the lead participant's own site, or at a site approved by "
         "the data-owning unit or the Ministry of Public Security.",
         AnyOf((eq("interp.geographic-site-condition", "descriptive"), GEOGRAPHIC_SITE_OK)),
+        applies_if=HAS_GEOGRAPHIC_SPACE,
         group="eligibility",
         topic="scope",
         interpretations=("geographic-site-condition",),

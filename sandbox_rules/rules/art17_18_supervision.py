@@ -43,7 +43,7 @@ RULES: tuple[Rule, ...] = (
         5,
         "quarter_end",
         "quarterly_report",
-        interpretations=("quarterly-report-due",),
+        interpretations=("quarterly-report-due", "quarterly-report-quarters"),
     ),
     _limit(
         "time.18.4.results-report",
@@ -54,6 +54,7 @@ RULES: tuple[Rule, ...] = (
         30,
         "testing_end",
         "results_report",
+        interpretations=("results-report-after-extension",),
     ),
     _limit(
         "time.18.5.incident-report",

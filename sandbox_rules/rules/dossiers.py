@@ -12,8 +12,15 @@ from sandbox_rules.expr import TRUE, Expr, is_true
 from sandbox_rules.rules.model import Rule, RuleKind, rule
 
 REPORT = {"individual": "HĐTN07", "organisation": "HĐTN08"}
-# What officers call the documents, as the text names them; matched without diacritics.
-_REPORT_NAMES = ("báo cáo kết quả", "báo cáo kết quả hoạt động thử nghiệm")
+# The names each document is known by: first the decree's own wording of the item, then what
+# officers call it. The one list of names (sandbox_rules.dossier_names matches a name given
+# against it without diacritics, with or without a leading "đơn"/"văn bản", a trailing
+# "cho tổ chức, cá nhân" or a form code such as "(mẫu HĐTN01)"; the templates list it).
+_REPORT_NAMES = (
+    "Báo cáo kết quả hoạt động thử nghiệm có kiểm soát",
+    "báo cáo kết quả",
+    "báo cáo kết quả hoạt động thử nghiệm",
+)
 
 
 def _forms(first: str, second: str) -> dict[str, dict[str, str]]:
@@ -58,9 +65,10 @@ RULES: tuple[Rule, ...] = (
             "forms": _forms("HĐTN01", "HĐTN02"),
             "key": "application",
             "names": (
+                "Đề nghị cấp Giấy chứng nhận tham gia hoạt động thử nghiệm có kiểm soát",
                 "đơn đề nghị",
                 "đề nghị cấp Giấy chứng nhận",
-                "đơn đề nghị cấp Giấy chứng nhận",
+                "đề nghị cấp Giấy chứng nhận tham gia thử nghiệm",
             ),
         },
     ),
@@ -72,7 +80,7 @@ RULES: tuple[Rule, ...] = (
         "The testing plan.",
         {
             "document": "plan",
-            "names": ("phương án", "phương án thử nghiệm", "phương án thử nghiệm có kiểm soát"),
+            "names": ("Phương án thử nghiệm có kiểm soát", "phương án", "phương án thử nghiệm"),
         },
     ),
     _item(
@@ -81,7 +89,15 @@ RULES: tuple[Rule, ...] = (
         "reissue",
         "Tờ khai đề nghị cấp lại Giấy chứng nhận (bản giấy).",
         "Declaration requesting re-issue of the paper certificate.",
-        {"document": "reissue_declaration", "names": ("tờ khai", "tờ khai đề nghị cấp lại")},
+        {
+            "document": "reissue_declaration",
+            "names": (
+                "Tờ khai đề nghị cấp lại Giấy chứng nhận tham gia hoạt động thử nghiệm có kiểm soát",
+                "tờ khai",
+                "tờ khai đề nghị cấp lại",
+                "tờ khai đề nghị cấp lại Giấy chứng nhận",
+            ),
+        },
     ),
     _item(
         "dossier.adjustment.request",
@@ -92,7 +108,13 @@ RULES: tuple[Rule, ...] = (
         {
             "forms": _forms("HĐTN05", "HĐTN06"),
             "key": "adjustment_request",
-            "names": ("đơn đề nghị điều chỉnh", "đề nghị điều chỉnh phương án"),
+            "names": (
+                "Đề nghị điều chỉnh phương án thử nghiệm có kiểm soát",
+                "đơn đề nghị",
+                "đề nghị điều chỉnh",
+                "đề nghị điều chỉnh phương án",
+                "đề nghị điều chỉnh phương án thử nghiệm",
+            ),
         },
     ),
     _item(
@@ -104,9 +126,11 @@ RULES: tuple[Rule, ...] = (
         {
             "document": "adjusted_plan",
             "names": (
+                "Phương án thử nghiệm sau khi điều chỉnh phương án thử nghiệm có kiểm soát",
                 "phương án điều chỉnh",
                 "phương án sau khi điều chỉnh",
                 "phương án thử nghiệm sau khi điều chỉnh",
+                "phương án thử nghiệm đã điều chỉnh",
             ),
         },
     ),
@@ -118,7 +142,10 @@ RULES: tuple[Rule, ...] = (
         "thử nghiệm.",
         "Results report (HĐTN07 individual, HĐTN08 organisation) when the adjustment requires extending "
         "the testing period.",
-        {"report": REPORT, "names": _REPORT_NAMES},
+        {
+            "report": REPORT,
+            "names": ("Báo cáo kết quả về hoạt động thử nghiệm có kiểm soát", *_REPORT_NAMES),
+        },
         applies_if=is_true("adjustment.requires_extension"),
     ),
     _item(
@@ -130,7 +157,12 @@ RULES: tuple[Rule, ...] = (
         {
             "forms": _forms("HĐTN13", "HĐTN14"),
             "key": "extension_request",
-            "names": ("đơn đề nghị gia hạn", "văn bản đề nghị gia hạn"),
+            "names": (
+                "văn bản đề nghị gia hạn",
+                "đơn đề nghị",
+                "đề nghị gia hạn",
+                "đề nghị gia hạn thời gian thử nghiệm",
+            ),
         },
     ),
     _item(
@@ -150,7 +182,13 @@ RULES: tuple[Rule, ...] = (
         {
             "forms": _forms("HĐTN09", "HĐTN10"),
             "key": "conclusion_request",
-            "names": ("đơn đề nghị kết thúc", "đề nghị cấp Giấy chứng nhận kết thúc"),
+            "names": (
+                "Đề nghị cấp Giấy chứng nhận kết thúc hoạt động thử nghiệm có kiểm soát",
+                "đơn đề nghị",
+                "đề nghị kết thúc",
+                "đề nghị cấp Giấy chứng nhận kết thúc",
+                "đề nghị kết thúc thử nghiệm",
+            ),
         },
     ),
     _item(

@@ -233,6 +233,11 @@ def nearest(given: object, choices: Sequence[str]) -> str | None:
     by_name.pop("", None)
     if fold(given) in by_name:
         return by_name[fold(given)]
+    # the words of one name only: "gia hạn" -> extended ("đã gia hạn")
+    words = f" {fold(given)} "
+    within = {c for name, c in by_name.items() if len(words) > 4 and words in f" {name} "}
+    if len(within) == 1:
+        return within.pop()
     ends = [c for c in choices if given.strip() and c.endswith("-" + given.strip())]
     if len(ends) == 1:  # "12.4" -> "issuance-12.4"
         return ends[0]
@@ -386,9 +391,10 @@ def _problem(
     err: Mapping[str, Any], path: DataPath, ann: Any, parent: Any, lang: str
 ) -> tuple[str, str | None]:
     kind = err["type"]
-    given = err.get("input")
+    written = err.get("input")
+    given = written
     if not isinstance(given, (str, int, float, bool, type(None))):
-        given = brief(given)  # an object given through the Python API: its repr, bounded
+        given = brief(given)  # said in the message: a list, or an object, by its bounded repr
     ctx = err.get("ctx") or {}
     name = str(path[-1]) if path else ""
     suggestion: str | None = None
@@ -406,13 +412,13 @@ def _problem(
         text = t("validation.union_tag", lang, given=tag if tag is not None else "", name=name)
     elif kind in ("enum", "literal_error"):
         choices = allowed_values(ann)
-        suggestion = nearest(given, choices)
+        suggestion = nearest(written, choices)
         text = t("validation.enum", lang, given=given)
     elif kind in ("bool_parsing", "bool_type"):
         text = t("validation.bool", lang, given=given)
     elif kind.startswith(("date", "datetime")):
         text = t("validation.date", lang, given=given)
-        suggestion = iso_form(given)  # «01/03/2026» -> «2026-03-01»
+        suggestion = iso_form(written)  # «01/03/2026» -> «2026-03-01»
     elif kind.startswith(("int", "float")):
         text = t("validation.number", lang, given=given)
     elif kind in ("greater_than_equal", "greater_than"):
@@ -423,6 +429,12 @@ def _problem(
         text = t("validation.list", lang)
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
         text = t("validation.mapping", lang)
+        if (
+            isinstance(written, list)
+            and written
+            and all(isinstance(i, dict) and len(i) == 1 for i in written)
+        ):
+            text += t("validation.mapping_as_list", lang)  # "- a: 1" for "a: 1"
     elif kind == "string_type":
         text = t("validation.string", lang)
     elif kind == "value_error":
@@ -431,7 +443,7 @@ def _problem(
             # The library's own validators raise keyed errors: said in ``lang``.
             key = _VALUE_ERROR_KEYS.get(error.key)
             if key == "validation.unknown_body":
-                suggestion = _body_suggestion(given)
+                suggestion = _body_suggestion(written)
             text = t(key, lang, given=given) if key else error.message_in(lang)
         else:  # another library's words (English), quoted
             text = t("validation.other", lang, detail=str(error or err.get("msg", "")))
@@ -465,11 +477,72 @@ def validate(
         data = data[k]
     try:
         return model.model_validate(data)
-    except ValidationError as exc:
-        errors = translate(model, exc, located, root=root, lang=lang)
-        errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
-        errors.sort(key=lambda e: e["line"] or 0)
-        raise invalid(errors, located.source if source is None else source, what) from None
+    except ValidationError as first:
+        exc = first
+    said = _yes_no(model, data, exc)  # "có" / "không" for true / false, as the template says
+    if said is not None:
+        try:
+            return model.model_validate(said)
+        except ValidationError as again:
+            exc, data = again, said
+    errors = translate(model, exc, located, root=root, lang=lang)
+    errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
+    errors = _fields_of_another_kind(model, exc, errors, located, root, lang)
+    errors.sort(key=lambda e: e["line"] or 0)
+    raise invalid(errors, located.source if source is None else source, what)
+
+
+#: The Vietnamese words a file may use for a yes/no field (folded: no diacritics, lower case),
+#: as the templates and the messages offer them: "có" (true) and "không" (false), nothing else.
+YES_NO = {"co": True, "khong": False}
+
+
+def yes_no(value: object) -> bool | None:
+    """True for "có", False for "không" (any case, with or without diacritics), else None."""
+    if not isinstance(value, str):
+        return None
+    from sandbox_rules.catalogues import fold
+
+    return YES_NO.get(fold(value))
+
+
+def _yes_no(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
+    """A copy of ``data`` with each yes/no field written "có"/"không" read as true/false;
+    None when there is none (any other word stays an error)."""
+    import copy
+
+    found = []
+    for err in exc.errors():
+        if err["type"] not in ("bool_parsing", "bool_type"):
+            continue
+        path = resolve(model, err["loc"])[0]
+        value = err["input"] if "input" in err else _at(data, path)  # hidden input: the file's
+        if yes_no(value) is not None:
+            found.append((path, yes_no(value)))
+    if not found:
+        return None
+    patched = copy.deepcopy(data)
+    for path, value in found:
+        node = patched
+        for k in path[:-1]:
+            try:
+                node = node[k]
+            except (KeyError, IndexError, TypeError):
+                return None
+        try:
+            node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            return None
+    return patched
+
+
+def _at(data: Any, path: DataPath) -> Any:
+    for k in path:
+        try:
+            data = data[k]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def invalid(
@@ -477,17 +550,22 @@ def invalid(
     source: object,
     what: str | None = None,
     key: str = "input.invalid",
+    notes: Sequence[Message] = (),
     **more: object,
 ) -> InputValidationError:
     """One InputValidationError for the problems of an officer's file: the message ``key``
     of the tables (its fields: ``file``, ``what``, the input's name as a key of the tables,
-    ``count``, ``problems``, a line per problem with its line in the file, and ``more``),
-    said in each language from each problem's ``problem_vi``/``problem_en``."""
+    ``count``, ``problems``, a line per problem with its line in the file, then ``notes``,
+    and ``more``), said in each language from each problem's ``problem_vi``/``problem_en``."""
+
+    def problems(lang: str) -> str:
+        return _lines(errors, lang) + "".join("\n  " + n.render(lang) for n in notes)
+
     fields = {
         "file": source,
         "what": Message(what or "input.data", {}),
         "count": len(errors),
-        "problems": Texts(_lines(errors, "vi"), _lines(errors, "en")),
+        "problems": Texts(problems("vi"), problems("en")),
         **more,
     }
     return InputValidationError.from_key(key, errors=errors, **fields)
@@ -542,6 +620,97 @@ def _behind_wrong_kinds(
                     }
                 )
                 break
+    return out
+
+
+def _union_at(model: type[BaseModel], loc: Sequence[str | int]) -> tuple[int, Any] | None:
+    """Where ``loc`` (a pydantic error location) enters a union chosen by ``kind``: the index
+    of the tag in ``loc`` and the union's members; the last such union, None if none."""
+    found = None
+    for i, part in enumerate(loc):
+        _, ann, _ = resolve(model, loc[:i])
+        if isinstance(ann, tuple) and any(
+            _is_model(m) and getattr(m.model_fields.get("kind"), "default", None) == part
+            for m in ann
+        ):
+            found = (i, ann)
+    return found
+
+
+def _fields_of_another_kind(
+    model: type[BaseModel],
+    exc: ValidationError,
+    errors: list[dict[str, Any]],
+    located: Located,
+    root: DataPath,
+    lang: str,
+) -> list[dict[str, Any]]:
+    """Fields "not in the form" that are all the fields of another kind of the same part (a
+    company filed with ``kind: individual``): each error points at ``kind`` on its line as
+    the likely cause, instead of suggesting a field of the kind written."""
+    groups: dict[tuple[DataPath, str], list[str]] = {}
+    members: dict[tuple[DataPath, str], Any] = {}
+    for raw in exc.errors():
+        if raw["type"] != "extra_forbidden":
+            continue
+        found = _union_at(model, raw["loc"])
+        if found is None:
+            continue
+        i, union = found
+        part, _, _ = resolve(model, raw["loc"][:i])
+        key = (part, str(raw["loc"][i]))
+        groups.setdefault(key, []).append(str(raw["loc"][-1]))
+        members[key] = union
+    hints: dict[tuple[str | int, ...], dict[str, str]] = {}  # each said in both languages
+    for (part, given), names in groups.items():
+        others = [
+            m
+            for m in members[(part, given)]
+            if _is_model(m)
+            and m.model_fields["kind"].default != given
+            and all(n in m.model_fields for n in names)
+        ]
+        if len(others) != 1:
+            continue
+        kind = str(others[0].model_fields["kind"].default)
+        line = located.line((*root, *part, "kind"))
+        note = {
+            lg: t(
+                "validation.fields_of_kind",
+                lg,
+                kind=kind,
+                kind_name=messages(lg).get(f"value.{kind}", kind),
+                given=given,
+                line=line if line is not None else "?",
+            )
+            for lg in ("vi", "en")
+        }
+        for n in names:
+            hints[(*root, *part, n)] = note
+    if not hints:
+        return errors
+    out = []
+    for e in errors:
+        hint = hints.get(tuple(e["loc"])) if e["type"] == "extra_forbidden" else None
+        if hint is None:
+            out.append(e)
+            continue
+        said = {}
+        for lg in ("vi", "en"):
+            msg = str(e[f"problem_{lg}"])
+            if e.get("suggestion"):  # a field of the kind written is not what was meant
+                msg = msg.split(". " + t("validation.suggest", lg, value=e["suggestion"]))[0]
+            said[lg] = f"{msg} ({hint[lg]})"
+        out.append(
+            {
+                **e,
+                "msg": said[lang],
+                "problem_vi": said["vi"],
+                "problem_en": said["en"],
+                "suggestion": None,
+                "kind_hint": hint[lang],
+            }
+        )
     return out
 
 

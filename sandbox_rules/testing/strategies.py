@@ -12,6 +12,7 @@ where the full application only fills in facts the partial one left unknown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -21,73 +22,16 @@ from hypothesis import strategies as st
 from sandbox_rules.catalogues import catalogue
 from sandbox_rules.models import Application
 
-BOOL3 = st.sampled_from([True, False, None])
-
 
 def mostly(good: bool, odds: int = 12) -> st.SearchStrategy[bool]:
     """A boolean that is usually the compliant value, so all verdicts get generated."""
     return st.sampled_from([good] * odds + [not good])
 
 
-_CATEGORIES = st.sampled_from(["national_security", "other_intentional", "negligent"])
-_COURT = st.sampled_from(
-    [
-        "prison_sentence_postponed",
-        "non_custodial_reform",
-        "probation",
-        "residence_ban",
-        "ban_from_posts",
-        "ban_from_conditional_business",
-    ]
-)
-_FIELDS = st.sampled_from(
-    ["data", "cybersecurity", "information_technology", "electronic_transactions", "other"]
-)
-_MEASURES = st.sampled_from(["being_applied", "awaiting", "applied_still_counting", "period_over"])
-
-
 def dates_in_range(
     lo: date = date(2025, 7, 1), hi: date = date(2032, 12, 31)
 ) -> st.SearchStrategy[date]:
     return st.dates(min_value=lo, max_value=hi)
-
-
-@cache
-def _full_background() -> st.SearchStrategy[dict[str, Any]]:
-    return st.fixed_dictionaries(
-        {
-            "prosecuted_as_accused": mostly(False),
-            "convictions": st.lists(
-                st.fixed_dictionaries(
-                    {
-                        "category": _CATEGORIES,
-                        "prison_years": st.sampled_from([0, 1, 2.5, 2.99, 3, 3.5, 7, 20]),
-                        "record_expunged": mostly(True, 3),
-                    }
-                ),
-                max_size=1,
-            ),
-            "court_measures": st.lists(_COURT, max_size=1),
-            "administrative_sanctions": st.lists(
-                st.fixed_dictionaries({"field": _FIELDS, "still_counting": mostly(False, 3)}),
-                max_size=1,
-            ),
-            "administrative_measures": st.lists(
-                st.fixed_dictionaries({"status": _MEASURES}), max_size=1
-            ),
-        }
-    )
-
-
-@cache
-def _person() -> st.SearchStrategy[dict[str, Any]]:
-    return st.fixed_dictionaries(
-        {
-            "vietnamese_citizen": mostly(True),
-            "permanent_resident_in_vietnam": mostly(True),
-            "background": _full_background(),
-        }
-    )
 
 
 @cache
@@ -107,97 +51,170 @@ def source_lists(min_size: int = 1, max_size: int = 4) -> st.SearchStrategy[list
     )
 
 
+class _Choices:
+    """Choices read one by one from bytes drawn in one go.
+
+    Hypothesis spends about 50 µs on each draw; an application is about 80 choices, so a
+    draw per choice made drawing an example cost more than checking it. One draw of bytes
+    gives every choice instead. Hypothesis shrinks bytes toward zero, and a zero byte is the
+    first option of every choice (the compliant value, the empty list), so a failing
+    example still shrinks toward the plainest application that fails."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._at = 0
+
+    def byte(self) -> int:
+        b = self._data[self._at] if self._at < len(self._data) else 0
+        self._at += 1
+        return b
+
+    def pick(self, options: Sequence[Any]) -> Any:
+        return options[self.byte() * len(options) // 256]
+
+    def mostly(self, good: bool, odds: int = 12) -> bool:
+        """The compliant value ``odds`` times in ``odds + 1``, so all verdicts get generated."""
+        return good if self.byte() * (odds + 1) // 256 < odds else not good
+
+    def count(self, low: int, high: int) -> int:
+        """A length in [low, high], short ones likelier (as Hypothesis's own lists)."""
+        b = self.byte()
+        return low + b * b * (high - low + 1) // 65536
+
+    def integer(self, lo: int, hi: int) -> int:
+        """An int in [lo, hi]; one in eight is ``lo`` and one in eight ``hi`` (where the bugs
+        are, as Hypothesis's integers favour the bounds), the rest spread evenly."""
+        edge = self.byte()
+        n = self.byte() << 8 | self.byte()
+        if edge < 32:
+            return lo
+        if edge >= 224:
+            return hi
+        return lo + n * (hi - lo + 1) // 65536
+
+    def day(self, lo: date, hi: date) -> date:
+        return lo + timedelta(days=self.integer(0, (hi - lo).days))
+
+
+_CATEGORIES = ("other_intentional", "national_security", "negligent")
+_COURT = ("prison_sentence_postponed", "non_custodial_reform", "probation", "residence_ban",
+          "ban_from_posts", "ban_from_conditional_business")  # fmt: skip
+_FIELDS = ("data", "cybersecurity", "information_technology", "electronic_transactions", "other")
+_MEASURES = ("being_applied", "awaiting", "applied_still_counting", "period_over")
+_PLAN_KEYS = (
+    "lead_identity", "registration_or_establishment", "participants_identity_and_qualifications",
+    "necessity_and_objectives", "solution_description", "risk_level_assessment",
+    "rights_and_responsibilities", "control_measures", "risk_controls_privacy_and_data_security",
+    "risk_controls_financial", "risk_controls_social_and_ethical", "risk_controls_national_security",
+    "scope_time_budget", "expected_results", "explanatory_documents",
+)  # fmt: skip
+_RISKS = ("privacy_and_data_security", "financial", "social_and_ethical", "national_security",
+          "remediation_plan")  # fmt: skip
+_APPLICATION_BYTES = 96  # more than the choices of the largest application (about 70)
+
+
+def _background(c: _Choices) -> dict[str, Any]:
+    return {
+        "prosecuted_as_accused": c.mostly(False),
+        "convictions": [
+            {
+                "category": c.pick(_CATEGORIES),
+                "prison_years": c.pick((0, 1, 2.5, 2.99, 3, 3.5, 7, 20)),
+                "record_expunged": c.mostly(True, 3),
+            }
+            for _ in range(c.count(0, 1))
+        ],
+        "court_measures": [c.pick(_COURT) for _ in range(c.count(0, 1))],
+        "administrative_sanctions": [
+            {"field": c.pick(_FIELDS), "still_counting": c.mostly(False, 3)}
+            for _ in range(c.count(0, 1))
+        ],
+        "administrative_measures": [{"status": c.pick(_MEASURES)} for _ in range(c.count(0, 1))],
+    }
+
+
+def _person(c: _Choices) -> dict[str, Any]:
+    return {
+        "vietnamese_citizen": c.mostly(True),
+        "permanent_resident_in_vietnam": c.mostly(True),
+        "background": _background(c),
+    }
+
+
+@cache
+def _body_codes() -> tuple[str, ...]:
+    codes = [b.code for b in catalogue().bodies.values()]
+    return (*codes[:6], "BYT", "BTC", "BQP", "BCA")
+
+
+def _application(c: _Choices) -> dict[str, Any]:
+    """A complete application (every fact known), from the choices ``c`` gives."""
+    applicant: dict[str, Any]
+    if c.byte() < 128:
+        applicant = {
+            "kind": "organisation",
+            "lawful_legal_entity_in_vietnam": c.mostly(True),
+            "restructuring": [
+                {
+                    "kind": c.pick(("merger", "dissolution", "bankruptcy")),
+                    "decision_issued": c.mostly(False, 3),
+                }
+                for _ in range(c.count(0, 1))
+            ],
+            "staff_qualified": c.mostly(True),
+            "legal_representative": _person(c),
+        }
+    else:
+        applicant = {
+            "kind": "individual",
+            "person": _person(c),
+            "degree": {
+                "level": c.pick(
+                    ("university", "master", "doctorate", "university", "below_university")
+                ),
+                "relevant_to_field": c.mostly(True),
+            },
+        }
+    sites = ("data_owning_unit", "ministry_of_public_security") * 4 + ("not_approved",)
+    return {
+        "applicant": applicant,
+        "solution": {
+            "innovative_with_benefit_in_vietnam": c.mostly(True),
+            "risk_management": {k: c.mostly(True) for k in _RISKS},
+            "self_review_complete": c.mostly(True),
+            "feasible_after_testing": c.mostly(True),
+        },
+        "scope": {
+            "testing_spaces": [
+                {
+                    "kind": c.pick(("physical", "network", "geographic")),
+                    "at_own_site": c.byte() >= 128,
+                    "site_approved_by": c.pick(sites),
+                }
+                for _ in range(c.count(1, 2))
+            ],
+            "planned_start": c.day(date(2025, 7, 1), date(2028, 12, 31)),
+            "duration_months": c.pick((6, 12, 18, 24, 24, 25, 30)),
+        },
+        "plan": {
+            "name": c.pick(("Phương án A", "Plan B")),
+            **{k: c.mostly(True, 30) for k in _PLAN_KEYS},
+        },
+        "data_sources": [
+            {
+                "owning_unit": c.pick(("Đơn vị A", "Đơn vị B", "Đơn vị C", "Đơn vị D")),
+                "managed_by": c.pick(_body_codes()),
+                "defence_or_cipher": c.mostly(False, 4),
+            }
+            for _ in range(c.count(1, 4))
+        ],
+    }
+
+
 @cache  # built once: a strategy rebuilt on every draw costs more than the draw itself
 def _full_application() -> st.SearchStrategy[dict[str, Any]]:
-    plan_keys = [
-        "lead_identity", "registration_or_establishment", "participants_identity_and_qualifications",
-        "necessity_and_objectives", "solution_description", "risk_level_assessment",
-        "rights_and_responsibilities", "control_measures", "risk_controls_privacy_and_data_security",
-        "risk_controls_financial", "risk_controls_social_and_ethical", "risk_controls_national_security",
-        "scope_time_budget", "expected_results", "explanatory_documents",
-    ]  # fmt: skip
-    organisation = st.fixed_dictionaries(
-        {
-            "kind": st.just("organisation"),
-            "lawful_legal_entity_in_vietnam": mostly(True),
-            "restructuring": st.lists(
-                st.fixed_dictionaries(
-                    {
-                        "kind": st.sampled_from(["merger", "dissolution", "bankruptcy"]),
-                        "decision_issued": mostly(False, 3),
-                    }
-                ),
-                max_size=1,
-            ),
-            "staff_qualified": mostly(True),
-            "legal_representative": _person(),
-        }
-    )
-    individual = st.fixed_dictionaries(
-        {
-            "kind": st.just("individual"),
-            "person": _person(),
-            "degree": st.fixed_dictionaries(
-                {
-                    "level": st.sampled_from(
-                        ["university", "master", "doctorate", "university", "below_university"]
-                    ),
-                    "relevant_to_field": mostly(True),
-                }
-            ),
-        }
-    )
-    start = dates_in_range(date(2025, 7, 1), date(2028, 12, 31))
-    return st.fixed_dictionaries(
-        {
-            "applicant": st.one_of(organisation, individual),
-            "solution": st.fixed_dictionaries(
-                {
-                    "innovative_with_benefit_in_vietnam": mostly(True),
-                    "risk_management": st.fixed_dictionaries(
-                        {
-                            k: mostly(True)
-                            for k in (
-                                "privacy_and_data_security",
-                                "financial",
-                                "social_and_ethical",
-                                "national_security",
-                                "remediation_plan",
-                            )
-                        }
-                    ),
-                    "self_review_complete": mostly(True),
-                    "feasible_after_testing": mostly(True),
-                }
-            ),
-            "scope": st.fixed_dictionaries(
-                {
-                    "testing_spaces": st.lists(
-                        st.fixed_dictionaries(
-                            {
-                                "kind": st.sampled_from(["physical", "network", "geographic"]),
-                                "at_own_site": st.booleans(),
-                                "site_approved_by": st.sampled_from(
-                                    ["data_owning_unit", "ministry_of_public_security"] * 4
-                                    + ["not_approved"]
-                                ),
-                            }
-                        ),
-                        min_size=1,
-                        max_size=2,
-                    ),
-                    "planned_start": start,
-                    "duration_months": st.sampled_from([6, 12, 18, 24, 24, 25, 30]),
-                }
-            ),
-            "plan": st.fixed_dictionaries(
-                {
-                    "name": st.sampled_from(["Phương án A", "Plan B"]),
-                    **{k: mostly(True, 30) for k in plan_keys},
-                }
-            ),
-            "data_sources": source_lists(),
-        }
+    return st.binary(min_size=_APPLICATION_BYTES, max_size=_APPLICATION_BYTES).map(
+        lambda data: _application(_Choices(data))
     )
 
 
@@ -244,11 +261,17 @@ def refinements(draw: st.DrawFn, max_blanks: int = 12) -> tuple[dict[str, Any], 
     """(partial, full): ``full`` is complete; ``partial`` has some facts set to unknown."""
     full = draw(_full_application())
     paths = _blankable(full)
+    c = _Choices(draw(st.binary(min_size=2 * max_blanks + 1, max_size=2 * max_blanks + 1)))
     chosen = (
-        draw(st.lists(st.sampled_from(paths), max_size=max_blanks, unique=True)) if paths else []
+        {
+            paths[(c.byte() << 8 | c.byte()) * len(paths) // 65536]
+            for _ in range(c.count(0, max_blanks))
+        }
+        if paths
+        else set()
     )
     partial = full
-    for path in sorted(chosen, key=len, reverse=True):
+    for path in sorted(chosen, key=lambda p: (-len(p), p)):
         partial = _blank(partial, path)
     return partial, full
 
@@ -271,28 +294,39 @@ _LIFE_EVENTS = [
 ]  # fmt: skip
 
 
-@st.composite
-def records(draw: st.DrawFn) -> dict[str, Any]:
-    """Sandbox records (as data): an issue date, an approved length and events in the period,
-    revocation and conclusion among them; inspections with or without remediation required;
-    event sequences may be invalid (a second extension), which lifecycle() must reject."""
-    issued = draw(dates_in_range(date(2025, 7, 1), date(2030, 6, 30)))
-    months = draw(st.integers(min_value=1, max_value=24))
-    offsets = draw(st.lists(st.integers(min_value=0, max_value=30 * months), max_size=6))
+_RECORD_BYTES = 80  # more than the choices of the longest record (about 65)
+
+
+def _record(c: _Choices) -> dict[str, Any]:
+    issued = c.day(date(2025, 7, 1), date(2030, 6, 30))
+    months = c.integer(1, 24)
+    offsets = sorted(c.integer(0, 30 * months) for _ in range(c.count(0, 6)))
     events = []
-    for o in sorted(offsets):
+    for o in offsets:
         event: dict[str, Any] = {
-            "type": draw(st.sampled_from(_LIFE_EVENTS)),
+            "type": c.pick(_LIFE_EVENTS),
             "date": (issued + timedelta(days=o)).isoformat(),
         }
         # months: an extension's length; for an adjustment, how much it lengthens (13.2.c).
+        lengthens = c.byte() >= 128
+        length = c.integer(1, 24)
         if event["type"] == "extension_approved" or (
-            event["type"] == "adjustment_approved" and draw(st.booleans())
+            event["type"] == "adjustment_approved" and lengthens
         ):
-            event["months"] = draw(st.integers(min_value=1, max_value=24))
+            event["months"] = length
         # 17.3: what the inspection record asked for; absent = unknown.
-        required = draw(st.sampled_from([True, False, None]))
+        required = c.pick((True, False, None))
         if event["type"] == "inspection_ended" and required is not None:
             event["remediation_required"] = required
         events.append(event)
     return {"issued_on": issued.isoformat(), "approved_months": months, "events": events}
+
+
+@cache
+def records() -> st.SearchStrategy[dict[str, Any]]:
+    """Sandbox records (as data): an issue date, an approved length and events in the period,
+    revocation and conclusion among them; inspections with or without remediation required;
+    event sequences may be invalid (a second extension), which lifecycle() must reject."""
+    return st.binary(min_size=_RECORD_BYTES, max_size=_RECORD_BYTES).map(
+        lambda data: _record(_Choices(data))
+    )

@@ -27,6 +27,43 @@ Procedure = Literal[
     "conclusion-16.3",
 ]
 
+#: The lifecycle states (the message table ``state``), the statuses of a timeline step
+#: (sandbox_rules.time_records.TimelineStep.status) and of an obligation
+#: (time_records.ObligationStatus), written out for the same reason; a test keeps them equal.
+State = Literal[
+    "applied",
+    "in_consultation",
+    "issued",
+    "refused",
+    "returned",
+    "active",
+    "adjusted",
+    "extended",
+    "revoked",
+    "concluded",
+]
+StepStatus = Literal[
+    "done_on_time",
+    "late",
+    "pending",
+    "overdue",
+    "paused",
+    "waiting",
+    "not_started",
+    "not_applicable",
+]
+ObligationStatus = Literal[
+    "done",
+    "done_late",
+    "overdue",
+    "upcoming",
+    "open",
+    "closed",
+    "informational",
+    "continuing",
+    "undetermined",
+]
+
 
 class _M(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
@@ -92,10 +129,10 @@ class Expect(_M):
     due: dict[str, date | None] | None = Field(
         None, description="timeline step -> due date, e.g. consult: 2026-02-23"
     )
-    step_status: dict[str, str] | None = Field(
+    step_status: dict[str, StepStatus] | None = Field(
         None, description="timeline step -> status (done_on_time, overdue, pending ...)"
     )
-    state: str | None = Field(
+    state: State | None = Field(
         None, description="lifecycle state as of the date (issued, active, extended, revoked ...)"
     )
     end: date | None = Field(None, description="10.2, 14: the end of the testing period")
@@ -110,10 +147,14 @@ class Expect(_M):
     decision_due: dict[str, date] | None = Field(
         None, description="ground -> the day the revocation decision is due (15.2)"
     )
-    obligations: dict[str, str] | None = Field(
-        None, description="obligation id -> status (done, overdue, upcoming ...)"
+    obligations: dict[str, ObligationStatus] | None = Field(
+        None,
+        description="obligation id (sandbox-rules obligations shows each one's) -> status "
+        "(done, overdue, upcoming ...)",
     )
-    overdue: list[str] | None = Field(None, description="exactly the obligations overdue")
+    overdue: list[str] | None = Field(
+        None, description="exactly the obligations overdue (ids, or clauses such as 17.3)"
+    )
     exempt: bool | None = Field(None, description="22.2: exempt from civil liability")
     error: str | None = Field(
         None, description="the case must be refused with this error code (e.g. invalid_transition)"
@@ -126,6 +167,16 @@ class Case(_M):
     name: str = Field(description="the case's name, shown in the summary")
     description: str | None = None
     clauses: list[str] | None = Field(None, description="the clauses the case is about")
+
+    @field_validator("clauses", mode="before")
+    @classmethod
+    def _numbers(cls, value: Any) -> Any:
+        # 11 (an article) is read by YAML as an int, 10.2 is kept as written: both are
+        # clauses, as docs/casefiles.md says (numbers need no quotes). True/false are not.
+        if isinstance(value, list):
+            return [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
+        return value
+
     from_: str | None = Field(
         None,
         alias="from",

@@ -8,6 +8,7 @@ never builds a timeline), so a folder of cases runs in milliseconds per case.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -95,10 +96,23 @@ def _cite(token: str) -> str:
         return token
 
 
-def doc_key(name: str) -> str:
-    from sandbox_rules.engine import _doc_key  # the same key the dossier check uses
+def _document_of(d: Mapping[str, Any]) -> Callable[[str], str]:
+    """How a ``dossier_missing`` token names a document of the dossier ``d``: by its clause or
+    rule id, else by the name matching of the dossier check itself (sandbox_rules.dossier_names:
+    "Đơn đề nghị" is HĐTN01's item), so a case file and ``dossier`` agree."""
+    from sandbox_rules.dossier_names import match
 
-    return _doc_key(name)
+    order = (d.get("interpretations_used") or {}).get("form-order") or "listed-order"
+    ids = {i["rule_id"] for i in d.get("items") or ()}
+
+    def norm(token: str) -> str:
+        cited = _cite(token)
+        if cited != token or token in ids:
+            return cited
+        found = match(str(d.get("procedure")), d.get("applicant_kind"), token, order)
+        return found.rule_id if found.status == "item" and found.rule_id else token
+
+    return norm
 
 
 def _set_check(
@@ -320,13 +334,21 @@ class _Run:
         return out
 
     @cached_property
-    def obligations(self) -> dict[str, Any]:
+    def schedule(self) -> Any:
         from sandbox_rules.obligations import obligations
 
-        out: dict[str, Any] = obligations(
+        return obligations(
             self.record, self.as_of, calendar=self.calendar(self.record.interpretations)
-        ).to_dict()
+        )
+
+    @cached_property
+    def obligations(self) -> dict[str, Any]:
+        out: dict[str, Any] = self.schedule.to_dict()
         return out
+
+    @property
+    def has_record(self) -> bool:
+        return self.case.record is not None or isinstance(self.scenario.get("record"), dict)
 
     def everything(self) -> None:
         """Compute every result the case's inputs allow (to see whether any is refused)."""
@@ -342,7 +364,7 @@ class _Run:
 
     @cached_property
     def duties(self) -> dict[str, Any]:
-        from sandbox_rules.duties import duties
+        from sandbox_rules.duties import duties, record_duties
 
         compliance = self.case.compliance
         if compliance is None:
@@ -351,7 +373,13 @@ class _Run:
             raise InputValidationError.from_key(
                 "case.needs_compliance", name=self.case.name, where=self.need_where
             )
-        out: dict[str, Any] = duties(compliance).to_dict()
+        if not self.has_record:  # a checklist alone: no schedule to read
+            alone: dict[str, Any] = duties(compliance).to_dict()
+            return alone
+        # 22.2 with the record's computed schedule, the path lifecycle and report take too.
+        out: dict[str, Any] = record_duties(
+            compliance, self.record, self.as_of, schedule=self.schedule
+        ).to_dict()
         return out
 
 
@@ -414,6 +442,25 @@ def _dossier_note(run: _Run, d: Mapping[str, Any]) -> str | None:
     return t("case.unknown_items", run.lang, items=items)
 
 
+def _exempt_note(run: _Run, ex: Mapping[str, Any]) -> str | None:
+    """Why 22.2 is undetermined: the duties whose compliance the case does not give (each
+    with its clause), and the schedule's items past their day still undetermined."""
+    if ex.get("exempt") is not None or not ex.get("missing"):
+        return None
+    from sandbox_rules.rules import registry
+
+    cites = {str(r.outcome.get("fact")): r.citation.short for r in registry()}
+    duties = [f"{m} ({cites[m]})" if m in cites else m for m in ex["missing"]]
+    schedule = [d.removeprefix("schedule.") for d in duties if d.startswith("schedule.")]
+    duties = [d for d in duties if not d.startswith("schedule.")]
+    parts = []
+    if duties:
+        parts.append(t("case.exempt_duties", run.lang, duties=", ".join(duties)))
+    if schedule:
+        parts.append(t("case.exempt_schedule", run.lang, items=", ".join(schedule)))
+    return t("case.undetermined_why", run.lang, why="; ".join(parts))
+
+
 def _nearest_step(given: str, steps: Mapping[str, Any]) -> str | None:
     """The step an officer means by its name in words ("quyết định", "lấy ý kiến"): the step
     whose Vietnamese (or English) name holds the words, the shortest such name first."""
@@ -432,14 +479,20 @@ def _nearest_step(given: str, steps: Mapping[str, Any]) -> str | None:
 
 
 def _step_errors(
-    run: _Run, expect: Expect, steps: Mapping[str, Any], line: Callable[..., int | None]
-) -> None:
-    """Step names of ``due`` and ``step_status`` that the timeline's procedure does not have:
-    an input error of the case file, each with its line and the nearest step (by its id or its
-    Vietnamese name), and the procedure's steps listed."""
-    from sandbox_rules.surfaces.inputs import invalid, nearest
+    run: _Run, expect: Expect, line: Callable[..., int | None]
+) -> tuple[list[dict[str, Any]], list[Message]]:
+    """Step names of ``due`` and ``step_status`` that the timeline's procedure does not have,
+    each with its line and the nearest step (by its id or its Vietnamese name); and the
+    procedure's steps listed. Known from the procedure alone: no timeline is computed."""
+    from sandbox_rules.procedures import PROCEDURES
+    from sandbox_rules.surfaces.inputs import nearest
 
-    procedure = run.timeline["procedure"]
+    found = run.timeline_spec
+    proc = PROCEDURES.get(found[0]) if found is not None else None
+    if proc is None:
+        return [], []
+    lang = run.lang
+    steps = {s.id: {"label_vi": s.label_vi, "label_en": s.label_en} for s in proc.steps}
     errors = []
     for key in ("due", "step_status"):
         for step in getattr(expect, key) or {}:
@@ -447,40 +500,117 @@ def _step_errors(
                 continue
             near = _nearest_step(step, steps) or nearest(step, list(steps))
             said = {}
-            for lang in ("vi", "en"):
-                said[lang] = t("case.unknown_step", lang, step=step, procedure=procedure)
+            for lg in ("vi", "en"):
+                said[lg] = t("case.unknown_step", lg, step=step, procedure=proc.id)
                 if near is not None:
-                    said[lang] += ". " + t("validation.suggest", lang, value=f"{near}")
+                    said[lg] += ". " + t("validation.suggest", lg, value=f"{near}")
             errors.append(
                 {
                     "field": f"expect.{key}.{step}",
                     "loc": ["expect", key, step],
                     "line": line(key, step),
                     "type": "unknown_step",
-                    "msg": said[run.lang],
+                    "msg": said[lang],
                     "problem_vi": said["vi"],
                     "problem_en": said["en"],
                     "suggestion": near,
                 }
             )
     if not errors:
-        return
+        return [], []
     listing = {
-        lang: ", ".join(f"{sid} ({sd[f'label_{lang}']})" for sid, sd in steps.items())
-        for lang in ("vi", "en")
+        lg: ", ".join(f"{sid} ({sd[f'label_{lg}']})" for sid, sd in steps.items())
+        for lg in ("vi", "en")
     }
-    raise invalid(
-        errors,
-        run.loc.source,
-        key="case.unknown_steps",
-        procedure=procedure,
-        steps=Texts(listing["vi"], listing["en"]),
-    )
+    steps_are = Texts(listing["vi"], listing["en"])
+    return errors, [Message("case.steps_are", {"procedure": proc.id, "steps": steps_are})]
+
+
+def _is_clause(token: str) -> bool:
+    from sandbox_rules.law.citation import Citation
+
+    try:
+        Citation.parse(token)
+    except SandboxRulesError:
+        return False
+    return True
+
+
+def _obligation_errors(
+    run: _Run, expect: Expect, line: Callable[..., int | None]
+) -> tuple[list[dict[str, Any]], list[Message]]:
+    """Obligation ids of ``obligations`` and ``overdue`` that the record's schedule does not
+    have (``overdue`` also takes clauses), each with its line and the nearest ids."""
+    import difflib
+
+    given = expect.model_fields_set
+    if not given & {"obligations", "overdue"}:
+        return [], []
+    first = "obligations" if "obligations" in given else "overdue"
+    at = line(first)
+    run.need_where = "" if at is None else Message("case.needs_where", {"line": at, "key": first})
+    ids = [str(i["id"]) for i in run.obligations["items"]]
+    run.need_where = ""
+    known = set(ids)
+    lang = run.lang
+    wrong: list[tuple[str, tuple[str, ...]]] = [
+        (ob, ("obligations", ob)) for ob in expect.obligations or {} if ob not in known
+    ]
+    wrong += [
+        (tok, ("overdue",))
+        for tok in expect.overdue or []
+        if tok not in known and not _is_clause(tok)
+    ]
+    errors = []
+    for ob, where in wrong:
+        near = difflib.get_close_matches(ob, ids, n=3, cutoff=0.5)
+        said = {}
+        for lg in ("vi", "en"):
+            said[lg] = t("case.unknown_obligation", lg, id=ob)
+            if near:
+                said[lg] += ". " + t("validation.suggest", lg, value=near[0])
+            if len(near) > 1:
+                said[lg] += " " + t("case.nearest_ids", lg, ids=", ".join(near[1:]))
+        errors.append(
+            {
+                "field": "expect." + ".".join(where),
+                "loc": ["expect", *where],
+                "line": line(*where),
+                "type": "unknown_obligation",
+                "msg": said[lang],
+                "problem_vi": said["vi"],
+                "problem_en": said["en"],
+                "suggestion": near[0] if near else None,
+            }
+        )
+    return errors, ([Message("case.obligation_ids", {})] if errors else [])
+
+
+def _input_errors(run: _Run, expect: Expect, line: Callable[..., int | None]) -> None:
+    """The expectations that name what the case does not have (a step, an obligation): one
+    input error listing all of them, before anything is compared."""
+    errors, notes = _step_errors(run, expect, line)
+    more, more_notes = _obligation_errors(run, expect, line)
+    _raise_all(run.loc.source, [*errors, *more], [*notes, *more_notes])
+
+
+def _raise_all(
+    source: str, errors: Sequence[Mapping[str, Any]], notes: Sequence[Message] = ()
+) -> None:
+    """One input error of the case file for ``errors`` (each said in both languages), with
+    ``notes`` (messages) after them."""
+    from sandbox_rules.surfaces.inputs import invalid
+
+    if not errors:
+        return
+    ordered = sorted(errors, key=lambda e: e.get("line") or 0)
+    raise invalid([dict(e) for e in ordered], source, "input.case", notes=notes)
 
 
 def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[Check]:
     given = expect.model_fields_set
     out: list[Check] = []
+    _input_errors(run, expect, line)
 
     def needs(*keys: str) -> None:
         """Name the first expectation of ``keys`` in the messages of a missing part."""
@@ -557,32 +687,24 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
         if "dossier_complete" in given:
             scalar("dossier_complete", d.get("complete"), note=_dossier_note(run, d))
         if "dossier_missing" in given:
-            items = [
-                (
-                    i["document"],
-                    {doc_key(x) for x in i["accepted"]}
-                    | {doc_key(i["citation"]), doc_key(i["rule_id"])},
-                )
-                for i in d["missing"]
-            ]
+            items = [(i["document"], {i["citation"], i["rule_id"]}) for i in d["missing"]]
             out.append(
                 _set_check(
                     "dossier_missing",
                     line("dossier_missing"),
                     expect.dossier_missing or [],
                     items,
-                    lambda s: doc_key(_cite(s)),
+                    _document_of(d),
                 )
             )
     if given & {"due", "step_status"}:
         needs("due", "step_status")
         steps = {s["step"]: s for s in run.timeline["steps"]}
-        _step_errors(run, expect, steps, line)
         for key, attr, conv in (("due", "due", _iso), ("step_status", "status", str)):
             if key in given:
                 for step, exp in (getattr(expect, key) or {}).items():
-                    s = steps[step]
-                    act = conv(s[attr]) if s[attr] is not None else None
+                    s = steps.get(step) or {}
+                    act = conv(s[attr]) if s.get(attr) is not None else None
                     out.append(Check(f"{key}.{step}", line(key, step), exp, act, act == exp))
     life_keys = (
         "state",
@@ -633,12 +755,17 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
             out.append(
                 Check(f"obligations.{ob_id}", line("obligations", ob_id), exp, act, act == exp)
             )
-        if "overdue" in given:
-            items = [(i["id"], {i["id"]}) for i in items_by_id.values() if i["status"] == "overdue"]
-            out.append(_set_check("overdue", line("overdue"), expect.overdue or [], items, str))
+        if "overdue" in given:  # by id, or by clause (17.3: every overdue item of 17.3)
+            items = [
+                (i["id"], {i["id"], i["citation"]})
+                for i in items_by_id.values()
+                if i["status"] == "overdue"
+            ]
+            out.append(_set_check("overdue", line("overdue"), expect.overdue or [], items, _cite))
     if "exempt" in given:
         needs("exempt")
-        scalar("exempt", run.duties["exemption"]["exempt"])
+        ex = run.duties["exemption"]
+        scalar("exempt", ex["exempt"], note=_exempt_note(run, ex))
     run.need_where = ""
     return out
 
@@ -683,6 +810,86 @@ def _timeline_warnings(run: _Run) -> list[str]:
     ]
 
 
+def _with_errors_behind(
+    exc: InputValidationError, data: Any, loc: Located, base: Path, lang: str
+) -> InputValidationError:
+    """``exc`` and the errors it hides, in one report: the case is read once more with each
+    wrong value left out (a key of ``due:`` keeps its name), and what the expectations name
+    that the case does not have (a step, an obligation) is added — so fixing the file does
+    not bring a second wave of errors."""
+    lenient = _without(data, exc.errors)
+    if lenient is None:
+        return exc
+    try:
+        case = Case.model_validate(lenient)
+        run = _Run(case, Located(lenient, loc.lines, loc.source), base, lang, {})
+    except (ValueError, SandboxRulesError):  # the from: file too is wrong: said when fixed
+        return exc
+
+    def line(*path: str) -> int | None:
+        return loc.line(("expect", *path))
+
+    errors = list(exc.errors)
+    notes: list[Message] = []
+    for find in (_step_errors, _obligation_errors):
+        try:
+            more, more_notes = find(run, case.expect, line)
+        except SandboxRulesError:
+            continue  # a part the case lacks or that is wrong itself: said when run
+        errors += more
+        notes += more_notes
+    if len(errors) == len(exc.errors):
+        return exc
+    try:
+        _raise_all(loc.source, errors, notes)
+    except InputValidationError as merged:
+        return merged
+    return exc
+
+
+def _without(data: Any, errors: Sequence[Mapping[str, Any]]) -> Any:
+    """A copy of ``data`` as the officer meant it where that is plain (a list of one-key
+    mappings for a mapping, one value for a list of one), else without the wrong values: a
+    key of ``due:``/``step_status:`` (a step's name) stays with no value, anything else is
+    dropped. None when a path leads nowhere."""
+    import copy
+
+    out = copy.deepcopy(data)
+    for e in sorted(errors, key=lambda e: len(e.get("loc") or ()), reverse=True):
+        path = tuple(e.get("loc") or ())
+        node = out
+        for k in path[:-1]:
+            try:
+                node = node[k]
+            except (KeyError, IndexError, TypeError):
+                return None
+        last = path[-1] if path else None
+        if isinstance(node, dict) and last in node:
+            value = node[last]
+            if e.get("type") == "dict_type" and _one_key_items(value):
+                node[last] = {k: v for item in value for k, v in item.items()}
+            elif e.get("type") == "list_type" and isinstance(value, (str, int, float)):
+                node[last] = [str(value)]
+            elif len(path) >= 3 and path[0] == "expect" and path[1] in ("due", "step_status"):
+                node[last] = None
+            else:
+                del node[last]
+        elif isinstance(node, list) and isinstance(last, int) and 0 <= last < len(node):
+            del node[last]
+        elif path:
+            return None
+    return out
+
+
+def _one_key_items(value: Any) -> bool:
+    """``- a: 1`` / ``- b: 2``: a mapping written as a list (the «-» left at each line)."""
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(i, dict) and len(i) == 1 for i in value)
+    )
+
+
 def _iso(value: Any) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -708,6 +915,9 @@ def run_case(
     try:
         case: Case = validate(Case, loc, lang=lang, what="input.case")
     except InputValidationError as exc:
+        # The second look only adds to the errors found: trouble of its own never hides them.
+        with contextlib.suppress(Exception):
+            exc = _with_errors_behind(exc, data, loc, base, lang)
         return CaseResult(loc.source, name, first, "error", error=said(exc, lang))
 
     def line(*path: str) -> int | None:

@@ -21,6 +21,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "--output", "-o", metavar=t("metavar.file", lang), help=t("cmd.interview_output", lang)
     )
     p.add_argument("--dry-run", action="store_true", help=t("cmd.interview_dry", lang))
+    p.add_argument("--force", action="store_true", help=t("cmd.interview_force", lang))
     p.set_defaults(func=cmd_interview)
 
 
@@ -50,6 +51,16 @@ def cmd_interview(args: argparse.Namespace) -> int:
         log.append(text)
         if not args.json:
             print(text, flush=True)
+
+    out = Path(args.output) if args.output else path
+    if not args.dry_run and not doc.keeps_comments:
+        # Without ruamel.yaml the file is written back without its comments: never silently,
+        # and never over the officer's file unless asked — said before anything is asked.
+        if _same_file(out, path) and not args.force:
+            from sandbox_rules.errors import OutputPathError
+
+            raise OutputPathError(str(path), t("interview.would_lose_comments", lang))
+        say(t("interview.comments_lost", lang, file=str(out)))
 
     extra: dict[str, Any] = {}
     if args.answers:
@@ -98,9 +109,6 @@ def cmd_interview(args: argparse.Namespace) -> int:
 
         result = interview(doc, ask, say, lang)
     if not args.dry_run:
-        out = Path(args.output) if args.output else path
-        if not doc.keeps_comments:
-            say(t("interview.comments_lost", lang))
         out.write_text(doc.dump(), encoding="utf-8")
         say(t("interview.written", lang, file=str(out)))
     if args.json:
@@ -114,6 +122,13 @@ def cmd_interview(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
+    except OSError:
+        return False
 
 
 def _as_written(value: Any, lang: str) -> str:

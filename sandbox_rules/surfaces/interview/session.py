@@ -36,8 +36,10 @@ UNKNOWN_WORDS = {
     "dont know",
     "skip",
 }
+# A yes/no question offers "1. có / 2. không" (a list: "1. có / 2. không có"): the number of
+# the choice is an answer too, as docs/casefiles.md says.
 YES = {"co", "c", "dung", "yes", "y", "true", "1"}
-NO = {"khong", "k", "sai", "no", "n", "false", "0"}
+NO = {"khong", "k", "sai", "no", "n", "false", "0", "2"}
 NONE_WORDS = {"khong co", "none", "[]"}
 
 
@@ -261,6 +263,8 @@ def parse_answer(q: Question, raw: Any) -> Any:
         raise Unknown
     ann = _unwrap(q.annotation)
     text = raw if isinstance(raw, str) else None
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        text = str(raw)  # the number of a choice, written without quotes in an answers file
     if text is not None and fold(text) in UNKNOWN_WORDS | {""}:
         raise Unknown
     if typing.get_origin(ann) is list:
@@ -352,7 +356,7 @@ def status_line(app: Any, lang: str = "vi") -> str:
     parts = _parts(assess(app))
     r = route(app)
     auth = None
-    if r.status != "undetermined" and r.authority is not None:
+    if r.authority is not None:  # 12.1 decided, as route shows it, whatever the procedure
         auth = r.authority.title_vi if lang == "vi" else r.authority.title_en
     words = [
         f"{t(f'expect.{k}', lang)}: {messages(lang).get(f'value.{v}', v)}" for k, v in parts.items()

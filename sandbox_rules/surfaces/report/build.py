@@ -166,8 +166,16 @@ def choose_cases(names: list[str], wanted: str | None, source_name: str) -> list
     exact = [i for i, n in enumerate(names) if n == wanted.strip()]
     if exact:
         return exact[:1]
-    if wanted.strip().isdigit() and 1 <= int(wanted) <= len(names):
-        return [int(wanted) - 1]
+    if wanted.strip().isdigit():  # a number is a case's number, never a name fragment
+        if 1 <= int(wanted) <= len(names):
+            return [int(wanted) - 1]
+        raise InputValidationError.from_key(
+            "report_input.case_number",
+            file=source_name,
+            given=wanted.strip(),
+            count=len(names),
+            cases=listing,
+        )
     within = [i for i, n in enumerate(names) if fold(wanted) and fold(wanted) in fold(n)]
     if len(within) == 1:
         return within
@@ -511,15 +519,17 @@ def build(inp: ReportInput, *, overrides: Any = None) -> dict[str, Any]:
         rec = load_record(raw)
         rcal = _calendar(rec.interpretations, overrides)
         out["lifecycle"] = lifecycle(rec, inp.as_of, calendar=rcal).to_dict()
-        out["obligations"] = obligations(rec, inp.as_of, calendar=rcal).to_dict()
+        sched = obligations(rec, inp.as_of, calendar=rcal)
+        out["obligations"] = sched.to_dict()
         calendar_versions.add(rcal.data_version)
         out["subject"] = out["subject"] or rec.name
         if inp.compliance is not None:
-            from sandbox_rules.duties import duties
+            from sandbox_rules.duties import record_duties
 
-            out["duties"] = duties(inp.compliance).to_dict()
+            # 22.2 reads the record's schedule, as lifecycle does (one path for every surface).
+            out["duties"] = record_duties(inp.compliance, rec, inp.as_of, schedule=sched).to_dict()
     used: dict[str, str] = {}
-    for part in ("assessment", "routing", "dossier", "lifecycle", "obligations"):
+    for part in ("assessment", "routing", "dossier", "lifecycle", "obligations", "duties"):
         if out[part] is not None:
             used.update(out[part].get("interpretations_used") or {})
     for td in out["timelines"]:

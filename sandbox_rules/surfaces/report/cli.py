@@ -60,7 +60,7 @@ def _refused(cases: list[Any], file: str, lang: str) -> int:
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     """``report``, with its help in the language of the CLI's --help (``help_lang``)."""
-    from sandbox_rules.cli import _iso
+    from sandbox_rules.cli import iso_type
     from sandbox_rules.i18n import t
 
     lang = str(common.get_default("help_lang") or "vi")
@@ -73,7 +73,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar=t("metavar.file", lang), help=t("cmd.report_file", lang))
     p.add_argument("--html", metavar=t("metavar.out_html", lang), help=t("cmd.report_html", lang))
     p.add_argument("--pdf", metavar=t("metavar.out_pdf", lang), help=t("cmd.report_pdf", lang))
-    p.add_argument("--as-of", metavar="YYYY-MM-DD", type=_iso, help=t("cmd.report_as_of", lang))
+    p.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", type=iso_type(lang), help=t("cmd.report_as_of", lang)
+    )
     p.add_argument(
         "--interpretation",
         action="append",

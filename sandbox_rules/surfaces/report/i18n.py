@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from sandbox_rules.i18n import messages
+from sandbox_rules.i18n import t as message
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -19,6 +20,12 @@ def t(key: str, lang: str) -> str:
     if word is None:
         return key.split("_", 1)[-1].replace("_", " ")
     return word
+
+
+def filled(key: str, lang: str, **fields: object) -> str:
+    """The word for ``key`` with its fields filled in as every message is (a count with its
+    noun: "1 working day", "2 working days")."""
+    return message(f"page.{key}", "vi" if lang == "vi" else "en", **fields)
 
 
 def fmt_date(value: str | None, lang: str) -> str:

@@ -189,10 +189,19 @@ def _common_name(a: str, b: str) -> str | None:
     return " ".join(wa[:k]) if k >= 2 else None
 
 
+# Step statuses of a procedure still running on its as-of day (the strip then runs to it).
+RUNNING = ("pending", "overdue", "paused", "waiting")
+
+
 def timeline_range(td: Mapping[str, Any]) -> tuple[date, date]:
-    """The days a timeline's strip shows: its events, due dates, clock stop and as-of, with a
-    day either side."""
-    days: list[date] = [date.fromisoformat(td["as_of"])]
+    """The days a timeline's strip shows: its events, due dates and clock stop, with a day
+    either side; and the as-of day while a step is still running (a procedure finished long
+    before as-of is not stretched to it)."""
+    days: list[date] = []
+    if any(s.get("status") in RUNNING for s in td["steps"]) or not any(
+        s.get("due") for s in td["steps"]
+    ):
+        days.append(date.fromisoformat(td["as_of"]))
     for s in td["steps"]:
         if s.get("due"):
             days += [d for d in (_iso(s.get("start")), _iso(s["due"]), _iso(s.get("actual"))) if d]
@@ -362,13 +371,20 @@ def timeline_figure(td: Mapping[str, Any], cal: Any, lang: str, fig_id: str) -> 
                 class_="actual",
             )
         y += 40
-    ax = left(as_of) + cw / 2
+    # The as-of mark: on its day, or at the strip's right end when the procedure ended before.
+    ax = left(min(as_of, hi)) + cw / 2
     as_of_text = t("as_of_mark", lang).format(d=fmt_date(td["as_of"], lang))
     x0, x1 = _extent(ax - text_width(as_of_text, 12) / 2, text_width(as_of_text, 12), "start")
     as_of_lane = notes.place(x0, x1)
-    fig.add(
-        "line", x1=ax, y1=strip_y - 4, x2=ax, y2=steps_bottom + 6 + as_of_lane * 18, class_="asof"
-    )
+    if as_of <= hi:
+        fig.add(
+            "line",
+            x1=ax,
+            y1=strip_y - 4,
+            x2=ax,
+            y2=steps_bottom + 6 + as_of_lane * 18,
+            class_="asof",
+        )
     for x, text, lane in note_rows:
         fig.label(x, steps_bottom + 16 + lane * 18, text, 12, cls="note")
     fig.label(x0, steps_bottom + 16 + as_of_lane * 18, as_of_text, 12, cls="note asof-label")

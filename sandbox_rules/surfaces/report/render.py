@@ -28,7 +28,7 @@ from sandbox_rules.surfaces.report.build import (
     read_input,
     read_inputs,
 )
-from sandbox_rules.surfaces.report.i18n import fmt_date, t
+from sandbox_rules.surfaces.report.i18n import filled, fmt_date, t
 from sandbox_rules.surfaces.report.pictures import (
     obligations_figure,
     timeline_figure,
@@ -107,8 +107,33 @@ def _interpretation_rows(used: Mapping[str, str], lang: str) -> list[dict[str, A
     return rows
 
 
+# What Document.cite_vi/cite_en append to a document whose number or date is not confirmed;
+# the page says it in a sentence instead.
+_UNCONFIRMED_MARK = (" [số/ngày văn bản chưa xác nhận]", " [number/date not confirmed]")
+
+
+def _day_basis(info: Any, day: Any, lang: str) -> str:
+    """Why a day is off (or worked), as plainly as the data allows: the documents; a day of a
+    year without an official schedule is computed from the statutory rules, not decided; a
+    document whose number or date is not confirmed is said to be so."""
+    docs = []
+    unconfirmed = False
+    for x in info.documents:
+        text = x.cite_vi() if lang == "vi" else x.cite_en()
+        for mark in _UNCONFIRMED_MARK:
+            text = text.removesuffix(mark)
+        docs.append(text)
+        unconfirmed = unconfirmed or not x.confirmed
+    basis = "; ".join(docs)
+    if info.provisional:
+        basis = t("day_provisional", lang).format(year=day.year, documents=basis)
+    if unconfirmed:
+        basis += t("day_unconfirmed", lang)
+    return basis
+
+
 def _days_named(td: Mapping[str, Any], cal: Any, lang: str) -> list[dict[str, str]]:
-    """Each day off or worked Saturday within the timeline's drawn range, with its document."""
+    """Each day off or worked Saturday within the timeline's drawn range, with its basis."""
     from datetime import timedelta
 
     lo, hi = timeline_range(td)
@@ -120,12 +145,11 @@ def _days_named(td: Mapping[str, Any], cal: Any, lang: str) -> list[dict[str, st
         except Exception:  # outside the calendar's range
             info = None
         if info is not None:
-            docs = "; ".join((x.cite_vi() if lang == "vi" else x.cite_en()) for x in info.documents)
             out.append(
                 {
                     "date": d.isoformat(),
                     "name": info.name_vi if lang == "vi" else info.name_en,
-                    "documents": docs,
+                    "basis": _day_basis(info, d, lang),
                 }
             )
         d += timedelta(days=1)
@@ -176,6 +200,7 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
         lang=lang,
         vi=lang == "vi",
         t=lambda key: t(key, lang),
+        tf=lambda key, **fields: filled(key, lang, **fields),
         d=lambda value: fmt_date(value, lang),
         roman=lambda n: ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n),
         mark=MARK,
@@ -219,15 +244,25 @@ def _case_view(r: Mapping[str, Any], lang: str, prefix: str) -> dict[str, Any]:
             r["obligations"], r.get("lifecycle"), lang, f"{prefix}fig-obligations"
         )
         items = r["obligations"]["items"]
-        monthly = [
+        periods = [
             i for i in items if i["citation"] == "19.2" and i.get("window") and not i.get("due")
         ]
-        rows = [i for i in items if i not in monthly]
-        if monthly:
-            risk = t("risk_summary", lang).format(
-                n=len(monthly),
-                a=fmt_date(monthly[0]["window"]["start"], lang),
-                b=fmt_date(monthly[-1]["window"]["end"], lang),
+        rows = [i for i in items if i not in periods]
+        if periods:
+            # 19.2 "định kỳ hàng tháng, quý": the months and the quarters, each counted as such
+            # (risk-assessment-period); the span runs from the first to the last day covered.
+            quarters = sum(1 for i in periods if "-Q" in str(i["id"]))
+            months = len(periods) - quarters
+            risk = t(
+                "risk_summary"
+                if months and quarters
+                else ("risk_summary_monthly" if months else "risk_summary_quarterly"),
+                lang,
+            ).format(
+                months=months,
+                quarters=quarters,
+                a=fmt_date(min(i["window"]["start"] for i in periods), lang),
+                b=fmt_date(max(i["window"]["end"] for i in periods), lang),
             )
     case = r.get("case")
     error = r.get("error")

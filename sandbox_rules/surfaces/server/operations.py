@@ -307,7 +307,7 @@ def _record(sc: ScenarioRequest) -> SandboxRecord:
 
 
 def lifecycle(body: Any, default_calendar: Any) -> Answer:
-    from sandbox_rules.duties import duties
+    from sandbox_rules.duties import record_duties
     from sandbox_rules.lifecycle import lifecycle as run
     from sandbox_rules.obligations import obligations
     from sandbox_rules.report import render_lifecycle
@@ -319,7 +319,7 @@ def lifecycle(body: Any, default_calendar: Any) -> Answer:
     schedule = obligations(rec, sc.as_of, calendar=cal)
     # 22.2 reads the computed schedule too: no exemption while a report is overdue.
     duty = (
-        duties(sc.compliance, schedule=schedule, interpretations=rec.interpretations)
+        record_duties(sc.compliance, rec, sc.as_of, schedule=schedule)
         if sc.compliance is not None
         else None
     )

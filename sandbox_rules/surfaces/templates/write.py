@@ -35,18 +35,56 @@ def _clause_of(path: str, description: str | None) -> list[str]:
     return [c.strip() for c in m.group(1).split(",")]
 
 
+# The points of a clause in the decree's order (Vietnamese alphabet: đ after d, no f, j, w, z).
+_POINTS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "x",
+    "y",
+]
+
+
 def _cite_vi(cites: list[str], lang: str) -> str:
+    """Clauses as prose; a range of points (9.1.a-c) names each point of it."""
     from sandbox_rules.errors import SandboxRulesError
     from sandbox_rules.law.citation import Citation
 
     out = []
     for c in cites:
-        base = c.split("-")[0].split("–")[0]
+        base, _, last = c.replace("–", "-").partition("-")
         try:
             cit = Citation.parse(base)
-            out.append(cit.vi() if lang == "vi" else cit.en())
         except SandboxRulesError:
             out.append(c)
+            continue
+        text = cit.vi() if lang == "vi" else cit.en()
+        first = base.rsplit(".", 1)[-1]
+        if last in _POINTS and first in _POINTS and _POINTS.index(last) > _POINTS.index(first):
+            points = _POINTS[_POINTS.index(first) : _POINTS.index(last) + 1]
+            if lang == "vi":  # "điểm a khoản 1 Điều 9" -> "điểm a, b, c khoản 1 Điều 9"
+                text = text.replace(f"điểm {first} ", f"điểm {', '.join(points)} ", 1)
+            else:  # "Article 9(1)(a)" -> "Article 9(1)(a)-(c)"
+                text = f"{text}-({last})"
+        out.append(text)
     return "; ".join(out)
 
 
@@ -78,13 +116,23 @@ def _model(ann: Any) -> type[BaseModel] | None:
     return a if isinstance(a, type) and issubclass(a, BaseModel) else None
 
 
+def _glossed(values: list[str], lang: str) -> str:
+    """``a (its name) | b (its name)``: each code with its name in the language, if it has one."""
+    out = []
+    for v in values:
+        name = messages(lang).get(f"value.{v}")
+        same = name is None or name.lower() == v.replace("_", " ").lower()
+        out.append(v if same else f"{v} ({name})")
+    return " | ".join(out)
+
+
 def _hint(ann: Any, lang: str) -> str:
     values = allowed_values(ann)
     a = _unwrap(ann)
     if a is bool:
         return t("template.bool", lang)
     if values:
-        return t("template.one_of", lang, values=" | ".join(values))
+        return t("template.one_of", lang, values=_glossed(values, lang))
     if _is_list(ann):
         return t("template.list", lang)
     name = getattr(a, "__name__", "")
@@ -133,8 +181,59 @@ def _fields(
             out.append(f"{pad}  # {t('template.item_example', lang)}")
             _fields(_model(_item(ann)) or BaseModel, f"{path}[].", indent + 2, lang, out, True)
         else:
-            empty = "" if _admits_none(ann) else (" []" if _is_list(ann) else " {}")
+            empty = "" if _admits_none(ann) else (" []" if _is_list(ann) else _example(path, ann))
             emit(i, f"{name}:{empty}" + (f"  # {comment}" if comment else ""))
+            if _is_list(ann):  # what an item of a list of values looks like
+                for line in _value_items(path, ann, lang):
+                    out.append(f"{pad}  # {line}")
+
+
+# A valid value for the fields a list item cannot leave empty, so that an item uncommented as
+# the template shows it is read as it is (never a placeholder such as {}).
+_EXAMPLES = {"record.events[].type": "testing_started"}
+
+
+def _example(path: str, ann: Any) -> str:
+    if path in _EXAMPLES:
+        return f" {_EXAMPLES[path]}"
+    values = allowed_values(ann)
+    if values:
+        return f" {values[0]}"
+    if getattr(_unwrap(ann), "__name__", "") == "date":
+        return " 2026-06-01"
+    if typing.get_origin(_unwrap(ann)) is dict:
+        return " {}"  # an empty mapping: nothing chosen
+    return ""
+
+
+def _value_items(path: str, ann: Any, lang: str) -> list[str]:
+    """The lines showing the items of a list of values: each accepted document of the
+    issuance filing (from the dossier items' own names), or one of the values allowed."""
+    if path == "submission.documents":
+        from sandbox_rules.dossier_names import accepted_names
+
+        lines = [t("template.documents_head", lang)]
+        for citation, codes, names in accepted_names("issuance"):
+            lines.append(
+                "- "
+                + codes[0]
+                + "  # "
+                + t(
+                    "template.documents_item",
+                    lang,
+                    citation=_cite_vi([citation], lang),
+                    codes=", ".join(codes),
+                    names="», «".join(names),
+                )
+            )
+        return lines
+    values = allowed_values(_item(ann))
+    if values:
+        return [
+            t("template.item_example", lang),
+            f"- {values[0]}  # {t('template.one_of', lang, values=_glossed(values, lang))}",
+        ]
+    return []
 
 
 def application_template(lang: str = "vi", kind: str = "organisation") -> str:
@@ -183,18 +282,23 @@ def scenario_template(lang: str = "vi") -> str:
     from sandbox_rules.procedures import PROCEDURES
     from sandbox_rules.rules import registry
 
-    events = ", ".join((*_transition_events(), *RECORD_EVENTS))
     out = [f"# {t('template.scenario_head', lang)}", f"# {t('template.unknown_note', lang)}", ""]
     out.append(f"as_of:  # {t('template.as_of', lang)} — {t('template.date', lang)}")
     out.append(f"# {t('template.record', lang)}")
     out.append("record:")
     _fields(SandboxRecord, "record.", 2, lang, out)
-    out.append(f"  # {t('template.event_types', lang, events=events)}")
+    out.append(f"  # {t('template.event_types_head', lang)}")
+    for event in dict.fromkeys((*_RECORD_ORDER, *_transition_events(), *RECORD_EVENTS)):
+        out.append(f"  #   {event} — {_event_name(event, lang)}")
     out.append("")
     out.append(f"# {t('template.timeline', lang, procedures=', '.join(PROCEDURES))}")
     for pid, proc in PROCEDURES.items():
-        starts = sorted({s.starts for s in proc.steps} | set(proc.stop or ()))
-        out.append(f"#   {pid}: {', '.join(starts)}")
+        clause = pid.rsplit("-", 1)[-1]
+        out.append(
+            f"#   {t('template.timeline_events', lang, procedure=pid, clause=_cite_vi([clause], lang))}"
+        )
+        for event in timeline_events(proc):
+            out.append(f"#     {event} — {_event_name(event, lang)}")
     out.append("# timeline:")
     out.append("#   procedure: issuance-12.3")
     out.append("#   events:")
@@ -212,6 +316,54 @@ def scenario_template(lang: str = "vi") -> str:
     )
     out.extend(f"#   {d}: true" for d in duties)
     return "\n".join(out).rstrip() + "\n"
+
+
+# Record events in the order a sandbox's life usually brings them (the rest follow).
+_RECORD_ORDER = (
+    "dossier_received",
+    "dossier_complete",
+    "consultation_sent",
+    "certificate_issued",
+    "testing_started",
+    "quarterly_report_submitted",
+    "inspection_ended",
+    "remediation_done",
+    "incident_found",
+    "incident_phoned",
+    "incident_report_submitted",
+    "adjustment_requested",
+    "adjustment_approved",
+    "extension_requested",
+    "results_report_submitted",
+    "extension_approved",
+    "conclusion_requested",
+    "concluded",
+)
+
+
+def _event_name(event: str, lang: str) -> str:
+    return messages(lang).get(f"event.{event}") or event
+
+
+def timeline_events(proc: Any) -> list[str]:
+    """The events ``timeline`` takes for a procedure, in the order of its steps: each step's
+    start and end (a clock stop's request and answer with its step), and the day the
+    consulted units received the request where a reading counts from it."""
+    out: list[str] = []
+    for spec in proc.steps:
+        for event in (spec.starts, spec.ends):
+            if event not in out:
+                out.append(event)
+            if (
+                event == "consultation_sent"
+                and "consultation_received" not in out
+                and any("reply-period-start" in s.rule.interpretations for s in proc.steps)
+            ):
+                out.append("consultation_received")
+    for event in proc.stop or ():
+        if event not in out:
+            out.append(event)
+    return out
 
 
 def case_template(lang: str = "vi", kind: str = "organisation") -> str:
