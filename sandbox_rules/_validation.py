@@ -31,7 +31,10 @@ from sandbox_rules.errors import (
     InputTooLargeError,
     InputValidationError,
     SandboxRulesError,
+    _rebuild,
+    _state,
     brief,
+    summary,
 )
 
 #: Longest string in any input field, and longest JSON text given to ``model_validate_json``.
@@ -39,15 +42,30 @@ MAX_STRING = 2_000
 MAX_JSON_BYTES = 5 * 1024 * 1024
 
 
-def _field_errors(exc: ValidationError) -> FieldErrors:
+def _cut(msg: str) -> str:
+    return msg if len(msg) <= 4 * BRIEF_LIMIT else msg[: 4 * BRIEF_LIMIT - 1] + "…"
+
+
+def _field_errors(exc: ValidationError, model: type[BaseModel] | None) -> FieldErrors:
+    """Each field's problem: pydantic's words (``msg``, English, as pydantic callers know
+    them) and the same problem in Vietnamese (``msg_vi``), in the terms the officer's files
+    are reported in (surfaces/inputs.py: the field's name, the nearest valid value)."""
+    vi: list[str | None] = [None] * len(exc.errors())
+    if model is not None:
+        from sandbox_rules.surfaces.inputs import translate
+
+        # Without a file there are no lines: translate keeps pydantic's order.
+        vi = [e["problem_vi"] for e in translate(model, exc, lang="en")]
     out = FieldErrors()
-    for e in exc.errors(include_url=False, include_context=False, include_input=False):
+    errors = exc.errors(include_url=False, include_context=False, include_input=False)
+    for e, msg_vi in zip(errors, vi, strict=False):
         loc = [x if isinstance(x, int) else str(x) for x in e["loc"]]
         field = ".".join(str(x) for x in loc) or "(root)"
-        msg = e["msg"]
-        if len(msg) > 4 * BRIEF_LIMIT:
-            msg = msg[: 4 * BRIEF_LIMIT - 1] + "…"
-        out.append({"field": field, "problem": msg, "loc": loc, "type": e["type"], "msg": msg})
+        msg = _cut(e["msg"])
+        entry = {"field": field, "problem": msg, "loc": loc, "type": e["type"], "msg": msg}
+        if msg_vi is not None:
+            entry["msg_vi"] = _cut(msg_vi)
+        out.append(entry)
     return out
 
 
@@ -59,12 +77,17 @@ class ModelValidationError(InputValidationError, pydantic_core.ValidationError):
     code = "input_validation"
     title_vi = "Dữ liệu không khớp mô hình đầu vào (đơn, hồ sơ sandbox): nêu từng trường sai"
     title_en = "Input that fails an input model (application, sandbox record): each field named"
+    _raw: list[Any] | None = None  # pydantic's errors as raised (see pydantic_errors)
 
     def __init__(self, *args: Any) -> None:  # built by pydantic's from_exception_data
         pass
 
     @classmethod
-    def of(cls, exc: ValidationError, what: str) -> ModelValidationError:
+    def of(
+        cls, exc: ValidationError, what: str, model: type[BaseModel] | None = None
+    ) -> ModelValidationError:
+        """Our error for pydantic's ``exc``: ``what`` is the input's name in the tables
+        (``input.*``), ``model`` the model validated (to say each problem in Vietnamese)."""
         try:
             err = cls.from_exception_data(exc.title, exc.errors(), hide_input=True)  # type: ignore[arg-type]
         except Exception:  # an error type pydantic cannot rebuild: keep type and message
@@ -82,34 +105,58 @@ class ModelValidationError(InputValidationError, pydantic_core.ValidationError):
                 ],
                 hide_input=True,
             )
-        errors = _field_errors(exc)
-        summary = "; ".join(f"{e['field']}: {e['problem']}" for e in errors[:5])
-        if len(summary) > 600:  # the whole list stays in ``errors``
-            summary = summary[:599] + "…"
-        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
-        err.message = f"invalid {what}: {summary}{more}"
+        from sandbox_rules.i18n import Message, Texts, t
+
+        errors = _field_errors(exc, model)
+        fields = {
+            "what": Message(what, {}),
+            "summary": Texts(summary(errors, "vi"), summary(errors, "en")),
+            "more": Message("error.more", {"n": len(errors) - 5}) if len(errors) > 5 else "",
+        }
+        err.message = t("error.invalid", "en", **fields)
+        err._localise("error.invalid", fields)
         err.errors = errors
         err.args = (err.message,)
+        err._raw = exc.errors()
         return err
 
     def __reduce__(self) -> Any:
-        return (InputValidationError, (self.message, list(self.errors)))
+        # pydantic's ValidationError cannot be rebuilt from its parts: an InputValidationError
+        # with the same message, key and errors.
+        state = _state(self)
+        state.pop("_raw", None)
+        state["errors"] = FieldErrors(self.errors)
+        return (_rebuild, (InputValidationError, (self.message,), state))
+
+
+def pydantic_errors(exc: ValidationError) -> list[Any]:
+    """pydantic's errors of ``exc`` as they were raised: a ModelValidationError keeps them, as
+    rebuilding it from them loses the validators' own exceptions (``ctx["error"]``), whose
+    message keys say the problem in each language."""
+    raw: list[Any] | None = getattr(exc, "_raw", None)
+    return list(exc.errors()) if raw is None else raw
 
 
 @contextmanager
-def _ours(what: str) -> Iterator[None]:
-    """Any failure of pydantic validation, raised as our typed error."""
+def _ours(what: str, model: type[BaseModel] | None = None) -> Iterator[None]:
+    """Any failure of pydantic validation of ``model``, raised as our typed error (``what``:
+    the input's name in the tables)."""
+    from sandbox_rules.i18n import Message
+
     try:
         yield
     except ValidationError as exc:
-        raise ModelValidationError.of(exc, what) from None
+        raise ModelValidationError.of(exc, what, model) from None
     except RecursionError:
-        raise InputTooLargeError(f"invalid {what}: nested too deeply") from None
+        raise InputTooLargeError.from_key("error.input.too_deep", what=Message(what, {})) from None
     except SandboxRulesError:
         raise
     except Exception as exc:  # an input object that misbehaves (a __repr__ that raises …)
-        raise InputValidationError(
-            f"invalid {what}: a value could not be read ({type(exc).__name__}: {brief(str(exc))})"
+        raise InputValidationError.from_key(
+            "error.input.unreadable",
+            what=Message(what, {}),
+            kind=type(exc).__name__,
+            detail=brief(str(exc)),
         ) from exc
 
 
@@ -117,7 +164,7 @@ class _InputMeta(ModelMetaclass):
     # Direct construction, ``Application(applicant=...)``, fails with our error too. A custom
     # __init__ would do it, but pydantic would then call it for every nested model as well.
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
-        with _ours(getattr(cls, "_what", "input")):
+        with _ours(getattr(cls, "_what", "input.input"), cls):  # type: ignore[arg-type]
             return super().__call__(*args, **kwargs)
 
 
@@ -128,34 +175,36 @@ class StrictInput(BaseModel, metaclass=_InputMeta):
     model_config = ConfigDict(
         frozen=True, extra="forbid", str_strip_whitespace=True, str_max_length=MAX_STRING
     )
-    _what: ClassVar[str] = "input"
+    _what: ClassVar[str] = "input.input"  # the input's name: a key of the tables
 
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
         """pydantic's ``model_validate``; a failure raises ModelValidationError."""
-        with _ours(cls._what):
+        with _ours(cls._what, cls):
             return super().model_validate(obj, *args, **kwargs)
 
     @classmethod
     def model_validate_json(cls, json_data: Any, *args: Any, **kwargs: Any) -> Self:
         """pydantic's ``model_validate_json`` on bounded text; a failure raises
         ModelValidationError (InputTooLargeError beyond MAX_JSON_BYTES)."""
+        from sandbox_rules.i18n import Message, Term
+
+        what = Message(cls._what, {})
         if not isinstance(json_data, (str, bytes, bytearray)):
-            raise InputValidationError(
-                f"invalid {cls._what}: JSON text must be str or bytes, got {type(json_data).__name__}"
+            raise InputValidationError.from_key(
+                "error.input.json_type", what=what, kind=Term("type", type(json_data).__name__)
             )
         if len(json_data) > MAX_JSON_BYTES:
-            raise InputTooLargeError(
-                f"invalid {cls._what}: JSON text of {len(json_data)} characters exceeds "
-                f"{MAX_JSON_BYTES}"
+            raise InputTooLargeError.from_key(
+                "error.input.json_too_large", what=what, size=len(json_data), limit=MAX_JSON_BYTES
             )
-        with _ours(cls._what):
+        with _ours(cls._what, cls):
             return super().model_validate_json(json_data, *args, **kwargs)
 
     @classmethod
     def model_validate_strings(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
         """pydantic's ``model_validate_strings``; a failure raises ModelValidationError."""
-        with _ours(cls._what):
+        with _ours(cls._what, cls):
             return super().model_validate_strings(obj, *args, **kwargs)
 
 
@@ -163,21 +212,27 @@ def as_day(value: object, name: str) -> date:
     """``value`` if it is a plain ``date`` (the argument ``name`` is named otherwise); a
     ``datetime`` is refused, as everywhere."""
     if not isinstance(value, date) or isinstance(value, datetime):
-        what = "a datetime (give its .date())" if isinstance(value, datetime) else brief(value)
-        raise InputValidationError(f"{name} must be a date, got {what}")
+        raise InputValidationError.from_key("error.not_a_date", name=name, given=not_a_day(value))
     return value
+
+
+def not_a_day(value: object) -> object:
+    """What an error says was given where a day is meant: a datetime is named as such."""
+    if isinstance(value, datetime):
+        from sandbox_rules.i18n import Message
+
+        return Message("error.a_datetime", {})
+    return brief(value)
 
 
 def _no_datetime(value: Any) -> Any:
     # One policy everywhere (docs/errors.md): a datetime is refused where a day is meant,
     # because which day it is depends on a time zone the library cannot know.
+    # The errors are ValueErrors (pydantic names the field) with their message keys.
     if isinstance(value, datetime):
-        raise ValueError(
-            f"a date (YYYY-MM-DD) is expected, not a date and time: {brief(value)}; "
-            "pass its .date() in Vietnam's time zone"
-        )
+        raise InputValidationError.from_key("error.input.datetime", given=brief(value))
     if isinstance(value, str) and len(value) > 10 and value[10:11] in ("T", " ", "t"):
-        raise ValueError(f"a date (YYYY-MM-DD) is expected, not a date and time: {brief(value)}")
+        raise InputValidationError.from_key("error.input.datetime_text", given=brief(value))
     return value
 
 
@@ -208,9 +263,13 @@ LAST_DAY = date(2999, 12, 31)
 
 def _in_range(value: date) -> date:
     if not FIRST_DAY <= value <= LAST_DAY:
-        raise ValueError(
-            f"{value.isoformat()} is outside the days this library reasons about "
-            f"({FIRST_DAY.isoformat()}..{LAST_DAY.isoformat()})"
+        from sandbox_rules.i18n import Day as _Day
+
+        raise InputValidationError.from_key(
+            "error.input.day_outside",
+            date=_Day(value),
+            first=_Day(FIRST_DAY),
+            last=_Day(LAST_DAY),
         )
     return value
 

@@ -137,7 +137,7 @@ class _Run:
         raw_overrides = getattr(args, "overrides", None)
         if raw_overrides == "-" and getattr(args, "file", None) == "-":
             raise _UsageError(message("cli.overrides_stdin_twice", self.lang))
-        self.overrides = cli_io.load_overrides(raw_overrides, self.lang) if raw_overrides else None
+        self.overrides = cli_io.load_overrides(raw_overrides) if raw_overrides else None
         self._calendars: dict[tuple[tuple[str, str], ...], Any] = {}
 
     def calendar(self, chosen: Any = None) -> Any:
@@ -156,9 +156,7 @@ class _Run:
         return cal
 
     def out(self, text: str) -> None:
-        cli_io.write_stdout(
-            (cli_io.transliterate(text) if self.ascii_only else text) + "\n", self.lang
-        )
+        cli_io.write_stdout((cli_io.transliterate(text) if self.ascii_only else text) + "\n")
 
     def encode(self, value: Any, pretty: bool | None = None) -> str:
         return cli_io.encode(
@@ -218,9 +216,9 @@ def _interp_args(args: argparse.Namespace, lang: str | None = None) -> dict[str,
     return choices
 
 
-def _load_file(path: str, lang: str = "vi") -> Any:
+def _load_file(path: str) -> Any:
     """An input file or ``-`` as data (for surfaces: sandbox_rules/surfaces)."""
-    return cli_io.load_input(path, lang)
+    return cli_io.load_input(path)
 
 
 def _day(d: date, lang: str) -> str:
@@ -452,18 +450,20 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 _Answer = tuple[Any, Callable[[], str]]
 
 
-def _bad(where: str, lang: str, key: str, **fields: object) -> InputValidationError:
-    """An input error written by the CLI (message ``key``), in the chosen language, naming
-    where it is."""
-    return InputValidationError(f"{where}: {message(key, lang, **fields)}")
+def _bad(where: object, key: str, **fields: object) -> InputValidationError:
+    """An input error written by the CLI (message ``key`` of the tables), naming where it is
+    (the file, or a message such as a batch's line)."""
+    from sandbox_rules.i18n import Message
+
+    return InputValidationError.from_key("error.at", where=where, why=Message(key, fields))
 
 
-def _mapping(data: Any, where: str, what: str, lang: str) -> dict[str, Any]:
+def _mapping(data: Any, where: object, what: object) -> dict[str, Any]:
     if not isinstance(data, dict):
         from sandbox_rules.i18n import Term
 
         kind = Term("type", type(data).__name__)
-        raise _bad(where, lang, "cli.not_mapping", what=what, kind=kind)
+        raise _bad(where, "cli.not_mapping", what=what, kind=kind)
     return data
 
 
@@ -474,17 +474,24 @@ def _application_input(data: Any) -> tuple[Any, dict[str, Any]]:
     return data, {}
 
 
-def _located(data: Any, args: argparse.Namespace, where: str) -> Any:
-    """``data`` with the lines of its file when it was read from a YAML file (not in batch)."""
+def _located(data: Any, args: argparse.Namespace, where: object) -> Any:
+    """``data`` with the lines of its file when it was read from a YAML file (not in batch);
+    its ``source`` names the file, or is empty where ``where`` (a message, say a batch's
+    line) names it."""
     from sandbox_rules.surfaces.inputs import Located, read_yaml
 
     path = str(getattr(args, "file", "") or "")
     if path.lower().endswith((".yaml", ".yml")) and getattr(args, "command", "") != "batch":
-        return read_yaml(path, _run_of(args).lang)
-    return Located(data, source=where)
+        return read_yaml(path)
+    return Located(data)
 
 
-def _application_of(data: Any, args: argparse.Namespace, where: str) -> Any:
+def _source(located: Any, where: object) -> object:
+    """Where the input came from, as its errors name it: the YAML file, or ``where``."""
+    return located.source if located.lines else where
+
+
+def _application_of(data: Any, args: argparse.Namespace, where: object) -> Any:
     """The application in ``data``; invalid input is reported in --lang with the field in
     the text's terms, items counted from 1, the nearest valid value and, for a YAML file,
     its lines (sandbox_rules.surfaces.inputs)."""
@@ -496,12 +503,13 @@ def _application_of(data: Any, args: argparse.Namespace, where: str) -> Any:
     root = (
         ("application",) if isinstance(located.data, dict) and "application" in located.data else ()
     )
+    source = _source(located, where)
     return validate(
-        Application, located, root=root, lang=run.lang, what=message("input.application", run.lang)
+        Application, located, root=root, lang=run.lang, what="input.application", source=source
     )
 
 
-def _assess(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _assess(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.engine import assess
     from sandbox_rules.report import render_assessment
 
@@ -510,7 +518,7 @@ def _assess(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return result, lambda: render_assessment(result, run.lang, show_all=getattr(args, "all", False))
 
 
-def _route(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _route(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.engine import route
     from sandbox_rules.report import render_routing
 
@@ -519,7 +527,7 @@ def _route(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return result, lambda: render_routing(result, run.lang)
 
 
-def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _dossier(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.engine import dossier
     from sandbox_rules.models import load_application
     from sandbox_rules.report import render_dossier
@@ -535,8 +543,9 @@ def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
         from sandbox_rules.inputs import DossierInput
         from sandbox_rules.surfaces.inputs import validate
 
-        what = message("input.dossier", run.lang)
-        validate(DossierInput, _located(data, args, where), lang=run.lang, what=what)
+        located = _located(data, args, where)
+        source = _source(located, where)
+        validate(DossierInput, located, lang=run.lang, what="input.dossier", source=source)
         app_data, extra = None, data
     else:
         app_data, extra = _application_input(data)
@@ -567,7 +576,7 @@ def _dossier(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return result, lambda: render_dossier(result, run.lang)
 
 
-def _procedure_of(extra: Mapping[str, Any], args: argparse.Namespace, where: str) -> str:
+def _procedure_of(extra: Mapping[str, Any], args: argparse.Namespace, where: object) -> str:
     """The filing to check: --procedure, else the file's ``procedure:``, else issuance; the
     two given and different is an input error (neither silently wins)."""
     chosen = getattr(args, "procedure", None)
@@ -575,32 +584,31 @@ def _procedure_of(extra: Mapping[str, Any], args: argparse.Namespace, where: str
     if written is not None and not isinstance(written, str):
         written = str(written)
     if chosen and written and chosen != written:
-        lang = _run_of(args).lang
-        raise _bad(where, lang, "cli.procedure_conflict", written=written, chosen=chosen)
+        raise _bad(where, "cli.procedure_conflict", written=written, chosen=chosen)
     return str(chosen or written or "issuance")
 
 
-def _scenario(data: Any, args: argparse.Namespace, where: str) -> tuple[dict[str, Any], date]:
-    lang = _run_of(args).lang
-    scenario = _mapping(data, where, message("cli.scenario", lang), lang)
+def _scenario(data: Any, args: argparse.Namespace, where: object) -> tuple[dict[str, Any], date]:
+    from sandbox_rules.i18n import Message
+
+    scenario = _mapping(data, where, Message("cli.scenario", {}))
     as_of = args.as_of or scenario.get("as_of")
     if as_of is None:
-        raise _bad(where, lang, "cli.no_as_of")
+        raise _bad(where, "cli.no_as_of")
     if not isinstance(as_of, date):
         try:
             as_of = date.fromisoformat(str(as_of))
         except ValueError:
             from sandbox_rules._validation import iso_form
-            from sandbox_rules.i18n import Message
 
             shown = cli_io.short(repr(as_of))
             iso = iso_form(as_of)  # written dd/mm/yyyy: the same day in ISO form
             hint = Message("error.iso_hint", {"value": iso}) if iso else ""
-            raise _bad(where, lang, "cli.bad_as_of", given=shown, hint=hint) from None
+            raise _bad(where, "cli.bad_as_of", given=shown, hint=hint) from None
     return scenario, as_of
 
 
-def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _timeline(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.interpretations import Interpretations
     from sandbox_rules.procedures import timeline
     from sandbox_rules.report import render_timeline
@@ -609,14 +617,14 @@ def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     scenario, as_of = _scenario(data, args, where)
     specs = scenario.get("timelines") or ([scenario["timeline"]] if "timeline" in scenario else [])
     if not isinstance(specs, list) or not specs:
-        raise _bad(where, run.lang, "cli.no_timeline")
+        raise _bad(where, "cli.no_timeline")
     file_interp = scenario.get("interpretations") or {}
-    _mapping(file_interp, where, "interpretations", run.lang)
+    _mapping(file_interp, where, "interpretations")
     interp = Interpretations.of({**file_interp, **run.choices})
     cal = run.calendar(interp)
     results = []
     for i, sp in enumerate(specs):
-        spec = _mapping(sp, where, f"timelines[{i}]", run.lang)
+        spec = _mapping(sp, where, f"timelines[{i}]")
         results.append(
             timeline(
                 str(spec.get("procedure")),
@@ -634,21 +642,30 @@ def _timeline(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return out, lambda: "\n\n".join(render_timeline(r, run.lang, explain) for r in results)
 
 
-def _record(scenario: dict[str, Any], args: argparse.Namespace, where: str) -> Any:
-    from sandbox_rules.lifecycle import load_record
+def _record(scenario: dict[str, Any], args: argparse.Namespace, where: object) -> Any:
+    """The scenario's sandbox record; invalid input is reported as an application's is
+    (surfaces/inputs.py): in --lang, each field in the text's terms with its line."""
+    from sandbox_rules.lifecycle import SandboxRecord
+    from sandbox_rules.surfaces.inputs import Located, validate
 
     run = _run_of(args)
     if "record" not in scenario:
-        raise _bad(where, run.lang, "cli.no_record")
-    raw = dict(_mapping(scenario["record"], where, "record", run.lang))
+        raise _bad(where, "cli.no_record")
+    raw = dict(_mapping(scenario["record"], where, "record"))
     if run.choices:
         file_interp = raw.get("interpretations") or {}
-        _mapping(file_interp, where, "record.interpretations", run.lang)
+        _mapping(file_interp, where, "record.interpretations")
         raw["interpretations"] = {**file_interp, **run.choices}
-    return load_record(raw)
+    file = _located(scenario, args, where)
+    # The record as given (with the readings of --interpretation), at the lines of the file.
+    located = Located({**scenario, "record": raw}, file.lines, file.source)
+    source = _source(file, where)
+    return validate(
+        SandboxRecord, located, root=("record",), lang=run.lang, what="input.record", source=source
+    )
 
 
-def _lifecycle(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.duties import record_duties
     from sandbox_rules.lifecycle import lifecycle
     from sandbox_rules.obligations import obligations
@@ -667,7 +684,7 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return out, lambda: render_lifecycle(st, sched, duty, run.lang)
 
 
-def _schedule(data: Any, args: argparse.Namespace, where: str) -> Any:
+def _schedule(data: Any, args: argparse.Namespace, where: object) -> Any:
     from sandbox_rules.obligations import obligations
 
     scenario, as_of = _scenario(data, args, where)
@@ -675,7 +692,7 @@ def _schedule(data: Any, args: argparse.Namespace, where: str) -> Any:
     return obligations(rec, as_of, calendar=_run_of(args).calendar(rec.interpretations))
 
 
-def _obligations(data: Any, args: argparse.Namespace, where: str) -> _Answer:
+def _obligations(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     run = _run_of(args)
     sched = _schedule(data, args, where)
 
@@ -689,7 +706,7 @@ def _obligations(data: Any, args: argparse.Namespace, where: str) -> _Answer:
     return sched.record(), text
 
 
-_COMPUTE: dict[str, Callable[[Any, argparse.Namespace, str], _Answer]] = {
+_COMPUTE: dict[str, Callable[[Any, argparse.Namespace, object], _Answer]] = {
     "assess": _assess,
     "route": _route,
     "dossier": _dossier,
@@ -702,7 +719,7 @@ _COMPUTE: dict[str, Callable[[Any, argparse.Namespace, str], _Answer]] = {
 def cmd_file(args: argparse.Namespace) -> int:
     """assess, route, dossier, timeline, lifecycle: one file (or '-') in, one answer out."""
     run = _run_of(args)
-    data = _load_file(args.file, run.lang)
+    data = _load_file(args.file)
     record, text = _COMPUTE[args.command](data, args, _where(args.file, run.lang))
     run.emit(record, text)
     return EXIT_OK
@@ -714,7 +731,7 @@ def _where(path: str, lang: str) -> str:
 
 def cmd_obligations(args: argparse.Namespace) -> int:
     run = _run_of(args)
-    data = _load_file(args.file, run.lang)
+    data = _load_file(args.file)
     if args.ics is None:
         record, text = _obligations(data, args, _where(args.file, run.lang))
         run.emit(record, text)
@@ -733,9 +750,9 @@ def cmd_obligations(args: argparse.Namespace) -> int:
         identity=args.ics_id,
     ).decode("utf-8")
     if args.ics == "-":  # the iCalendar itself is the output
-        cli_io.write_stdout(ics, run.lang)
+        cli_io.write_stdout(ics)
         return EXIT_OK
-    cli_io.write_output(args.ics, ics, force=args.force, lang=run.lang)
+    cli_io.write_output(args.ics, ics, force=args.force)
     record, text = _obligations(data, args, _where(args.file, run.lang))
     run.emit(record, lambda: f"{text()}\n\n→ {args.ics}")
     return EXIT_OK
@@ -745,20 +762,21 @@ def cmd_batch(args: argparse.Namespace) -> int:
     """JSON lines: one application or scenario per line in, one record (or an error record
     naming the line) per line out; a summary on stderr; 0 if every line succeeded, else 1."""
     from sandbox_rules.errors import BatchError, ErrorRecord
+    from sandbox_rules.i18n import Message
 
     run = _run_of(args)
     compute = _COMPUTE[args.kind]
-    stream = cli_io.open_input(args.file, run.lang)
+    stream = cli_io.open_input(args.file)
     ok = failed = bugs = 0
     try:
         for lineno, raw in cli_io.iter_lines(stream, MAX_BATCH_LINE):
             if raw is not None and not raw.strip():
                 continue  # blank lines (a trailing newline) are not records
-            where = message("input.line", run.lang, line=lineno)
+            where = Message("input.line", {"line": lineno})
             try:
                 if raw is None:
-                    raise _bad(where, run.lang, "batch.too_long", kb=MAX_BATCH_LINE // 1024)
-                record, _text = compute(_json_line(raw, where, run.lang), args, where)
+                    raise _bad(where, "batch.too_long", kb=MAX_BATCH_LINE // 1024)
+                record, _text = compute(_json_line(raw, where), args, where)
                 line = run.encode(record, pretty=False)
                 ok += 1
             except SandboxRulesError as exc:
@@ -769,10 +787,15 @@ def cmd_batch(args: argparse.Namespace) -> int:
                     import traceback
 
                     traceback.print_exc()
-                bug = ErrorRecord(code="internal_error", message=_bug(exc, run.lang))
+                bug = ErrorRecord(
+                    code="internal_error",
+                    message=_bug(exc, "en"),
+                    message_vi=_bug(exc, "vi"),
+                    key="cli.bug",
+                )
                 line = run.encode(BatchError(line=lineno, error=bug), pretty=False)
                 bugs += 1
-            cli_io.write_stdout(line + "\n", run.lang)
+            cli_io.write_stdout(line + "\n")
     finally:
         if args.file != "-":
             stream.close()
@@ -786,16 +809,16 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failed else EXIT_OK
 
 
-def _json_line(raw: bytes, where: str, lang: str) -> Any:
+def _json_line(raw: bytes, where: object) -> Any:
     import json
 
     try:
         return json.loads(raw)
     except RecursionError:
-        raise _bad(where, lang, "batch.too_deep") from None
+        raise _bad(where, "batch.too_deep") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
         detail = cli_io.short(str(exc), 160)
-        raise _bad(where, lang, "batch.not_json", detail=detail) from None
+        raise _bad(where, "batch.not_json", detail=detail) from None
 
 
 def _bug(exc: BaseException, lang: str) -> str:
@@ -1031,7 +1054,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = _main(argv, lang)
         try:
-            cli_io.write_stdout("", lang, flush=True)
+            cli_io.write_stdout("", flush=True)
         except SandboxRulesError as exc:
             _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
             return EXIT_ERROR
@@ -1085,8 +1108,7 @@ def _main(argv: list[str], lang: str) -> int:
     except SandboxRulesError as exc:
         if getattr(args, "json", False) and not isinstance(exc, OutputPathError):
             cli_io.write_stdout(
-                cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n",
-                lang,
+                cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n"
             )
         _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
         return EXIT_ERROR

@@ -1,5 +1,7 @@
 """The command line's edges: reading input files and stdin, writing output files, JSON text,
-and terminals that cannot show Vietnamese. Every failure is a typed error, never a traceback.
+and terminals that cannot show Vietnamese. Every failure is a typed error, never a traceback;
+its message is a key of the tables (``io.*``), so it is said in whichever language the
+command prints (``message_in``) and is English in ``--json``.
 
 Kept apart from ``cli.py`` so the commands read as what they compute.
 """
@@ -92,13 +94,15 @@ def is_tty(stream: IO[str]) -> bool:
         return False
 
 
-def write_stdout(text: str, lang: str, *, flush: bool = False) -> None:
+def write_stdout(text: str, *, flush: bool = False) -> None:
     """Write to stdout; a stdout that is closed or refuses the write (a full disk) is a typed
     error. A reader that went away (BrokenPipeError) is left to the caller: not an error."""
+    from sandbox_rules.i18n import Message
+
     stream = sys.stdout
-    name = message("io.stdout", lang)
+    name = Message("io.stdout", {})
     if stream is None:
-        raise OutputPathError(name, message("io.closed", lang))
+        raise OutputPathError(name, "io.closed")
     try:
         if text:
             stream.write(text)
@@ -108,7 +112,7 @@ def write_stdout(text: str, lang: str, *, flush: bool = False) -> None:
         raise
     except (OSError, ValueError) as exc:  # ValueError: write to a closed file
         silence_stdout()  # so the interpreter's last flush does not fail again
-        raise OutputPathError(name, message("io.cannot_write", lang), exc) from None
+        raise OutputPathError(name, "io.cannot_write", exc) from None
 
 
 def silence_stdout() -> None:
@@ -141,42 +145,44 @@ def encode(value: Any, *, pretty: bool, form: str = "full", ascii_only: bool = F
 
 
 # -- input -----------------------------------------------------------------------------------------
-def input_name(path: str, lang: str) -> str:
-    return message("io.stdin", lang) if path == "-" else repr(short(path))
+def input_name(path: str) -> object:
+    """The name messages give an input: the file's, quoted, or standard input's (a message
+    of the tables, said in the language of the message it is in)."""
+    from sandbox_rules.i18n import Message
+
+    return Message("io.stdin", {}) if path == "-" else repr(short(path))
 
 
-def read_bytes(path: str, lang: str) -> tuple[bytes, str]:
+def read_bytes(path: str) -> tuple[bytes, object]:
     """The bytes of ``path`` (``-`` is standard input) and a name for messages."""
-    name = input_name(path, lang)
-    stream = open_input(path, lang)
+    name = input_name(path)
+    stream = open_input(path)
     try:
         raw = stream.read(MAX_INPUT_BYTES + 1)
     except (OSError, ValueError) as exc:  # e.g. EISDIR on some systems, a closed stdin
-        raise InputFileError(name, message("io.cannot_read", lang), exc) from None
+        raise InputFileError(name, "io.cannot_read", exc) from None
     finally:
         if path != "-":
             stream.close()
     if len(raw) > MAX_INPUT_BYTES:
-        raise InputFileError(
-            name, message("io.too_large", lang, mb=MAX_INPUT_BYTES // (1024 * 1024))
-        )
+        raise InputFileError(name, "io.too_large", mb=MAX_INPUT_BYTES // (1024 * 1024))
     return raw, name
 
 
-def decode(raw: bytes, name: str, lang: str) -> str:
+def decode(raw: bytes, name: object) -> str:
     """UTF-8 text of an input (a BOM is allowed); binary, non-UTF-8 and empty inputs refused."""
     if b"\x00" in raw:
-        raise InputFileError(name, message("io.binary", lang))
+        raise InputFileError(name, "io.binary")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputFileError(name, message("io.not_utf8", lang, byte=exc.start)) from None
+        raise InputFileError(name, "io.not_utf8", byte=exc.start) from None
     if not text.strip():
-        raise InputFileError(name, message("io.empty", lang))
+        raise InputFileError(name, "io.empty")
     return text
 
 
-def parse_document(text: str, name: str, lang: str) -> Any:
+def parse_document(text: str, name: object) -> Any:
     """JSON or YAML, told apart by content: JSON starts with '{' or '['; YAML is the rest
     (YAML aliases are refused, so a small file cannot expand into a large one)."""
     start = text.lstrip()[:1]
@@ -187,74 +193,73 @@ def parse_document(text: str, name: str, lang: str) -> Any:
             except json.JSONDecodeError as exc:
                 json_error = exc
             try:  # a YAML flow mapping such as {kind: organization} also starts with '{'
-                return _yaml_load(text, lang)
+                return _yaml_load(text)
             except Exception:
                 raise InputFileError(
                     name,
-                    message(
-                        "io.not_json",
-                        lang,
-                        line=json_error.lineno,
-                        column=json_error.colno,
-                        detail=json_error.msg,
-                    ),
+                    "io.not_json",
+                    line=json_error.lineno,
+                    column=json_error.colno,
+                    detail=json_error.msg,
                 ) from None
-        return _yaml_load(text, lang)
+        return _yaml_load(text)
     except InputFileError:
         raise
     except RecursionError:
-        raise InputFileError(name, message("io.too_deep", lang)) from None
+        raise InputFileError(name, "io.too_deep") from None
     except Exception as exc:  # yaml.YAMLError and its marks
-        raise InputFileError(name, _yaml_problem(exc, lang)) from None
+        key, fields = _yaml_problem(exc)
+        raise InputFileError(name, key, **fields) from None
 
 
-def _yaml_problem(exc: Exception, lang: str) -> str:
-    """Why a text is not YAML: our own refusals in ``lang``; the YAML reader's own words
-    (English) quoted, at the line and column it names."""
+def _yaml_problem(exc: Exception) -> tuple[str, dict[str, object]]:
+    """Why a text is not YAML (a key of the tables and its fields): our own refusals; the
+    YAML reader's own words (English) quoted, at the line and column it names."""
     from sandbox_rules.errors import SandboxRulesError
+    from sandbox_rules.i18n import Message
 
-    if isinstance(exc, SandboxRulesError):  # an alias, nesting too deep (sandbox_rules.io)
-        return message("io.not_yaml", lang) + f": {short(exc.message_in(lang), 200)}"
+    if isinstance(exc, SandboxRulesError) and exc.key is not None:
+        # an alias, nesting too deep (sandbox_rules.io): said in the message's language
+        return "io.not_yaml_because", {"detail": Message(exc.key, exc.fields)}
     mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None)
     if mark is not None and problem:
         context = getattr(exc, "context", None)
         detail = f"{problem} ({context})" if context else str(problem)
-        return message(
-            "io.not_yaml_at",
-            lang,
-            line=mark.line + 1,
-            column=mark.column + 1,
-            detail=short(detail, 200),
-        )
-    return message("io.not_yaml_detail", lang, detail=short(str(exc), 200))
+        return "io.not_yaml_at", {
+            "line": mark.line + 1,
+            "column": mark.column + 1,
+            "detail": short(detail, 200),
+        }
+    return "io.not_yaml_detail", {"detail": short(str(exc), 200)}
 
 
-def _yaml_load(text: str, lang: str) -> Any:
+def _yaml_load(text: str) -> Any:
+    from sandbox_rules.i18n import Message
     from sandbox_rules.io import load_yaml
 
     # the core's bounded YAML: aliases refused, nesting capped
-    return load_yaml(text, message("io.document", lang))
+    return load_yaml(text, Message("io.document", {}))
 
 
-def open_input(path: str, lang: str) -> IO[bytes]:
+def open_input(path: str) -> IO[bytes]:
     """A binary stream of ``path`` (``-`` is standard input), for reading line by line."""
     if path == "-":
         if sys.stdin is None:
-            raise InputFileError(input_name(path, lang), message("io.closed", lang))
+            raise InputFileError(input_name(path), "io.closed")
         return sys.stdin.buffer
-    name = input_name(path, lang)
+    name = input_name(path)
     p = Path(path)
     try:
         if p.is_dir():
-            raise InputFileError(name, message("io.directory", lang))
+            raise InputFileError(name, "io.directory")
         return p.open("rb")
     except InputFileError:
         raise
     except FileNotFoundError:
-        raise InputFileError(name, message("io.no_such_file", lang)) from None
+        raise InputFileError(name, "io.no_such_file") from None
     except (OSError, ValueError) as exc:
-        raise InputFileError(name, message("io.cannot_read", lang), exc) from None
+        raise InputFileError(name, "io.cannot_read", exc) from None
 
 
 def iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -276,19 +281,19 @@ def iter_lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | Non
             yield lineno, chunk
 
 
-def load_input(path: str, lang: str) -> Any:
+def load_input(path: str) -> Any:
     """An input file (or ``-``, standard input) as data, JSON or YAML by content."""
-    raw, name = read_bytes(path, lang)
-    return parse_document(decode(raw, name, lang), name, lang)
+    raw, name = read_bytes(path)
+    return parse_document(decode(raw, name), name)
 
 
-def load_overrides(path: str, lang: str) -> str | dict[str, Any]:
+def load_overrides(path: str) -> str | dict[str, Any]:
     """``--overrides``: a path goes to the calendar, which reads TOML or JSON itself and
     versions the bytes; ``-`` is read here (JSON if it starts with '{', else TOML)."""
     if path != "-":
         return path
-    raw, name = read_bytes(path, lang)
-    text = decode(raw, name, lang)
+    raw, name = read_bytes(path)
+    text = decode(raw, name)
     try:
         if text.lstrip().startswith("{"):
             data = json.loads(text)
@@ -297,34 +302,31 @@ def load_overrides(path: str, lang: str) -> str | dict[str, Any]:
 
             data = tomllib.loads(text)
     except ValueError as exc:
-        raise InputFileError(
-            name,
-            message("io.not_toml_json", lang) + f": {short(str(exc), 200)}",
-        ) from None
+        raise InputFileError(name, "io.not_toml_json", detail=short(str(exc), 200)) from None
     if not isinstance(data, dict):
-        raise InputFileError(name, message("io.not_table", lang))
+        raise InputFileError(name, "io.not_table")
     return data
 
 
 # -- output files ----------------------------------------------------------------------------------
-def write_output(path: str, text: str, *, force: bool, lang: str) -> None:
+def write_output(path: str, text: str, *, force: bool) -> None:
     """Write ``text`` (UTF-8) to ``path``; an existing file is replaced only with ``force``."""
     name = repr(short(path))
     p = Path(path)
     try:
         if p.is_dir():
-            raise OutputPathError(name, message("io.directory", lang))
+            raise OutputPathError(name, "io.directory")
         if p.parent.exists() and not p.parent.is_dir():
-            raise OutputPathError(name, message("io.under_file", lang))
+            raise OutputPathError(name, "io.under_file")
         if not p.parent.is_dir():
-            raise OutputPathError(name, message("io.no_folder", lang))
+            raise OutputPathError(name, "io.no_folder")
         if p.exists() and not force:
-            raise OutputPathError(name, message("io.exists", lang))
+            raise OutputPathError(name, "io.exists")
         with p.open("w" if force else "x", encoding="utf-8", newline="") as f:
             f.write(text)
     except OutputPathError:
         raise
     except FileExistsError:
-        raise OutputPathError(name, message("io.exists", lang)) from None
+        raise OutputPathError(name, "io.exists") from None
     except (OSError, ValueError) as exc:
-        raise OutputPathError(name, message("io.cannot_write", lang), exc) from None
+        raise OutputPathError(name, "io.cannot_write", exc) from None

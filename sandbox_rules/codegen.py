@@ -12,7 +12,7 @@ from datetime import date
 from itertools import count
 from typing import Any
 
-from sandbox_rules.errors import ExpressionError
+from sandbox_rules.errors import ExpressionError, brief
 from sandbox_rules.expr import (
     TRUE,
     AddPeriod,
@@ -29,6 +29,7 @@ from sandbox_rules.expr import (
     Item,
     Known,
     Not,
+    cannot_compare,
 )
 
 _PY_OPS = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
@@ -40,7 +41,7 @@ def _safe_cmp(op: str, a: Any, b: Any, where: str) -> Any:
     try:
         return {"==": a == b, "!=": a != b}[op] if op in ("==", "!=") else _ORDER[op](a, b)
     except TypeError:
-        raise ExpressionError(f"cannot compare {a!r} with {b!r} in {where}") from None
+        raise cannot_compare(a, b, where) from None
 
 
 _ORDER: dict[str, Callable[[Any, Any], bool]] = {
@@ -55,7 +56,11 @@ def _quant(kind: str, items: Any, cond: Callable[[Mapping[str, Any]], Any], name
     if items is None:
         return None
     if not isinstance(items, (list, tuple)):
-        raise ExpressionError(f"fact {name!r} must be a list, got {type(items).__name__}")
+        from sandbox_rules.i18n import Term
+
+        raise ExpressionError.from_key(
+            "error.expr.not_a_list", name=repr(name), kind=Term("type", type(items).__name__)
+        )
     values = [cond(i) for i in items]
     if kind == "exists":
         return True if True in values else (None if None in values else False)
@@ -68,7 +73,7 @@ def _add_period(d: Any, unit: str, amount: int, where: str) -> Any:
     if d is None:
         return None
     if not isinstance(d, date):
-        raise ExpressionError(f"{where} must be a date, got {d!r}")
+        raise ExpressionError.from_key("error.not_a_date", name=where, given=brief(d))
     from sandbox_rules.calendar.periods import add_calendar_period
 
     return add_calendar_period(d, unit, amount)
@@ -113,7 +118,7 @@ class _Gen:
             return self.fact(e.name)
         if isinstance(e, Item):
             if item is None:
-                raise ExpressionError(f"Item({e.field!r}) used outside a quantifier")
+                raise ExpressionError.from_key("error.expr.item_outside", field=repr(e.field))
             if self.accessors is not None:  # items are model objects
                 return f"{item}.{e.field}"
             return f"{item}.get({e.field!r})"
@@ -162,7 +167,7 @@ class _Gen:
         if isinstance(e, AddPeriod):
             where = self.const(e.start.render())
             return f"_add_period({self.expr(e.start, item)}, {e.unit!r}, {e.amount}, {where})"
-        raise ExpressionError(f"codegen does not support {type(e).__name__}")
+        raise ExpressionError.from_key("error.expr.codegen", kind=type(e).__name__)
 
 
 def compile_statuses(
@@ -207,7 +212,9 @@ def compile_statuses(
     else:
         missing = [fact for fact in gen.facts if fact not in accessors]
         if missing:
-            raise ExpressionError(f"no accessor for facts {missing} in {name}")
+            raise ExpressionError.from_key(
+                "error.expr.no_accessor", facts=", ".join(missing), name=name
+            )
         head = [f"def {name}(app, ip):"]
         head += [f"    {var} = {accessors[fact]}" for fact, var in gen.facts.items()]
     tail = [f"    s = [{', '.join(names)}]", "    return s, 'not_met' in s, 'unknown' in s"]

@@ -91,12 +91,12 @@ def _remit_facts(remit: Iterable[str] | None, interp: Interpretations) -> dict[s
     if remit is None:
         return {}
     if isinstance(remit, str) or not isinstance(remit, Iterable):
-        raise InputValidationError("remit must be a list of Art. 20 clauses, e.g. ['20.3']")
+        raise InputValidationError.from_key("error.duties.remit_list")
     chosen = list(remit)
     wrong = [c for c in chosen if c not in ARTICLE_20]
     if wrong:
-        raise InputValidationError(
-            f"remit: {wrong!r} are not duties of Art. 20; choose from {', '.join(ARTICLE_20)}"
+        raise InputValidationError.from_key(
+            "error.duties.remit_wrong", wrong=brief(wrong), clauses=", ".join(ARTICLE_20)
         )
     return {f"remit.{c}": c in chosen for c in ARTICLE_20}
 
@@ -149,7 +149,7 @@ def duties(
     clauses within the actor's assigned remit (22.1); absent = unknown.
     """
     if not isinstance(actor, str) or actor not in ("participant", "authority"):
-        raise InputValidationError(f"actor must be participant or authority, got {brief(actor)}")
+        raise InputValidationError.from_key("error.duties.actor", given=brief(actor))
     if not isinstance(compliance, Mapping):
         from sandbox_rules.i18n import Term
 
@@ -159,11 +159,11 @@ def duties(
     from sandbox_rules.obligations import Schedule
 
     if schedule is not None and not isinstance(schedule, Schedule):
-        raise InputValidationError("schedule must be the result of obligations()")
+        raise InputValidationError.from_key("error.duties.schedule_type")
     if actor == "participant" and remit is not None:
-        raise InputValidationError("remit applies to the authority's exemption (22.1) only")
+        raise InputValidationError.from_key("error.duties.remit_authority")
     if actor == "authority" and schedule is not None:
-        raise InputValidationError("schedule applies to the participant's exemption (22.2) only")
+        raise InputValidationError.from_key("error.duties.schedule_participant")
     interp = Interpretations.of(interpretations)
     reg = registry()
     known = {
@@ -171,15 +171,11 @@ def duties(
     } | {"duty.other-law"}
     for key, value in compliance.items():
         if not isinstance(key, str):
-            raise InputValidationError(f"compliance: duty ids are strings, got {brief(key)}")
+            raise InputValidationError.from_key("error.duties.key_type", given=brief(key))
         if key not in known:
-            raise InputValidationError(
-                f"compliance: unknown duty {brief(key)}; see `sandbox-rules rules --kind obligation`"
-            )
+            raise InputValidationError.from_key("error.duties.unknown", given=brief(key))
         if value is not None and not isinstance(value, bool):
-            raise InputValidationError(
-                f"compliance.{key} must be true, false or null, got {brief(value)}"
-            )
+            raise InputValidationError.from_key("error.duties.value", key=key, given=brief(value))
     facts: dict[str, bool | None] = dict(compliance)
     items = tuple((r, facts.get(str(r.outcome["fact"]))) for r in reg.group(f"duties.{actor}"))
     obstacles = [

@@ -137,9 +137,8 @@ class Engine:
         # its rule and status (an unknown one also on the facts it misses).
         for r in rules:
             if r.topic not in PART_OF_TOPIC:
-                raise RuleDefinitionError(
-                    f"rule {r.id}: topic {r.topic!r} belongs to none of the assessment's "
-                    "three answers (conditions, scope, plan)"
+                raise RuleDefinitionError.from_key(
+                    "error.rules.topic", id=r.id, topic=repr(r.topic)
                 )
         self.findings_of: dict[str, tuple[dict[str, Finding], ...]] = {
             kind: tuple(
@@ -286,7 +285,11 @@ def _application(app: Application | Mapping[str, Any]) -> Application:
         return app
     if isinstance(app, Mapping):
         return load_application(app)
-    raise InputValidationError(f"expected an Application or a mapping, got {type(app).__name__}")
+    from sandbox_rules.i18n import Term
+
+    raise InputValidationError.from_key(
+        "error.engine.application", kind=Term("type", type(app).__name__)
+    )
 
 
 def _interpretations(
@@ -301,7 +304,7 @@ def _interpretations(
     if isinstance(chosen, Interpretations):
         return chosen
     if not isinstance(chosen, Mapping):
-        raise InterpretationError("interpretations must be a mapping of id to option")
+        raise InterpretationError.from_key("error.interpretations_not_mapping")
     return Interpretations.of({**app.interpretations, **chosen})
 
 
@@ -317,9 +320,12 @@ def assess(
     engine = default_engine()
     submitted = application.submission.submitted_on
     if submitted is not None and submitted < engine.in_force_from:
-        raise InputValidationError(
-            f"submission.submitted_on {submitted.isoformat()}: Decree 169/2025/NĐ-CP (Chapter II) is in "
-            f"force from {engine.in_force_from.isoformat()}; its rules do not govern an earlier filing"
+        from sandbox_rules.i18n import Day
+
+        raise InputValidationError.from_key(
+            "error.engine.before_in_force",
+            date=Day(submitted),
+            in_force=Day(engine.in_force_from),
         )
     kind = application.applicant.kind
     # The assessment is a function of the readings and of the values of the facts its rules
@@ -660,9 +666,7 @@ def route(
     application = _application(app)
     data_sources = application.data_sources
     if data_sources is not None and not data_sources:
-        raise InputValidationError(
-            "data_sources: Art. 12(1) routes by the data sources the testing uses; list at least one"
-        )
+        raise InputValidationError.from_key("error.engine.no_sources")
     interp = _interpretations(application, interpretations)
     engine = default_engine()
     if engine.routing_full_facts:  # a rule reads more than the sources and readings
@@ -864,14 +868,14 @@ def dossier(
     from sandbox_rules.dossier_names import match
 
     if not isinstance(procedure, str) or procedure not in PROCEDURES:
-        raise InputValidationError(
-            f"procedure must be one of {', '.join(PROCEDURES)}, got {brief(procedure)}"
+        raise InputValidationError.from_key(
+            "error.procedure_unknown", procedures=", ".join(PROCEDURES), given=brief(procedure)
         )
     if applicant_kind is not None and (
         not isinstance(applicant_kind, str) or applicant_kind not in KINDS
     ):
-        raise InputValidationError(
-            f"applicant_kind must be organisation or individual, got {brief(applicant_kind)}"
+        raise InputValidationError.from_key(
+            "error.engine.applicant_kind", given=brief(applicant_kind)
         )
     interp = (
         interpretations
@@ -883,8 +887,8 @@ def dossier(
     matches = None if given is None else [match(procedure, applicant_kind, d, order) for d in given]
     present = {m.rule_id for m in matches or () if m.status == "item"}
     if requires_extension is not None and not isinstance(requires_extension, bool):
-        raise InputValidationError(
-            f"requires_extension must be true, false or None, got {brief(requires_extension)}"
+        raise InputValidationError.from_key(
+            "error.engine.requires_extension", given=brief(requires_extension)
         )
     facts = {"adjustment.requires_extension": requires_extension}
     items: list[DossierItem] = []
@@ -1003,20 +1007,21 @@ def _dossier_check(
 def _document_names(documents: object) -> list[str]:
     """The names in ``documents`` (any iterable of strings, read once: a generator counts)."""
     if isinstance(documents, (str, bytes, Mapping)) or not isinstance(documents, Iterable):
-        raise InputValidationError(
-            "documents must be a list of document names, e.g. ['HĐTN01', 'plan'], "
-            f"got {type(documents).__name__}"
+        from sandbox_rules.i18n import Term
+
+        raise InputValidationError.from_key(
+            "error.engine.documents", kind=Term("type", type(documents).__name__)
         )
     names = list(islice(documents, MAX_DOCUMENTS + 1))
     if len(names) > MAX_DOCUMENTS:
-        raise InputTooLargeError(f"documents: more than {MAX_DOCUMENTS} names")
+        raise InputTooLargeError.from_key("error.engine.documents_many", limit=MAX_DOCUMENTS)
     for i, name in enumerate(names):
         if not isinstance(name, str):
-            raise InputValidationError(
-                f"documents[{i}] must be a document name (a string), got {brief(name)}"
+            raise InputValidationError.from_key(
+                "error.engine.document_type", i=i, given=brief(name)
             )
         if len(name) > MAX_STRING:
-            raise InputTooLargeError(f"documents[{i}] is longer than {MAX_STRING} characters")
+            raise InputTooLargeError.from_key("error.engine.document_long", i=i, limit=MAX_STRING)
     return names
 
 

@@ -5,6 +5,12 @@ AttributeError or raw pydantic ``ValidationError`` escapes the public API on bad
 Each class carries a short title in Vietnamese and English (``title_vi``, ``title_en``);
 docs/errors.md is generated from them. Values quoted in messages go through :func:`brief`,
 so no message embeds an unbounded repr.
+
+Every message is a key of the message tables (sandbox_rules/i18n, ``error.*``) with its
+fields: ``message`` is the English one (stable, for programs), ``message_in("vi")`` the
+Vietnamese one (what the command line, the reports and the service show by default).
+Build an error with ``Class.from_key(key, **fields)`` or with a constructor that localises
+(those below taking codes, not a message); tests/test_error_messages.py checks every raise.
 """
 
 from __future__ import annotations
@@ -49,22 +55,27 @@ class FieldError(
     and, where it helps, the nearest valid value (``suggestion``)."""
 
     field: str
-    msg: str
+    msg: str  # in English
     loc: tuple[str | int, ...] = ()
     type: str | None = None
     suggestion: str | None = None
     line: int | None = None  # the line in the file the input came from, when known
+    msg_vi: str | None = None  # the same problem in Vietnamese
 
 
 class ErrorRecord(Record, tag="error", frozen=True, kw_only=True):
-    """The error result: the stable ``code`` of the error class (docs/errors.md), a message
-    and, for input errors, one entry per field at fault."""
+    """The error result: the stable ``code`` of the error class (docs/errors.md), the message
+    in English (``message``, stable for programs) and in Vietnamese (``message_vi``), the
+    message's ``key`` in the message tables and, for input errors, one entry per field at
+    fault."""
 
     code: str
     message: str
     errors: tuple[FieldError, ...] = ()
     title_vi: str | None = None  # what the error class means, in both languages
     title_en: str | None = None
+    message_vi: str | None = None
+    key: str | None = None
 
 
 class BatchError(Record, tag="batch_error", frozen=True, kw_only=True):
@@ -119,13 +130,41 @@ class SandboxRulesError(Exception):
             return self.message
         return _message(self.key, lang, self.fields)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt without calling __init__ (the constructors take codes, not the message),
+        # the fields as a plain dict: a worker process can hand an error back whole.
+        return (_rebuild, (type(self), self.args, _state(self)))
+
     def record(self) -> ErrorRecord:
         return ErrorRecord(
-            code=self.code, message=self.message, title_vi=self.title_vi, title_en=self.title_en
+            code=self.code,
+            message=self.message,
+            title_vi=self.title_vi,
+            title_en=self.title_en,
+            message_vi=None if self.key is None else self.message_in("vi"),
+            key=self.key,
         )
 
     def to_dict(self) -> dict[str, Any]:
         return self.record().to_dict()
+
+
+def _state(error: BaseException) -> dict[str, Any]:
+    state = dict(error.__dict__)
+    if isinstance(state.get("fields"), MappingProxyType):
+        state["fields"] = dict(state["fields"])
+    return state
+
+
+def _rebuild(
+    cls: type[SandboxRulesError], args: tuple[Any, ...], state: dict[str, Any]
+) -> SandboxRulesError:
+    error = Exception.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    if isinstance(state.get("fields"), dict):
+        error.fields = MappingProxyType(state["fields"])
+    return error
 
 
 class CitationSyntaxError(SandboxRulesError, ValueError):
@@ -136,29 +175,24 @@ class CitationSyntaxError(SandboxRulesError, ValueError):
     title_en = "A citation that is not of a supported form (e.g. 12.3.b, Article 12(3)(b))"
 
     def __init__(
-        self,
-        text: str,
-        why: str = "",
-        *,
-        why_key: str | None = None,
-        suggestion: str | None = None,
-        **why_fields: object,
+        self, text: str, *, why_key: str, suggestion: str | None = None, **why_fields: object
     ) -> None:
-        """Why ``text`` is no citation: ``why`` in English, or ``why_key`` (with its fields),
-        the reason's key in the message tables; ``suggestion``: the citation probably meant
+        """Why ``text`` is no citation: ``why_key`` (with its fields), the reason's key in the
+        message tables (``error.citation.*``); ``suggestion``: the citation probably meant
         (``15.1.dd`` -> ``15.1.đ``)."""
         from sandbox_rules.i18n import Message
 
-        fields: dict[str, object] = {"text": brief(text), "why": why, "hint": ""}
-        if why_key is not None:
-            fields["why"] = Message(why_key, why_fields)
+        fields: dict[str, object] = {
+            "text": brief(text),
+            "why": Message(why_key, why_fields),
+            "hint": "",
+        }
         if suggestion is not None:
             fields["hint"] = Message("error.citation_suggest", {"value": suggestion})
         super().__init__(_message("error.citation_syntax", "en", fields))
+        self._localise("error.citation_syntax", fields)
         self.text = text
         self.suggestion = suggestion
-        if why_key is not None:
-            self._localise("error.citation_syntax", fields)
 
 
 class UnknownCitationError(SandboxRulesError, LookupError):
@@ -192,7 +226,9 @@ class UnknownRuleError(SandboxRulesError, LookupError):
     title_en = "No rule has this id"
 
     def __init__(self, rule_id: str) -> None:
-        super().__init__(f"no rule with id {brief(rule_id)}")
+        fields = {"id": brief(rule_id)}
+        super().__init__(_message("error.unknown_rule", "en", fields))
+        self._localise("error.unknown_rule", fields)
         self.rule_id = rule_id
 
 
@@ -212,10 +248,13 @@ class NoApplicableRuleError(SandboxRulesError):
     title_en = "Every fact is known but no rule applies (a gap in the text or the data)"
 
     def __init__(self, group: str, citations: Iterable[str]) -> None:
-        cites = ", ".join(citations)
-        super().__init__(f"no rule of '{group}' applies to these facts (rules considered: {cites})")
+        cites = tuple(citations)
+        key = "error.no_applicable_rule" if cites else "error.no_rule_in_force"
+        fields = {"group": group, "citations": ", ".join(cites)}
+        super().__init__(_message(key, "en", fields))
+        self._localise(key, fields)
         self.group = group
-        self.citations = tuple(citations)
+        self.citations = cites
 
 
 class ConflictingRulesError(SandboxRulesError):
@@ -228,10 +267,9 @@ class ConflictingRulesError(SandboxRulesError):
     def __init__(self, group: str, rule_ids: Iterable[str], citations: Iterable[str]) -> None:
         ids = tuple(rule_ids)
         cites = tuple(citations)
-        super().__init__(
-            f"rules of '{group}' conflict: {', '.join(ids)} all apply "
-            f"({', '.join(cites)}) and no exception decides between them"
-        )
+        fields = {"group": group, "ids": ", ".join(ids), "citations": ", ".join(cites)}
+        super().__init__(_message("error.conflicting_rules", "en", fields))
+        self._localise("error.conflicting_rules", fields)
         self.group = group
         self.rule_ids = ids
         self.citations = cites
@@ -243,6 +281,38 @@ class InterpretationError(SandboxRulesError, ValueError):
     code = "interpretation"
     title_vi = "Cách hiểu không có, hoặc không có phương án đã chọn"
     title_en = "An unknown interpretation id, or an option it does not offer"
+
+
+def field_problem(field: str, key: str, /, **fields: object) -> dict[str, Any]:
+    """One entry of an input error's ``errors``: the ``field`` at fault and the message ``key``
+    of the tables saying what is wrong, in English (``msg``) and Vietnamese (``msg_vi``)."""
+    return {
+        "field": field,
+        "msg": _message(key, "en", fields),
+        "msg_vi": _message(key, "vi", fields),
+    }
+
+
+def field_message(entry: Mapping[str, Any], lang: str) -> str | None:
+    """What an entry of ``errors`` says is wrong, in ``lang``: an entry of the officer's files
+    has it in both languages (``problem_vi``/``problem_en``, surfaces/inputs.translate) and
+    ``msg`` in the language she chose; others have ``msg`` in English and ``msg_vi``."""
+    if lang == "vi":
+        found = entry.get("problem_vi") or entry.get("msg_vi")
+    else:
+        found = entry.get("problem_en") or entry.get("msg") or entry.get("problem")
+        found = found or entry.get("message")
+    return None if found is None else str(found)
+
+
+def summary(errors: Iterable[Mapping[str, Any]], lang: str) -> str:
+    """The first five problems of ``errors`` on one line, in ``lang`` (the whole list stays in
+    ``errors``). In Vietnamese a field's name is quoted: a code, not a word of the sentence."""
+    items = list(errors)[:5]
+    shown = (f"{e['field']}" if lang == "en" else f"'{e['field']}'" for e in items)
+    said = (field_message(e, lang) or field_message(e, "en") for e in items)
+    text = "; ".join(f"{f}: {m}" for f, m in zip(shown, said, strict=True))
+    return text if len(text) <= 600 else text[:599] + "…"
 
 
 class FieldErrors(list[dict[str, Any]]):
@@ -265,6 +335,18 @@ class InputValidationError(SandboxRulesError, ValueError):
         super().__init__(message)
         self.errors = FieldErrors(errors or ())
 
+    # ``errors`` narrows a keyword the base class takes as a message field: no message of the
+    # tables has a field of that name, so no call means the other.
+    @classmethod
+    def from_key(  # type: ignore[override]
+        cls, key: str, /, *, errors: Iterable[dict[str, Any]] | None = None, **fields: object
+    ) -> Self:
+        """The error with the message ``key`` (see :meth:`SandboxRulesError.from_key`) and its
+        per-field ``errors`` (each with ``msg`` in English and ``msg_vi`` in Vietnamese)."""
+        error = cls(_message(key, "en", fields), errors)
+        error._localise(key, fields)
+        return error
+
     def record(self) -> ErrorRecord:
         items = []
         for e in self.errors:
@@ -272,11 +354,12 @@ class InputValidationError(SandboxRulesError, ValueError):
             items.append(
                 FieldError(
                     field=str(e.get("field") or e.get("path") or ".".join(map(str, loc or ()))),
-                    msg=str(e.get("msg") or e.get("problem") or e.get("message") or ""),
+                    msg=field_message(e, "en") or "",
                     loc=tuple(loc) if isinstance(loc, (list, tuple)) else (),
                     type=e.get("type"),
                     suggestion=e.get("suggestion"),
                     line=e.get("line") if isinstance(e.get("line"), int) else None,
+                    msg_vi=field_message(e, "vi"),
                 )
             )
         return msgspec.structs.replace(super().record(), errors=tuple(items))
@@ -307,8 +390,13 @@ class EventOrderError(InputValidationError):
     title_vi = "Hai sự kiện theo thứ tự không thể xảy ra (nêu rõ cả hai)"
     title_en = "Two events in an impossible order (both named)"
 
-    def __init__(self, message: str, first: str, second: str) -> None:
-        super().__init__(message, [{"field": first, "problem": message}])
+    def __init__(self, key: str, first: str, second: str, /, **fields: object) -> None:
+        """``first`` came at or after ``second`` though it cannot (the message ``key`` of the
+        tables, with its ``fields``, says why)."""
+        message = _message(key, "en", fields)
+        vi = _message(key, "vi", fields)
+        super().__init__(message, [{"field": first, "problem": message, "msg_vi": vi}])
+        self._localise(key, fields)
         self.first = first
         self.second = second
 
@@ -362,12 +450,35 @@ class InvalidTransitionError(SandboxRulesError):
     title_vi = "Sự kiện không được phép ở trạng thái hiện tại (bảng chuyển trạng thái)"
     title_en = "A lifecycle event not allowed in the current state (transition table)"
 
-    def __init__(self, state: str, event: str, allowed: Iterable[str], citation: str) -> None:
+    def __init__(
+        self,
+        state: str,
+        event: str,
+        allowed: Iterable[str],
+        citation: str,
+        *,
+        why_key: str | None = None,
+        allowed_are: str = "state",
+        **why_fields: object,
+    ) -> None:
+        """``citation``: the rules (ids and clauses) that refuse ``event``; ``why_key``,
+        where they say more than that, the reason's key in the tables
+        (``error.transition.*``, given the citation and ``why_fields``); ``allowed``: the
+        states the event is allowed in, or with ``allowed_are="event"`` the events allowed."""
+        from sandbox_rules.i18n import Codes, Message
+
         allowed_t = tuple(allowed)
-        super().__init__(
-            f"event '{event}' is not allowed in state '{state}' ({citation}); "
-            f"allowed: {', '.join(allowed_t) or 'none'}"
+        why = (
+            citation if why_key is None else Message(why_key, {"citation": citation, **why_fields})
         )
+        fields: dict[str, object] = {
+            "event": Codes("event", (event,)),
+            "state": Codes("state", (state,)),
+            "why": why,
+            "allowed": Codes(allowed_are, allowed_t) if allowed_t else Message("error.none", {}),
+        }
+        super().__init__(_message("error.invalid_transition", "en", fields))
+        self._localise("error.invalid_transition", fields)
         self.state = state
         self.event = event
         self.allowed = allowed_t
@@ -388,9 +499,26 @@ def error_classes() -> list[type[SandboxRulesError]]:
     return out
 
 
-def _file_message(name: str, why: str, exc: OSError | ValueError | None) -> str:
+def _file_fields(
+    name: object, why_key: str, exc: OSError | ValueError | None, why: Mapping[str, object]
+) -> dict[str, object]:
+    """The fields of ``error.file``: the file's name (a :class:`~sandbox_rules.i18n.Message`
+    for standard input), why (a message of the ``io`` table) and the system's own words."""
+    from sandbox_rules.i18n import Message
+
     detail = getattr(exc, "strerror", None) or (str(exc) if exc is not None else "")
-    return f"{name}: {why}" + (f" ({detail})" if detail else "")
+    return {
+        "name": name,
+        "why": Message(why_key, dict(why)),
+        "detail": f" ({detail})" if detail else "",  # the system's message, in English
+    }
+
+
+def _shown(name: object) -> str:
+    """A file's name as the English message shows it."""
+    from sandbox_rules.i18n import Message
+
+    return name.render("en") if isinstance(name, Message) else str(name)
 
 
 class InputFileError(InputValidationError):
@@ -401,9 +529,20 @@ class InputFileError(InputValidationError):
     title_vi = "Tệp đầu vào (hoặc stdin) không đọc được: không có, là thư mục, quá lớn, nhị phân, không phải UTF-8, trống, hoặc không phải JSON/YAML"
     title_en = "An input file (or stdin) that cannot be read: missing, a folder, too large, binary, not UTF-8, empty, or not JSON/YAML"
 
-    def __init__(self, path: str, why: str, exc: OSError | ValueError | None = None) -> None:
-        super().__init__(_file_message(path, why, exc))
-        self.path = path
+    def __init__(
+        self,
+        path: object,
+        why_key: str,
+        exc: OSError | ValueError | None = None,
+        /,
+        **why: object,
+    ) -> None:
+        """``path``: the file's name as shown (or a message, for standard input);
+        ``why_key``: why it cannot be read, a key of the ``io`` table, with its fields."""
+        fields = _file_fields(path, why_key, exc, why)
+        super().__init__(_message("error.file", "en", fields))
+        self._localise("error.file", fields)
+        self.path = _shown(path)
 
 
 class OutputPathError(SandboxRulesError):
@@ -415,9 +554,19 @@ class OutputPathError(SandboxRulesError):
     )
     title_en = "An output path (e.g. --ics) that cannot be written, or would be overwritten without --force"
 
-    def __init__(self, path: str, why: str, exc: OSError | ValueError | None = None) -> None:
-        super().__init__(_file_message(path, why, exc))
-        self.path = path
+    def __init__(
+        self,
+        path: object,
+        why_key: str,
+        exc: OSError | ValueError | None = None,
+        /,
+        **why: object,
+    ) -> None:
+        """As :class:`InputFileError`: the path, why it cannot be written, the system's words."""
+        fields = _file_fields(path, why_key, exc, why)
+        super().__init__(_message("error.file", "en", fields))
+        self._localise("error.file", fields)
+        self.path = _shown(path)
 
 
 class OptionalDependencyError(SandboxRulesError):
@@ -427,9 +576,12 @@ class OptionalDependencyError(SandboxRulesError):
     title_vi = "Chức năng cần gói bổ sung chưa được cài (nêu tên gói và extra)"
     title_en = "A feature whose optional extra is not installed (the package and extra named)"
 
-    def __init__(self, package: str, extra: str) -> None:
-        fields = {"package": repr(package), "extra": extra}
-        super().__init__(_message("error.optional_dependency", "en", fields))
-        self._localise("error.optional_dependency", fields)
+    def __init__(self, package: str, extra: str, *, system: str | None = None) -> None:
+        """``package`` of the extra ``extra`` is missing; or, with ``system``, it is there but
+        cannot load the system libraries it needs (``system``: the loader's own words)."""
+        fields = {"package": repr(package), "extra": extra, "detail": system or ""}
+        key = "error.optional_dependency" if system is None else "error.optional_system"
+        super().__init__(_message(key, "en", fields))
+        self._localise(key, fields)
         self.package = package
         self.extra = extra

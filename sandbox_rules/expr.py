@@ -193,7 +193,7 @@ class Item(Expr):
 
     def _eval(self, env: Env) -> Any:
         if env.item is None:
-            raise ExpressionError(f"Item({self.field!r}) used outside a quantifier")
+            raise ExpressionError.from_key("error.expr.item_outside", field=repr(self.field))
         return env.item.get(self.field)
 
     def _missing(self, env: Env) -> set[str]:
@@ -220,7 +220,7 @@ class Cmp(Expr):
 
     def __post_init__(self) -> None:
         if self.cmp not in _OPS:
-            raise ExpressionError(f"unknown comparison {self.cmp!r}")
+            raise ExpressionError.from_key("error.expr.comparison", cmp=repr(self.cmp))
 
     def _eval(self, env: Env) -> Any:
         a = self.left._eval(env)
@@ -232,8 +232,12 @@ class Cmp(Expr):
         try:
             return _OPS[self.cmp](a, b)
         except TypeError:
-            raise ExpressionError(
-                f"cannot compare {self.left.render()}={brief(a)} with {self.right.render()}={brief(b)}"
+            raise ExpressionError.from_key(
+                "error.expr.cannot_compare_facts",
+                left=self.left.render(),
+                a=brief(a),
+                right=self.right.render(),
+                b=brief(b),
             ) from None
 
     def _kids(self) -> tuple[Expr, ...]:
@@ -352,9 +356,7 @@ class _Quantifier(Expr):
         if items is None:
             return None
         if not isinstance(items, (list, tuple)):
-            raise ExpressionError(
-                f"fact {self.collection!r} must be a list, got {type(items).__name__}"
-            )
+            raise _not_a_list(self.collection, items)
         return items
 
     def _values(self, env: Env) -> list[Any] | None:
@@ -453,14 +455,16 @@ class AddPeriod(Expr):
 
     def __post_init__(self) -> None:
         if self.unit not in self._units:
-            raise ExpressionError(f"unknown period unit {self.unit!r}")
+            raise ExpressionError.from_key("error.expr.unit", unit=repr(self.unit))
 
     def _eval(self, env: Env) -> Any:
         d = self.start._eval(env)
         if d is None:
             return None
         if not isinstance(d, date):
-            raise ExpressionError(f"{self.start.render()} must be a date, got {brief(d)}")
+            raise ExpressionError.from_key(
+                "error.not_a_date", name=self.start.render(), given=brief(d)
+            )
         from sandbox_rules.calendar.periods import add_calendar_period
 
         return add_calendar_period(d, self.unit, self.amount)
@@ -554,8 +558,10 @@ def from_dict(data: Mapping[str, Any]) -> Expr:
         if op == "add_period":
             return AddPeriod(from_dict(data["start"]), data["unit"], int(data["amount"]))
     except (KeyError, TypeError) as exc:
-        raise ExpressionError(f"malformed condition {brief(dict(data))}: {exc}") from None
-    raise ExpressionError(f"unknown condition op {brief(data.get('op'))}")
+        raise ExpressionError.from_key(
+            "error.expr.malformed", data=brief(dict(data)), detail=str(exc)
+        ) from None
+    raise ExpressionError.from_key("error.expr.op", op=brief(data.get("op")))
 
 
 # -- compilation to closures (the fast path of the reference evaluator) -------------------------
@@ -592,9 +598,7 @@ def compile_expr(expr: Expr) -> Compiled:
             try:
                 return op2(v, const)
             except TypeError:
-                raise ExpressionError(
-                    f"cannot compare {brief(v)} with {brief(const)} in {expr.render()}"
-                ) from None
+                raise cannot_compare(v, const, expr.render()) from None
 
         return fact_cmp
     if isinstance(expr, Cmp) and isinstance(expr.left, Item) and isinstance(expr.right, Const):
@@ -607,9 +611,7 @@ def compile_expr(expr: Expr) -> Compiled:
             try:
                 return op3(v, const)
             except TypeError:
-                raise ExpressionError(
-                    f"cannot compare {brief(v)} with {brief(const)} in {expr.render()}"
-                ) from None
+                raise cannot_compare(v, const, expr.render()) from None
 
         return item_cmp
     if isinstance(expr, Cmp):
@@ -626,9 +628,7 @@ def compile_expr(expr: Expr) -> Compiled:
             try:
                 return op(a, b)
             except TypeError:
-                raise ExpressionError(
-                    f"cannot compare {brief(a)} with {brief(b)} in {expr.render()}"
-                ) from None
+                raise cannot_compare(a, b, expr.render()) from None
 
         return cmp
     if isinstance(expr, In):
@@ -687,7 +687,7 @@ def compile_expr(expr: Expr) -> Compiled:
             if items is None:
                 return None
             if not isinstance(items, (list, tuple)):
-                raise ExpressionError(f"fact {coll!r} must be a list, got {type(items).__name__}")
+                raise _not_a_list(coll, items)
             values = [cond(f, it) for it in items]
             if kind == "exists":
                 if True in values:
@@ -710,10 +710,27 @@ def compile_expr(expr: Expr) -> Compiled:
             if d is None:
                 return None
             if not isinstance(d, date):
-                raise ExpressionError(f"{expr.start.render()} must be a date, got {brief(d)}")
+                raise ExpressionError.from_key(
+                    "error.not_a_date", name=expr.start.render(), given=brief(d)
+                )
             from sandbox_rules.calendar.periods import add_calendar_period
 
             return add_calendar_period(d, unit, amount)
 
         return add
-    raise ExpressionError(f"cannot compile {type(expr).__name__}")
+    raise ExpressionError.from_key("error.expr.compile", kind=type(expr).__name__)
+
+
+def cannot_compare(a: Any, b: Any, where: str) -> ExpressionError:
+    """The error of a comparison of values of different types (``where``: the condition)."""
+    return ExpressionError.from_key(
+        "error.expr.cannot_compare", a=brief(a), b=brief(b), where=where
+    )
+
+
+def _not_a_list(name: str, items: object) -> ExpressionError:
+    from sandbox_rules.i18n import Term
+
+    return ExpressionError.from_key(
+        "error.expr.not_a_list", name=repr(name), kind=Term("type", type(items).__name__)
+    )

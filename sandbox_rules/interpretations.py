@@ -847,13 +847,13 @@ class Interpretations:
         if isinstance(choices, Interpretations):
             return choices
         if not isinstance(choices, Mapping):
-            raise InterpretationError("interpretations must be a mapping of id to option")
+            raise InterpretationError.from_key("error.interpretations_not_mapping")
         if not choices:
             return DEFAULTS  # the same value; one shared instance
         for key, value in choices.items():
             if not isinstance(key, str) or not isinstance(value, str):
-                raise InterpretationError(
-                    f"interpretation choices are strings, got {brief(key)}: {brief(value)}"
+                raise InterpretationError.from_key(
+                    "error.interpretation_strings", key=brief(key), value=brief(value)
                 )
             get(key).check(value)
         return cls(tuple(sorted(choices.items())))

@@ -36,10 +36,14 @@ def format_of(path: str | os.PathLike[str]) -> str:
 def read_bounded(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of ``path``, refusing a file larger than ``max_bytes`` before reading it."""
     if not isinstance(path, (str, os.PathLike)):
-        raise DocumentFormatError(f"a file path is a string, got {type(path).__name__}")
+        from sandbox_rules.i18n import Term
+
+        raise DocumentFormatError.from_key(
+            "error.io.path_type", kind=Term("type", type(path).__name__)
+        )
     name = brief(os.fspath(path), 200)
     if type(max_bytes) is not int or max_bytes < 1:
-        raise DocumentFormatError(f"max_bytes must be a positive int, got {brief(max_bytes)}")
+        raise DocumentFormatError.from_key("error.io.max_bytes", given=brief(max_bytes))
     size = 0
     try:
         with open(path, "rb") as fh:
@@ -56,8 +60,8 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
             "error.cannot_read", name=name, detail=str(exc)
         ) from None
     if size > max_bytes or len(raw) > max_bytes:
-        raise InputTooLargeError(
-            f"{name} is {max(size, len(raw))} bytes or more, over the limit of {max_bytes}"
+        raise InputTooLargeError.from_key(
+            "error.io.file_too_large", name=name, size=max(size, len(raw)), limit=max_bytes
         )
     return raw
 
@@ -85,26 +89,33 @@ def parse_document(
     An empty document (nothing but blanks or comments) is refused: no input is empty."""
     label = brief(name, 200)
     if format not in FORMATS:
-        raise DocumentFormatError(
-            f"format must be one of {', '.join(FORMATS)}, got {brief(format)}"
+        raise DocumentFormatError.from_key(
+            "error.io.format", formats=", ".join(FORMATS), given=brief(format)
         )
     if isinstance(text, (bytes, bytearray)):
         if len(text) > max_bytes:
-            raise InputTooLargeError(f"{label} is more than the limit of {max_bytes} bytes")
+            raise InputTooLargeError.from_key("error.io.bytes", name=label, limit=max_bytes)
         if b"\x00" in text:
             raise DocumentFormatError.from_key("error.binary", name=label, format=format.upper())
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise DocumentFormatError(
-                f"{label} is not UTF-8 text (byte {exc.start}: {brief(exc.object[exc.start : exc.start + 4])})"
+            raise DocumentFormatError.from_key(
+                "error.io.not_utf8",
+                name=label,
+                byte=exc.start,
+                sample=brief(exc.object[exc.start : exc.start + 4]),
             ) from None
     elif not isinstance(text, str):
-        raise DocumentFormatError(f"document text is str or bytes, got {type(text).__name__}")
+        from sandbox_rules.i18n import Term
+
+        raise DocumentFormatError.from_key(
+            "error.io.text_type", kind=Term("type", type(text).__name__)
+        )
     elif len(text) > max_bytes:
-        raise InputTooLargeError(f"{label} is more than the limit of {max_bytes} characters")
+        raise InputTooLargeError.from_key("error.io.characters", name=label, limit=max_bytes)
     elif "\x00" in text:
-        raise DocumentFormatError(f"{label} is binary, not {format.upper()} text")
+        raise DocumentFormatError.from_key("error.binary", name=label, format=format.upper())
     try:
         if format == "yaml":
             data = load_yaml(text, label)
@@ -131,7 +142,7 @@ def parse_document(
     return data
 
 
-def _check_shape(data: Any, label: str) -> None:
+def _check_shape(data: Any, label: object) -> None:
     """Depth and size limits, checked without recursion."""
     stack: list[tuple[Any, int]] = [(data, 1)]
     nodes = 0
@@ -139,7 +150,7 @@ def _check_shape(data: Any, label: str) -> None:
         value, depth = stack.pop()
         nodes += 1
         if nodes > MAX_NODES:
-            raise InputTooLargeError(f"{label} holds more than {MAX_NODES} values")
+            raise InputTooLargeError.from_key("error.io.values", name=label, limit=MAX_NODES)
         if isinstance(value, dict):
             children: Any = value.values()
         elif isinstance(value, list):
@@ -151,7 +162,7 @@ def _check_shape(data: Any, label: str) -> None:
         stack.extend((c, depth + 1) for c in children)
 
 
-def load_yaml(text: str, label: str = "the document") -> Any:
+def load_yaml(text: str, label: object = "'<text>'") -> Any:
     """Safe YAML, checked first as a stream of events (nothing is built): an alias is
     refused and nesting is capped before anything could expand. LibYAML when present."""
     import yaml

@@ -30,7 +30,7 @@ from sandbox_rules._keys import Keyed, scalar_key, value_key
 from sandbox_rules._validation import Day, Flag, Readings, StrictInput, as_day
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
-from sandbox_rules.errors import InvalidTransitionError, brief
+from sandbox_rules.errors import InputValidationError, InvalidTransitionError, brief
 from sandbox_rules.facts import FactSpec
 from sandbox_rules.interpretations import Interpretations
 from sandbox_rules.models import Applicant, Application
@@ -96,7 +96,7 @@ MAX_EVENTS = 1_000
 
 
 class Event(StrictInput):
-    _what = "sandbox record event"
+    _what = "input.event"  # the input's name: a key of the tables
 
     type: str = Field(description="a lifecycle event (life.* rules) or a record event")
     date: Day = Field(description="the day it happened")
@@ -122,32 +122,32 @@ class Event(StrictInput):
 
     @model_validator(mode="after")
     def _known(self) -> Event:
+        # The errors are ValueErrors (pydantic names the field) with their message keys.
         if self.type not in (*_transition_events(), *RECORD_EVENTS):
-            raise ValueError(
-                f"unknown event type {brief(self.type)}; use one of {', '.join((*_transition_events(), *RECORD_EVENTS))}"
+            from sandbox_rules.i18n import Codes
+
+            raise InputValidationError.from_key(
+                "error.lifecycle.unknown_event",
+                given=brief(self.type),
+                events=Codes("event", (*_transition_events(), *RECORD_EVENTS)),
             )
         if self.remediation_required is not None and self.type != "inspection_ended":
-            raise ValueError("remediation_required belongs to an inspection_ended event only")
+            raise InputValidationError.from_key("error.lifecycle.remediation")
         if (self.type == "applicant_changed") != (self.applicant is not None):
-            raise ValueError(
-                "applicant is given with, and only with, an applicant_changed event (15.1.c)"
-            )
+            raise InputValidationError.from_key("error.lifecycle.applicant")
         if self.months is not None and self.type not in (
             "extension_requested",
             "extension_approved",
             "adjustment_approved",
         ):
-            raise ValueError(
-                "months is given only with extension_requested, extension_approved or "
-                "adjustment_approved"
-            )
+            raise InputValidationError.from_key("error.lifecycle.months")
         return self
 
 
 class SandboxRecord(StrictInput):
     """What is known of one sandbox: the certificate's terms and the events so far."""
 
-    _what = "sandbox record"
+    _what = "input.record"
 
     name: str | None = None
     applicant_kind: Literal["organisation", "individual"] | None = None
@@ -167,16 +167,24 @@ class SandboxRecord(StrictInput):
     def _check(self) -> SandboxRecord:
         start = self.testing_start or self.issued_on
         if start is not None and self.approved_end is not None and self.approved_end < start:
+            from sandbox_rules.i18n import Day as On
+
             which = "testing_start" if self.testing_start else "issued_on"
-            raise ValueError(
-                f"approved_end {self.approved_end.isoformat()} is before {which} "
-                f"{start.isoformat()}"
+            raise InputValidationError.from_key(
+                "error.lifecycle.approved_end",
+                end=On(self.approved_end),
+                which=which,
+                start=On(start),
             )
         for e in self.events:
             if e.applicant is not None and self.applicant_kind not in (None, e.applicant.kind):
-                raise ValueError(
-                    f"events: applicant_changed on {e.date.isoformat()} describes an "
-                    f"{e.applicant.kind}, but applicant_kind is {self.applicant_kind}"
+                from sandbox_rules.i18n import Day as On
+
+                raise InputValidationError.from_key(
+                    "error.lifecycle.applicant_kind",
+                    date=On(e.date),
+                    kind=e.applicant.kind,
+                    record_kind=str(self.applicant_kind),
                 )
         return self
 
@@ -272,6 +280,20 @@ def counts_toward_10_2(event: str, months: int | None, interp: Interpretations) 
     )
 
 
+def _refused_by(rule: Rule, state: str, event: str) -> InvalidTransitionError:
+    """``event`` refused by the declared ``rule``: its statement says why, in each language."""
+    from sandbox_rules.i18n import Texts
+
+    return InvalidTransitionError(
+        state,
+        event,
+        [],
+        f"{rule.id} ({rule.citation.short})",
+        why_key="error.transition.rule",
+        statement=Texts(rule.statement_vi, rule.statement_en),
+    )
+
+
 def apply_event(
     state: str,
     event: str,
@@ -289,12 +311,21 @@ def apply_event(
     candidates = _transitions_of(event)
     if not candidates:
         raise InvalidTransitionError(
-            state, event, _transition_events(), "no transition rule for this event"
+            state,
+            event,
+            _transition_events(),
+            "",
+            why_key="error.transition.no_rule",
+            allowed_are="event",
         )
     if event == "testing_started" and started:
         first = candidates[0]
         raise InvalidTransitionError(
-            state, event, [], f"{first.id} ({first.citation.short}): testing has already started"
+            state,
+            event,
+            [],
+            f"{first.id} ({first.citation.short})",
+            why_key="error.transition.started",
         )
     r = next((c for c in candidates if state in c.outcome["from"]), None)
     if r is None:
@@ -304,14 +335,17 @@ def apply_event(
     if not _allowed(r.id, interp):
         chosen = ", ".join(f"{i}={interp[i]}" for i in r.interpretations)
         raise InvalidTransitionError(
-            state, event, [], f"{r.id} ({r.citation.short}): refused under the reading {chosen}"
+            state,
+            event,
+            [],
+            f"{r.id} ({r.citation.short})",
+            why_key="error.transition.reading",
+            chosen=chosen,
         )
     if counts_toward_10_2(event, months, interp):
         once = registry().get("scope.extension.once")  # 10.2, as declared
         if once.condition.evaluate({"lifecycle.extensions_granted": extensions}) is False:
-            raise InvalidTransitionError(
-                state, event, [], f"{once.id} ({once.citation.short}): {once.statement_en}"
-            )
+            raise _refused_by(once, state, event)
     target = r.outcome["to"]
     return (state if target is None else str(target)), r
 
@@ -535,9 +569,7 @@ def replay(
             r = reg.get("scope.extension.max-approved-length")
             verdict = r.condition.evaluate(facts)
             if verdict is False:
-                raise InvalidTransitionError(
-                    state, e.type, [], f"{r.id} ({r.citation.short}): {r.statement_en}"
-                )
+                raise _refused_by(r, state, e.type)
             if verdict is None:
                 unknown = ", ".join(sorted(r.condition.missing(facts)))
                 warn(

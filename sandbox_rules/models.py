@@ -25,7 +25,7 @@ MAX_ITEMS = 100  # any other list (convictions, measures, testing spaces, ...)
 
 
 class _Model(StrictInput):
-    _what = "application"
+    _what = "input.application"
 
 
 # -- Art. 9(1)(a)-(c): the person's background ------------------------------------------------
@@ -284,10 +284,9 @@ class DataSource(_Model):
             return None
         from sandbox_rules.catalogues import lookup
 
-        try:
-            return lookup(value).code
-        except InputValidationError as exc:
-            raise ValueError(exc.message) from None
+        # The catalogue's error is a ValueError with its message key: pydantic names the
+        # field, surfaces/inputs.py says it in the officer's language.
+        return lookup(value).code
 
     @model_validator(mode="wrap")
     @classmethod
@@ -335,7 +334,7 @@ class Application(_Model):
     def _check(self) -> Application:
         s = self.scope
         if s.planned_start and s.planned_end and s.planned_end < s.planned_start:
-            raise ValueError("scope.planned_end is before scope.planned_start")
+            raise InputValidationError.from_key("error.end_before_start")
         return self
 
 

@@ -23,7 +23,7 @@ from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, Work
 from sandbox_rules.calendar.core import Step
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import EventOrderError, InputValidationError, brief
-from sandbox_rules.i18n import Message, Term
+from sandbox_rules.i18n import Codes, Day, Message, Term
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.records import Consultee, IssuedDocument, provenance
 from sandbox_rules.rules import registry
@@ -444,18 +444,18 @@ def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
             "error.events_not_mapping", kind=Term("type", type(events).__name__)
         )
     if len(events) > MAX_TIMELINE_EVENTS:
-        raise InputValidationError(
-            f"events: {len(events)} events, more than a procedure has ({MAX_TIMELINE_EVENTS})"
+        raise InputValidationError.from_key(
+            "error.procedure.too_many", count=len(events), limit=MAX_TIMELINE_EVENTS
         )
     out: dict[str, date] = {}
     for name, value in events.items():
         if not isinstance(name, str):
-            raise InputValidationError(f"events: event names are strings, got {brief(name)}")
+            raise InputValidationError.from_key("error.procedure.name_type", given=brief(name))
         if value is None:
             continue
         if isinstance(value, datetime):  # one policy everywhere: the day depends on a zone
-            raise InputValidationError(
-                f"events.{brief(name, 40)}: {brief(value)} is a date and time; give the day only"
+            raise InputValidationError.from_key(
+                "error.procedure.date_and_time", name=brief(name, 40), given=brief(value)
             )
         if isinstance(value, date):
             out[name] = value
@@ -476,16 +476,20 @@ def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
 
 
 @cache
-def _order(proc: Procedure) -> list[tuple[str, str, str]]:
+def _order(proc: Procedure) -> list[tuple[str, str, object]]:
     """(earlier event, later event, why) pairs the procedure implies, closed transitively:
     each step ends on or after it starts; a clock stop's answer follows its request; a
     dossier is complete on or after it was received."""
-    direct: dict[tuple[str, str], str] = {}
+    # Why: a step's rule and clause (codes, the same in both languages), or a message of the
+    # tables; a chain of them reads "…, then …".
+    direct: dict[tuple[str, str], object] = {}
     for spec in proc.steps:
         direct[(spec.starts, spec.ends)] = f"{spec.rule_id} ({spec.rule.citation.short})"
     if proc.stop:
-        direct[proc.stop] = "an answer follows its request"
-    direct.setdefault(("dossier_received", "dossier_complete"), "received before complete")
+        direct[proc.stop] = Message("error.procedure.answer_follows", {})
+    direct.setdefault(
+        ("dossier_received", "dossier_complete"), Message("error.procedure.received_first", {})
+    )
     pairs = dict(direct)
     changed = True
     while changed:  # a handful of events: a naive closure is enough
@@ -493,9 +497,11 @@ def _order(proc: Procedure) -> list[tuple[str, str, str]]:
         for (a, b), why in list(pairs.items()):
             for (c, d), _ in list(pairs.items()):
                 if b == c and a != d and (a, d) not in pairs:
-                    pairs[(a, d)] = f"{why}, then {pairs[(c, d)]}"
+                    pairs[(a, d)] = Message(
+                        "error.procedure.then", {"first": why, "then": pairs[(c, d)]}
+                    )
                     changed = True
-    return [(a, b, why) for (a, b), why in sorted(pairs.items())]
+    return [(a, b, why) for (a, b), why in sorted(pairs.items(), key=lambda kv: kv[0])]
 
 
 def _check_order(proc: Procedure, ev: Mapping[str, date]) -> None:
@@ -503,18 +509,24 @@ def _check_order(proc: Procedure, ev: Mapping[str, date]) -> None:
     if proc.stop and proc.stop[1] in ev and proc.stop[0] not in ev:
         request, answer = proc.stop
         raise EventOrderError(
-            f"events: {answer} ({ev[answer].isoformat()}) without {request}: "
-            f"an answer needs its request",
+            "error.procedure.no_request",
             answer,
             request,
+            answer=answer,
+            date=Day(ev[answer]),
+            request=request,
         )
     for first, second, why in _order(proc):
         if first in ev and second in ev and ev[second] < ev[first]:
             raise EventOrderError(
-                f"events: {second} ({ev[second].isoformat()}) is before {first} "
-                f"({ev[first].isoformat()}); it cannot be ({why})",
+                "error.procedure.before",
                 second,
                 first,
+                second=second,
+                second_date=Day(ev[second]),
+                first=first,
+                first_date=Day(ev[first]),
+                why=why,
             )
 
 
@@ -549,9 +561,11 @@ def timeline(
         known.add("consultation_received")
     unknown = sorted(set(ev) - known - {"dossier_received"})
     if unknown:
-        raise InputValidationError(
-            f"events: unknown event(s) {brief(unknown)} for {procedure}; "
-            f"expected some of {sorted(known)}"
+        raise InputValidationError.from_key(
+            "error.procedure.unknown_events",
+            given=brief(unknown),
+            procedure=procedure,
+            known=Codes("event", tuple(sorted(known))),
         )
     _check_order(proc, ev)
     stop_start = ev.get(proc.stop[0]) if proc.stop else None

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: message_vi and key of the error record, msg_vi of its fields
 Form = Literal["full", "compact"]
 FORMS: tuple[str, ...] = ("full", "compact")
 
@@ -50,7 +50,9 @@ def check_form(form: object) -> Form:
     if form not in FORMS:
         from sandbox_rules.errors import InputValidationError, brief
 
-        raise InputValidationError(f"form must be one of {', '.join(FORMS)}, got {brief(form, 40)}")
+        raise InputValidationError.from_key(
+            "error.form", forms=", ".join(FORMS), given=brief(form, 40)
+        )
     return form  # type: ignore[return-value]
 
 

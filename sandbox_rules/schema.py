@@ -102,7 +102,9 @@ def json_schema(which: str = "application") -> dict[str, Any]:
         return copy.deepcopy(_output_schema(which))
     from sandbox_rules.errors import InputValidationError, brief
 
-    raise InputValidationError(f"no schema {brief(which, 40)}; choose from {', '.join(names())}")
+    raise InputValidationError.from_key(
+        "error.no_schema", given=brief(which, 40), names=", ".join(names())
+    )
 
 
 def openapi_components() -> dict[str, Any]:

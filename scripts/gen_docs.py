@@ -134,13 +134,20 @@ def errors_md() -> str:
         "# Errors / Lỗi\n",
         "Every error the library raises on bad input is a `sandbox_rules.errors.SandboxRulesError` "
         "subclass with a stable `code`; its message names the field, argument or citation at "
-        "fault, with quoted values cut to a readable length. `to_dict()` gives `code`, "
-        "`message`, `title_vi`, `title_en` (and `errors`, the per-field list, for input "
-        "errors). Catch `SandboxRulesError` to catch them all; no `KeyError`, `TypeError`, "
-        "`ValueError` or raw pydantic `ValidationError` escapes (checked by `make fuzz`).\n",
+        "fault, with quoted values cut to a readable length. Every message is a `key` of the "
+        "message tables (`sandbox_rules/i18n/vi.toml`, `en.toml`): `message` is the English one "
+        '(stable, for programs), `message_in("vi")` the Vietnamese one, which the command '
+        "line, the reports and the HTTP service show by default. `to_dict()` gives `code`, "
+        "`message`, `message_vi`, `key`, `title_vi`, `title_en` (and `errors`, the per-field "
+        "list, for input errors: each with `msg` in English and `msg_vi` in Vietnamese). Catch "
+        "`SandboxRulesError` to catch them all; no `KeyError`, `TypeError`, `ValueError` or raw "
+        "pydantic `ValidationError` escapes (checked by `make fuzz`).\n",
         "Mọi lỗi do dữ liệu đầu vào sai đều là lớp con của `SandboxRulesError`, có `code` ổn "
         "định; thông báo nêu rõ trường, tham số hoặc trích dẫn bị lỗi, giá trị trích lại được "
-        "cắt ngắn. Bắt `SandboxRulesError` là bắt được tất cả.\n",
+        "cắt ngắn. Mỗi thông báo là một khóa (`key`) trong bảng thông báo: `message` là bản "
+        "tiếng Anh (ổn định, cho chương trình), `message_vi` là bản tiếng Việt; với lỗi dữ liệu "
+        "đầu vào, mỗi trường sai có `msg` (tiếng Anh) và `msg_vi` (tiếng Việt). Bắt "
+        "`SandboxRulesError` là bắt được tất cả.\n",
         "## Input models / Mô hình đầu vào\n",
         "`Application` and `SandboxRecord` (`model_validate`, `model_validate_json`, direct "
         "construction) raise `ModelValidationError`: an `InputValidationError` (code "

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 from server_process import httpx, serve
+from test_i18n import _VI_LETTER as VI_LETTER
 
 import sandbox_rules as sr
 from sandbox_rules.calendar import Days, Months, VietnamCalendar, WorkingDays, Years
@@ -541,6 +542,10 @@ def test_bad_requests_get_the_envelope(
     assert envelope["error"]["kind"] == "error"  # the library's error record
     assert envelope["error"]["code"] == code
     assert envelope["error"]["message"]
+    # Every error says itself in both languages, with the key of its message (issue 12).
+    assert envelope["error"]["key"]
+    assert envelope["error"]["message_vi"] not in ("", envelope["error"]["message"])
+    assert all(e.get("msg_vi") for e in envelope["error"].get("errors", ())), envelope
     assert "Traceback" not in resp.text
 
 
@@ -553,12 +558,45 @@ def test_error_details(client: httpx.Client) -> None:
     assert client.get("/asess").json()["error"]["errors"][0]["suggestion"] == "/assess"
     assert client.delete("/assess").headers["allow"] == "POST"
     assert client.get("/rules?kind=rout").json()["error"]["errors"][0]["suggestion"] == "routing"
-    # The service's own messages follow the request's language; Vietnamese by default.
+    # The service's own messages are in both languages whatever the request's: message in
+    # English (stable for programs), message_vi in Vietnamese; Content-Language names the
+    # request's (Vietnamese by default).
     no_type = {"content": APP}
-    assert "phải là" in client.post("/assess", **no_type).json()["error"]["message"]
+    vietnamese = client.post("/assess", **no_type)
+    assert "phải là" in vietnamese.json()["error"]["message_vi"]
+    assert vietnamese.json()["error"]["message"].startswith("Content-Type must be")
+    assert vietnamese.headers["content-language"] == "vi"
     english = client.post("/assess", headers={"accept-language": "en-GB,vi;q=0.5"}, **no_type)
     assert english.json()["error"]["message"].startswith("Content-Type must be")
+    assert english.json()["error"]["message_vi"] == vietnamese.json()["error"]["message_vi"]
     assert english.headers["content-language"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "data", "status"),
+    [
+        ("GET", "/asess", {}, None, 404),
+        ("DELETE", "/assess", {}, None, 405),
+        ("POST", "/assess", JSON_HEADERS, b" " * (1_048_576 + 1), 413),
+        ("POST", "/assess", {}, APP, 415),
+        ("POST", "/deadline", JSON_HEADERS, b'{"evnt": "2026-01-01"}', 422),
+    ],
+)
+def test_the_error_envelope_carries_the_vietnamese_message(
+    client: httpx.Client,
+    method: str,
+    path: str,
+    headers: dict[str, str],
+    data: bytes | None,
+    status: int,
+) -> None:
+    """message_vi is the Vietnamese of the message, the fields' msg_vi theirs (issue 12)."""
+    resp = client.request(method, path, headers={**headers, "accept-language": "en"}, content=data)
+    assert resp.status_code == status
+    error = resp.json()["error"]
+    assert VI_LETTER.search(error["message_vi"]), error
+    assert error["message"] != error["message_vi"] and error["key"]
+    assert all(VI_LETTER.search(e["msg_vi"]) for e in error.get("errors", ())), error
 
 
 def test_oversized_bodies_are_refused(client: httpx.Client) -> None:

@@ -48,7 +48,7 @@ def _push_not(expr: Expr, negate: bool = False) -> Expr:
         return All(parts) if negate else AnyOf(parts)
     if isinstance(expr, Cmp) and isinstance(expr.left, Fact) and isinstance(expr.right, Const):
         return Cmp(_NEGATE[expr.cmp], expr.left, expr.right) if negate else expr
-    raise ExpressionError(f"the durable adapter does not support {expr.render()}")
+    raise ExpressionError.from_key("error.durable.unsupported", expr=expr.render())
 
 
 class DurableAdapter:
@@ -56,9 +56,7 @@ class DurableAdapter:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         if not durable_available():
-            raise SandboxRulesError(
-                "durable_rules is not installed (pip install sandbox-rules[durable])"
-            )
+            raise SandboxRulesError.from_key("error.durable.missing")
         from durable import lang
 
         self.rules = tuple(rules)
@@ -116,18 +114,19 @@ class DurableAdapter:
         from durable.engine import MessageNotHandledException
 
         if not isinstance(facts, Mapping):
-            raise ExpressionError(f"facts must be a mapping, got {type(facts).__name__}")
+            from sandbox_rules.i18n import Term
+
+            raise ExpressionError.from_key(
+                "error.durable.facts", kind=Term("type", type(facts).__name__)
+            )
         event: dict[str, Any] = {}
         for f in self.facts:
             value = facts.get(f)
             if value is None:
-                raise ExpressionError(
-                    f"the durable adapter needs fact {f!r} (durable has no unknown)"
-                )
+                raise ExpressionError.from_key("error.durable.unknown", fact=repr(f))
             if not isinstance(value, (bool, int, float, str)):
-                raise ExpressionError(
-                    f"fact {f!r}: the durable adapter takes bool, number or string values, "
-                    f"got {brief(value)}"
+                raise ExpressionError.from_key(
+                    "error.durable.value", fact=repr(f), given=brief(value)
                 )
             event[self._key[f]] = value
         # A posted event is consumed by the first rule it matches; a fact is seen by every

@@ -50,8 +50,8 @@ def load_official(raw: bytes) -> dict[str, Any]:
     for entry in data.get("days", []):
         for ref in entry.get("documents", []):
             if ref not in docs:
-                raise CalendarDataError(
-                    f"official.toml: {entry['date']} cites unknown document {ref!r}"
+                raise CalendarDataError.from_key(
+                    "error.calendar.official_document", date=str(entry["date"]), ref=repr(ref)
                 )
     return data
 

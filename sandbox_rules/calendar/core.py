@@ -444,12 +444,14 @@ def _load_override_source(
             # Also the shape check: only JSON-like data (str keys, no cycles) gets through.
             return data, json.dumps(data, sort_keys=True, default=_json_default).encode()
         except (TypeError, ValueError) as exc:
-            raise CalendarDataError(f"overrides: not JSON-like data ({exc})") from None
+            raise CalendarDataError.from_key("error.calendar.not_json", detail=str(exc)) from None
         except RecursionError:
-            raise CalendarDataError("overrides: nested too deeply") from None
+            raise CalendarDataError.from_key("error.calendar.too_deep") from None
     if not isinstance(source, (str, os.PathLike)):
-        raise CalendarDataError(
-            f"overrides must be a mapping or the path of a TOML/JSON file, got {type(source).__name__}"
+        from sandbox_rules.i18n import Term
+
+        raise CalendarDataError.from_key(
+            "error.calendar.source", kind=Term("type", type(source).__name__)
         )
     from sandbox_rules.io import parse_document, read_bounded
 
@@ -473,18 +475,21 @@ def _json_default(value: object) -> str:
     raise TypeError(f"{type(value).__name__} is not JSON-like")
 
 
-def _parse_date(value: Any, where: str) -> date:
+def _parse_date(value: Any, where: object) -> date:
+    """The day of an override (``where``: a message naming it)."""
     if isinstance(value, datetime):
-        raise CalendarDataError(f"{where}: {brief(value)} is a date and time; give the day only")
+        raise CalendarDataError.from_key(
+            "error.calendar.date_and_time", where=where, given=brief(value)
+        )
     if isinstance(value, date):
         return value
     if not isinstance(value, str) or len(value) != 10:
-        raise CalendarDataError(f"{where}: {brief(value)} is not an ISO date (YYYY-MM-DD)")
+        raise CalendarDataError.from_key("error.calendar.not_iso", where=where, given=brief(value))
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CalendarDataError(
-            f"{where}: {brief(value)} is not an ISO date (YYYY-MM-DD)"
+        raise CalendarDataError.from_key(
+            "error.calendar.not_iso", where=where, given=brief(value)
         ) from None
 
 
@@ -596,13 +601,15 @@ class VietnamCalendar:
         base = _base()
         chosen = dict(_DEFAULTS)
         if interpretations is not None and not isinstance(interpretations, Mapping):
-            raise InterpretationError("interpretations must be a mapping of id to option")
+            raise InterpretationError.from_key("error.interpretations_not_mapping")
         for key, value in (interpretations or {}).items():
             if key in CALENDAR_INTERPRETATIONS:
                 if value not in CALENDAR_INTERPRETATIONS[key]:
-                    raise InterpretationError(
-                        f"interpretation {key!r} has no option {brief(value)}; "
-                        f"choose one of {', '.join(CALENDAR_INTERPRETATIONS[key])}"
+                    raise InterpretationError.from_key(
+                        "error.interpretation_option",
+                        id=repr(key),
+                        option=brief(value),
+                        options=", ".join(CALENDAR_INTERPRETATIONS[key]),
                     )
                 chosen[key] = value
         self.interpretations: Mapping[str, str] = MappingProxyType(chosen)
@@ -666,53 +673,66 @@ class VietnamCalendar:
         unknown = set(data) - {"documents", "days", "official_years", "meta"}
         if unknown:
             raise CalendarDataError.from_key("error.overrides_keys", keys=sorted(unknown))
+        from sandbox_rules.i18n import Day, Message, Term
+
         for section in ("documents", "days"):
             if not isinstance(data.get(section) or [], list):
-                raise CalendarDataError(f"overrides: {section} must be a list of tables")
+                raise CalendarDataError.from_key("error.calendar.not_a_list", section=section)
         for i, raw in enumerate(data.get("documents", []) or []):
             if not isinstance(raw, Mapping) or not isinstance(raw.get("id"), str):
-                raise CalendarDataError(f"overrides: documents[{i}] needs an 'id' (a string)")
+                raise CalendarDataError.from_key("error.calendar.document_id", i=i)
             documents[str(raw["id"])] = _doc(raw)
         applied: list[str] = []
         seen: dict[date, str] = {}
         for i, raw in enumerate(data.get("days", []) or []):
-            where = f"overrides: days[{i}]"
+            where = Message("error.calendar.day", {"i": i})  # "overrides: days[i]"
             if not isinstance(raw, Mapping):
-                raise CalendarDataError(f"{where} must be a table")
-            d = _parse_date(raw.get("date"), where + ".date")
+                raise CalendarDataError.from_key("error.calendar.not_a_table", where=where)
+            d = _parse_date(raw.get("date"), Message("error.calendar.day_date", {"i": i}))
             if not base.first <= d <= base.last:
-                raise DateOutOfRangeError(f"{where}: {d} is outside {base.first}..{base.last}")
+                raise DateOutOfRangeError.from_key(
+                    "error.calendar.day_outside",
+                    where=where,
+                    date=Day(d),
+                    first=Day(base.first),
+                    last=Day(base.last),
+                )
             status = raw.get("status")
             if status not in ("off", "worked", "not-off"):
-                raise CalendarDataError(
-                    f"{where}.status must be 'off', 'worked' or 'not-off', got {brief(status)}"
+                raise CalendarDataError.from_key(
+                    "error.calendar.status", where=where, given=brief(status)
                 )
             if d in seen and seen[d] != status:
-                raise CalendarDataError(f"{where}: {d} is both '{seen[d]}' and '{status}'")
+                raise CalendarDataError.from_key(
+                    "error.calendar.both", where=where, date=Day(d), first=seen[d], second=status
+                )
             seen[d] = str(status)
             refs = raw.get("documents", [])
             if not isinstance(refs, list) or not refs:
-                raise CalendarDataError(f"{where}.documents must list the deciding document(s)")
+                raise CalendarDataError.from_key("error.calendar.no_documents", where=where)
             docs = []
             for ref in refs:
                 if not isinstance(ref, str) or ref not in documents:
-                    raise CalendarDataError(f"{where}: unknown document {brief(ref)}")
+                    raise CalendarDataError.from_key(
+                        "error.calendar.unknown_document", where=where, ref=brief(ref)
+                    )
                 docs.append(documents[ref])
             weekday = d.weekday()
             o = d.toordinal()
+            day_name = Term("weekday", WEEKDAY_EN[weekday].lower())
             if status == "worked" and weekday < 5:
-                raise CalendarDataError(
-                    f"{where}: {d} is a {WEEKDAY_EN[weekday]}; only a Saturday or Sunday can be 'worked'"
+                raise CalendarDataError.from_key(
+                    "error.calendar.worked_weekday", where=where, date=Day(d), weekday=day_name
                 )
             if status == "off" and weekday >= 5:
-                raise CalendarDataError(
-                    f"{where}: {d} is a {WEEKDAY_EN[weekday]}, already a day off; a swap names the weekday"
+                raise CalendarDataError.from_key(
+                    "error.calendar.off_weekend", where=where, date=Day(d), weekday=day_name
                 )
             if status == "not-off":
                 existing = days.get(o)
                 if existing is None or existing.status != "off":
-                    raise CalendarDataError(
-                        f"{where}: {d} is not a day off in the data, nothing to cancel"
+                    raise CalendarDataError.from_key(
+                        "error.calendar.not_off", where=where, date=Day(d)
                     )
                 del days[o]
             else:
@@ -735,21 +755,52 @@ class VietnamCalendar:
             applied.append(f"{d.isoformat()} {status}")
         years = data.get("official_years", []) or []
         if not isinstance(years, list) or not all(type(y) is int for y in years):
-            raise CalendarDataError("overrides: official_years must be a list of years")
+            raise CalendarDataError.from_key("error.calendar.years")
         for y in years:
             if not base.first.year <= y <= base.last.year:
-                raise DateOutOfRangeError(
-                    f"overrides: official year {y} outside the supported range"
+                raise DateOutOfRangeError.from_key(
+                    "error.calendar.year_outside",
+                    year=y,
+                    first=base.first.year,
+                    last=base.last.year,
                 )
             official_years.add(y)
         return applied
+
+    # -- the errors of the queries (dates in each language's form, the period in its words) --
+    def _no_working_day(self, key: str, d: date) -> DateOutOfRangeError:
+        from sandbox_rules.i18n import Day
+
+        return DateOutOfRangeError.from_key(key, date=Day(d))
+
+    def _runs_past(self, event: date, period: Period) -> DateOutOfRangeError:
+        from sandbox_rules.i18n import Day, Texts
+
+        return DateOutOfRangeError.from_key(
+            "error.calendar.runs_past",
+            date=Day(event),
+            period=Texts(period.vi(), period.en()),
+            last=Day(self.last_date),
+        )
+
+    def _before_first(self, key: str, target: date, period: Period) -> DateOutOfRangeError:
+        from sandbox_rules.i18n import Day, Texts
+
+        return DateOutOfRangeError.from_key(
+            key,
+            date=Day(target),
+            period=Texts(period.vi(), period.en()),
+            first=Day(self.first_date),
+        )
 
     # -- queries ----------------------------------------------------------------------------
     def _ord(self, d: object, name: str = "date") -> int:
         if not isinstance(d, date) or isinstance(d, datetime):
             # One policy everywhere: a datetime is refused, its day depends on a time zone.
-            what = "a datetime (give its .date())" if isinstance(d, datetime) else brief(d)
-            raise InvalidDateError(f"{name} must be a datetime.date, got {what}")
+            from sandbox_rules.i18n import Message
+
+            what = Message("error.a_datetime", {}) if isinstance(d, datetime) else brief(d)
+            raise InvalidDateError.from_key("error.calendar.not_a_date", name=name, given=what)
         o = d.toordinal()
         if o < self._lo or o > self._hi:
             from sandbox_rules.i18n import Day
@@ -791,18 +842,14 @@ class VietnamCalendar:
         o = self._ord(d)
         i = bisect_left(self._wd, o) if inclusive else bisect_right(self._wd, o)
         if i >= len(self._wd):
-            raise DateOutOfRangeError(
-                f"no working day after {d.isoformat()} in the supported range"
-            )
+            raise self._no_working_day("error.calendar.none_after", d)
         return date.fromordinal(self._wd[i])
 
     def previous_working_day(self, d: date, *, inclusive: bool = True) -> date:
         o = self._ord(d)
         i = (bisect_right(self._wd, o) if inclusive else bisect_left(self._wd, o)) - 1
         if i < 0:
-            raise DateOutOfRangeError(
-                f"no working day before {d.isoformat()} in the supported range"
-            )
+            raise self._no_working_day("error.calendar.none_before", d)
         return date.fromordinal(self._wd[i])
 
     def working_days_between(self, start: date, end: date) -> int:
@@ -829,9 +876,7 @@ class VietnamCalendar:
             try:
                 due = wd_dates[i]
             except IndexError:
-                raise DateOutOfRangeError(
-                    f"{event.isoformat()} + {period.en()} runs past {self.last_date.isoformat()}"
-                ) from None
+                raise self._runs_past(event, period) from None
             if suffix:  # unofficial years all come after the official ones
                 return _new_tuple(Deadline, (self, event, period, due, due, due > through))
             return _new_tuple(
@@ -847,18 +892,14 @@ class VietnamCalendar:
                 end -= timedelta(days=1)
             nominal = end.toordinal()
         else:
-            raise InvalidPeriodError(
-                f"unsupported period {brief(period)}; use WorkingDays, Days, Months or Years"
-            )
+            raise InvalidPeriodError.from_key("error.calendar.period", given=brief(period))
         if nominal > self._hi:
-            raise DateOutOfRangeError(
-                f"{event.isoformat()} + {period.en()} runs past {self.last_date.isoformat()}"
-            )
+            raise self._runs_past(event, period)
         r = nominal
         if self._roll and r not in self._wd_set:
             i = bisect_left(self._wd, r)
             if i >= len(self._wd):
-                raise DateOutOfRangeError(f"no working day after {date.fromordinal(r)} in range")
+                raise self._no_working_day("error.calendar.none_after", date.fromordinal(r))
             r = self._wd[i]
         return Deadline.make(
             self,
@@ -873,15 +914,11 @@ class VietnamCalendar:
         """The latest date that is at least ``period`` before ``target`` (Art. 18(4): the
         results report 'at least 30 days before' the end): ``target - period``."""
         if not isinstance(period, (Days, Months, Years)):
-            raise InvalidPeriodError(
-                f"latest_before takes Days, Months or Years, got {brief(period)}"
-            )
+            raise InvalidPeriodError.from_key("error.calendar.latest_before", given=brief(period))
         o = self._ord(target, "target")
         if isinstance(period, Days):
             if o - period.n < self._lo:
-                raise DateOutOfRangeError(
-                    f"{target.isoformat()} - {period.en()} is before {self.first_date.isoformat()}"
-                )
+                raise self._before_first("error.calendar.before_first", target, period)
             d = date.fromordinal(o - period.n)
         else:
             d = add_months(target, -period.n * (12 if isinstance(period, Years) else 1))
@@ -892,13 +929,10 @@ class VietnamCalendar:
         """The days 'within ``period`` before' ``target`` (Art. 14(1)): from ``target - n``
         to the day before ``target`` (or ``target`` itself with ``include_target``)."""
         if not isinstance(period, Days):
-            raise InvalidPeriodError(f"window_before takes Days, got {brief(period)}")
+            raise InvalidPeriodError.from_key("error.calendar.window_before", given=brief(period))
         o = self._ord(target, "target")
         if o - period.n < self._lo:
-            raise DateOutOfRangeError(
-                f"window start {target.isoformat()} - {period.en()} is before "
-                f"{self.first_date.isoformat()}"
-            )
+            raise self._before_first("error.calendar.window_start", target, period)
         start = date.fromordinal(o - period.n)
         end = target if include_target else target - timedelta(days=1)
         return Window(
@@ -915,7 +949,7 @@ class VietnamCalendar:
     def days_off(self, year: int) -> list[DayOff]:
         """Named days off (holidays, compensatory and swapped days) and worked Saturdays."""
         if type(year) is not int:
-            raise InvalidDateError(f"year must be an int, got {brief(year)}")
+            raise InvalidDateError.from_key("error.calendar.year_not_int", given=brief(year))
         if not self.first_date.year <= year <= self.last_date.year:
             raise DateOutOfRangeError.from_key(
                 "error.year_outside",

@@ -21,7 +21,11 @@ _SHARED_UP_TO = 128
 def check_length(kind: str, n: object) -> int:
     """The one validation of a period's length: an int (not a bool) that is not negative."""
     if isinstance(n, bool) or not isinstance(n, int):
-        raise InvalidPeriodError(f"{kind}.n must be an int, got {brief(n)}")
+        from sandbox_rules.i18n import Term
+
+        raise InvalidPeriodError.from_key(
+            "error.period.not_int", period=Term("period", kind), given=brief(n)
+        )
     if n < 0:
         from sandbox_rules.i18n import Term
 
@@ -135,12 +139,12 @@ PERIOD_TYPES: dict[str, type[Period]] = {
 
 def period_from_dict(data: object) -> Period:
     if not isinstance(data, dict) or "unit" not in data or "n" not in data:
-        raise InvalidPeriodError(f"a period is {{'unit': ..., 'n': ...}}, got {brief(data)}")
+        raise InvalidPeriodError.from_key("error.period.shape", given=brief(data))
     unit = data["unit"]
     cls = PERIOD_TYPES.get(unit) if isinstance(unit, str) else None
     if cls is None:
-        raise InvalidPeriodError(
-            f"unknown period unit {brief(data['unit'])}; use {', '.join(PERIOD_TYPES)}"
+        raise InvalidPeriodError.from_key(
+            "error.period.unit", given=brief(data["unit"]), units=", ".join(PERIOD_TYPES)
         )
     return cls(check_length("period", data["n"]))
 
@@ -175,4 +179,4 @@ def add_calendar_period(d: date, unit: str, amount: int) -> date:
         return add_months(d, amount)
     if unit == "years":
         return add_months(d, 12 * amount)
-    raise InvalidPeriodError(f"unknown calendar unit {brief(unit)}")
+    raise InvalidPeriodError.from_key("error.period.calendar_unit", given=brief(unit))

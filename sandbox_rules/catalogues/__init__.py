@@ -100,15 +100,14 @@ class Catalogue:
 
     def lookup(self, name_or_code: str) -> Body:
         if not isinstance(name_or_code, str) or not name_or_code.strip():
-            raise InputValidationError("a body is named by a non-empty string")
+            raise InputValidationError.from_key("error.catalogue.body_name")
         key = name_or_code.strip()
         if key.upper() in self.bodies:
             return self.bodies[key.upper()]
         code = self.index.get(fold(key))
         if code is None:
-            raise InputValidationError(
-                f"unknown ministry, agency or province {brief(name_or_code)}; "
-                "use a name from the catalogue (sandbox-rules catalogue) or its code"
+            raise InputValidationError.from_key(
+                "error.catalogue.unknown_body", given=brief(name_or_code)
             )
         return self.bodies[code]
 

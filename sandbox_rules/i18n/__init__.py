@@ -100,16 +100,51 @@ class Message(NamedTuple):
         return t(self.key, lang, **self.fields)
 
 
+class Texts(NamedTuple):
+    """A field that data or code already writes in each language — a rule's
+    ``statement_vi``/``statement_en``, a period's ``vi()``/``en()``, field errors translated
+    one by one — so a message of the tables can carry it (never two literals at a call)."""
+
+    vi: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+class Codes(NamedTuple):
+    """A field that is a list of codes of a table (events, states): in English the codes as
+    they are, comma-separated; in Vietnamese each by its name in the table with the code
+    quoted after it — «bắt đầu thử nghiệm» ('testing_started') — and a code the table lacks
+    quoted alone."""
+
+    table: str
+    codes: tuple[str, ...]
+
+    def render(self, lang: str) -> str:
+        if lang != "vi":
+            return ", ".join(self.codes)
+        names = messages("vi")
+        return ", ".join(
+            f"«{names[f'{self.table}.{c}']}» ('{c}')" if f"{self.table}.{c}" in names else f"'{c}'"
+            for c in self.codes
+        )
+
+
+_FIELD_TYPES = (Term, Day, Cited, Message, Texts, Codes)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, /, **fields: object) -> str:
-    """The message ``key`` in ``lang`` with ``fields`` filled in (a :class:`Term`,
-    :class:`Day` or :class:`Message` field is written in ``lang``); a key missing from a table
-    falls back to Vietnamese, then to the key itself (never an exception in a report). A
-    message asked for without fields is returned as written (braces in it are literal)."""
+    """The message ``key`` in ``lang`` with ``fields`` filled in (a :class:`Term`, :class:`Day`,
+    :class:`Message`, :class:`Texts` or :class:`Codes` field is written in ``lang``); a key
+    missing from a table falls back to Vietnamese, then to the key itself (never an exception
+    in a report). A message asked for without fields is returned as written (braces in it are
+    literal)."""
     template = messages(lang).get(key) or messages(DEFAULT_LANG).get(key) or key
     if not fields:
         return template
     for name, value in fields.items():
-        if isinstance(value, (Term, Day, Message, Cited)):
+        if isinstance(value, _FIELD_TYPES):
             fields[name] = value.render(lang)
     try:
         if "|" in template:  # a count with its noun: {n:case|cases}

@@ -85,12 +85,18 @@ class Citation:
         for name in ("article", "clause", "paragraph"):
             value = getattr(self, name)
             if (value is not None or name == "article") and type(value) is not int:
+                from sandbox_rules.i18n import Term
+
+                kind = Term("type", type(value).__name__)
                 raise CitationSyntaxError(
-                    f"Citation.{name}", f"must be an int, got {type(value).__name__}"
+                    f"Citation.{name}", why_key="error.citation.not_an_int", kind=kind
                 )
         if self.point is not None and type(self.point) is not str:
+            from sandbox_rules.i18n import Term
+
+            kind = Term("type", type(self.point).__name__)
             raise CitationSyntaxError(
-                "Citation.point", f"must be a letter, got {type(self.point).__name__}"
+                "Citation.point", why_key="error.citation.not_a_letter", kind=kind
             )
         if self.article < 1:
             raise CitationSyntaxError(str(self.article), why_key="error.citation.article_from_1")

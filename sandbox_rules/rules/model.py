@@ -105,7 +105,7 @@ def rule(
     """Declare a rule; ``cites`` is one short citation or several."""
     cit_list = [cites] if isinstance(cites, str) else list(cites)
     if not cit_list:
-        raise RuleDefinitionError(f"rule {id!r} cites nothing")
+        raise RuleDefinitionError.from_key("error.rules.cites_nothing", id=repr(id))
     return Rule(
         id=id,
         citations=tuple(Citation.parse(c) for c in cit_list),
@@ -175,18 +175,18 @@ class RuleRegistry:
         self._rules: dict[str, Rule] = {}
         for r in rules:
             if r.id in self._rules:
-                raise RuleDefinitionError(f"duplicate rule id {r.id!r}")
+                raise RuleDefinitionError.from_key("error.rules.duplicate", id=repr(r.id))
             self._rules[r.id] = r
         for r in self._rules.values():
             for target in r.exception_to:
                 other = self._rules.get(target)
                 if other is None:
-                    raise RuleDefinitionError(
-                        f"rule {r.id!r} is an exception to unknown rule {target!r}"
+                    raise RuleDefinitionError.from_key(
+                        "error.rules.exception_unknown", id=repr(r.id), target=repr(target)
                     )
                 if other.group != r.group:
-                    raise RuleDefinitionError(
-                        f"rule {r.id!r} is an exception to {target!r} of another group"
+                    raise RuleDefinitionError.from_key(
+                        "error.rules.exception_group", id=repr(r.id), target=repr(target)
                     )
         if check_citations:
             from sandbox_rules.law.text import load_law
@@ -195,8 +195,8 @@ class RuleRegistry:
             for r in self._rules.values():
                 for c in r.citations:
                     if not law.exists(c):
-                        raise RuleDefinitionError(
-                            f"rule {r.id!r} cites {c.short}, which does not resolve"
+                        raise RuleDefinitionError.from_key(
+                            "error.rules.citation", id=repr(r.id), citation=c.short
                         ) from UnknownCitationError(c.short)
 
         # Immutable, so ordered and grouped once rather than on every look-up.

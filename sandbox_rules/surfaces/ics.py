@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sandbox_rules.errors import InputValidationError, OptionalDependencyError
+from sandbox_rules.errors import InputValidationError, OptionalDependencyError, brief
 
 if TYPE_CHECKING:
     from sandbox_rules.calendar import VietnamCalendar
@@ -129,17 +129,15 @@ def obligations_ics(
     from sandbox_rules.obligations import obligations
 
     if lang not in ("vi", "en"):
-        raise InputValidationError(f"lang must be vi or en, got {lang!r}")
+        raise InputValidationError.from_key("error.lang", given=repr(lang))
     if (
         not isinstance(remind_working_days, int)
         or isinstance(remind_working_days, bool)
         or not 0 <= remind_working_days <= 20
     ):
-        raise InputValidationError(
-            f"remind_working_days must be a whole number from 0 to 20, got {remind_working_days!r}"
-        )
+        raise InputValidationError.from_key("error.ics.remind", given=brief(remind_working_days))
     if not isinstance(as_of, date):
-        raise InputValidationError("as_of must be a date")
+        raise InputValidationError.from_key("error.ics.as_of")
     rec = record if isinstance(record, SandboxRecord) else load_record(record)
     cal = calendar or Interpretations.of(rec.interpretations).calendar()
     sched = schedule or obligations(rec, as_of, calendar=cal)

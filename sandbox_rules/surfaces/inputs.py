@@ -22,8 +22,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from sandbox_rules._validation import iso_form
-from sandbox_rules.errors import InputValidationError
-from sandbox_rules.i18n import messages, t
+from sandbox_rules.errors import (
+    InputValidationError,
+    SandboxRulesError,
+    brief,
+    field_message,
+    field_problem,
+)
+from sandbox_rules.i18n import Message, Texts, messages, t
 
 DataPath = tuple[str | int, ...]
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x
@@ -95,7 +101,7 @@ def _index(node: yaml.Node, path: DataPath, out: dict[DataPath, int]) -> None:
             _index(item, sub, out)
 
 
-def parse_yaml(text: str, source: str = "<input>", lang: str = "vi") -> Located:
+def parse_yaml(text: str, source: str = "<input>") -> Located:
     """Parse one YAML document keeping lines; a syntax error is an InputValidationError that
     gives the line and column."""
     loader = _Loader(text)
@@ -106,14 +112,17 @@ def parse_yaml(text: str, source: str = "<input>", lang: str = "vi") -> Located:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
-        where = t("input.line", lang, line=mark.line + 1) if mark is not None else ""
-        msg = t("input.yaml_syntax", lang, file=source, where=where, detail=exc.problem or "")
-        raise InputValidationError(
-            msg, [{"field": "(file)", "line": mark.line + 1 if mark else None, "msg": msg}]
-        ) from None
+        line = mark.line + 1 if mark is not None else None
+        fields: dict[str, object] = {
+            "file": source,
+            "where": Message("input.line", {"line": line}) if line else "",
+            "detail": exc.problem or "",
+        }
+        entry = {**field_problem("(file)", "input.yaml_syntax", **fields), "line": line}
+        raise InputValidationError.from_key("input.yaml_syntax", errors=[entry], **fields) from None
     except yaml.YAMLError as exc:
-        raise InputValidationError(
-            t("input.yaml_syntax", lang, file=source, where="", detail=str(exc))
+        raise InputValidationError.from_key(
+            "input.yaml_syntax", file=source, where="", detail=str(exc)
         ) from None
     finally:
         loader.dispose()
@@ -122,17 +131,17 @@ def parse_yaml(text: str, source: str = "<input>", lang: str = "vi") -> Located:
     return Located(data, lines, source)
 
 
-def read_yaml(path: str | Path, lang: str = "vi") -> Located:
+def read_yaml(path: str | Path) -> Located:
     p = Path(path)
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputValidationError(
-            t("input.unreadable", lang, file=str(p), detail=exc.strerror or str(exc))
+        raise InputValidationError.from_key(
+            "input.unreadable", file=str(p), detail=exc.strerror or str(exc)
         ) from None
     except UnicodeDecodeError:
-        raise InputValidationError(t("input.not_utf8", lang, file=str(p))) from None
-    return parse_yaml(text, str(p), lang)
+        raise InputValidationError.from_key("input.not_utf8", file=str(p)) from None
+    return parse_yaml(text, str(p))
 
 
 # -- walking a model along an error's location -----------------------------------------------
@@ -289,11 +298,11 @@ def iso_hint(value: object, lang: str = "vi") -> str:
     return " " + t("validation.suggest", lang, value=found) if found else ""
 
 
-_KNOWN_VALUE_ERRORS = {
-    "scope.planned_end is before scope.planned_start": "validation.end_before_start",
-    "unknown ministry, agency or province": "validation.unknown_body",
-    "unknown event type": "validation.unknown_event",
-    "unknown interpretation": "validation.unknown_interpretation",
+# A validator's error of the library told in the officer's terms: an unknown body with the
+# nearest one in the catalogue, the planned period with both fields' names.
+_VALUE_ERROR_KEYS = {
+    "error.catalogue.unknown_body": "validation.unknown_body",
+    "error.end_before_start": "validation.end_before_start",
 }
 
 
@@ -307,8 +316,10 @@ def translate(
 ) -> list[dict[str, Any]]:
     """Each pydantic error as ``{field, path, line, type, problem, problem_vi, problem_en,
     suggestion}`` — the problem in the officer's language, the path as in her file."""
+    from sandbox_rules._validation import pydantic_errors
+
     out = []
-    for raw in exc.errors():
+    for raw in pydantic_errors(exc):
         err: dict[str, Any] = dict(raw)
         path, ann, parent = resolve(model, err["loc"])
         _recover(err, located, (*root, *path), ann)
@@ -380,7 +391,10 @@ def _problem(
     err: Mapping[str, Any], path: DataPath, ann: Any, parent: Any, lang: str
 ) -> tuple[str, str | None]:
     kind = err["type"]
-    given = err.get("input")
+    written = err.get("input")
+    given = written
+    if not isinstance(given, (str, int, float, bool, type(None))):
+        given = brief(given)  # said in the message: a list, or an object, by its bounded repr
     ctx = err.get("ctx") or {}
     name = str(path[-1]) if path else ""
     suggestion: str | None = None
@@ -398,13 +412,13 @@ def _problem(
         text = t("validation.union_tag", lang, given=tag if tag is not None else "", name=name)
     elif kind in ("enum", "literal_error"):
         choices = allowed_values(ann)
-        suggestion = nearest(given, choices)
+        suggestion = nearest(written, choices)
         text = t("validation.enum", lang, given=given)
     elif kind in ("bool_parsing", "bool_type"):
         text = t("validation.bool", lang, given=given)
     elif kind.startswith(("date", "datetime")):
         text = t("validation.date", lang, given=given)
-        suggestion = iso_form(given)  # «01/03/2026» -> «2026-03-01»
+        suggestion = iso_form(written)  # «01/03/2026» -> «2026-03-01»
     elif kind.startswith(("int", "float")):
         text = t("validation.number", lang, given=given)
     elif kind in ("greater_than_equal", "greater_than"):
@@ -416,25 +430,23 @@ def _problem(
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
         text = t("validation.mapping", lang)
         if (
-            isinstance(given, list)
-            and given
-            and all(isinstance(i, dict) and len(i) == 1 for i in given)
+            isinstance(written, list)
+            and written
+            and all(isinstance(i, dict) and len(i) == 1 for i in written)
         ):
             text += t("validation.mapping_as_list", lang)  # "- a: 1" for "a: 1"
     elif kind == "string_type":
         text = t("validation.string", lang)
     elif kind == "value_error":
-        detail = str(ctx.get("error", err.get("msg", "")))
-        key = next(
-            (k for s, k in _KNOWN_VALUE_ERRORS.items() if detail.startswith(s) or s in detail), None
-        )
-        if key == "validation.unknown_body":
-            suggestion = _body_suggestion(given)
-        text = (
-            t(key, lang, given=given, detail=detail)
-            if key
-            else t("validation.other", lang, detail=detail)
-        )
+        error = ctx.get("error")
+        if isinstance(error, SandboxRulesError) and error.key is not None:
+            # The library's own validators raise keyed errors: said in ``lang``.
+            key = _VALUE_ERROR_KEYS.get(error.key)
+            if key == "validation.unknown_body":
+                suggestion = _body_suggestion(written)
+            text = t(key, lang, given=given) if key else error.message_in(lang)
+        else:  # another library's words (English), quoted
+            text = t("validation.other", lang, detail=str(error or err.get("msg", "")))
     else:
         text = t("validation.other", lang, detail=err.get("msg", kind))
     label = field_label(path, lang)
@@ -454,9 +466,12 @@ def validate(
     root: DataPath = (),
     lang: str = "vi",
     what: str | None = None,
+    source: object = None,
 ) -> Any:
     """``model.model_validate`` of the part of ``located`` under ``root``; errors become one
-    InputValidationError listing every problem with its line, in ``lang``."""
+    InputValidationError listing every problem with its line (``msg`` in ``lang``). ``what``:
+    the input's name, a key of the tables; ``source``: where it came from, if not the
+    file's name (a message, e.g. a batch's line)."""
     data = located.data
     for k in root:
         data = data[k]
@@ -474,7 +489,7 @@ def validate(
     errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
     errors = _fields_of_another_kind(model, exc, errors, located, root, lang)
     errors.sort(key=lambda e: e["line"] or 0)
-    raise InputValidationError(render_errors(errors, located.source, lang, what), errors)
+    raise invalid(errors, located.source if source is None else source, what)
 
 
 #: The Vietnamese words a file may use for a yes/no field (folded: no diacritics, lower case),
@@ -530,6 +545,32 @@ def _at(data: Any, path: DataPath) -> Any:
     return data
 
 
+def invalid(
+    errors: Sequence[dict[str, Any]],
+    source: object,
+    what: str | None = None,
+    key: str = "input.invalid",
+    notes: Sequence[Message] = (),
+    **more: object,
+) -> InputValidationError:
+    """One InputValidationError for the problems of an officer's file: the message ``key``
+    of the tables (its fields: ``file``, ``what``, the input's name as a key of the tables,
+    ``count``, ``problems``, a line per problem with its line in the file, then ``notes``,
+    and ``more``), said in each language from each problem's ``problem_vi``/``problem_en``."""
+
+    def problems(lang: str) -> str:
+        return _lines(errors, lang) + "".join("\n  " + n.render(lang) for n in notes)
+
+    fields = {
+        "file": source,
+        "what": Message(what or "input.data", {}),
+        "count": len(errors),
+        "problems": Texts(problems("vi"), problems("en")),
+        **more,
+    }
+    return InputValidationError.from_key(key, errors=errors, **fields)
+
+
 def _behind_wrong_kinds(
     model: type[BaseModel],
     data: Any,
@@ -564,8 +605,20 @@ def _behind_wrong_kinds(
         for tag_loc, kind in wrong:
             part = tag_loc[:-1]
             if loc[: len(part)] == part and loc != tag_loc:
-                note = t("validation.assuming_kind", lang, name=tag_loc[-1], value=kind)
-                out.append({**e, "msg": f"{e['msg']} ({note})", "assumed_kind": kind})
+                said = {
+                    lg: f"{e[f'problem_{lg}']} "
+                    f"({t('validation.assuming_kind', lg, name=tag_loc[-1], value=kind)})"
+                    for lg in ("vi", "en")
+                }
+                out.append(
+                    {
+                        **e,
+                        "msg": said[lang],
+                        "problem_vi": said["vi"],
+                        "problem_en": said["en"],
+                        "assumed_kind": kind,
+                    }
+                )
                 break
     return out
 
@@ -608,7 +661,7 @@ def _fields_of_another_kind(
         key = (part, str(raw["loc"][i]))
         groups.setdefault(key, []).append(str(raw["loc"][-1]))
         members[key] = union
-    hints: dict[tuple[str | int, ...], str] = {}
+    hints: dict[tuple[str | int, ...], dict[str, str]] = {}  # each said in both languages
     for (part, given), names in groups.items():
         others = [
             m
@@ -621,14 +674,17 @@ def _fields_of_another_kind(
             continue
         kind = str(others[0].model_fields["kind"].default)
         line = located.line((*root, *part, "kind"))
-        note = t(
-            "validation.fields_of_kind",
-            lang,
-            kind=kind,
-            kind_name=messages(lang).get(f"value.{kind}", kind),
-            given=given,
-            line=line if line is not None else "?",
-        )
+        note = {
+            lg: t(
+                "validation.fields_of_kind",
+                lg,
+                kind=kind,
+                kind_name=messages(lg).get(f"value.{kind}", kind),
+                given=given,
+                line=line if line is not None else "?",
+            )
+            for lg in ("vi", "en")
+        }
         for n in names:
             hints[(*root, *part, n)] = note
     if not hints:
@@ -639,11 +695,22 @@ def _fields_of_another_kind(
         if hint is None:
             out.append(e)
             continue
-        note = hint
-        msg = str(e["msg"])
-        if e.get("suggestion"):  # a field of the kind written is not what was meant
-            msg = msg.split(". " + t("validation.suggest", lang, value=e["suggestion"]))[0]
-        out.append({**e, "msg": f"{msg} ({note})", "suggestion": None, "kind_hint": note})
+        said = {}
+        for lg in ("vi", "en"):
+            msg = str(e[f"problem_{lg}"])
+            if e.get("suggestion"):  # a field of the kind written is not what was meant
+                msg = msg.split(". " + t("validation.suggest", lg, value=e["suggestion"]))[0]
+            said[lg] = f"{msg} ({hint[lg]})"
+        out.append(
+            {
+                **e,
+                "msg": said[lang],
+                "problem_vi": said["vi"],
+                "problem_en": said["en"],
+                "suggestion": None,
+                "kind_hint": hint[lang],
+            }
+        )
     return out
 
 
@@ -669,12 +736,16 @@ def _with_kinds(data: Any, wrong: Sequence[tuple[DataPath, str]]) -> Any:
 def render_errors(
     errors: Sequence[Mapping[str, Any]], source: str, lang: str = "vi", what: str | None = None
 ) -> str:
-    head = t(
-        "input.invalid", lang, file=source, what=what or t("input.data", lang), count=len(errors)
-    )
-    lines = [head]
+    """The problems of a file as the command line shows them (``what``: a key of the tables)."""
+    what_ = Message(what or "input.data", {})
+    problems = _lines(errors, lang)
+    return t("input.invalid", lang, file=source, what=what_, count=len(errors), problems=problems)
+
+
+def _lines(errors: Sequence[Mapping[str, Any]], lang: str) -> str:
+    out = []
     for e in errors:
         where = t("input.line", lang, line=e["line"]) if e.get("line") else ""
         path = show_path(e["loc"], lang)
-        lines.append(f"  {where:<9} {path}: {e['msg']}")
-    return "\n".join(lines)
+        out.append(f"\n  {where:<9} {path}: {field_message(e, lang) or e['msg']}")
+    return "".join(out)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sandbox_rules.errors import InputValidationError, SandboxRulesError
 from sandbox_rules.expr import _jsonable
-from sandbox_rules.i18n import fmt_date, messages, t
+from sandbox_rules.i18n import Message, Texts, fmt_date, messages, t
 from sandbox_rules.surfaces.casefiles.model import Case, Expect
 from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
 
@@ -152,7 +152,7 @@ def _authority_code(token: str | None) -> str | None:
 
 # -- one case -------------------------------------------------------------------------------------
 def case_sources(
-    case: Case, loc: Located, base: Path, lang: str = "vi"
+    case: Case, loc: Located, base: Path
 ) -> tuple[Located | None, tuple[str | int, ...], dict[str, Any]]:
     """Where a case's application is (the located file and the path to it in the file) and
     the scenario a ``from:`` file gives (record, timeline, compliance, as_of,
@@ -162,9 +162,9 @@ def case_sources(
     app_loc: Located | None = None
     app_root: tuple[str | int, ...] = ("application",)
     if case.from_ is not None:
-        ref = read_yaml(base / case.from_, lang)
+        ref = read_yaml(base / case.from_)
         if not isinstance(ref.data, dict):
-            raise InputValidationError(t("case.from_not_mapping", lang, file=ref.source))
+            raise InputValidationError.from_key("case.from_not_mapping", file=ref.source)
         if "applicant" in ref.data:
             app_loc, app_root = ref, ()
         elif "application" in ref.data:
@@ -186,8 +186,9 @@ class _Run:
         self.case = case
         self.loc = loc
         self.lang = lang
-        self.app_loc, self.app_root, self.scenario = case_sources(case, loc, base, lang)
-        self.need_where = ""  # the expectation being checked, named when a part is missing
+        self.app_loc, self.app_root, self.scenario = case_sources(case, loc, base)
+        # The expectation being checked (a message of the tables), named when a part is missing.
+        self.need_where: object = ""
 
     def calendar(self, chosen: Mapping[str, str]) -> Any:
         """The working-day calendar under ``chosen``: built once per run and set of readings
@@ -208,8 +209,8 @@ class _Run:
         from sandbox_rules.models import Application
 
         if self.app_loc is None:
-            raise InputValidationError(
-                t("case.needs_application", self.lang, name=self.case.name, where=self.need_where)
+            raise InputValidationError.from_key(
+                "case.needs_application", name=self.case.name, where=self.need_where
             )
         return validate(
             Application,
@@ -266,8 +267,8 @@ class _Run:
                 return date.fromisoformat(str(as_of))
             except ValueError:
                 pass
-        raise InputValidationError(
-            t("case.needs_as_of", self.lang, name=self.case.name, where=self.need_where)
+        raise InputValidationError.from_key(
+            "case.needs_as_of", name=self.case.name, where=self.need_where
         )
 
     @property
@@ -289,8 +290,8 @@ class _Run:
 
         found = self.timeline_spec
         if found is None:
-            raise InputValidationError(
-                t("case.needs_timeline", self.lang, name=self.case.name, where=self.need_where)
+            raise InputValidationError.from_key(
+                "case.needs_timeline", name=self.case.name, where=self.need_where
             )
         proc, events = found
         out: dict[str, Any] = timeline(
@@ -311,8 +312,8 @@ class _Run:
         elif isinstance(self.scenario.get("record"), dict):
             raw_loc, root = Located({"record": self.scenario["record"]}), ("record",)
         else:
-            raise InputValidationError(
-                t("case.needs_record", self.lang, name=self.case.name, where=self.need_where)
+            raise InputValidationError.from_key(
+                "case.needs_record", name=self.case.name, where=self.need_where
             )
         rec = validate(
             SandboxRecord, raw_loc, root=root, lang=self.lang, what=t("input.record", self.lang)
@@ -369,8 +370,8 @@ class _Run:
         if compliance is None:
             compliance = self.scenario.get("compliance")
         if compliance is None:
-            raise InputValidationError(
-                t("case.needs_compliance", self.lang, name=self.case.name, where=self.need_where)
+            raise InputValidationError.from_key(
+                "case.needs_compliance", name=self.case.name, where=self.need_where
             )
         if not self.has_record:  # a checklist alone: no schedule to read
             alone: dict[str, Any] = duties(compliance).to_dict()
@@ -479,7 +480,7 @@ def _nearest_step(given: str, steps: Mapping[str, Any]) -> str | None:
 
 def _step_errors(
     run: _Run, expect: Expect, line: Callable[..., int | None]
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> tuple[list[dict[str, Any]], list[Message]]:
     """Step names of ``due`` and ``step_status`` that the timeline's procedure does not have,
     each with its line and the nearest step (by its id or its Vietnamese name); and the
     procedure's steps listed. Known from the procedure alone: no timeline is computed."""
@@ -498,24 +499,31 @@ def _step_errors(
             if step in steps:
                 continue
             near = _nearest_step(step, steps) or nearest(step, list(steps))
-            msg = t("case.unknown_step", lang, step=step, procedure=proc.id)
-            if near is not None:
-                msg += ". " + t("validation.suggest", lang, value=f"{near}")
+            said = {}
+            for lg in ("vi", "en"):
+                said[lg] = t("case.unknown_step", lg, step=step, procedure=proc.id)
+                if near is not None:
+                    said[lg] += ". " + t("validation.suggest", lg, value=f"{near}")
             errors.append(
                 {
                     "field": f"expect.{key}.{step}",
                     "loc": ["expect", key, step],
                     "line": line(key, step),
                     "type": "unknown_step",
-                    "msg": msg,
+                    "msg": said[lang],
+                    "problem_vi": said["vi"],
+                    "problem_en": said["en"],
                     "suggestion": near,
                 }
             )
     if not errors:
         return [], []
-    label = "label_vi" if lang == "vi" else "label_en"
-    listing = ", ".join(f"{sid} ({sd[label]})" for sid, sd in steps.items())
-    return errors, [t("case.steps_are", lang, procedure=proc.id, steps=listing)]
+    listing = {
+        lg: ", ".join(f"{sid} ({sd[f'label_{lg}']})" for sid, sd in steps.items())
+        for lg in ("vi", "en")
+    }
+    steps_are = Texts(listing["vi"], listing["en"])
+    return errors, [Message("case.steps_are", {"procedure": proc.id, "steps": steps_are})]
 
 
 def _is_clause(token: str) -> bool:
@@ -530,7 +538,7 @@ def _is_clause(token: str) -> bool:
 
 def _obligation_errors(
     run: _Run, expect: Expect, line: Callable[..., int | None]
-) -> tuple[list[dict[str, Any]], list[str]]:
+) -> tuple[list[dict[str, Any]], list[Message]]:
     """Obligation ids of ``obligations`` and ``overdue`` that the record's schedule does not
     have (``overdue`` also takes clauses), each with its line and the nearest ids."""
     import difflib
@@ -540,7 +548,7 @@ def _obligation_errors(
         return [], []
     first = "obligations" if "obligations" in given else "overdue"
     at = line(first)
-    run.need_where = "" if at is None else t("case.needs_where", run.lang, line=at, key=first)
+    run.need_where = "" if at is None else Message("case.needs_where", {"line": at, "key": first})
     ids = [str(i["id"]) for i in run.obligations["items"]]
     run.need_where = ""
     known = set(ids)
@@ -556,22 +564,26 @@ def _obligation_errors(
     errors = []
     for ob, where in wrong:
         near = difflib.get_close_matches(ob, ids, n=3, cutoff=0.5)
-        msg = t("case.unknown_obligation", lang, id=ob)
-        if near:
-            msg += ". " + t("validation.suggest", lang, value=near[0])
-        if len(near) > 1:
-            msg += " " + t("case.nearest_ids", lang, ids=", ".join(near[1:]))
+        said = {}
+        for lg in ("vi", "en"):
+            said[lg] = t("case.unknown_obligation", lg, id=ob)
+            if near:
+                said[lg] += ". " + t("validation.suggest", lg, value=near[0])
+            if len(near) > 1:
+                said[lg] += " " + t("case.nearest_ids", lg, ids=", ".join(near[1:]))
         errors.append(
             {
                 "field": "expect." + ".".join(where),
                 "loc": ["expect", *where],
                 "line": line(*where),
                 "type": "unknown_obligation",
-                "msg": msg,
+                "msg": said[lang],
+                "problem_vi": said["vi"],
+                "problem_en": said["en"],
                 "suggestion": near[0] if near else None,
             }
         )
-    return errors, ([t("case.obligation_ids", lang)] if errors else [])
+    return errors, ([Message("case.obligation_ids", {})] if errors else [])
 
 
 def _input_errors(run: _Run, expect: Expect, line: Callable[..., int | None]) -> None:
@@ -579,21 +591,20 @@ def _input_errors(run: _Run, expect: Expect, line: Callable[..., int | None]) ->
     input error listing all of them, before anything is compared."""
     errors, notes = _step_errors(run, expect, line)
     more, more_notes = _obligation_errors(run, expect, line)
-    _raise_all(run.loc.source, run.lang, [*errors, *more], [*notes, *more_notes])
+    _raise_all(run.loc.source, [*errors, *more], [*notes, *more_notes])
 
 
 def _raise_all(
-    source: str, lang: str, errors: Sequence[Mapping[str, Any]], notes: Sequence[str] = ()
+    source: str, errors: Sequence[Mapping[str, Any]], notes: Sequence[Message] = ()
 ) -> None:
-    from sandbox_rules.surfaces.inputs import render_errors
+    """One input error of the case file for ``errors`` (each said in both languages), with
+    ``notes`` (messages) after them."""
+    from sandbox_rules.surfaces.inputs import invalid
 
     if not errors:
         return
     ordered = sorted(errors, key=lambda e: e.get("line") or 0)
-    text = render_errors(ordered, source, lang, t("input.case", lang))
-    raise InputValidationError(
-        "\n".join([text, *("  " + n for n in notes)]), [dict(e) for e in ordered]
-    )
+    raise invalid([dict(e) for e in ordered], source, "input.case", notes=notes)
 
 
 def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[Check]:
@@ -605,7 +616,9 @@ def _checks(run: _Run, expect: Expect, line: Callable[..., int | None]) -> list[
         """Name the first expectation of ``keys`` in the messages of a missing part."""
         first = next((k for k in keys if k in given), None)
         at = line(first) if first is not None else None
-        run.need_where = "" if at is None else t("case.needs_where", run.lang, line=at, key=first)
+        run.need_where = (
+            "" if at is None else Message("case.needs_where", {"line": at, "key": first})
+        )
 
     def scalar(
         key: str, actual: Any, norm: Callable[[Any], Any] = lambda v: v, note: str | None = None
@@ -816,7 +829,8 @@ def _with_errors_behind(
     def line(*path: str) -> int | None:
         return loc.line(("expect", *path))
 
-    errors, notes = list(exc.errors), []
+    errors = list(exc.errors)
+    notes: list[Message] = []
     for find in (_step_errors, _obligation_errors):
         try:
             more, more_notes = find(run, case.expect, line)
@@ -827,7 +841,7 @@ def _with_errors_behind(
     if len(errors) == len(exc.errors):
         return exc
     try:
-        _raise_all(loc.source, lang, errors, notes)
+        _raise_all(loc.source, errors, notes)
     except InputValidationError as merged:
         return merged
     return exc
@@ -899,12 +913,12 @@ def run_case(
     )
     first = loc.line(())
     try:
-        case: Case = validate(Case, loc, lang=lang, what=t("input.case", lang))
+        case: Case = validate(Case, loc, lang=lang, what="input.case")
     except InputValidationError as exc:
         # The second look only adds to the errors found: trouble of its own never hides them.
         with contextlib.suppress(Exception):
             exc = _with_errors_behind(exc, data, loc, base, lang)
-        return CaseResult(loc.source, name, first, "error", error=exc.to_dict())
+        return CaseResult(loc.source, name, first, "error", error=said(exc, lang))
 
     def line(*path: str) -> int | None:
         return loc.line(("expect", *path))
@@ -932,7 +946,7 @@ def run_case(
             ]
         else:
             result.status = "error"
-            result.error = {**exc.to_dict(), "message": exc.message_in(lang)}
+            result.error = said(exc, lang)
             return result
     except Exception as exc:  # a bug in the library shows as this case's error, not a crash
         result.status = "error"
@@ -947,6 +961,16 @@ def run_case(
     return result
 
 
+def said(exc: SandboxRulesError, lang: str) -> dict[str, Any]:
+    """A case's error in the language of the run: the error record (whose ``message`` and
+    each ``msg`` are English, for programs) with them in ``lang``, for the officer."""
+    out = exc.to_dict()
+    out["message"] = exc.message_in(lang)
+    if lang == "vi":
+        out["errors"] = [{**e, "msg": e.get("msg_vi") or e["msg"]} for e in out.get("errors", ())]
+    return out
+
+
 def run_file(
     path: str | Path, *, lang: str = "vi", calendars: dict[Any, Any] | None = None
 ) -> list[CaseResult]:
@@ -954,9 +978,9 @@ def run_file(
     cals: dict[Any, Any] = {} if calendars is None else calendars
     p = Path(path)
     try:
-        loc = read_yaml(p, lang)
+        loc = read_yaml(p)
     except InputValidationError as exc:
-        return [CaseResult(str(p), p.name, None, "error", error=exc.to_dict())]
+        return [CaseResult(str(p), p.name, None, "error", error=said(exc, lang))]
     data = loc.data
     if isinstance(data, dict) and "cases" in data and "expect" not in data:
         loc, data = loc.sub("cases"), data["cases"]

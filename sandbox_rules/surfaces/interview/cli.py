@@ -42,8 +42,8 @@ def cmd_interview(args: argparse.Namespace) -> int:
     lang = args.lang
     path = Path(args.file)
     if not path.exists():
-        raise InputValidationError(t("input.unreadable", lang, file=str(path), detail="—"))
-    read_yaml(path, lang)  # a syntax error is reported with its line before anything is asked
+        raise InputValidationError.from_key("input.unreadable", file=str(path), detail="—")
+    read_yaml(path)  # a syntax error is reported with its line before anything is asked
     doc = Document(path)
     log: list[str] = []
 
@@ -64,10 +64,10 @@ def cmd_interview(args: argparse.Namespace) -> int:
 
     extra: dict[str, Any] = {}
     if args.answers:
-        located = read_yaml(args.answers, lang)
+        located = read_yaml(args.answers)
         given = located.data if located.data is not None else {}
         if not isinstance(given, dict):
-            raise InputValidationError(t("interview.answers_not_mapping", lang, file=args.answers))
+            raise InputValidationError.from_key("interview.answers_not_mapping", file=args.answers)
         entries = {str(k): v for k, v in given.items()}
         used: set[str] = set()
 

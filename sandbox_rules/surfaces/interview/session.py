@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sandbox_rules.catalogues import fold
-from sandbox_rules.errors import InputValidationError
+from sandbox_rules.errors import InputValidationError, field_message
 from sandbox_rules.i18n import messages, t
 from sandbox_rules.surfaces.inputs import _unwrap, allowed_values, dotted, field_label, resolve
 
@@ -81,7 +81,7 @@ class Document:
             self.data = yaml.safe_load(text)
             self.keeps_comments = False
         if not isinstance(self.data, Mapping):
-            raise InputValidationError(t("interview.not_mapping", "vi", file=str(path)))
+            raise InputValidationError.from_key("interview.not_mapping", file=str(path))
         self.root: tuple[str, ...] = ("application",) if "application" in self.data else ()
 
     def application(self) -> Any:
@@ -257,7 +257,7 @@ class Unknown(Exception):
     """The answer "không biết"."""
 
 
-def parse_answer(q: Question, raw: Any, lang: str = "vi") -> Any:
+def parse_answer(q: Question, raw: Any) -> Any:
     """The value for ``q`` from the officer's answer; raises Unknown or InputValidationError."""
     if raw is None:
         raise Unknown
@@ -275,7 +275,7 @@ def parse_answer(q: Question, raw: Any, lang: str = "vi") -> Any:
         if text is not None and fold(text) in YES:
             item = typing.get_args(ann)[0]
             return [{}] if _unwrap(item) is not str else [text]
-        raise InputValidationError(t("interview.bad_list", lang, given=raw))
+        raise InputValidationError.from_key("interview.bad_list", given=raw)
     if ann is bool:
         if isinstance(raw, bool):
             return raw
@@ -283,15 +283,15 @@ def parse_answer(q: Question, raw: Any, lang: str = "vi") -> Any:
             return True
         if text is not None and fold(text) in NO:
             return False
-        raise InputValidationError(t("interview.bad_bool", lang, given=raw))
+        raise InputValidationError.from_key("interview.bad_bool", given=raw)
     values = allowed_values(ann)
     if values:
         if text is not None and text.strip().isdigit() and 1 <= int(text) <= len(values):
             return values[int(text) - 1]
         if str(raw) in values:
             return str(raw)
-        raise InputValidationError(
-            t("interview.bad_choice", lang, given=raw, values=", ".join(values))
+        raise InputValidationError.from_key(
+            "interview.bad_choice", given=raw, values=", ".join(values)
         )
     if isinstance(ann, type) and issubclass(ann, date):
         if isinstance(raw, date):
@@ -303,12 +303,12 @@ def parse_answer(q: Question, raw: Any, lang: str = "vi") -> Any:
                 d, m, y = (int(x) for x in str(raw).strip().split("/"))
                 return date(y, m, d)
             except ValueError:
-                raise InputValidationError(t("interview.bad_date", lang, given=raw)) from None
+                raise InputValidationError.from_key("interview.bad_date", given=raw) from None
     if ann in (int, float):
         try:
             return ann(str(raw).replace(",", "."))
         except ValueError:
-            raise InputValidationError(t("interview.bad_number", lang, given=raw)) from None
+            raise InputValidationError.from_key("interview.bad_number", given=raw) from None
     return str(raw).strip()
 
 
@@ -377,13 +377,15 @@ class NotAnswered(Exception):
     as "không biết")."""
 
 
-def _problem(exc: InputValidationError) -> tuple[str, str | None]:
+def _problem(exc: InputValidationError, lang: str) -> tuple[str, str | None]:
     """What is wrong with an answer, in the officer's language, and the nearest valid value."""
     if exc.errors:
-        problem = "; ".join(str(e.get("msg") or e.get("problem") or "") for e in exc.errors)
+        problem = "; ".join(
+            field_message(e, lang) or field_message(e, "en") or "" for e in exc.errors
+        )
         suggestion = next((e["suggestion"] for e in exc.errors if e.get("suggestion")), None)
         return problem, suggestion
-    return exc.message, None
+    return exc.message_in(lang), None
 
 
 def interview(
@@ -453,7 +455,7 @@ def interview(
                 skipped.add(q.key)
                 break
             try:
-                value = parse_answer(q, raw, lang)
+                value = parse_answer(q, raw)
                 new = load(doc.with_value(q.path, value))  # the file changes only if valid
             except Unknown:
                 skipped.add(q.key)
@@ -464,7 +466,7 @@ def interview(
                     skipped.add(q.key)
                     rejected.append(_rejection(q, raw, from_file(q), exc, say, lang))
                     break
-                say(_problem(exc)[0])
+                say(_problem(exc, lang)[0])
                 if attempt == limit:
                     skipped.add(q.key)
                     say(t("interview.gave_up", lang, n=limit))
@@ -486,7 +488,7 @@ def _rejection(
     lang: str,
 ) -> dict[str, Any]:
     """An answer of the file refused: said once, with its place and the nearest valid value."""
-    problem, suggestion = _problem(exc)
+    problem, suggestion = _problem(exc, lang)
     say(t("interview.rejected", lang, where=where, given=raw, field=q.key))
     say("  " + problem)
     return {
@@ -624,7 +626,7 @@ def write_unasked(
             continue
         q = question_for(path, app, lang)
         try:
-            value = parse_answer(q, raw, lang)
+            value = parse_answer(q, raw)
         except Unknown:
             continue  # "không biết": nothing to write
         except InputValidationError as exc:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from sandbox_rules.errors import InputValidationError
-from sandbox_rules.i18n import t
 
 
 @dataclass(frozen=True)
@@ -35,23 +34,26 @@ class ReportInput:
     dossier: Mapping[str, Any] | None = None
 
 
-def _as_date(value: Any, source_name: str, lang: str = "vi") -> date:
+def _as_date(value: Any, source_name: str) -> date:
     if isinstance(value, date):
         return value
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        from sandbox_rules.surfaces.inputs import iso_hint
+        from sandbox_rules._validation import iso_form
+        from sandbox_rules.i18n import Message
 
-        raise InputValidationError(
-            t("report_input.bad_as_of", lang, file=source_name, given=value) + iso_hint(value, lang)
+        iso = iso_form(value)  # written dd/mm/yyyy: the same day, as files write it
+        hint = Message("error.iso_hint", {"value": iso}) if iso else ""
+        raise InputValidationError.from_key(
+            "report_input.bad_as_of", file=source_name, given=value, hint=hint
         ) from None
 
 
-def _mapping_or_none(value: Any, part: str, source_name: str, lang: str) -> Any:
+def _mapping_or_none(value: Any, part: str, source_name: str) -> Any:
     if value is not None and not isinstance(value, Mapping):
-        raise InputValidationError(
-            t("report_input.part_not_mapping", lang, file=source_name, part=part)
+        raise InputValidationError.from_key(
+            "report_input.part_not_mapping", file=source_name, part=part
         )
     return value
 
@@ -68,9 +70,9 @@ def read_input(
 ) -> ReportInput:
     """Sort a file's top level into its parts. An application has ``applicant``; a scenario or
     case file has ``application`` and/or ``record`` (and ``timeline(s)``, ``compliance``).
-    Messages are in ``lang`` (Vietnamese by default)."""
+    Its errors' messages are in both languages; an application's fields in ``lang`` too."""
     if not isinstance(data, Mapping):
-        raise InputValidationError(t("report_input.not_mapping", lang, file=source_name))
+        raise InputValidationError.from_key("report_input.not_mapping", file=source_name)
     if "applicant" in data:
         app: Mapping[str, Any] | None = data
         rest: Mapping[str, Any] = {}
@@ -84,7 +86,6 @@ def read_input(
         hashlib.sha256(raw).hexdigest(),
         as_of=as_of,
         interpretations=interpretations,
-        lang=lang,
     )
     if app is not None:
         from sandbox_rules.surfaces.inputs import Located
@@ -100,7 +101,7 @@ def _validate_application(located: Any, root: tuple[str | int, ...], lang: str) 
     from sandbox_rules.models import Application
     from sandbox_rules.surfaces.inputs import validate
 
-    validate(Application, located, root=root, lang=lang, what=t("input.application", lang))
+    validate(Application, located, root=root, lang=lang, what="input.application")
 
 
 def _report_input(
@@ -111,27 +112,26 @@ def _report_input(
     *,
     as_of: date | None,
     interpretations: Mapping[str, str] | None,
-    lang: str,
     case: Mapping[str, Any] | None = None,
     dossier: Mapping[str, Any] | None = None,
 ) -> ReportInput:
-    _mapping_or_none(app, "application", source_name, lang)
-    record = _mapping_or_none(rest.get("record"), "record", source_name, lang)
+    _mapping_or_none(app, "application", source_name)
+    record = _mapping_or_none(rest.get("record"), "record", source_name)
     specs = rest.get("timelines") or ([rest["timeline"]] if rest.get("timeline") else [])
     if not isinstance(specs, list) or not all(isinstance(s, Mapping) for s in specs):
-        raise InputValidationError(t("report_input.timelines_not_list", lang, file=source_name))
+        raise InputValidationError.from_key("report_input.timelines_not_list", file=source_name)
     if app is None and record is None and not specs and dossier is None:
-        raise InputValidationError(t("report_input.nothing", lang, file=source_name))
+        raise InputValidationError.from_key("report_input.nothing", file=source_name)
     when = as_of
     if when is None and rest.get("as_of") is not None:
-        when = _as_date(rest["as_of"], source_name, lang)
+        when = _as_date(rest["as_of"], source_name)
     if when is None and (record is not None or specs):
-        raise InputValidationError(t("report_input.needs_as_of", lang, file=source_name))
+        raise InputValidationError.from_key("report_input.needs_as_of", file=source_name)
     chosen = dict(
-        _mapping_or_none(rest.get("interpretations"), "interpretations", source_name, lang) or {}
+        _mapping_or_none(rest.get("interpretations"), "interpretations", source_name) or {}
     )
     chosen.update(interpretations or {})
-    compliance = _mapping_or_none(rest.get("compliance"), "compliance", source_name, lang)
+    compliance = _mapping_or_none(rest.get("compliance"), "compliance", source_name)
     return ReportInput(
         source_name,
         sha256,
@@ -154,9 +154,7 @@ def is_case_file(data: Any) -> bool:
     )
 
 
-def choose_cases(
-    names: list[str], wanted: str | None, source_name: str, lang: str = "vi"
-) -> list[int]:
+def choose_cases(names: list[str], wanted: str | None, source_name: str) -> list[int]:
     """The cases ``--case`` names: every case without it; otherwise the case of that exact
     name, or of that number (counted from 1), or the one whose name contains it. A name that
     fits no case, or several, is an input error listing the cases."""
@@ -171,26 +169,23 @@ def choose_cases(
     if wanted.strip().isdigit():  # a number is a case's number, never a name fragment
         if 1 <= int(wanted) <= len(names):
             return [int(wanted) - 1]
-        raise InputValidationError(
-            t(
-                "report_input.case_number",
-                lang,
-                file=source_name,
-                given=wanted.strip(),
-                count=len(names),
-                cases=listing,
-            )
+        raise InputValidationError.from_key(
+            "report_input.case_number",
+            file=source_name,
+            given=wanted.strip(),
+            count=len(names),
+            cases=listing,
         )
     within = [i for i, n in enumerate(names) if fold(wanted) and fold(wanted) in fold(n)]
     if len(within) == 1:
         return within
     if within:
         shown = "; ".join(f"{i + 1}. «{names[i]}»" for i in within)
-        raise InputValidationError(
-            t("report_input.many_cases", lang, file=source_name, given=wanted, cases=shown)
+        raise InputValidationError.from_key(
+            "report_input.many_cases", file=source_name, given=wanted, cases=shown
         )
-    raise InputValidationError(
-        t("report_input.no_case", lang, file=source_name, given=wanted, cases=listing)
+    raise InputValidationError.from_key(
+        "report_input.no_case", file=source_name, given=wanted, cases=listing
     )
 
 
@@ -217,7 +212,7 @@ def read_inputs(
     data = located.data
     if not is_case_file(data):
         if case is not None:
-            raise InputValidationError(t("report_input.case_needs_cases", lang, file=source_name))
+            raise InputValidationError.from_key("report_input.case_needs_cases", file=source_name)
         return [
             read_input(
                 data,
@@ -235,14 +230,14 @@ def read_inputs(
     else:
         items, subs = [data], [located]
     if not items:
-        raise InputValidationError(t("report_input.no_cases", lang, file=source_name))
+        raise InputValidationError.from_key("report_input.no_cases", file=source_name)
     names = [
         str(x["name"]) if isinstance(x, Mapping) and x.get("name") is not None else f"#{i + 1}"
         for i, x in enumerate(items)
     ]
     sha256 = hashlib.sha256(raw).hexdigest()
     out = []
-    for i in choose_cases(names, case, source_name, lang):
+    for i in choose_cases(names, case, source_name):
         out.append(
             _case_input(
                 subs[i],
@@ -286,8 +281,8 @@ def _case_input(
     from sandbox_rules.surfaces.casefiles.runner import case_sources
     from sandbox_rules.surfaces.inputs import validate
 
-    c: Case = validate(Case, loc, lang=lang, what=t("input.case", lang))
-    app_loc, app_root, scenario = case_sources(c, loc, base, lang)
+    c: Case = validate(Case, loc, lang=lang, what="input.case")
+    app_loc, app_root, scenario = case_sources(c, loc, base)
     app: Mapping[str, Any] | None = None
     if app_loc is not None:
         _validate_application(app_loc, app_root, lang)
@@ -319,7 +314,6 @@ def _case_input(
         sha256,
         as_of=as_of,
         interpretations=interpretations,
-        lang=lang,
         case=case,
         dossier=dossier,
     )
@@ -566,11 +560,10 @@ def build_case(inp: ReportInput, *, overrides: Any = None, lang: str = "vi") -> 
             inp.source_name, inp.source_sha256, None, None, (), None, inp.as_of, {}, inp.case
         )
         out = build(empty, overrides=overrides)
-        say = getattr(exc, "message_in", None)  # the message in the officer's language
         expected = (inp.case or {}).get("expected_error")
         out["error"] = {
             "code": exc.code,
-            "message": say(lang) if callable(say) else exc.message,
+            "message": exc.message_in(lang),  # in the officer's language
             "expected": expected is not None and expected == exc.code,
         }
         return out

@@ -20,7 +20,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         shown = [{k: v for k, v in r.items() if k != "calendar"} for r in records]
         many = len(shown) > 1 or any(r.get("case") for r in records)
         out: Any = {"cases": shown} if many else shown[0]
-        cli_io.write_stdout(cli_io.dumps(out, pretty=True) + "\n", lang)
+        cli_io.write_stdout(cli_io.dumps(out, pretty=True) + "\n")
         return _refused(
             [r["case"] for r in records if r.get("error") and not r["error"]["expected"]],
             args.file,
@@ -29,15 +29,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     html = render_html(records, lang)
     refused = [r["case"] for r in records if r.get("error") and not r["error"]["expected"]]
     if not args.html and not args.pdf:
-        cli_io.write_stdout(html, lang)
+        cli_io.write_stdout(html)
         return _refused(refused, args.file, lang)
     if args.html:
-        cli_io.write_output(args.html, html, force=args.force, lang=lang)
+        cli_io.write_output(args.html, html, force=args.force)
     if args.pdf:
-        render_pdf(html, args.pdf, force=args.force, lang=lang)
+        render_pdf(html, args.pdf, force=args.force)
     for out in (args.html, args.pdf):
         if out:
-            cli_io.write_stdout(f"→ {out}\n", lang)
+            cli_io.write_stdout(f"→ {out}\n")
     return _refused(refused, args.file, lang)
 
 

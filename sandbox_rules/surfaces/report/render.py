@@ -179,13 +179,12 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
     """The page for the records of :func:`build`; for a list of them (the cases of a case
     file), one page with one appraisal note per case, in order, each starting a printed page."""
     if lang not in ("vi", "en"):
-        raise InputValidationError(f"lang must be vi or en, got {lang!r}")
-    from sandbox_rules.i18n import t as message
+        raise InputValidationError.from_key("error.lang", given=repr(lang))
     from sandbox_rules.report import _rule_clauses, _word, cite, cites
 
     reports = [r] if isinstance(r, Mapping) else list(r)
     if not reports:
-        raise InputValidationError(message("report_input.no_cases", lang, file="—"))
+        raise InputValidationError.from_key("report_input.no_cases", file="—")
     many = len(reports) > 1
     cases = [
         _case_view(rec, lang, f"case-{i}-" if many else "") for i, rec in enumerate(reports, 1)
@@ -301,15 +300,14 @@ def pdf_bytes(html: str) -> bytes:
     except ImportError:
         raise OptionalDependencyError("weasyprint", "pdf") from None
     except OSError as exc:  # WeasyPrint found, but not the system's Pango
-        raise OptionalDependencyError(f"weasyprint (system libraries: {exc})", "pdf") from None
+        raise OptionalDependencyError("weasyprint", "pdf", system=str(exc)) from None
     data: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
     return data
 
 
-def render_pdf(html: str, path: str | Path, *, force: bool = True, lang: str = "vi") -> None:
+def render_pdf(html: str, path: str | Path, *, force: bool = True) -> None:
     """Write the PDF of the page to ``path`` (an existing file only with ``force``)."""
     data = pdf_bytes(html)
-    from sandbox_rules.cli_io import message
     from sandbox_rules.errors import OutputPathError
 
     name = repr(str(path))
@@ -317,9 +315,9 @@ def render_pdf(html: str, path: str | Path, *, force: bool = True, lang: str = "
         with open(path, "wb" if force else "xb") as fh:
             fh.write(data)
     except FileExistsError:
-        raise OutputPathError(name, message("io.exists", lang)) from None
+        raise OutputPathError(name, "io.exists") from None
     except OSError as exc:
-        raise OutputPathError(name, message("io.cannot_write", lang), exc) from None
+        raise OutputPathError(name, "io.cannot_write", exc) from None
 
 
 def report_html(
@@ -348,12 +346,12 @@ def _records(
     from sandbox_rules import cli_io
     from sandbox_rules.surfaces.inputs import Located, parse_yaml
 
-    raw, name = cli_io.read_bytes(path, lang)
-    text = cli_io.decode(raw, name, lang)
-    data = cli_io.parse_document(text, name, lang)  # bounded: aliases, nesting, size
+    raw, name = cli_io.read_bytes(path)
+    text = cli_io.decode(raw, name)
+    data = cli_io.parse_document(text, name)  # bounded: aliases, nesting, size
     shown = "stdin" if path == "-" else Path(path).name
     try:
-        located = parse_yaml(text, shown, lang)  # the same data, with the line of each key
+        located = parse_yaml(text, shown)  # the same data, with the line of each key
     except InputValidationError:
         located = Located(data, source=shown)  # JSON that YAML does not read
     base = Path.cwd() if path == "-" else Path(path).parent

@@ -25,7 +25,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from sandbox_rules.errors import InputValidationError, SandboxRulesError
+from sandbox_rules.errors import InputValidationError, SandboxRulesError, field_problem
+from sandbox_rules.i18n import Message
 from sandbox_rules.surfaces.server.endpoints import ENDPOINTS, NDJSON, Call, Endpoint
 from sandbox_rules.surfaces.server.errors import (
     HttpError,
@@ -65,7 +66,7 @@ class Settings:
         env = os.environ if env is None else env
         lang = env.get("SANDBOX_RULES_LANG", "vi")
         if lang not in LANGS:
-            raise SandboxRulesError(f"SANDBOX_RULES_LANG must be vi or en, got {lang[:20]!r}")
+            raise SandboxRulesError.from_key("http.env_lang", given=repr(lang[:20]))
         origins = env.get("SANDBOX_RULES_CORS_ORIGINS", "")
         default = cls()
         return cls(
@@ -95,9 +96,11 @@ def _env_number(env: Mapping[str, str], name: str, default: Any) -> Any:
     try:
         value = type(default)(raw)
     except ValueError:
-        raise SandboxRulesError(f"{name} must be a positive number, got {raw[:20]!r}") from None
+        raise SandboxRulesError.from_key(
+            "http.env_number", name=name, given=repr(raw[:20])
+        ) from None
     if value <= 0:
-        raise SandboxRulesError(f"{name} must be a positive number, got {raw[:20]!r}")
+        raise SandboxRulesError.from_key("http.env_number", name=name, given=repr(raw[:20]))
     return value
 
 
@@ -124,9 +127,10 @@ def _lang(request: Request, default: str) -> str:
     chosen = request.query_params.get("lang")
     if chosen is not None:
         if chosen not in LANGS:
-            raise InputValidationError(
-                f"lang must be vi or en, got {chosen[:20]!r}",
-                [{"field": "lang", "msg": "not vi or en", "suggestion": default}],
+            raise InputValidationError.from_key(
+                "error.lang",
+                given=repr(chosen[:20]),
+                errors=[{**field_problem("lang", "http.field.not_a_lang"), "suggestion": default}],
             )
         return chosen
     for _, _, tag in _weighted(request.headers.get("accept-language", "")):
@@ -149,9 +153,10 @@ def _media(request: Request, offered: tuple[str, ...]) -> str:
             if item == media or (sub == "*" and kind in ("*", mkind)):
                 return media
     raise NotAcceptableError(
-        f"không thể trả về {header[:80]!r}; có: {', '.join(offered)}",
-        f"cannot answer in {header[:80]!r}; available: {', '.join(offered)}",
-        errors=at("Accept", "no available media type", offered[0]),
+        "http.not_acceptable",
+        given=repr(header[:80]),
+        offered=", ".join(offered),
+        errors=at("Accept", "http.field.no_media", offered[0]),
     )
 
 
@@ -164,16 +169,17 @@ async def _body(request: Request, limit: int, accepts: tuple[str, ...]) -> Any:
     charset = params.strip().lower().removeprefix("charset=").strip('"')
     is_json = media == JSON or (media.startswith("application/") and media.endswith("+json"))
     if not ((is_json and JSON in accepts) or media in accepts):
-        want = " hoặc ".join(accepts)
+        # One or two types (JSON; JSON lines in two spellings): "a or b" in each language.
+        want: object = accepts[0]
+        if len(accepts) > 1:
+            want = Message("http.either", {"first": ", ".join(accepts[:-1]), "last": accepts[-1]})
         raise UnsupportedMediaTypeError(
-            f"Content-Type phải là {want}, nhận được {ctype[:60] if ctype else 'không có'!r}",
-            f"Content-Type must be {' or '.join(accepts)}, got {ctype[:60] if ctype else 'none'!r}",
+            "http.content_type",
+            want=want,
+            given=repr(ctype[:60]) if ctype else Message("http.no_content_type", {}),
         )
     if charset and charset not in ("utf-8", "utf8"):
-        raise UnsupportedMediaTypeError(
-            f"chỉ nhận UTF-8, nhận được charset={charset[:20]}",
-            f"only UTF-8 is accepted, got charset={charset[:20]}",
-        )
+        raise UnsupportedMediaTypeError("http.charset", charset=charset[:20])
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
@@ -187,25 +193,18 @@ async def _body(request: Request, limit: int, accepts: tuple[str, ...]) -> Any:
     if JSON not in accepts:
         return raw
     if not raw.strip():
-        raise MalformedBodyError("thân yêu cầu trống", "the request body is empty")
+        raise MalformedBodyError("http.empty")
     try:
         return msgspec.json.decode(raw)
     except RecursionError:  # msgspec's nesting limit
-        raise MalformedBodyError(
-            "thân yêu cầu lồng nhau quá sâu", "the request body is nested too deeply"
-        ) from None
+        raise MalformedBodyError("http.too_deep") from None
     except msgspec.DecodeError as exc:
-        raise MalformedBodyError(
-            f"thân yêu cầu không phải JSON UTF-8 hợp lệ: {exc}",
-            f"the request body is not valid UTF-8 JSON: {exc}",
-        ) from None
+        raise MalformedBodyError("http.not_json", detail=str(exc)) from None
 
 
 def _too_large(limit: int) -> PayloadTooLargeError:
     return PayloadTooLargeError(
-        f"thân yêu cầu lớn hơn giới hạn {limit} byte",
-        f"the request body is larger than the limit of {limit} bytes",
-        errors=at("body", f"more than {limit} bytes"),
+        "http.too_large", limit=limit, errors=at("body", "http.field.more_than", limit=limit)
     )
 
 
@@ -214,7 +213,7 @@ def _error(exc: SandboxRulesError, lang: str) -> Response:
     if isinstance(exc, HttpError):
         headers.update(exc.headers)
     return Response(
-        envelope(exc, lang),
+        envelope(exc),
         status_code=status_of(exc),
         media_type=JSON,
         headers=headers,
@@ -275,18 +274,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 lang = _lang(request, cfg.default_lang)
                 if ep.path != "/health" and not authorised(request):
                     raise UnauthorizedError(
-                        "cần mã truy cập: Authorization: Bearer <token>",
-                        "a token is required: Authorization: Bearer <token>",
+                        "http.unauthorized",
                         headers={"WWW-Authenticate": 'Bearer realm="sandbox-rules"'},
                     )
                 unknown = sorted(set(request.query_params) - allowed)
                 if unknown:
-                    raise InputValidationError(
-                        f"unknown query parameter(s): {', '.join(u[:40] for u in unknown)}",
-                        [
-                            {"field": u[:40], "msg": "not a parameter of this route"}
-                            for u in unknown
-                        ],
+                    raise InputValidationError.from_key(
+                        "http.unknown_query",
+                        names=", ".join(u[:40] for u in unknown),
+                        errors=[field_problem(u[:40], "http.field.not_a_param") for u in unknown],
                     )
                 if ep.run is None:
                     content, media_type = fixed[ep.path]
@@ -303,13 +299,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             except SandboxRulesError as exc:
                 return _error(exc, lang)
             except TimeoutError:
-                return _error(
-                    TimeLimitError(
-                        f"yêu cầu vượt quá giới hạn thời gian {cfg.time_limit} giây",
-                        f"the request took longer than the limit of {cfg.time_limit} s",
-                    ),
-                    lang,
-                )
+                return _error(TimeLimitError("http.time_limit", limit=cfg.time_limit), lang)
             except Exception:
                 log.exception("bug answering %s %s", request.method, request.url.path)
                 return _error(_internal(), lang)
@@ -323,8 +313,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
             allow = exc.headers.get("Allow", "") if exc.headers else ""
             return _error(
                 MethodNotAllowedError(
-                    f"phương thức {request.method} không dùng được cho {request.url.path}; dùng: {allow}",
-                    f"method {request.method} is not allowed on {request.url.path}; allowed: {allow}",
+                    "http.method",
+                    method=request.method[:20],
+                    path=request.url.path[:200],
+                    allow=allow,
                     headers={"Allow": allow},
                 ),
                 lang,
@@ -334,17 +326,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
             path = request.url.path[:200]
             return _error(
                 NotFoundError(
-                    f"không có đường dẫn {path}; xem /docs",
-                    f"no route {path}; see /docs",
-                    errors=at("path", "no such route", _nearest_path(path, paths)),
+                    "http.not_found",
+                    path=path,
+                    errors=at("path", "http.field.no_route", _nearest_path(path, paths)),
                 ),
                 lang,
             )
         return _error(
-            MalformedBodyError(
-                f"yêu cầu không hợp lệ ({exc.status_code})",
-                f"bad request ({exc.status_code})",
-            ),
+            MalformedBodyError("http.bad_request", status=exc.status_code),
             lang,
         )
 
@@ -394,9 +383,7 @@ def _route(path: str, eps: list[Endpoint], handler: Callable[[Endpoint], Handler
 
 
 def _internal() -> InternalError:
-    return InternalError(
-        "lỗi trong dịch vụ; yêu cầu đã được ghi nhận", "an error in the service; it was logged"
-    )
+    return InternalError("http.internal")
 
 
 def _nearest_path(path: str, paths: list[str]) -> str | None:

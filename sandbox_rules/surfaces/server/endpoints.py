@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sandbox_rules.errors import InputValidationError
+from sandbox_rules.errors import InputValidationError, field_problem
 from sandbox_rules.surfaces.server import operations as op
 
 
@@ -32,9 +32,12 @@ _BOOLS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no"
 
 
 def _bad_query(name: str, value: str, allowed: str) -> InputValidationError:
-    return InputValidationError(
-        f"query parameter {name}={value[:40]!r} is not valid; use: {allowed}",
-        [{"field": name, "problem": f"not one of: {allowed}"}],
+    return InputValidationError.from_key(
+        "http.bad_query",
+        name=name,
+        given=repr(value[:40]),
+        allowed=allowed,
+        errors=[field_problem(name, "http.field.not_one_of", allowed=allowed)],
     )
 
 
@@ -58,9 +61,7 @@ FLAG = {"type": "string", "enum": ["true", "false"]}
 class Endpoint:
     method: str
     path: str
-    operation_id: str
-    summary_vi: str
-    summary_en: str
+    operation_id: str  # its summary is the message endpoint.<operation_id> of the tables
     run: Callable[[Call], op.Answer] | None  # None: served by the app itself (health, docs)
     response: str  # an output record's schema name (sandbox_rules.schema), or a local one
     request: str | None = None  # the request body's model (class name); None: no body
@@ -68,6 +69,12 @@ class Endpoint:
     params: tuple[Param, ...] = ()
     path_params: tuple[Param, ...] = ()
     tags: tuple[str, ...] = field(default=())
+
+    def summary(self, lang: str) -> str:
+        """What the endpoint does, in ``lang`` (the message ``endpoint.<operation_id>``)."""
+        from sandbox_rules.i18n import t
+
+        return t(f"endpoint.{self.operation_id}", lang)
 
 
 _FORM = Param(
@@ -85,8 +92,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "POST",
         "/assess",
         "assess",
-        "Đánh giá điều kiện tham gia thử nghiệm (Điều 9-11)",
-        "Eligibility under Art. 9-11",
         lambda c: op.assess(c.body, show_all=c.flag("all")),
         "assessment",
         "Application",
@@ -98,8 +103,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "POST",
         "/route",
         "route",
-        "Cơ quan có thẩm quyền, thủ tục và nơi nộp hồ sơ (Điều 12)",
-        "Authority, procedure and where to file (Art. 12)",
         lambda c: op.route(c.body),
         "routing",
         "Application",
@@ -111,8 +114,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "POST",
         "/dossier",
         "dossier",
-        "Thành phần hồ sơ và tài liệu còn thiếu (12.2, 12.5, 13.2, 14.1, 16.2)",
-        "What a filing must hold and what is missing (12.2, 12.5, 13.2, 14.1, 16.2)",
         lambda c: op.dossier(c.body),
         "dossier",
         "DossierRequest",
@@ -124,8 +125,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "POST",
         "/timeline",
         "timeline",
-        "Tiến trình thủ tục, kể cả thời gian tạm dừng (Điều 12-16)",
-        "Procedure timelines with clock stops (Art. 12-16)",
         lambda c: op.timeline(c.body, c.calendar, explain=c.flag("explain")),
         "TimelineOrTimelines",
         "ScenarioRequest",
@@ -137,8 +136,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "POST",
         "/lifecycle",
         "lifecycle",
-        "Trạng thái, thời hạn, căn cứ thu hồi, nghĩa vụ (Điều 14-22)",
-        "State, windows, revocation grounds, duties (Art. 14-22)",
         lambda c: op.lifecycle(c.body, c.calendar),
         "lifecycle",
         "ScenarioRequest",
@@ -150,8 +147,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "POST",
         "/obligations",
         "obligations",
-        "Lịch nghĩa vụ: báo cáo, kiểm tra, thời hạn (JSON hoặc iCalendar)",
-        "Obligations schedule: reports, inspections, windows (JSON or iCalendar)",
         lambda c: op.obligations(c.body, c.calendar),
         "obligations",
         "ScenarioRequest",
@@ -163,8 +158,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "POST",
         "/deadline",
         "deadline",
-        "Thời hạn tính từ một sự kiện theo lịch làm việc",
-        "A statutory deadline from an event date",
         lambda c: op.deadline(c.body, c.calendar),
         "deadline",
         "DeadlineRequest",
@@ -176,8 +169,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "POST",
         "/batch/{kind}",
         "batch",
-        "Nhiều yêu cầu một lúc: mỗi dòng JSON là thân của POST /{kind}",
-        "Many at once: each JSON line is the body of POST /{kind}",
         lambda c: op.batch(c.path["kind"], c.body, c.calendar, c.query.get("form", "full")),
         "Batch",
         "JsonLines",
@@ -196,8 +187,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/calendar/{year}",
         "calendar",
-        "Ngày nghỉ và ngày làm bù của một năm, kèm văn bản",
-        "Days off and worked Saturdays of a year, with their documents",
         lambda c: op.calendar(c.path["year"], None, c.calendar),
         "CalendarYear",
         path_params=(_YEAR,),
@@ -207,8 +196,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "POST",
         "/calendar/{year}",
         "calendar_with",
-        "Lịch một năm theo cách hiểu đã chọn và quyết định mới hơn",
-        "A year's calendar under chosen readings and newer decisions",
         lambda c: op.calendar(c.path["year"], c.body, c.calendar),
         "CalendarYear",
         "CalendarRequest",
@@ -219,8 +206,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/law/{citation}",
         "law",
-        "Văn bản của một điều, khoản, điểm (tiếng Việt là bản chính thức)",
-        "The text of a unit of Articles 8-22 (Vietnamese is authoritative)",
         lambda c: op.law(c.path["citation"]),
         "LawUnit",
         path_params=(
@@ -232,8 +217,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/rules",
         "rules",
-        "Danh mục quy tắc",
-        "The rule catalogue",
         lambda c: op.rules(c.query.get("kind")),
         "Rules",
         params=(_KIND,),
@@ -243,8 +226,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/coverage",
         "coverage",
-        "Mức độ mã hóa các điều khoản",
-        "Which clauses are encoded",
         lambda c: op.coverage(),
         "Coverage",
         tags=("law",),
@@ -253,8 +234,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/catalogue",
         "catalogue",
-        "Tỉnh, thành phố, bộ, cơ quan, kèm nguồn",
-        "Provinces, ministries and agencies with sources",
         lambda c: op.catalogue(),
         "Catalogue",
         tags=("law",),
@@ -263,8 +242,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/interpretations",
         "interpretations",
-        "Các cách hiểu có tên, mặc định và lựa chọn khác",
-        "Named interpretations, defaults and alternatives",
         lambda c: op.interpretations(),
         "Interpretations",
         tags=("law",),
@@ -273,8 +250,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/schemas",
         "schemas",
-        "Tên các JSON Schema",
-        "Names of the JSON Schemas",
         lambda c: op.Answer(op.schema_names()),
         "SchemaNames",
         tags=("contracts",),
@@ -283,8 +258,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/schemas/{name}",
         "schema",
-        "JSON Schema của một dữ liệu vào hoặc kết quả",
-        "JSON Schema of an input or output record",
         lambda c: op.schema(c.path["name"]),
         "JsonSchema",
         path_params=(Param("name", "application, record, assessment, …", {"type": "string"}),),
@@ -294,8 +267,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/health",
         "health",
-        "Dịch vụ đang chạy",
-        "The service is up",
         None,
         "Health",
         tags=("service",),
@@ -304,8 +275,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/version",
         "version",
-        "Phiên bản thư viện, văn bản luật và dữ liệu lịch",
-        "Library, law text and calendar data versions",
         None,
         "Version",
         tags=("service",),
@@ -314,8 +283,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/openapi.json",
         "openapi",
-        "Tài liệu OpenAPI 3.1",
-        "The OpenAPI 3.1 document",
         None,
         "JsonSchema",
         tags=("service",),
@@ -324,8 +291,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
         "GET",
         "/docs",
         "docs",
-        "Trang tài liệu",
-        "Browsable documentation",
         None,
         "Html",
         tags=("service",),

@@ -16,8 +16,9 @@ from sandbox_rules.errors import (
 
 
 class HttpError(SandboxRulesError):
-    """A request the service refuses before or around the library call; the message exists in
-    Vietnamese and English and follows the request's language. ``errors`` say which part of
+    """A request the service refuses before or around the library call. Its message is a key
+    of the message tables (``http.*``), so the envelope carries it in English (``message``)
+    and in Vietnamese (``message_vi``) like every other error. ``errors`` say which part of
     the request is at fault and, where it helps, the nearest valid value."""
 
     status = 400
@@ -26,23 +27,22 @@ class HttpError(SandboxRulesError):
 
     def __init__(
         self,
-        vi: str,
-        en: str,
+        key: str,
+        /,
         *,
         headers: dict[str, str] | None = None,
         errors: tuple[FieldError, ...] = (),
+        **fields: object,
     ) -> None:
-        super().__init__(en)
-        self.message_vi = vi
+        from sandbox_rules.i18n import t
+
+        super().__init__(t(key, "en", **fields))
+        self._localise(key, fields)
         self.headers = headers or {}
         self.errors = errors
 
     def record(self) -> ErrorRecord:
-        return self.record_in("en")
-
-    def record_in(self, lang: str) -> ErrorRecord:
-        message = self.message_vi if lang == "vi" else self.message
-        return ErrorRecord(code=self.code, message=message, errors=self.errors)
+        return msgspec.structs.replace(super().record(), errors=self.errors)
 
 
 class MalformedBodyError(HttpError):
@@ -133,12 +133,28 @@ def status_of(exc: SandboxRulesError) -> int:
     return 422
 
 
-def envelope(exc: SandboxRulesError, lang: str) -> bytes:
-    """The body of every error response."""
-    record = exc.record_in(lang) if isinstance(exc, HttpError) else exc.record()
-    return msgspec.json.encode({"error": record})
+def envelope(exc: SandboxRulesError) -> bytes:
+    """The body of every error response: the error's record, its message in English and in
+    Vietnamese whatever the request's language (``Content-Language`` names that one)."""
+    return msgspec.json.encode({"error": exc.record()})
 
 
-def at(field: str, msg: str, suggestion: str | None = None) -> tuple[FieldError, ...]:
-    """The part of the request at fault (a header, the path, a parameter)."""
-    return (FieldError(field=field, msg=msg, suggestion=suggestion),)
+def at(
+    field: str, key: str, suggestion: str | None = None, **fields: object
+) -> tuple[FieldError, ...]:
+    """The part of the request at fault (a header, the path, a parameter) and what is wrong
+    with it: the message ``key`` of the tables, in English and in Vietnamese."""
+    return (field_error(field, key, suggestion, **fields),)
+
+
+def field_error(
+    field: str, key: str, suggestion: str | None = None, **fields: object
+) -> FieldError:
+    from sandbox_rules.i18n import t
+
+    return FieldError(
+        field=field,
+        msg=t(key, "en", **fields),
+        msg_vi=t(key, "vi", **fields),
+        suggestion=suggestion,
+    )

@@ -268,8 +268,8 @@ def _operation(ep: Endpoint) -> dict[str, Any]:
         }
     out: dict[str, Any] = {
         "operationId": ep.operation_id,
-        "summary": ep.summary_en,
-        "description": f"{ep.summary_vi}\n\n{ep.summary_en}",
+        "summary": ep.summary("en"),
+        "description": f"{ep.summary('vi')}\n\n{ep.summary('en')}",
         "tags": list(ep.tags),
         "parameters": _parameters(ep),
         "responses": responses,
@@ -300,7 +300,8 @@ def openapi_document() -> dict[str, Any]:
             "Decree 169/2025/ND-CP, Chapter II (controlled testing) as cited rules",
             "description": "Answers, records and errors of the sandbox_rules library over "
             "HTTP. Nothing is stored between requests. Every error has the body "
-            '{"error": <error record>} (code, message, errors per field).',
+            '{"error": <error record>} (code, message in English and message_vi in Vietnamese, '
+            "errors per field).",
             "license": {"name": "MIT", "identifier": "MIT"},
         },
         "paths": paths,
@@ -355,8 +356,8 @@ def docs_html(doc: Mapping[str, Any]) -> str:
         media = ", ".join(op["responses"]["200"]["content"])
         parts.append(
             f"<div class='ep' id='{e(ep.operation_id)}'><span class='m {ep.method}'>"
-            f"{ep.method}</span> <code>{e(ep.path)}</code><br>{e(ep.summary_vi)}"
-            f"<br><span class='en'>{e(ep.summary_en)}</span><br>"
+            f"{ep.method}</span> <code>{e(ep.path)}</code><br>{e(ep.summary('vi'))}"
+            f"<br><span class='en'>{e(ep.summary('en'))}</span><br>"
         )
         if ep.request:
             parts.append(f"Thân / body: <a href='#s-{e(ep.request)}'>{e(ep.request)}</a> · ")

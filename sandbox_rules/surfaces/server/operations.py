@@ -16,7 +16,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from sandbox_rules import inputs
-from sandbox_rules.errors import InputValidationError
+from sandbox_rules.errors import InputValidationError, field_problem, summary
+from sandbox_rules.i18n import t
 from sandbox_rules.lifecycle import SandboxRecord
 from sandbox_rules.models import Application, load_application
 
@@ -39,7 +40,8 @@ def _iso_day(value: Any) -> Any:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ValueError(f"{value[:40]!r} is not a date YYYY-MM-DD") from None
+            # A ValueError (pydantic names the field) with its message key.
+            raise InputValidationError.from_key("http.not_a_day", given=repr(value[:40])) from None
     return value  # a date passes; anything else fails strict validation
 
 
@@ -120,24 +122,37 @@ REQUESTS: tuple[type[BaseModel], ...] = (
 
 
 def _validate(model: type[BaseModel], data: Any, what: str) -> Any:
-    """Pydantic's per-field errors as the library's InputValidationError, each with its path
-    and, for a misspelt key, the nearest one the body accepts."""
+    """Pydantic's per-field errors as the library's InputValidationError, each with its path,
+    pydantic's words (``msg``) and the problem in Vietnamese (``msg_vi``, as the officer's
+    files are told it) and, for a misspelt key, the nearest one the body accepts. ``what``:
+    the body's name, a key of the tables (``http.what.*``)."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        from sandbox_rules.i18n import Message, Texts
+        from sandbox_rules.surfaces.inputs import translate
+
+        said = translate(model, exc, lang="en")  # no lines: pydantic's order
         errors = []
-        for e in exc.errors(include_url=False, include_context=False, include_input=False):
+        raw = exc.errors(include_url=False, include_context=False, include_input=False)
+        for e, vi in zip(raw, said, strict=True):
             item = {
                 "field": ".".join(str(x) for x in e["loc"]) or "(root)",
                 "loc": e["loc"],
                 "msg": e["msg"],
+                "msg_vi": vi["problem_vi"],
                 "type": e["type"],
             }
             if e["type"] == "extra_forbidden" and len(e["loc"]) == 1:
                 item |= _nearest(str(e["loc"][0]), list(model.model_fields))
             errors.append(item)
-        summary = "; ".join(f"{e['field']}: {e['msg']}" for e in errors[:5])
-        raise InputValidationError(f"invalid {what}: {summary}", errors) from None
+        raise InputValidationError.from_key(
+            "error.invalid",
+            what=Message(what, {}),
+            summary=Texts(summary(errors, "vi"), summary(errors, "en")),
+            more="",
+            errors=errors,
+        ) from None
 
 
 def record_json(data: Any, form: str = "full") -> bytes:
@@ -173,13 +188,20 @@ def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> A
             try:
                 data = msgspec.json.decode(line)
             except (msgspec.DecodeError, RecursionError) as exc:
-                raise InputValidationError(f"line {lineno} is not UTF-8 JSON: {exc}") from None
+                raise InputValidationError.from_key(
+                    "http.line_not_json", line=lineno, detail=str(exc)
+                ) from None
             out.append(record_json(run(data).data, form))
         except SandboxRulesError as exc:
             out.append(msgspec.json.encode(BatchError(line=lineno, error=exc.record())))
         except Exception:  # a bug: logged, said on this line, and the batch goes on
             logging.getLogger("sandbox_rules.server").exception("bug in batch line %d", lineno)
-            bug = ErrorRecord(code="internal_error", message="an error in the service")
+            bug = ErrorRecord(
+                code="internal_error",
+                message=t("http.internal", "en"),
+                message_vi=t("http.internal", "vi"),
+                key="http.internal",
+            )
             out.append(msgspec.json.encode(BatchError(line=lineno, error=bug)))
     return Answer(b"".join(x + b"\n" for x in out))
 
@@ -222,7 +244,7 @@ def dossier(body: Any) -> Answer:
     from sandbox_rules.engine import issuance_dossier
     from sandbox_rules.report import render_dossier
 
-    req: DossierRequest = _validate(DossierRequest, body, "dossier request")
+    req: DossierRequest = _validate(DossierRequest, body, "http.what.dossier")
     app = req.application
     if app is not None and req.procedure == "issuance" and req.documents is None:
         # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b), as the CLI.
@@ -243,13 +265,13 @@ def dossier(body: Any) -> Answer:
 
 
 def _scenario(body: Any) -> ScenarioRequest:
-    return _validate(ScenarioRequest, body, "scenario")  # type: ignore[no-any-return]
+    return _validate(ScenarioRequest, body, "http.what.scenario")  # type: ignore[no-any-return]
 
 
 def _required(name: str, what: str) -> InputValidationError:
-    return InputValidationError(
-        f"the scenario has no {name!r} ({what})",
-        [{"field": name, "loc": [name], "msg": "Field required", "type": "missing"}],
+    entry = {**field_problem(name, "http.field.required"), "loc": [name], "type": "missing"}
+    return InputValidationError.from_key(
+        "http.scenario_lacks", name=repr(name), what=what, errors=[entry]
     )
 
 
@@ -328,7 +350,7 @@ def obligations(body: Any, default_calendar: Any) -> Answer:
 def deadline(body: Any, default_calendar: Any) -> Answer:
     from sandbox_rules.calendar import Days, Months, WorkingDays, Years
 
-    req: DeadlineRequest = _validate(DeadlineRequest, body, "deadline request")
+    req: DeadlineRequest = _validate(DeadlineRequest, body, "http.what.deadline")
     period_type = {"working_days": WorkingDays, "days": Days, "months": Months, "years": Years}
     cal = _calendar(req.interpretations, req.overrides, default_calendar)
     result = cal.deadline(req.event, period_type[req.period.unit](req.period.n))
@@ -342,9 +364,9 @@ BATCH_KINDS = ("assess", "route", "dossier", "timeline", "lifecycle", "obligatio
 def batch_operation(kind: str, default_calendar: Any) -> Callable[[Any], Answer]:
     """The operation each line of a batch goes through: the same as its own endpoint."""
     if kind not in BATCH_KINDS:
-        raise InputValidationError(
-            f"kind must be one of {', '.join(BATCH_KINDS)}, got {kind[:40]!r}",
-            [{"field": "kind", "msg": "not a batch operation", **_nearest(kind, BATCH_KINDS)}],
+        entry = {**field_problem("kind", "http.field.not_batch"), **_nearest(kind, BATCH_KINDS)}
+        raise InputValidationError.from_key(
+            "http.kind", kinds=", ".join(BATCH_KINDS), given=repr(kind[:40]), errors=[entry]
         )
     table: dict[str, Callable[[Any], Answer]] = {
         "assess": assess,
@@ -360,7 +382,7 @@ def batch_operation(kind: str, default_calendar: Any) -> Callable[[Any], Answer]
 def calendar(year_text: str, body: Any, default_calendar: Any) -> Answer:
     from sandbox_rules.calendar import VietnamCalendar
 
-    req: CalendarRequest = _validate(CalendarRequest, body or {}, "calendar request")
+    req: CalendarRequest = _validate(CalendarRequest, body or {}, "http.what.calendar")
     year = _int_param("year", year_text)
     cal: VietnamCalendar = _calendar(req.interpretations, req.overrides, default_calendar)
     days = cal.days_off(year)
@@ -376,9 +398,9 @@ def calendar(year_text: str, body: Any, default_calendar: Any) -> Answer:
 
 def _int_param(name: str, text: str) -> int:
     if not text.isascii() or not text.isdigit() or len(text) > 4:
-        raise InputValidationError(
-            f"{name} must be a year such as 2026, got {text[:20]!r}",
-            [{"field": name, "msg": "not a four-digit year", "type": "year"}],
+        entry = {**field_problem(name, "http.field.not_a_year"), "type": "year"}
+        raise InputValidationError.from_key(
+            "http.year", name=name, given=repr(text[:20]), errors=[entry]
         )
     return int(text)
 
@@ -396,9 +418,9 @@ def rules(kind: str | None = None) -> Answer:
     from sandbox_rules.rules import registry
 
     if kind is not None and kind not in RULE_KINDS:
-        raise InputValidationError(
-            f"kind must be one of {', '.join(RULE_KINDS)}, got {kind[:40]!r}",
-            [{"field": "kind", "msg": "unknown rule kind", **_nearest(kind, RULE_KINDS)}],
+        entry = {**field_problem("kind", "http.field.rule_kind"), **_nearest(kind, RULE_KINDS)}
+        raise InputValidationError.from_key(
+            "http.kind", kinds=", ".join(RULE_KINDS), given=repr(kind[:40]), errors=[entry]
         )
     return Answer([r.to_dict() for r in registry() if kind is None or r.kind.value == kind])
 
@@ -454,9 +476,9 @@ def schema(name: str) -> Answer:
 
     names = schema_names()
     if name not in names:
-        raise InputValidationError(
-            f"no schema {name[:40]!r}; choose from {', '.join(names)}",
-            [{"field": "name", "msg": "unknown schema", **_nearest(name, names)}],
+        entry = {**field_problem("name", "http.field.no_schema"), **_nearest(name, names)}
+        raise InputValidationError.from_key(
+            "error.no_schema", given=repr(name[:40]), names=", ".join(names), errors=[entry]
         )
     return Answer(json_schema(name))
 

@@ -38,7 +38,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         return 0
     path = Path(args.path)
     if path.exists() and not args.force:
-        raise InputValidationError(t("cmd.init_exists", args.lang, path=path))
+        raise InputValidationError.from_key("cmd.init_exists", path=path)
     path.write_text(text, encoding="utf-8")
     print(t("cmd.init_written", args.lang, path=path))
     return 0
