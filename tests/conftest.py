@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import copy
 import re
+import sys
 from pathlib import Path
 from typing import Any
+
+# pytest keeps each test module's assertion-rewritten bytecode in __pycache__ unless Python is
+# told to write none; where PYTHONDONTWRITEBYTECODE is set (this machine), every test process
+# rewrote all the test modules again, about 3 s per process before the first test ran. The
+# suite writes its own caches, as `make bytecode` does for the package.
+sys.dont_write_bytecode = False
 
 CLEAN_BACKGROUND: dict[str, Any] = {
     "prosecuted_as_accused": False,

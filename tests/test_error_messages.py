@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import _source
 import pytest
 from test_i18n import CODES, ISO, english_words
 
@@ -84,10 +85,9 @@ def _error_calls() -> Iterator[tuple[str, int, str, str | None, ast.Call]]:
     """(file, line, class, factory method or None, the call) for every call that builds an
     error of the package: ``Class(...)`` or ``Class.method(...)``."""
     classes = _all_error_classes()
-    for path in sorted(SOURCE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for path, _ in _source.modules():
         where = str(path.relative_to(ROOT))
-        for node in ast.walk(tree):
+        for node in _source.nodes(path):
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
@@ -192,9 +192,8 @@ PYTHON_ERRORS = {
 
 def test_python_errors_are_raised_only_where_they_are_caught_or_are_the_language_s() -> None:
     found = set()
-    for path in sorted(SOURCE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for fn in ast.walk(tree):
+    for path, _ in _source.modules():
+        for fn in _source.nodes(path):
             if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
             for node in ast.walk(fn):

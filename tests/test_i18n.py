@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import _source
 import pytest
 
 from sandbox_rules.cli import main
@@ -407,14 +408,14 @@ def _uses_page_words(tree: ast.Module) -> bool:
     )
 
 
+@functools.cache
 def asked_keys() -> dict[str, set[str]]:
     """Every key pattern the code asks the tables for, with where: literal keys, f-strings
     (whose fields match one part of a key) and tables (prefixes)."""
     out: dict[str, set[str]] = {}
-    for path in sorted(SOURCE.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+    for path, tree in _source.modules():
         page = _uses_page_words(tree)
-        for node in ast.walk(tree):
+        for node in _source.nodes(path):
             if not isinstance(node, ast.Call):
                 continue
             func = node.func
@@ -478,12 +479,13 @@ def test_every_key_the_code_asks_for_is_in_both_tables() -> None:
 DYNAMIC_FAMILIES = ("field.", "value.", "kind.", "expect.", "case.status.")
 
 
+@functools.cache
 def _literals() -> set[str]:
     """Every string literal of the package (keys kept in mappings, e.g. surfaces/inputs.py)."""
     return {
         n.value
-        for path in SOURCE.rglob("*.py")
-        for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for path, _ in _source.modules()
+        for n in _source.nodes(path)
         if isinstance(n, ast.Constant) and isinstance(n.value, str)
     }
 
@@ -640,7 +642,7 @@ def bilingual_pairs(path: Path) -> list[str]:
     """Messages written twice in the code, Vietnamese and English: ``"…" if vi else "…"`` and
     calls given both, e.g. ``t(lang, "…", "…")``."""
     out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _source.nodes(path):
         if isinstance(node, ast.IfExp):
             texts = [_text_of(node.body), _text_of(node.orelse)]
         elif isinstance(node, ast.Call):

@@ -10,6 +10,7 @@ import tarfile
 import tomllib
 from pathlib import Path
 
+import _source
 import pytest
 
 import sandbox_rules
@@ -31,8 +32,8 @@ def _dist(requirement: str) -> str:
 
 def _imports_of_package() -> set[str]:
     found: set[str] = set()
-    for path in (ROOT / "sandbox_rules").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for path, _ in _source.modules():
+        for node in _source.nodes(path):
             if isinstance(node, ast.Import):
                 found |= {a.name.split(".")[0] for a in node.names}
             elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
