@@ -112,12 +112,30 @@ def with_changes(base: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any
     return data
 
 
+def _quick(config: Any) -> bool:
+    """The quick loop: plain `pytest`, whose options leave out the slow tests."""
+    return bool(config.getoption("markexpr", "") == "not slow")
+
+
+def pytest_configure(config: Any) -> None:
+    import _examples
+
+    _examples.set_quick(_quick(config))
+    if _quick(config):  # the property tests that set no count of their own: 50, not 100
+        from hypothesis import settings
+
+        settings.register_profile("quick", max_examples=50)
+        settings.load_profile("quick")
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any) -> None:
-    """Say so when the slow tests (real processes) were left out, as plain `pytest` does."""
-    if config.getoption("markexpr", "") == "not slow":
+    """Say so when the slow tests (real processes) were left out, as plain `pytest` does, and
+    that the property tests drew a third of their examples."""
+    if _quick(config):
         terminalreporter.write_line(
             "note: the tests marked slow (real processes: server, browser, PDF, builds, "
-            "command lines) were left out; `make test` runs every test"
+            "command lines) were left out, and the property tests drew a third of their "
+            "examples; `make test` runs every test with all of them"
         )
 
 
@@ -127,7 +145,7 @@ _WHOLLY_SLOW = re.compile(r"^pytestmark = \[?\s*pytest\.mark\.slow\b", re.M)
 def pytest_ignore_collect(collection_path: Path, config: Any) -> bool | None:
     """When the slow tests are left out, a module marked slow as a whole is not even imported
     (its server, browser and HTTP client imports cost every worker a second)."""
-    if config.getoption("markexpr", "") != "not slow" or collection_path.suffix != ".py":
+    if not _quick(config) or collection_path.suffix != ".py":
         return None
     if collection_path.name.startswith("test_") and _WHOLLY_SLOW.search(
         collection_path.read_text(encoding="utf-8")

@@ -6,6 +6,7 @@ import contextlib
 from datetime import date
 from typing import Any
 
+from _examples import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -33,7 +34,7 @@ def _typed(fn: Any, *args: Any, **kwargs: Any) -> None:
         fn(*args, **kwargs)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(json_values)
 def test_application_apis(data: Any) -> None:
     _typed(assess, data)
@@ -42,7 +43,7 @@ def test_application_apis(data: Any) -> None:
     _typed(dossier, data, data, data)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(json_values, json_values)
 def test_time_apis(data: Any, other: Any) -> None:
     _typed(timeline, "issuance-12.3", data if isinstance(data, dict) else {}, date(2026, 5, 1))
@@ -53,14 +54,14 @@ def test_time_apis(data: Any, other: Any) -> None:
     _typed(VietnamCalendar, overrides=data if isinstance(data, dict) else {})
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=20) | st.integers() | st.none())
 def test_citations(text: Any) -> None:
     _typed(Citation.parse, text)
     _typed(load_law().resolve, text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(json_values, json_values)
 def test_any_shape_of_options(data: Any, other: Any) -> None:
     from sandbox_rules.calendar import WorkingDays

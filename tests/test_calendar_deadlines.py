@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from _examples import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -114,13 +115,13 @@ events = st.dates(min_value=date(2019, 1, 1), max_value=date(2038, 12, 31))
 small = st.integers(min_value=0, max_value=60)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(events, st.integers(min_value=1, max_value=60))
 def test_working_day_deadline_is_a_working_day(event: date, n: int) -> None:
     assert CAL.is_working_day(CAL.deadline(event, WorkingDays(n)).date)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(events, events, st.integers(min_value=1, max_value=40))
 def test_monotonic_in_event(a: date, b: date, n: int) -> None:
     lo, hi = sorted((a, b))
@@ -128,7 +129,7 @@ def test_monotonic_in_event(a: date, b: date, n: int) -> None:
     assert CAL.deadline(lo, Days(n)).date <= CAL.deadline(hi, Days(n)).date
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(events, small, small)
 def test_monotonic_in_n_and_additive(event: date, a: int, b: int) -> None:
     assert CAL.deadline(event, WorkingDays(a)).date <= CAL.deadline(event, WorkingDays(a + b)).date
@@ -139,14 +140,14 @@ def test_monotonic_in_n_and_additive(event: date, a: int, b: int) -> None:
         )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(events, st.integers(min_value=1, max_value=60))
 def test_counting_inverts_adding(event: date, n: int) -> None:
     due = CAL.deadline(event, WorkingDays(n)).date
     assert CAL.working_days_between(event, due) == n
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(events, st.integers(min_value=0, max_value=400))
 def test_calendar_day_deadline_never_before_nominal_and_lands_on_working_day(
     event: date, n: int

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -553,7 +554,7 @@ def _run(argv: list[str], stdin: bytes) -> tuple[int, str]:
         return code, raw.getvalue().decode("utf-8", "replace")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_FILE_COMMANDS, _JSON | st.binary(max_size=300))
 def test_any_document_on_stdin_gets_0_or_a_typed_error(command: str, doc: Any) -> None:
     data = doc if isinstance(doc, bytes) else json.dumps(doc).encode()
@@ -621,7 +622,7 @@ _WORDS = st.sampled_from(
 ) | st.text(max_size=8)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_WORDS, max_size=7), st.binary(max_size=40))
 def test_any_command_line_gets_0_1_or_2(argv: list[str], stdin: bytes) -> None:
     code, err = _run(argv, stdin)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from _examples import examples
 from conftest import ORGANISATION, with_changes
 from hypothesis import given, settings
 
@@ -71,7 +72,7 @@ def test_every_interpretation_has_a_vietnamese_question() -> None:
     assert {i.id for i in CATALOGUE} == set(QUESTION_VI)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(records())
 def test_lifecycle_never_crashes_and_never_extends_twice(rec: dict[str, Any]) -> None:
     as_of = date.fromisoformat(rec["issued_on"]) + timedelta(days=900)

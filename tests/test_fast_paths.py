@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from _examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,7 +85,7 @@ def test_compiled_routing_on_hand_made_facts(facts: dict[str, Any]) -> None:
         assert fast(group, facts) == reference(group, facts)
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), suppress_health_check=[HealthCheck.too_slow])
 @given(applications())
 def test_route_reads_only_what_the_rules_read(app: Application) -> None:
     # route builds a small fact set; the rules must answer on it as on the full facts
@@ -195,7 +196,7 @@ def _as_ofs() -> st.SearchStrategy[Any]:
     return dates_in_range(date(2025, 7, 1), date(2033, 12, 31))
 
 
-@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(sandbox_records(), _as_ofs())
 def test_kept_lifecycle_and_schedule_are_the_computed_ones(rec: Any, as_of: Any) -> None:
     # lifecycle and obligations keep their results per record values (lifecycle.record_key),
@@ -393,7 +394,7 @@ def test_a_callers_calendar_is_not_kept_alive() -> None:
     assert ref() is None
 
 
-@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(applications(), any_readings())
 def test_assess_by_generated_code_and_kept_answers_is_the_reference(
     app: Application, interp: Interpretations
@@ -405,7 +406,7 @@ def test_assess_by_generated_code_and_kept_answers_is_the_reference(
     _kept_part_answers_list_their_own_rules(app, interp)
 
 
-@settings(deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 @given(applications(), readings())
 def test_compiled_and_kept_routing_are_the_reference(
     app: Application, interp: Interpretations

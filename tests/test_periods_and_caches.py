@@ -7,6 +7,7 @@ import threading
 from datetime import date
 
 import pytest
+from _examples import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -88,7 +89,7 @@ def test_add_months_is_the_civil_code_month_as_dateutil_counts_it(d: date, month
     assert add_months(d, months) == d + relativedelta(months=months)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.dates(min_value=date(2019, 1, 1), max_value=date(2038, 12, 31)),
     st.sampled_from([WorkingDays, Days, Months, Years]),

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _examples import examples
 from hypothesis import given, settings
 
 from sandbox_rules import route
@@ -305,7 +306,7 @@ def test_15_1_c_follows_the_prosecution_reading() -> None:
     assert pending.interpretations_used["prosecution-scope"] == "pending-only"
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(applications())
 def test_15_1_c_never_rests_on_a_9_3_criterion(app: Any) -> None:
     # "không đáp ứng đầy đủ các điều kiện quy định tại khoản 1, khoản 2 Điều 9": never 9.3.

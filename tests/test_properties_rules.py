@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from _examples import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -109,7 +110,7 @@ def _missing_facts_equal_the_reference_when_remembered(app: Application) -> None
             assert set(f.missing) == set(expected), f.rule_id
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(applications())
 def test_every_generated_application(app: Application) -> None:
     """One drawn application serves the properties that need only an application (drawing it
@@ -119,7 +120,7 @@ def test_every_generated_application(app: Application) -> None:
     _missing_facts_equal_the_reference_when_remembered(app)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(refinements(), st.sampled_from(DISQUALIFIERS))
 def test_every_generated_refinement(
     pair: tuple[dict[str, Any], dict[str, Any]], dq: tuple[str, Any]

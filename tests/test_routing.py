@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from _examples import examples
 from hypothesis import given, settings
 
 from sandbox_rules.engine import route
@@ -224,7 +225,7 @@ def test_owning_units_are_counted_within_each_managing_body(
 
 
 # -- properties ------------------------------------------------------------------------------
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(source_lists())
 def test_routing_gives_one_authority_or_undetermined(sources: list[dict[str, Any]]) -> None:
     for interp in (
@@ -238,7 +239,7 @@ def test_routing_gives_one_authority_or_undetermined(sources: list[dict[str, Any
         )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(source_lists())
 def test_any_defence_source_routes_to_national_defence(sources: list[dict[str, Any]]) -> None:
     sources = [

@@ -43,3 +43,15 @@ def test_zero_bytes_give_a_complete_eligible_application() -> None:
     a = sr.assess(app)
     assert (a.verdict, a.scope.answer, a.plan.answer) == ("eligible", "within", "complete")
     assert a.missing_facts == ()
+
+
+def test_the_example_counts_follow_the_run(request: pytest.FixtureRequest) -> None:
+    # The quick loop (plain pytest) draws a third of each property's examples, the full run
+    # (make test: the slow tests too) all of them; see tests/_examples.py.
+    from _examples import examples
+    from hypothesis import settings
+
+    quick = request.config.getoption("markexpr", "") == "not slow"
+    assert examples(300) == (100 if quick else 300)
+    assert examples(60) == (50 if quick else 60) and examples(30) == 30
+    assert settings.default.max_examples == (50 if quick else 100)

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from _examples import examples
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -287,7 +288,7 @@ def test_unknown_procedure_and_events_are_input_errors() -> None:
 days = st.dates(min_value=date(2025, 7, 1), max_value=date(2028, 6, 30))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.sampled_from(sorted(PROCEDURES)), days)
 def test_working_day_steps_land_on_working_days(procedure: str, start: date) -> None:
     first = PROCEDURES[procedure].steps[0]
@@ -299,7 +300,7 @@ def test_working_day_steps_land_on_working_days(procedure: str, start: date) -> 
             assert CAL.is_working_day(s.due.date)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(days, days)
 def test_later_events_never_give_earlier_due_dates(a: date, b: date) -> None:
     lo, hi = sorted((a, b))
@@ -309,7 +310,7 @@ def test_later_events_never_give_earlier_due_dates(a: date, b: date) -> None:
         assert s1.due is not None and s2.due is not None and s1.due.date <= s2.due.date
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(days, st.integers(min_value=0, max_value=3), st.integers(min_value=0, max_value=15))
 def test_a_clock_stop_never_shortens_a_deadline(start: date, after: int, length: int) -> None:
     base = timeline("adjustment-13.3", {"dossier_complete": start}, start)
@@ -383,7 +384,7 @@ EVENTS = ["consultation_sent", "certificate_issued", "refused", "testing_started
           "returned"]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(st.sampled_from(EVENTS), max_size=8),
     st.sampled_from(["no-return", "returned"]),
