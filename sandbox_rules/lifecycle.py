@@ -810,12 +810,25 @@ def _revocation_grounds(
             break  # the ground arises once, on the first day it is shown
     # 15.1.d: only what the inspection record required to be remedied (17.3).
     for e, due in _unremedied(events, True, as_of, cal):
+        done = remediation_due(e, events, cal)[1]
+        # Done after the 17.3 day (and before as_of): late, not "not done".
+        late = done is not None and done <= as_of
         found.append(
             (
                 "revoke.15.1.d.remediation",
                 due + timedelta(days=1),
-                f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; hạn khắc phục {due.strftime('%d/%m/%Y')} (khoản 3 Điều 17) không được thực hiện.",
-                f"Inspection ended {e.date.isoformat()}; remediation due {due.isoformat()} (Art. 17(3)) not done.",
+                f"Kiểm tra kết thúc {e.date.strftime('%d/%m/%Y')}; hạn khắc phục {due.strftime('%d/%m/%Y')} (khoản 3 Điều 17) "
+                + (
+                    f"không được thực hiện đúng hạn (hoàn thành {done.strftime('%d/%m/%Y')})."
+                    if late and done
+                    else "không được thực hiện."
+                ),
+                f"Inspection ended {e.date.isoformat()}; remediation due {due.isoformat()} (Art. 17(3)) "
+                + (
+                    f"not done on time (completed {done.isoformat()})."
+                    if late and done
+                    else "not done."
+                ),
                 (),
             )
         )

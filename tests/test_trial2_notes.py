@@ -1,0 +1,41 @@
+"""The second officer trial's findings on notes and explanations (A6, A7, A8, A11, A14-A18):
+each test quotes what the text, or the trial, says and failed before its fix."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sandbox_rules.lifecycle import lifecycle
+
+
+def D(s: str) -> date:
+    return date.fromisoformat(s)
+
+
+BASE: dict[str, Any] = {
+    "issued_on": "2026-03-02",
+    "approved_months": 24,
+    "applicant_kind": "organisation",
+}
+STARTED = {"type": "testing_started", "date": "2026-03-10"}
+
+
+def test_a15_remediation_done_late_is_not_said_not_done() -> None:
+    # 17.3: 30 days from Tue 15/09/2026 = 15/10/2026; done 20/10/2026, late. 15.1.d "không
+    # thực hiện đúng, đủ … yêu cầu khắc phục": the ground arises, but the remediation was done.
+    rec = {
+        **BASE,
+        "events": [
+            STARTED,
+            {"type": "inspection_ended", "date": "2026-09-15", "remediation_required": True},
+            {"type": "remediation_done", "date": "2026-10-20"},
+        ],
+    }
+    [g] = lifecycle(rec, D("2026-12-01")).revocation_grounds
+    assert "không được thực hiện đúng hạn (hoàn thành 20/10/2026)" in g.detail_vi
+    assert "not done on time (completed 2026-10-20)" in g.detail_en
+    # Not done at all (by as_of): still "không được thực hiện."
+    rec["events"] = rec["events"][:2]
+    [g] = lifecycle(rec, D("2026-12-01")).revocation_grounds
+    assert g.detail_vi.endswith("không được thực hiện.")
