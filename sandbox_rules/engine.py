@@ -908,8 +908,12 @@ def dossier(
         else:
             accepted = [str(out["document"])]
         depends_on_kind = "document" not in out
-        if matches is None or applies is None or (applicant_kind is None and depends_on_kind):
+        if matches is None or applies is None:
             status = "unknown"
+        elif applicant_kind is None and depends_on_kind:
+            # Whose form a given one is turns on the kind; but with neither kind's form (or
+            # report) given, the item is missing whichever the kind is.
+            status = "unknown" if r.id in present else "missing"
         else:
             status = "present" if r.id in present else "missing"
         items.append(

@@ -39,3 +39,18 @@ def test_a15_remediation_done_late_is_not_said_not_done() -> None:
     rec["events"] = rec["events"][:2]
     [g] = lifecycle(rec, D("2026-12-01")).revocation_grounds
     assert g.detail_vi.endswith("không được thực hiện.")
+
+
+def test_a11_no_application_form_at_all_is_missing_whatever_the_kind() -> None:
+    from sandbox_rules.engine import dossier
+
+    # 12.2.a "Đơn đề nghị … theo Mẫu số HĐTN01 (tổ chức) hoặc HĐTN02 (cá nhân)": with neither
+    # form given, the item is missing for an organisation and for an individual alike.
+    d = dossier("issuance", None, documents=["plan"])
+    a = next(i for i in d.items if i.citation == "12.2.a")
+    assert a.status == "missing"
+    assert d.complete is False
+    # One of the forms given: whether it is the applicant's own turns on the kind.
+    d = dossier("issuance", None, documents=["HĐTN01", "plan"])
+    assert next(i for i in d.items if i.citation == "12.2.a").status == "unknown"
+    assert d.complete is None
