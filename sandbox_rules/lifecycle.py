@@ -359,6 +359,9 @@ class RevocationGround:
     detail_vi: str
     detail_en: str
     failed_rules: tuple[str, ...] = ()  # 15.1.c: the 9.1/9.2 rules no longer met
+    # 15.2's 15 days count or skip a day of a year without an official schedule, or one
+    # resting on an unconfirmed document (VietnamCalendar.provisional_between).
+    decision_provisional: bool = False
 
     def record(self) -> tr.Ground:
         return tr.Ground(
@@ -374,6 +377,7 @@ class RevocationGround:
             detail_vi=self.detail_vi,
             detail_en=self.detail_en,
             failed_rules=self.failed_rules,
+            decision_provisional=self.decision_provisional,
         )
 
 
@@ -844,8 +848,19 @@ def _revocation_grounds(
         )
     out = []
     for rule_id, arose, vi, en, failed_ids in found:
-        due = cal.deadline(arose, Days(15)).date  # 15.2: at the latest 15 days after the ground
-        out.append(RevocationGround(reg.get(rule_id), arose, due, decided_by, vi, en, failed_ids))
+        counted = cal.deadline(arose, Days(15))  # 15.2: at the latest 15 days after the ground
+        out.append(
+            RevocationGround(
+                reg.get(rule_id),
+                arose,
+                counted.date,
+                decided_by,
+                vi,
+                en,
+                failed_ids,
+                counted.provisional,
+            )
+        )
     return sorted(out, key=lambda g: g.arose_on)
 
 

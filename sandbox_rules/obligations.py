@@ -245,6 +245,7 @@ def _schedule(
                 _status(g.decision_due, None, as_of),
                 g.detail_vi,
                 g.detail_en,
+                g.decision_provisional,
             )
         )
     items.sort(key=lambda i: (i.due or (i.window[0] if i.window else date.max), i.id))
@@ -409,7 +410,8 @@ def _quarters(
             + ("" if due == nominal else f", chuyển sang {_vi(due)}"),
             f"Data {q.isoformat()}..{q_end.isoformat()}; due 5 {_MONTHS_EN[nominal.month]} {nominal.year}"
             + ("" if due == nominal else f", moved to {due.isoformat()}"),
-            cal.is_provisional(due),
+            # Rolled over days off: provisional if any day from the 5th to the due one is.
+            cal.provisional_between(nominal, due),
             "duty.18.3.quarterly",
         )
         variants = MappingProxyType(
@@ -612,6 +614,7 @@ def _remediations(
                     if known
                     else "; only if the inspection record requires remediation (unknown)"
                 ),
+                provisional=cal.provisional_between(e.date, due),
                 duty="duty.17.3.remediate",
             )
         )
@@ -668,12 +671,14 @@ def _incidents(
             )
         )
         if interp["incident-written-report"] == "within-three-days":
-            due = cal.deadline(found, Days(3)).date
+            counted = cal.deadline(found, Days(3))
+            due, provisional = counted.date, counted.provisional
             detail_vi = "Báo cáo bằng văn bản trong 03 ngày (cách hiểu mặc định)."
             detail_en = "Written report within 3 days (default reading)."
             state: tr.ObligationStatus = _status(due, report, as_of)
         else:
             due = found + timedelta(days=3)
+            provisional = cal.provisional_between(found, due)
             detail_vi = "Báo cáo bằng văn bản sau 03 ngày (từ ngày này)."
             detail_en = "Written report after 3 days (from this day)."
             state = "done" if report is not None else "informational"
@@ -689,7 +694,8 @@ def _incidents(
                 state,
                 detail_vi,
                 detail_en,
-                duty="duty.18.5.incidents",
+                provisional,
+                "duty.18.5.incidents",
             )
         )
     return out

@@ -550,7 +550,8 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             citation=g["citation_vi"] if vi else g["citation"],
             detail=g["detail_vi"] if vi else g["detail_en"],
             arose=_day(g["arose_on"], vi),
-            due=_day(g["decision_due"], vi),
+            due=_day(g["decision_due"], vi)
+            + (f" ({t('timeline.provisional', lang)})" if g.get("decision_provisional") else ""),
         )
         lines.append(f"{ground} ({cite('15.2', lang)}) — {g['decided_by']}")
     to_confirm = t("report.to_confirm", lang)

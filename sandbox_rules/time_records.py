@@ -154,6 +154,8 @@ class Ground(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=Tr
     detail_vi: str
     detail_en: str
     failed_rules: tuple[str, ...]  # 15.1.c: the 9.1/9.2 rules no longer met
+    # The decision's date counts or skips a computed day, or one on an unconfirmed document.
+    decision_provisional: bool = False
 
 
 class UndeterminedGround(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -54,3 +54,45 @@ def test_a11_no_application_form_at_all_is_missing_whatever_the_kind() -> None:
     d = dossier("issuance", None, documents=["HĐTN01", "plan"])
     assert next(i for i in d.items if i.citation == "12.2.a").status == "unknown"
     assert d.complete is None
+
+
+def test_a8_a_deadline_over_unsure_days_is_provisional() -> None:
+    from sandbox_rules.calendar import VietnamCalendar, WorkingDays
+
+    cal = VietnamCalendar()
+    # 24/11/2026 (Ngày Văn hóa Việt Nam) rests on Nghị quyết 28/2026/QH16, marked unconfirmed:
+    # a deadline that skips it is provisional, and says why.
+    d = cal.deadline(D("2026-11-23"), WorkingDays(1))
+    assert d.date == D("2026-11-25")
+    assert d.provisional
+    assert "24/11/2026" in (d.provisional_reason_vi or "")
+    assert "TẠM TÍNH" in d.explain("vi")
+    # A week earlier, nothing unsure is counted or skipped.
+    assert not cal.deadline(D("2026-11-16"), WorkingDays(1)).provisional
+
+
+def test_a8_revocation_decision_after_computed_tet_is_provisional() -> None:
+    from sandbox_rules.obligations import obligations
+    from sandbox_rules.report import render_lifecycle
+
+    # An inspection ending 20/12/2026 with nothing remedied:
+    # 17.3's 30 days end 19/01/2027 (2027 computed), the ground arises 20/01/2027, and 15.2's
+    # 15 days (04/02/2027) roll over the computed Tết days to 11/02/2027.
+    rec = {
+        **BASE,
+        "events": [
+            STARTED,
+            {"type": "inspection_ended", "date": "2026-12-20", "remediation_required": True},
+        ],
+    }
+    status = lifecycle(rec, D("2027-03-01"))
+    [g] = status.revocation_grounds
+    assert g.arose_on == D("2027-01-20")
+    assert g.decision_due == D("2027-02-11")
+    assert g.decision_provisional
+    items = {i.id: i for i in obligations(rec, D("2027-03-01")).items}
+    assert items["revocation-decision-15.1.d"].provisional
+    assert items["remediation-2026-12-20"].provisional
+    assert "quyết định chậm nhất 11/02/2027 (tạm tính)" in render_lifecycle(
+        status, None, None, "vi"
+    )

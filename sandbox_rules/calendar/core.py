@@ -267,7 +267,9 @@ class Deadline(tuple):  # type: ignore[type-arg]
 
     @property
     def provisional(self) -> bool:
-        """True if any day counted lies in a year without an official schedule in the data."""
+        """True if any day counted or skipped lies in a year without an official schedule in
+        the data, or is a day off (or worked day) computed or resting on an unconfirmed
+        document (Document.confirmed)."""
         return self[5]  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
@@ -289,11 +291,56 @@ class Deadline(tuple):  # type: ignore[type-arg]
         if not self.provisional:
             return None
         years = self._cal.provisional_years_between(self.event, self.date)
-        return (
-            f"the official schedule for {', '.join(map(str, years))} is not in the data "
-            f"(data version {self._cal.data_version}); days off were computed from the "
-            "statutory rules and may change when the year's decisions are announced"
-        )
+        reasons = []
+        if years:
+            reasons.append(
+                f"the official schedule for {', '.join(map(str, years))} is not in the data "
+                f"(data version {self._cal.data_version}); days off were computed from the "
+                "statutory rules and may change when the year's decisions are announced"
+            )
+        unsure = [
+            d
+            for d in self._cal.unsure_days_between(self.event, self.date)
+            if d.date.year not in years
+        ]
+        if unsure:
+            reasons.append(
+                "it counts or skips "
+                + ", ".join(
+                    f"{d.date.isoformat()} ({d.name_en}: "
+                    + "; ".join(doc.cite_en() for doc in d.documents if not doc.confirmed)
+                    + ")"
+                    for d in unsure
+                )
+            )
+        return "; ".join(reasons)
+
+    @property
+    def provisional_reason_vi(self) -> str | None:
+        if not self.provisional:
+            return None
+        years = self._cal.provisional_years_between(self.event, self.date)
+        reasons = []
+        if years:
+            reasons.append(
+                f"lịch nghỉ chính thức năm {', '.join(map(str, years))} chưa có trong dữ liệu"
+            )
+        unsure = [
+            d
+            for d in self._cal.unsure_days_between(self.event, self.date)
+            if d.date.year not in years
+        ]
+        if unsure:
+            reasons.append(
+                "có tính hoặc bỏ qua ngày "
+                + ", ".join(
+                    f"{d.date.strftime('%d/%m/%Y')} ({d.name_vi}: "
+                    + "; ".join(doc.cite_vi() for doc in d.documents if not doc.confirmed)
+                    + ")"
+                    for d in unsure
+                )
+            )
+        return "; ".join(reasons)
 
     @property
     def interpretations_used(self) -> dict[str, str]:
@@ -333,7 +380,7 @@ class Deadline(tuple):  # type: ignore[type-arg]
         lines = [head]
         if self.provisional:
             lines.append(
-                "(TẠM TÍNH: lịch nghỉ chính thức của năm này chưa có trong dữ liệu)"
+                f"(TẠM TÍNH: {self.provisional_reason_vi})"
                 if lang == "vi"
                 else f"(PROVISIONAL: {self.provisional_reason})"
             )
@@ -531,6 +578,7 @@ class _Tables(NamedTuple):
     unofficial: frozenset[int]
     suffix: bool
     upto: tuple[int, ...]
+    unsure: tuple[int, ...]  # days off or worked days computed or on an unconfirmed document
 
     @classmethod
     def build(
@@ -573,7 +621,14 @@ class _Tables(NamedTuple):
             # it (overrides can make a later year official, leaving a gap before it).
             suffix=not any(yr > y for yr in official_years),
             upto=tuple(upto),
+            unsure=tuple(sorted(o for o, info in days.items() if _unsure(info))),
         )
+
+
+def _unsure(info: DayOff) -> bool:
+    """A day whose status is not settled: computed (no decision yet) or resting on a document
+    whose number or date is not confirmed (Document.confirmed)."""
+    return info.provisional or any(not doc.confirmed for doc in info.documents)
 
 
 @cache
@@ -644,6 +699,7 @@ class VietnamCalendar:
         self._official_through = tables.official_through
         self._unofficial = tables.unofficial
         self._upto = tables.upto
+        self._unsure = tables.unsure
         self._hot = (
             self._lo,
             self._hi,
@@ -818,8 +874,35 @@ class VietnamCalendar:
         return self._ord(d) in self._wd_set
 
     def is_provisional(self, d: date) -> bool:
-        self._ord(d)
-        return d.year not in self.official_years
+        """The day's year has no official schedule in the data, or the day is a day off (or a
+        worked day) resting on a document not confirmed."""
+        o = self._ord(d)
+        return d.year not in self.official_years or self._unsure_between(o, o)
+
+    def provisional_between(self, start: date, end: date) -> bool:
+        """Whether a date reached from ``start`` to ``end`` (either order) is provisional: a day
+        between them, both included, is in a year without an official schedule or is a day
+        off (or worked day) that is computed or rests on an unconfirmed document."""
+        a, b = sorted((self._ord(start, "start"), self._ord(end, "end")))
+        return self._provisional(a, b)
+
+    def unsure_days_between(self, start: date, end: date) -> list[DayOff]:
+        """The days off and worked days from ``start`` to ``end`` (both included, either order)
+        whose status rests on an unconfirmed document or was computed."""
+        a, b = sorted((self._ord(start, "start"), self._ord(end, "end")))
+        i = bisect_left(self._unsure, a)
+        out = []
+        while i < len(self._unsure) and self._unsure[i] <= b:
+            out.append(self._days[self._unsure[i]])
+            i += 1
+        return out
+
+    def _unsure_between(self, a: int, b: int) -> bool:
+        i = bisect_left(self._unsure, a)
+        return i < len(self._unsure) and self._unsure[i] <= b
+
+    def _unsure_in(self, a: int, due: date) -> bool:
+        return self._unsure_between(a, due.toordinal())
 
     def provisional_years_between(self, start: date, end: date) -> list[int]:
         a, b = sorted((self._ord(start, "start"), self._ord(end, "end")))
@@ -830,9 +913,11 @@ class VietnamCalendar:
         return [y for y in range(lo, hi + 1) if y not in self.official_years]
 
     def _provisional(self, start_ord: int, end_ord: int) -> bool:
-        if end_ord <= self._official_through and start_ord <= self._official_through:
-            return False
         a, b = sorted((start_ord, end_ord))
+        if self._unsure_between(a, b):
+            return True
+        if b <= self._official_through:
+            return False
         return bool(self._provisional_years(a, b))
 
     def day_info(self, d: date) -> DayOff | None:
@@ -878,7 +963,10 @@ class VietnamCalendar:
             except IndexError:
                 raise self._runs_past(event, period) from None
             if suffix:  # unofficial years all come after the official ones
-                return _new_tuple(Deadline, (self, event, period, due, due, due > through))
+                return _new_tuple(
+                    Deadline,
+                    (self, event, period, due, due, due > through or self._unsure_in(o, due)),
+                )
             return _new_tuple(
                 Deadline, (self, event, period, due, due, self._provisional(o, due.toordinal()))
             )
