@@ -7,7 +7,7 @@ facts name the clause that asks for them; interpretations used are stated plainl
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sandbox_rules.errors import SandboxRulesError
@@ -598,12 +598,7 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
         ]
         in_the_way = t("lifecycle.in_the_way", lang)
         for o in e["standing_in_way"]:
-            lines.append(
-                f"  {in_the_way}: {cite(o['citation'], lang)} "
-                f"{o['title_vi'] if vi else o['title_en']} — "
-                + t(f"lifecycle.duty.{o['status']}", lang)
-                + (f" ({_day(o['due'], vi)})" if o["due"] else "")
-            )
+            lines.append(f"  {in_the_way}: {obstacle_text(o, lang)}")
         for m in e["missing"]:
             lines.append(f"  {to_confirm}: {m}")
     if d["state"] == "concluded" or any("16.1.b" in w for w in d["warnings"]):
@@ -615,6 +610,28 @@ def render_lifecycle(st: Any, schedule: Any | None, duty: Any | None, lang: str 
             used.update(part.to_dict()["interpretations_used"])
     lines += _interpretations(dict(sorted(used.items())), lang)
     return "\n".join(lines)
+
+
+def obstacle_text(o: Mapping[str, Any], lang: str = "vi") -> str:
+    """One duty standing in the way of an exemption (Art. 22), as ``lifecycle``, ``test`` and
+    the report all say it: clause, title, what is wrong with it (and its day)."""
+    vi = lang == "vi"
+    return (
+        f"{cite(o['citation'], lang)} {o['title_vi'] if vi else o['title_en']} — "
+        + t(f"lifecycle.duty.{o['status']}", lang)
+        + (f" ({_day(o['due'], vi)})" if o.get("due") else "")
+    )
+
+
+def obstacles_text(exemption: Mapping[str, Any], lang: str = "vi") -> str | None:
+    """Why an exemption was refused: its obstacles, one after the other; None otherwise."""
+    if exemption.get("exempt") is not False or not exemption.get("standing_in_way"):
+        return None
+    return t(
+        "lifecycle.refused_why",
+        lang,
+        items="; ".join(obstacle_text(o, lang) for o in exemption["standing_in_way"]),
+    )
 
 
 def obligation_line(i: Any, lang: str = "vi") -> str:

@@ -108,3 +108,33 @@ def test_every_surface_gives_the_same_22_2_answer(
     page = out.read_text(encoding="utf-8")
     verdict = "được miễn" if exempt else "không được miễn"
     assert page.count(f"Miễn trách nhiệm dân sự (khoản 2 Điều 22): {verdict}") == 2
+
+
+def test_a_refused_exemption_names_its_obstacles_on_every_surface(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Trial 2, A6: "mong đợi: có / thực tế: không" with no reason, and a report whose every
+    # duty reads "có" next to "không được miễn". The duty in the way, as lifecycle says it:
+    obstacle = (
+        "khoản 3 Điều 18 Báo cáo định kỳ quý I/2026 (HĐTN08 tổ chức / HĐTN07 cá nhân) — "
+        "thực hiện trễ hạn (06/04/2026)"
+    )
+    events = [STARTED, {"type": "quarterly_report_submitted", "date": "2026-04-10"}]
+    scenario = _scenario(tmp_path, events, "2026-05-01")
+    assert main(["lifecycle", str(scenario)]) == 0
+    assert f"vướng: {obstacle}" in capsys.readouterr().out
+    case = tmp_path / "ca.case.yaml"
+    case.write_text(
+        yaml.safe_dump(
+            {"cases": [{"name": "x", "from": scenario.name, "expect": {"exempt": True}}]},
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
+    [result] = run_file(case)
+    [miss] = result.misses
+    assert miss.note is not None and obstacle in miss.note
+    out = tmp_path / "note.html"
+    assert main(["report", str(scenario), "--html", str(out)]) == 0
+    capsys.readouterr()
+    assert f"<li>{obstacle}</li>" in out.read_text(encoding="utf-8")

@@ -443,8 +443,14 @@ def _dossier_note(run: _Run, d: Mapping[str, Any]) -> str | None:
 
 
 def _exempt_note(run: _Run, ex: Mapping[str, Any]) -> str | None:
-    """Why 22.2 is undetermined: the duties whose compliance the case does not give (each
-    with its clause), and the schedule's items past their day still undetermined."""
+    """Why 22.2 is refused (the duties in the way) or undetermined: the duties whose
+    compliance the case does not give (each with its clause), and the schedule's items past
+    their day still undetermined."""
+    if ex.get("exempt") is False:
+        # Refused: the duties in the way, as lifecycle lists them.
+        from sandbox_rules.report import obstacles_text
+
+        return obstacles_text(ex, run.lang)
     if ex.get("exempt") is not None or not ex.get("missing"):
         return None
     from sandbox_rules.rules import registry
