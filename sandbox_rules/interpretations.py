@@ -559,6 +559,36 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "trial finding 2; text of 14.1, 18.4, 16.1.b (this project)",
     ),
     _i(
+        "results-report-with-extension-request",
+        "14.1 18.4",
+        "14.1 has the extension request filed 'trong thời gian không quá 30 ngày, trước khi kết "
+        "thúc' the approved period 'kèm Báo cáo kết quả'; 18.4 has the results report filed "
+        "'trước khi kết thúc thời hạn thử nghiệm ít nhất 30 ngày'. Is the report filed with a "
+        "request made in the 14.1 window on time under 18.4 for the period being extended?",
+        "with-request-on-time",
+        {
+            "with-request-on-time": "Yes: a results report filed on the day of an extension "
+            "request made within the 14.1 window discharges 18.4 for the end that request would "
+            "extend. A report filed without a request, or a request outside the window, is "
+            "judged by 18.4's date alone.",
+            "separate-18.4-date": "No: 18.4's date stands on its own; a participant who means to "
+            "extend files the results report at least 30 days before the end and attaches it to "
+            "the request. A report first filed with the request is late.",
+        },
+        "The two clauses cannot both be met by one filing: 14.1's window opens 30 days before the "
+        "end and 18.4's date is the day before it opens (or the window's first day, as the "
+        "reading extension-window counts it), so under 18.4 alone a report filed 'kèm' a request "
+        "as 14.1 prescribes is late on every day but that one, and the lateness stands in the "
+        "way of 22.2. 14.1 is the clause that deals with the participant who asks to extend, and "
+        "it fixes when that report goes in (with the request, within the window): read as the "
+        "specific rule for that case, it is not read as prescribing a late filing. The words of "
+        "18.4 still support the alternative (the report by the 18.4 date, a copy with the "
+        "request), so it can be chosen. The default changes no date on the schedule; it decides "
+        "only whether such a report is on time. Whether the report then counts for the extended "
+        "end is the reading results-report-after-extension.",
+        "second trial, finding A7; text of 14.1, 18.4 (this project)",
+    ),
+    _i(
         "culture-day-makeup",
         "12.3.b 12.3.d 12.4.b 12.4.d 12.5 13.3.b 16.3.b 16.3.d",
         "If 24 November (Ngày Văn hóa Việt Nam) falls on a weekend, is it made up on the next "
@@ -606,6 +636,7 @@ QUESTION_VI: dict[str, str] = {
     "risk-assessment-period": "'Định kỳ hàng tháng, quý đánh giá rủi ro': đánh giá cả hằng tháng và hằng quý, hay hằng tháng hoặc hằng quý?",
     "authority-exemption-remit": "Miễn trách nhiệm theo khoản 1 Điều 22: phải thực hiện mọi trách nhiệm của Điều 20, hay chỉ những trách nhiệm trong phạm vi được giao?",
     "results-report-after-extension": "Sau khi gia hạn, Báo cáo kết quả đã nộp cho thời hạn trước (kèm đề nghị gia hạn) có thay cho báo cáo theo khoản 4 Điều 18 trước ngày kết thúc mới không?",
+    "results-report-with-extension-request": "Báo cáo kết quả nộp kèm đề nghị gia hạn trong thời gian quy định tại khoản 1 Điều 14 (30 ngày trước khi kết thúc) có được coi là nộp đúng hạn theo khoản 4 Điều 18 (trước khi kết thúc ít nhất 30 ngày) cho thời hạn được đề nghị gia hạn không?",
     "culture-day-makeup": "Ngày Văn hóa Việt Nam (24/11) trùng ngày nghỉ hằng tuần thì có được nghỉ bù không?",
 }
 
@@ -755,6 +786,14 @@ OPTION_VI: dict[tuple[str, str], str] = {
         "results-report-after-extension",
         "new-report",
     ): "không: mỗi ngày kết thúc có hiệu lực cần một Báo cáo kết quả nộp trước ít nhất 30 ngày; báo cáo nộp trước khi gia hạn (kèm đề nghị gia hạn) là của thời hạn trước, thời hạn đã gia hạn cần báo cáo mới",
+    (
+        "results-report-with-extension-request",
+        "with-request-on-time",
+    ): "có: Báo cáo kết quả nộp cùng ngày với đề nghị gia hạn gửi trong thời gian quy định tại khoản 1 Điều 14 là đúng hạn theo khoản 4 Điều 18 cho ngày kết thúc được đề nghị gia hạn; báo cáo nộp không kèm đề nghị, hoặc đề nghị ngoài thời gian đó, xét theo hạn của khoản 4 Điều 18",
+    (
+        "results-report-with-extension-request",
+        "separate-18.4-date",
+    ): "không: hạn của khoản 4 Điều 18 áp dụng độc lập; muốn gia hạn thì nộp Báo cáo kết quả trước khi kết thúc ít nhất 30 ngày rồi gửi kèm đề nghị gia hạn; báo cáo nộp lần đầu cùng đề nghị gia hạn là trễ hạn",
     (
         "results-report-after-extension",
         "earlier-report-counts",

@@ -253,6 +253,7 @@ def _schedule(
         "quarterly-report-due",
         "quarterly-report-quarters",
         "results-report-after-extension",
+        "results-report-with-extension-request",
         "incident-written-report",
         "extension-window",
         "roll-forward",
@@ -297,6 +298,11 @@ def _results_reports(
     own; an end that moved after its report fell due keeps its item (``results-report-period-N``).
     Under ``earlier-report-counts`` the end in force alone has an item, met by any report."""
     submitted = [e.date for e in events if e.type == "results_report_submitted"]
+    # 14.1 "kèm Báo cáo kết quả": a report filed on the day of an extension request (reading
+    # results-report-with-extension-request).
+    requested = {e.date for e in events if e.type == "extension_requested"}
+    with_request = interp["results-report-with-extension-request"] == "with-request-on-time"
+    inside = interp["extension-window"] == "including-end-day"
     if interp["results-report-after-extension"] == "earlier-report-counts":
         periods: list[tuple[date | None, date]] = [(None, end)]
     else:
@@ -318,6 +324,20 @@ def _results_reports(
         title_vi, title_en = "Báo cáo kết quả hoạt động thử nghiệm", "Results report"
         detail_vi = f"Chậm nhất 30 ngày trước ngày kết thúc {_vi(end_k)}"
         detail_en = f"At least 30 days before the end on {end_k.isoformat()}"
+        status = _status(due, done, as_of)
+        if status == "done_late" and with_request and done in requested:
+            w14 = cal.window_before(end_k, Days(30), include_target=inside)
+            if done in w14:
+                status = "done"
+                detail_vi += (
+                    f"; nộp ngày {_vi(done)} kèm đề nghị gia hạn trong thời gian quy định tại "
+                    "khoản 1 Điều 14, coi là đúng hạn (cách hiểu "
+                    "results-report-with-extension-request)"
+                )
+                detail_en += (
+                    f"; filed on {done.isoformat()} with the extension request within the "
+                    "Art. 14(1) window, on time (reading results-report-with-extension-request)"
+                )
         if until is not None:
             title_vi += f" (thời hạn trước khi gia hạn, đến {_vi(end_k)})"
             title_en += f" (period before the extension, to {end_k.isoformat()})"
@@ -343,7 +363,7 @@ def _results_reports(
                 title_en,
                 due,
                 None,
-                _status(due, done, as_of),
+                status,
                 detail_vi,
                 detail_en,
                 cal.is_provisional(due),

@@ -96,3 +96,32 @@ def test_a8_revocation_decision_after_computed_tet_is_provisional() -> None:
     assert "quyết định chậm nhất 11/02/2027 (tạm tính)" in render_lifecycle(
         status, None, None, "vi"
     )
+
+
+def test_a7_results_report_filed_with_the_14_1_request_is_on_time() -> None:
+    from sandbox_rules.obligations import obligations
+
+    # Issued 02/03/2026 + 24 months → end 02/03/2028. 14.1: the request "trong thời gian không
+    # quá 30 ngày, trước khi kết thúc … kèm Báo cáo kết quả" (from 01/02/2028); 18.4: the
+    # report "trước khi kết thúc … ít nhất 30 ngày" → 01/02/2028 (2028 is a leap year). Filed
+    # together on 20/02/2028, inside the window and after 18.4's day.
+    rec = {
+        **BASE,
+        "events": [
+            STARTED,
+            {"type": "extension_requested", "date": "2028-02-20", "months": 6},
+            {"type": "results_report_submitted", "date": "2028-02-20"},
+        ],
+    }
+    items = {i.id: i for i in obligations(rec, D("2028-03-01")).items}
+    report = items["results-report"]
+    assert report.due == D("2028-02-01")
+    assert report.status == "done"
+    assert "results-report-with-extension-request" in report.detail_vi
+    strict = {"interpretations": {"results-report-with-extension-request": "separate-18.4-date"}}
+    items = {i.id: i for i in obligations({**rec, **strict}, D("2028-03-01")).items}
+    assert items["results-report"].status == "done_late"
+    # Without a request that day, 18.4's date alone decides.
+    alone = {**rec, "events": [rec["events"][0], rec["events"][2]]}
+    items = {i.id: i for i in obligations(alone, D("2028-03-01")).items}
+    assert items["results-report"].status == "done_late"

@@ -54,7 +54,7 @@ RULES: tuple[Rule, ...] = (
         30,
         "testing_end",
         "results_report",
-        interpretations=("results-report-after-extension",),
+        interpretations=("results-report-after-extension", "results-report-with-extension-request"),
     ),
     _limit(
         "time.18.5.incident-report",
