@@ -308,10 +308,17 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
         label = item.label_vi if lang == "vi" else item.label_en
         st = t(f"dossier.status.{item.status}", lang)
         cond = f" ({t('dossier.conditional', lang)})" if item.conditional else ""
-        docs = (  # the codes are what the file's ``documents`` holds: say so, not bare
+        # How to write a document not (yet) counted in the file's ``documents``; nothing for
+        # one already there (the code beside it read as if filed, trial 2 A17).
+        docs = (
             ""
-            if item.item == "plan_content"
-            else f" — {t('dossier.accepted_codes', lang, codes=', '.join(item.accepted))}"
+            if item.item == "plan_content" or item.status == "present"
+            else " — "
+            + t(
+                "dossier.accepted_codes",
+                lang,
+                codes=", ".join(accepted_names(item.rule_id, item.accepted, lang)),
+            )
         )
         lines.append(
             f"  [{st}] {item.citation_vi if lang == 'vi' else item.citation}: {label}{cond}{docs}"
@@ -321,6 +328,24 @@ def render_dossier(d: DossierCheck, lang: str = "vi") -> str:
     lines += _unknown_document_lines(d, lang)
     lines += _interpretations(dict(d.interpretations_used), lang)
     return "\n".join(lines)
+
+
+def accepted_names(rule_id: str, accepted: Iterable[str], lang: str = "vi") -> list[str]:
+    """The names a dossier item is accepted under, as Vietnamese prose gives them: a form by
+    its code (HĐTN08), a document with no form by its name with its code after it
+    («Phương án thử nghiệm có kiểm soát» (plan)); English keeps the codes."""
+    if lang != "vi":
+        return list(accepted)
+    from sandbox_rules.dossier_names import items
+
+    found = next((it for it in items() if it.rule_id == rule_id), None)
+    out = []
+    for code in accepted:
+        if code.startswith("HĐTN") or found is None or not found.names:
+            out.append(code)
+        else:
+            out.append(f"«{found.names[0]}» ({code})")
+    return out
 
 
 def _unknown_document_lines(d: DossierCheck, lang: str) -> list[str]:

@@ -125,3 +125,20 @@ def test_a7_results_report_filed_with_the_14_1_request_is_on_time() -> None:
     alone = {**rec, "events": [rec["events"][0], rec["events"][2]]}
     items = {i.id: i for i in obligations(alone, D("2028-03-01")).items}
     assert items["results-report"].status == "done_late"
+
+
+def test_a17_dossier_says_how_to_write_a_missing_item_in_vietnamese() -> None:
+    from sandbox_rules.engine import dossier
+    from sandbox_rules.report import render_dossier
+
+    d = dossier("extension", "organisation", documents=["HĐTN13"])
+    text = render_dossier(d, "vi")
+    [missing] = [ln for ln in text.splitlines() if "[CÒN THIẾU]" in ln]
+    # Not "mã khai trong documents: HĐTN08, results_report", which reads as if filed.
+    assert missing.endswith(
+        "— ghi trong documents bằng: HĐTN08, "
+        "«Báo cáo kết quả hoạt động thử nghiệm có kiểm soát» (results_report)"
+    )
+    [present] = [ln for ln in text.splitlines() if "[đã có]" in ln]
+    assert "documents" not in present
+    assert "mã khai" not in text

@@ -180,7 +180,14 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
     file), one page with one appraisal note per case, in order, each starting a printed page."""
     if lang not in ("vi", "en"):
         raise InputValidationError.from_key("error.lang", given=repr(lang))
-    from sandbox_rules.report import _rule_clauses, _word, cite, cites, obstacle_text
+    from sandbox_rules.report import (
+        _rule_clauses,
+        _word,
+        accepted_names,
+        cite,
+        cites,
+        obstacle_text,
+    )
 
     reports = [r] if isinstance(r, Mapping) else list(r)
     if not reports:
@@ -215,6 +222,7 @@ def render_html(r: Mapping[str, Any] | Sequence[Mapping[str, Any]], lang: str = 
         clause_name=lambda c: cite(str(c), lang),  # as prose writes it, as the text report
         clause_names=lambda cs: cites(cs, lang),
         obstacle=lambda o: obstacle_text(o, lang),  # as lifecycle and test say it
+        accepted=lambda i: accepted_names(str(i["rule_id"]), i["accepted"], lang),
         event_name=lambda code: _word("event", str(code), lang == "vi"),  # as the text report
         rule_clauses=lambda rule_id: _rule_clauses(str(rule_id), lang),
     )
