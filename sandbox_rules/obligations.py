@@ -24,6 +24,7 @@ from sandbox_rules._validation import as_day
 from sandbox_rules.calendar import Days, VietnamCalendar
 from sandbox_rules.calendar.periods import add_months
 from sandbox_rules.interpretations import Interpretations
+from sandbox_rules.law.citation import Citation
 from sandbox_rules.lifecycle import (
     Event,
     LifecycleStatus,
@@ -725,9 +726,13 @@ def _continuing(status: LifecycleStatus) -> list[Obligation]:
     """Duties the text keeps after the end: Art. 19's 'và sau khi kết thúc thử nghiệm' (19.3,
     19.4) and, after a revocation, returning the certificate (15.2, second paragraph)."""
     during_and_after_vi = (
-        "Trong quá trình và sau khi kết thúc thử nghiệm (đoạn mở đầu Điều 19); không có hạn."
+        # The article's opening paragraph by its one name, as every citation gives it.
+        f"Trong quá trình và sau khi kết thúc thử nghiệm ({Citation.parse('19.par1').vi()}); "
+        "không có hạn."
     )
-    during_and_after_en = "During and after the testing (Art. 19, opening words); no date."
+    during_and_after_en = (
+        f"During and after the testing ({Citation.parse('19.par1').en()}); no date."
+    )
     out = [
         Obligation(
             "continuing-19.3-complaints",
@@ -751,8 +756,9 @@ def _continuing(status: LifecycleStatus) -> list[Obligation]:
             None,
             None,
             "continuing",
-            "Trong quá trình thử nghiệm và khi kết thúc thử nghiệm (khoản 4 Điều 19); không có hạn.",
-            "During the testing and when it ends (Art. 19(4)); no date.",
+            "Trong quá trình thử nghiệm và khi kết thúc thử nghiệm "
+            f"({Citation.parse('19.4').vi()}); không có hạn.",
+            f"During the testing and when it ends ({Citation.parse('19.4').en()}); no date.",
             duty="duty.19.4.compensation",
         ),
     ]

@@ -732,11 +732,11 @@ RISK_RECORD = {
         # (03/2026 .. 03/2028) and 9 calendar quarters (I/2026 .. I/2028), each named as such.
         (
             "monthly-and-quarterly",
-            "19.2: 25 kỳ đánh giá rủi ro hằng tháng và 9 kỳ hằng quý, từ 02/03/2026 đến 02/03/2028",
+            "khoản 2 Điều 19: 25 kỳ đánh giá rủi ro hằng tháng và 9 kỳ hằng quý, từ 02/03/2026 đến 02/03/2028",
         ),
         (
             "monthly-or-quarterly",
-            "19.2: 9 kỳ đánh giá rủi ro hằng quý, từ 02/03/2026 đến 02/03/2028",
+            "khoản 2 Điều 19: 9 kỳ đánh giá rủi ro hằng quý, từ 02/03/2026 đến 02/03/2028",
         ),
     ],
 )

@@ -142,3 +142,32 @@ def test_a17_dossier_says_how_to_write_a_missing_item_in_vietnamese() -> None:
     [present] = [ln for ln in text.splitlines() if "[đã có]" in ln]
     assert "documents" not in present
     assert "mã khai" not in text
+
+
+def test_a18_prose_cites_as_prose_and_the_council_note_cites_its_paragraph(tmp_path: Any) -> None:
+    import yaml
+
+    from sandbox_rules.cli import main
+    from sandbox_rules.rules import registry
+
+    # 12.4.b: "Trong trường hợp cần thiết, Bộ Công an có thể thành lập Hội đồng tư vấn …" ends
+    # đoạn 1; đoạn 2 ("Hội đồng tư vấn gồm: …") is the composition.
+    council = registry().get("proc.12.4.b.council")
+    assert council.citation.vi() == "đoạn 1 điểm b khoản 4 Điều 12"
+    assert [c.short for c in council.citations] == ["12.4.b.par1", "12.4.b.par2"]
+    # An article's opening paragraph has one name: đoạn 1 Điều 19, not "đoạn mở đầu".
+    from sandbox_rules.obligations import obligations
+
+    items = {i.id: i for i in obligations(BASE, D("2026-04-01")).items}
+    assert "(đoạn 1 Điều 19)" in items["continuing-19.3-complaints"].detail_vi
+    # The calendar file: "khoản 3 Điều 18", not "Nghị định 169/2025/NĐ-CP, 18.3."
+    rec = tmp_path / "kb.yaml"
+    rec.write_text(
+        yaml.safe_dump({"as_of": "2026-04-01", "record": {**BASE, "events": [STARTED]}}),
+        encoding="utf-8",
+    )
+    out = tmp_path / "x.ics"
+    assert main(["obligations", str(rec), "--ics", str(out)]) == 0
+    ics = out.read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "(khoản 3 Điều 18)" in ics and "Căn cứ: khoản 3 Điều 18 Nghị định 169/2025/NĐ-CP" in ics
+    assert "(18.3)" not in ics and ", 18.3." not in ics

@@ -565,7 +565,8 @@ PROCEDURE_NOTES: tuple[Rule, ...] = (
     ),
     rule(
         "proc.12.4.b.council",
-        "12.4.b.par2",
+        # "có thể thành lập Hội đồng tư vấn" closes đoạn 1; đoạn 2 is its composition.
+        ("12.4.b.par1", "12.4.b.par2"),
         RuleKind.OBLIGATION,
         "Bộ Công an có thể thành lập Hội đồng tư vấn (thành phần theo đoạn 2 điểm b khoản 4 Điều 12); văn bản không quy định thời hạn riêng.",
         "The Ministry of Public Security may set up an advisory council (composition in Art. 12(4)(b)); "

@@ -34,6 +34,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sandbox_rules.errors import InputValidationError, OptionalDependencyError, brief
+from sandbox_rules.report import cite
 
 if TYPE_CHECKING:
     from sandbox_rules.calendar import VietnamCalendar
@@ -163,13 +164,14 @@ def obligations_ics(
         is_task = item.due is not None and not as_events
         comp = icalendar.Todo() if is_task else icalendar.Event()
         title = item.title_vi if vi else item.title_en
+        clause = cite(item.citation, lang)  # as prose writes it: khoản 3 Điều 18
         status_text = statuses.get(item.status, item.status)
         comp.add("uid", _uid(ident, item.id))
         comp.add("dtstamp", _midnight(max(as_of, changed)))
         comp.add("last-modified", _midnight(changed))
         comp.add("sequence", max(0, (changed - SEQUENCE_EPOCH).days))
         if item.due is not None:
-            summary = f"{title} ({item.citation})"
+            summary = f"{title} ({clause})"
             if as_events and item.status in ("done", "done_late", "overdue"):
                 summary = f"[{status_text}] {summary}"
             comp.add("summary", summary)
@@ -185,7 +187,7 @@ def obligations_ics(
         else:
             assert item.window is not None
             start, end = item.window
-            comp.add("summary", f"{title} ({item.citation})")
+            comp.add("summary", f"{title} ({clause})")
             comp.add("dtstart", start)
             comp.add("dtend", end + timedelta(days=1))  # exclusive: the span covers `end`
             comp.add("transp", "TRANSPARENT")
@@ -194,7 +196,7 @@ def obligations_ics(
         if item.due is not None and not is_task:
             comp.add("transp", "TRANSPARENT")
         parts = [
-            t("ics.basis", lang, citation=item.citation),
+            t("ics.basis", lang, citation=clause),
             item.detail_vi if vi else item.detail_en,
         ]
         if item.window is not None and item.due is not None:
