@@ -197,3 +197,35 @@ def test_list_fields_show_an_item_and_documents_the_accepted_names() -> None:
     assert [str(m) for m in app.applicant.legal_representative.background.court_measures or []] == [
         "prison_sentence_postponed"
     ]
+
+
+def test_case_template_has_the_other_inputs_and_says_each_expectations_form() -> None:
+    # Trial 2, A16: only application: and expect:, no hint of the form of due, step_status,
+    # obligations or error, and extension_window described as a list.
+    text = template("case")
+    for key in ("record:", "as_of:", "timeline:", "dossier:", "compliance:"):
+        assert f"\n# {key}" in text, key
+    # Uncommented, the skeletons are a valid case.
+    lines = []
+    for line in text.splitlines():
+        if line.startswith(
+            ("# record:", "# as_of:", "# timeline:", "# dossier:", "# compliance:")
+        ) or (line.startswith("#   ") and lines and not lines[-1].startswith("# ")):
+            line = line[2:]
+        lines.append(line)
+    case = Case.model_validate(yaml.safe_load("\n".join(lines) + "\n"))
+    assert case.record is not None and case.as_of is not None
+    assert case.timeline is not None and case.dossier is not None and case.compliance
+    words = {ln.split(":")[0].strip("# "): ln for ln in text.splitlines() if ln.startswith("  # ")}
+    assert "mã bước -> ngày" in words["due"]
+    assert (
+        "mã bước -> tình trạng" in words["step_status"]
+        and "overdue (quá hạn)" in words["step_status"]
+    )
+    assert (
+        "mã nghĩa vụ" in words["obligations"]
+        and "done_late (thực hiện trễ hạn)" in words["obligations"]
+    )
+    assert "invalid_transition" in words["error"]
+    assert "cặp ngày [ngày đầu, ngày cuối]" in words["extension_window"]
+    assert "danh sách" not in words["extension_window"]

@@ -381,14 +381,59 @@ def case_template(lang: str = "vi", kind: str = "organisation") -> str:
     app = application_template(lang, kind).splitlines()
     out.extend(f"  {line}" if line else "" for line in app[3:])
     out.append("")
+    out.extend(_case_inputs(lang))
+    out.append("")
     out.append(f"# {t('template.expect', lang)}")
     out.append("expect:")
     for name, info in Expect.model_fields.items():
-        hint = _hint(info.annotation, lang)
+        hint = _expect_hint(name, info.annotation, lang)
         cites = _cite_vi(_clause_of(f"expect.{name}", info.description), lang)
         comment = " — ".join(x for x in (t(f"expect.{name}", lang), cites, hint) if x)
         out.append(f"  # {name}:  # {comment}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _case_inputs(lang: str) -> list[str]:
+    """The case's other inputs, commented out (trial 2, A16): a record and its day, a
+    timeline, a dossier, a compliance table; each as the matching ``init`` template has it."""
+    from sandbox_rules.procedures import PROCEDURES
+
+    return [
+        f"# {t('template.case_record', lang)}",
+        "# record:",
+        "#   issued_on: 2026-03-02  # " + t("template.date", lang),
+        "#   approved_months: 24",
+        "#   applicant_kind: organisation",
+        "#   events:",
+        "#     - type: testing_started",
+        "#       date: 2026-03-10",
+        f"# as_of: 2026-12-01  # {t('template.as_of', lang)} — {t('template.date', lang)}",
+        f"# {t('template.timeline', lang, procedures=', '.join(PROCEDURES))}",
+        "# timeline:",
+        "#   procedure: issuance-12.3",
+        "#   events:",
+        "#     dossier_complete: 2026-06-01",
+        f"# {t('template.case_dossier', lang)}",
+        "# dossier:",
+        "#   procedure: issuance  # issuance | reissue | adjustment | extension | conclusion",
+        "#   documents: [HĐTN01, plan]",
+        f"# {t('template.compliance', lang)}",
+        "# compliance:",
+        "#   duty.18.3.quarterly: true",
+        "#   duty.18.4.results-report: true",
+    ]
+
+
+def _expect_hint(name: str, ann: Any, lang: str) -> str:
+    """What an expectation takes: a mapping's keys and values (due, step_status, obligations
+    ...), the pair of dates of extension_window, an error's code; else the field's type."""
+    from typing import get_args
+
+    if messages(lang).get(f"template.expect_form.{name}") is None:
+        return _hint(ann, lang)
+    args = get_args(_unwrap(ann))
+    values = _hint(args[1], lang) if len(args) == 2 else ""
+    return t(f"template.expect_form.{name}", lang, values=values)
 
 
 def template(what: str, lang: str = "vi", kind: str = "organisation") -> str:
