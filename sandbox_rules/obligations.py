@@ -325,11 +325,11 @@ def _results_reports(
         title_vi, title_en = "Báo cáo kết quả hoạt động thử nghiệm", "Results report"
         detail_vi = f"Chậm nhất 30 ngày trước ngày kết thúc {_vi(end_k)}"
         detail_en = f"At least 30 days before the end on {end_k.isoformat()}"
-        status = _status(due, done, as_of)
-        if status == "done_late" and with_request and done in requested:
+        item_status = _status(due, done, as_of)
+        if item_status == "done_late" and done is not None and with_request and done in requested:
             w14 = cal.window_before(end_k, Days(30), include_target=inside)
             if done in w14:
-                status = "done"
+                item_status = "done"
                 detail_vi += (
                     f"; nộp ngày {_vi(done)} kèm đề nghị gia hạn trong thời gian quy định tại "
                     "khoản 1 Điều 14, coi là đúng hạn (cách hiểu "
@@ -364,7 +364,7 @@ def _results_reports(
                 title_en,
                 due,
                 None,
-                status,
+                item_status,
                 detail_vi,
                 detail_en,
                 cal.is_provisional(due),
