@@ -444,6 +444,8 @@ def _problem(
             key = _VALUE_ERROR_KEYS.get(error.key)
             if key == "validation.unknown_body":
                 suggestion = _body_suggestion(written)
+            elif isinstance(error.fields.get("suggestion"), str):  # the validator's nearest
+                suggestion = str(error.fields["suggestion"])
             text = t(key, lang, given=given) if key else error.message_in(lang)
         else:  # another library's words (English), quoted
             text = t("validation.other", lang, detail=str(error or err.get("msg", "")))
@@ -487,7 +489,7 @@ def validate(
             exc, data = again, said
     errors = translate(model, exc, located, root=root, lang=lang)
     errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
-    errors = _fields_of_another_kind(model, exc, errors, located, root, lang)
+    errors = _fields_of_another_kind(model, data, exc, errors, located, root, lang)
     errors.sort(key=lambda e: e["line"] or 0)
     raise invalid(errors, located.source if source is None else source, what)
 
@@ -590,18 +592,44 @@ def _behind_wrong_kinds(
     ]
     if not wrong:
         return []
+    return _as_kinds(model, data, wrong, located, root, lang)
+
+
+def _as_kinds(
+    model: type[BaseModel],
+    data: Any,
+    wrong: Sequence[tuple[DataPath, str]],
+    located: Located,
+    root: DataPath,
+    lang: str,
+    skip: Sequence[tuple[DataPath, str]] = (),
+) -> list[dict[str, Any]]:
+    """The problems under each part of ``wrong`` (the path of its ``kind``, the kind meant)
+    when the part is checked as that kind, each saying which kind it assumed; ``skip``: the
+    (path, type) of problems already reported."""
     patched = _with_kinds(data, wrong)
     if patched is None:
         return []
     try:
         model.model_validate(patched)
     except ValidationError as exc:
-        again = translate(model, exc, located, root=root, lang=lang)
+        found = exc
     else:
         return []
+    said = _yes_no(model, patched, found)  # "có" / "không" read as validate reads them
+    if said is not None:
+        try:
+            model.model_validate(said)
+        except ValidationError as again_exc:
+            found = again_exc
+        else:
+            return []
+    again = translate(model, found, located, root=root, lang=lang)
     out = []
     for e in again:
         loc = tuple(e["loc"][len(root) :])
+        if (loc, e["type"]) in skip:
+            continue
         for tag_loc, kind in wrong:
             part = tag_loc[:-1]
             if loc[: len(part)] == part and loc != tag_loc:
@@ -639,6 +667,7 @@ def _union_at(model: type[BaseModel], loc: Sequence[str | int]) -> tuple[int, An
 
 def _fields_of_another_kind(
     model: type[BaseModel],
+    data: Any,
     exc: ValidationError,
     errors: list[dict[str, Any]],
     located: Located,
@@ -647,7 +676,10 @@ def _fields_of_another_kind(
 ) -> list[dict[str, Any]]:
     """Fields "not in the form" that are all the fields of another kind of the same part (a
     company filed with ``kind: individual``): each error points at ``kind`` on its line as
-    the likely cause, instead of suggesting a field of the kind written."""
+    the likely cause, instead of suggesting a field of the kind written. When at least half
+    of them are fields of the other kind, the rest (misspelt) get the nearest field of that
+    kind, and the values of the part are checked as that kind too (what fixing ``kind``
+    alone would show next)."""
     groups: dict[tuple[DataPath, str], list[str]] = {}
     members: dict[tuple[DataPath, str], Any] = {}
     for raw in exc.errors():
@@ -662,17 +694,26 @@ def _fields_of_another_kind(
         groups.setdefault(key, []).append(str(raw["loc"][-1]))
         members[key] = union
     hints: dict[tuple[str | int, ...], dict[str, str]] = {}  # each said in both languages
+    nearer: dict[tuple[str | int, ...], str] = {}  # a misspelt field: the other kind's nearest
+    meant: list[tuple[DataPath, str]] = []  # each part's kind path and the kind it seems
     for (part, given), names in groups.items():
         others = [
             m
             for m in members[(part, given)]
             if _is_model(m)
             and m.model_fields["kind"].default != given
-            and all(n in m.model_fields for n in names)
+            and 2 * sum(n in m.model_fields for n in names) >= len(names)
+            and any(n in m.model_fields for n in names)
         ]
         if len(others) != 1:
             continue
         kind = str(others[0].model_fields["kind"].default)
+        meant.append(((*part, "kind"), kind))
+        for n in names:
+            if n not in others[0].model_fields:
+                near = nearest(n, [f for f in others[0].model_fields if f != "kind"])
+                if near is not None:
+                    nearer[(*root, *part, n)] = near
         line = located.line((*root, *part, "kind"))
         note = {
             lg: t(
@@ -696,21 +737,29 @@ def _fields_of_another_kind(
             out.append(e)
             continue
         said = {}
+        near = nearer.get(tuple(e["loc"]))
         for lg in ("vi", "en"):
             msg = str(e[f"problem_{lg}"])
             if e.get("suggestion"):  # a field of the kind written is not what was meant
                 msg = msg.split(". " + t("validation.suggest", lg, value=e["suggestion"]))[0]
             said[lg] = f"{msg} ({hint[lg]})"
+            if near is not None:  # legal_rep -> legal_representative, of the kind meant
+                said[lg] += ". " + t("validation.suggest", lg, value=near)
         out.append(
             {
                 **e,
                 "msg": said[lang],
                 "problem_vi": said["vi"],
                 "problem_en": said["en"],
-                "suggestion": None,
+                "suggestion": near,
                 "kind_hint": hint[lang],
             }
         )
+    if meant:  # the values under the kind meant: checked now, not after the kind is fixed
+        skip = [(tuple(e["loc"][len(root) :]), str(e["type"])) for e in errors]
+        misspelt = {(*k[:-1], v) for k, v in nearer.items()}
+        more = _as_kinds(model, data, meant, located, root, lang, skip)
+        out += [e for e in more if not (e["type"] == "missing" and tuple(e["loc"]) in misspelt)]
     return out
 
 
