@@ -211,3 +211,35 @@ def test_fields_of_the_other_kind_keep_their_hint_and_are_checked(
         assert part in err, (part, err)
     for part in not_said:
         assert part not in err, (part, err)
+
+
+# A3, case files: a wrong value under a mapping of names does not hide a wrong name.
+CASE_CASES = [
+    # a wrong step status beside wrong step names in due: (only the status was said)
+    (
+        "name: sóng lỗi\ntimeline:\n  procedure: issuance-12.4\n"
+        "  events: {dossier_complete: 2026-04-24}\nas_of: 2026-04-25\nexpect:\n  due:\n"
+        "    lấy ý kiến: 2026-05-04\n    trả lời: 2026-05-11\n  step_status:\n"
+        "    decide: đúng hạn\n",
+        ["dòng 8 ", "«consult»", "dòng 9 ", "«replies»", "dòng 11 ", "«done_on_time»"],
+    ),
+    # a wrong status under a wrong step name: both said
+    (
+        "name: một bước\ntimeline:\n  procedure: issuance-12.4\n"
+        "  events: {dossier_complete: 2026-04-24}\nas_of: 2026-04-25\nexpect:\n"
+        "  step_status:\n    trả lời: đúng hạn\n",
+        ["«replies»", "«done_on_time»"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), CASE_CASES)
+def test_a_case_reports_wrong_names_beside_wrong_values(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, said: list[str]
+) -> None:
+    path = tmp_path / "song.case.yaml"
+    path.write_text(text, encoding="utf-8")
+    main(["test", str(path)])
+    out = capsys.readouterr().out
+    for part in said:
+        assert part in out, (part, out)
