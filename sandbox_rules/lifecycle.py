@@ -114,7 +114,7 @@ class Event(StrictInput):
         "(15.1.c); facts left out are not changes",
     )
     note: str | None = None
-    remediation_required: bool | None = Field(
+    remediation_required: Flag = Field(
         None,
         description="inspection_ended: whether the inspection record (biên bản kiểm tra, 17.2) "
         "requires shortcomings or violations to be remedied (17.3, 15.1.d); absent = unknown",

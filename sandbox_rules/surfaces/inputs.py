@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from sandbox_rules._validation import iso_form
+from sandbox_rules._validation import iso_form, yes_no_hint
 from sandbox_rules.errors import (
     InputValidationError,
     SandboxRulesError,
@@ -30,6 +30,7 @@ from sandbox_rules.errors import (
     field_problem,
 )
 from sandbox_rules.i18n import Message, Texts, messages, t
+from sandbox_rules.io import yaml12_booleans
 
 DataPath = tuple[str | int, ...]
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x
@@ -58,6 +59,7 @@ def _float(loader: Any, node: yaml.ScalarNode) -> Any:
 _CLAUSE_LIKE = re.compile(r"^\d+\.\d+$")
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:float", _float)
+yaml12_booleans(_Loader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,6 +418,7 @@ def _problem(
         text = t("validation.enum", lang, given=given)
     elif kind in ("bool_parsing", "bool_type"):
         text = t("validation.bool", lang, given=given)
+        suggestion = yes_no_hint(written)  # «yes» -> «có»: an English word is not guessed
     elif kind.startswith(("date", "datetime")):
         text = t("validation.date", lang, given=given)
         suggestion = iso_form(written)  # «01/03/2026» -> «2026-03-01»
@@ -427,6 +430,8 @@ def _problem(
         text = t("validation.le", lang, limit=ctx.get("le", ctx.get("lt")), given=given)
     elif kind in ("list_type", "tuple_type", "set_type"):
         text = t("validation.list", lang)
+        if isinstance(written, dict) and written:
+            text += t("validation.list_as_mapping", lang)  # "a: 1" for "- a: 1"
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
         text = t("validation.mapping", lang)
         if (
@@ -479,61 +484,11 @@ def validate(
         return model.model_validate(data)
     except ValidationError as first:
         exc = first
-    said = _yes_no(model, data, exc)  # "có" / "không" for true / false, as the template says
-    if said is not None:
-        try:
-            return model.model_validate(said)
-        except ValidationError as again:
-            exc, data = again, said
     errors = translate(model, exc, located, root=root, lang=lang)
     errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
     errors = _fields_of_another_kind(model, exc, errors, located, root, lang)
     errors.sort(key=lambda e: e["line"] or 0)
     raise invalid(errors, located.source if source is None else source, what)
-
-
-#: The Vietnamese words a file may use for a yes/no field (folded: no diacritics, lower case),
-#: as the templates and the messages offer them: "có" (true) and "không" (false), nothing else.
-YES_NO = {"co": True, "khong": False}
-
-
-def yes_no(value: object) -> bool | None:
-    """True for "có", False for "không" (any case, with or without diacritics), else None."""
-    if not isinstance(value, str):
-        return None
-    from sandbox_rules.catalogues import fold
-
-    return YES_NO.get(fold(value))
-
-
-def _yes_no(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
-    """A copy of ``data`` with each yes/no field written "có"/"không" read as true/false;
-    None when there is none (any other word stays an error)."""
-    import copy
-
-    found = []
-    for err in exc.errors():
-        if err["type"] not in ("bool_parsing", "bool_type"):
-            continue
-        path = resolve(model, err["loc"])[0]
-        value = err["input"] if "input" in err else _at(data, path)  # hidden input: the file's
-        if yes_no(value) is not None:
-            found.append((path, yes_no(value)))
-    if not found:
-        return None
-    patched = copy.deepcopy(data)
-    for path, value in found:
-        node = patched
-        for k in path[:-1]:
-            try:
-                node = node[k]
-            except (KeyError, IndexError, TypeError):
-                return None
-        try:
-            node[path[-1]] = value
-        except (KeyError, IndexError, TypeError):
-            return None
-    return patched
 
 
 def _at(data: Any, path: DataPath) -> Any:
