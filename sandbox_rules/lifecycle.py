@@ -163,6 +163,32 @@ class SandboxRecord(StrictInput):
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
     interpretations: Readings = Field(default_factory=dict)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _applicant_kind(cls, data: Any) -> Any:
+        """An ``applicant_changed`` event's applicant without ``kind`` is of the record's
+        ``applicant_kind`` (what it leaves out is unchanged, the template says)."""
+        if not isinstance(data, dict) or data.get("applicant_kind") not in (
+            "organisation",
+            "individual",
+        ):
+            return data
+        events = data.get("events")
+        if not isinstance(events, list):
+            return data
+        filled = []
+        for e in events:
+            applicant = e.get("applicant") if isinstance(e, dict) else None
+            if (
+                isinstance(e, dict)
+                and e.get("type") == "applicant_changed"
+                and isinstance(applicant, dict)
+                and "kind" not in applicant
+            ):
+                e = {**e, "applicant": {"kind": data["applicant_kind"], **applicant}}
+            filled.append(e)
+        return {**data, "events": filled}
+
     @model_validator(mode="after")
     def _check(self) -> SandboxRecord:
         start = self.testing_start or self.issued_on

@@ -199,3 +199,30 @@ def test_shape_hints(
     assert main(["lifecycle", str(f)]) == 1
     err = capsys.readouterr().err
     assert hint in err and "dòng " in err, err
+
+
+# -- A10: an applicant_changed event takes its kind from the record -----------------------------
+CHANGED = (
+    "as_of: 2027-03-01\nrecord:\n  name: x\n{kind}  issued_on: 2026-05-15\n"
+    "  approved_months: 18\n  events:\n    - {{type: testing_started, date: 2026-07-01}}\n"
+    "    - type: applicant_changed\n      date: 2027-01-20\n      applicant:\n"
+    "        legal_representative:\n          background:\n"
+    "            prosecuted_as_accused: true\n"
+)
+# (the record's applicant_kind line, the exit code, a text expected in the output or error)
+APPLICANT_CHANGED = [
+    ("  applicant_kind: organisation\n", 0, "điểm c khoản 1 Điều 15"),  # kind from the record
+    ("", 1, "thiếu trường bắt buộc «kind»"),  # no kind anywhere: said so, no dict printed
+]
+
+
+@pytest.mark.parametrize(("kind", "code", "said"), APPLICANT_CHANGED)
+def test_applicant_changed_takes_the_records_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, code: int, said: str
+) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text(CHANGED.format(kind=kind), encoding="utf-8")
+    assert main(["lifecycle", str(f)]) == code
+    out = capsys.readouterr()
+    assert said in out.out + out.err, out
+    assert "{'" not in out.err  # never a Python dict as the value given

@@ -410,8 +410,14 @@ def _problem(
     elif kind in ("union_tag_invalid", "union_tag_not_found"):
         choices = [c.strip(" '") for c in str(ctx.get("expected_tags", "")).split(",") if c.strip()]
         tag = ctx.get("tag")
-        suggestion = nearest(tag, choices)
-        text = t("validation.union_tag", lang, given=tag if tag is not None else "", name=name)
+        if kind == "union_tag_not_found" or isinstance(tag, (Mapping, list)):
+            # no kind written: the group of fields is not "the kind given" (never a dict shown)
+            text = t("validation.missing", lang, name=str(ctx.get("discriminator") or "kind").strip("'\""))
+        else:
+            suggestion = nearest(tag, choices)
+            text = t(
+                "validation.union_tag", lang, given=brief(tag) if tag is not None else "", name=name
+            )
     elif kind in ("enum", "literal_error"):
         choices = allowed_values(ann)
         suggestion = nearest(written, choices)
