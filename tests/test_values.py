@@ -226,3 +226,88 @@ def test_applicant_changed_takes_the_records_kind(
     out = capsys.readouterr()
     assert said in out.out + out.err, out
     assert "{'" not in out.err  # never a Python dict as the value given
+
+
+# -- A12: a coded value written as its Vietnamese name, as the tables print it ------------------
+# (a case's expect lines, the file its facts come from, the case's status)
+CONCLUSION = EXAMPLES / "scenarios" / "conclusion.yaml"
+NAMED_CASES = [
+    ("  obligations: {{results-report: đã thực hiện}}\n", CONCLUSION, "passed"),  # done
+    ("  obligations: {{results-report: Da thuc hien}}\n", CONCLUSION, "passed"),  # no diacritics
+    ("  state: đang thử nghiệm\n", CONCLUSION, "passed"),  # active, as lifecycle prints it
+    ("  state: active\n", CONCLUSION, "passed"),  # the code itself still
+    ("  conditions: đủ điều kiện\n", EXAMPLES / "org-hanoi-one-source.yaml", "passed"),
+    ("  conditions: ĐỦ ĐIỀU KIỆN\n", EXAMPLES / "org-hanoi-one-source.yaml", "passed"),
+    ("  state: thử nghiệm\n", CONCLUSION, "error"),  # a part of a name is not a name: refused
+]
+
+
+@pytest.mark.parametrize(("expect", "source", "status"), NAMED_CASES)
+def test_a_case_file_takes_the_names_the_tool_prints(
+    tmp_path: Path, expect: str, source: Path, status: str
+) -> None:
+    from sandbox_rules.surfaces.casefiles.runner import run_file
+
+    f = tmp_path / "a.case.yaml"
+    f.write_text(f"name: x\nfrom: {source}\nexpect:\n{expect.format()}", encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.status == status, (r.error, [repr(c) for c in r.checks])
+
+
+def test_a_step_status_by_its_printed_name(tmp_path: Path) -> None:
+    from sandbox_rules.surfaces.casefiles.runner import run_file
+
+    f = tmp_path / "a.case.yaml"
+    f.write_text(
+        "name: x\ntimeline:\n  procedure: issuance-12.4\n  events: {dossier_complete: 2026-04-24}\n"
+        "as_of: 2026-04-25\nexpect:\n  step_status:\n    decide: chờ bước trước\n",
+        encoding="utf-8",
+    )
+    (r,) = run_file(f)
+    assert r.status == "passed", (r.error, [repr(c) for c in r.checks])  # waiting
+
+
+# (what is written, the choices, the value read, the candidates when ambiguous)
+BY_NAME = [
+    (
+        "Bộ Công an",
+        ["data_owning_unit", "ministry_of_public_security"],
+        "ministry_of_public_security",
+        [],
+    ),
+    (
+        "bo cong an",
+        ["data_owning_unit", "ministry_of_public_security"],
+        "ministry_of_public_security",
+        [],
+    ),
+    (
+        "BỘ CÔNG AN",
+        ["data_owning_unit", "ministry_of_public_security"],
+        "ministry_of_public_security",
+        [],
+    ),
+    ("Công an", ["data_owning_unit", "ministry_of_public_security"], None, []),  # part: no guess
+    ("thực hiện trễ hạn", ["late", "done_late"], None, ["done_late", "late"]),  # two values' name
+    ("đúng hạn", ["done_on_time", "late"], "done_on_time", []),  # as the report's page prints it
+]
+
+
+@pytest.mark.parametrize(("written", "choices", "code", "several"), BY_NAME)
+def test_by_name(written: str, choices: list[str], code: str | None, several: list[str]) -> None:
+    from sandbox_rules.surfaces.inputs import by_name
+
+    assert by_name(written, choices) == (code, several)
+
+
+def test_the_interview_shows_and_takes_vietnamese_names() -> None:
+    import typing
+
+    from sandbox_rules.surfaces.interview.session import Question, hint, parse_answer
+
+    ann = typing.Literal["data_owning_unit", "ministry_of_public_security", "not_approved"]
+    q = Question(("scope", "testing_spaces", 1, "site_approved_by"), "f", "l", (), ann)
+    assert "2. Bộ Công an (ministry_of_public_security)" in hint(q)  # was "2. ministry_of_…"
+    assert parse_answer(q, "Bộ Công an") == "ministry_of_public_security"  # was refused
+    assert parse_answer(q, "bo cong an") == "ministry_of_public_security"
+    assert parse_answer(q, "2") == "ministry_of_public_security"

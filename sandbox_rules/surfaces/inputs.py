@@ -251,6 +251,41 @@ def nearest(given: object, choices: Sequence[str]) -> str | None:
     return found[0]
 
 
+#: The tables whose names a coded value may be written as: what the tool prints for it.
+_NAME_TABLES = ("value", "state", "timeline.status", "lifecycle.duty")
+
+
+def value_names(code: str, lang: str = "vi") -> list[str]:
+    """The names the tool prints for a coded value (``extended`` -> «đã gia hạn»)."""
+    m = messages(lang)
+    names = [m.get(f"{table}.{code}") for table in _NAME_TABLES]
+    names.append(m.get(f"page.step_{code}"))
+    return [str(n) for n in names if n]
+
+
+def by_name(given: object, choices: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The choice whose Vietnamese name is ``given`` as the tables print it (NFC, any case;
+    also without diacritics where that is unambiguous): (the choice, []); (None, the
+    candidates) when the name fits several; (None, []) when it names none. Never a guess:
+    a part of a name is not a name."""
+    import unicodedata
+
+    if not isinstance(given, str) or not given.strip() or len(given) > 200:
+        return None, []
+    from sandbox_rules.catalogues import fold
+
+    def exact(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    for key in (exact, fold):
+        found = sorted({c for c in choices for n in value_names(c) if key(n) == key(given)})
+        if len(found) == 1:
+            return found[0], []
+        if found:
+            return None, found
+    return None, []
+
+
 @cache
 def _labels() -> dict[str, tuple[str, str]]:
     from sandbox_rules.facts import SPECS
@@ -412,7 +447,11 @@ def _problem(
         tag = ctx.get("tag")
         if kind == "union_tag_not_found" or isinstance(tag, (Mapping, list)):
             # no kind written: the group of fields is not "the kind given" (never a dict shown)
-            text = t("validation.missing", lang, name=str(ctx.get("discriminator") or "kind").strip("'\""))
+            text = t(
+                "validation.missing",
+                lang,
+                name=str(ctx.get("discriminator") or "kind").strip("'\""),
+            )
         else:
             suggestion = nearest(tag, choices)
             text = t(
@@ -420,8 +459,13 @@ def _problem(
             )
     elif kind in ("enum", "literal_error"):
         choices = allowed_values(ann)
-        suggestion = nearest(written, choices)
+        _, several = by_name(written, choices)
         text = t("validation.enum", lang, given=given)
+        if several:  # a name of more than one value: the candidates, never a guess
+            choices = [f"{c} («{value_names(c)[0]}»)" for c in several]
+            text += ". " + t("validation.ambiguous_name", lang)
+        else:
+            suggestion = nearest(written, choices)
     elif kind in ("bool_parsing", "bool_type"):
         text = t("validation.bool", lang, given=given)
         suggestion = yes_no_hint(written)  # «yes» -> «có»: an English word is not guessed
@@ -490,11 +534,48 @@ def validate(
         return model.model_validate(data)
     except ValidationError as first:
         exc = first
+    named = _by_names(model, data, exc)  # «Bộ Công an» for ministry_of_public_security
+    if named is not None:
+        try:
+            return model.model_validate(named)
+        except ValidationError as again:
+            exc, data = again, named
     errors = translate(model, exc, located, root=root, lang=lang)
     errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
     errors = _fields_of_another_kind(model, exc, errors, located, root, lang)
     errors.sort(key=lambda e: e["line"] or 0)
     raise invalid(errors, located.source if source is None else source, what)
+
+
+def _by_names(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
+    """A copy of ``data`` with each coded value written as its Vietnamese name (as the
+    tables print it, by_name) replaced by its code; None when there is none."""
+    import copy
+
+    found = []
+    for err in exc.errors():
+        if err["type"] not in ("enum", "literal_error"):
+            continue
+        path, ann, _ = resolve(model, err["loc"])
+        value = err["input"] if "input" in err else _at(data, path)
+        code, _ = by_name(value, allowed_values(ann))
+        if code is not None:
+            found.append((path, code))
+    if not found:
+        return None
+    patched = copy.deepcopy(data)
+    for path, value in found:
+        node = patched
+        for k in path[:-1]:
+            try:
+                node = node[k]
+            except (KeyError, IndexError, TypeError):
+                return None
+        try:
+            node[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            return None
+    return patched
 
 
 def _at(data: Any, path: DataPath) -> Any:
