@@ -189,7 +189,7 @@ def _yaml_loader() -> Any:
     if _LOADER is None:
         base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-        class Loader(base):  # type: ignore[misc, valid-type]
+        class Loader(base):  # type: ignore[misc]
             """Safe loading with YAML 1.2's booleans only."""
 
         yaml12_booleans(Loader)
