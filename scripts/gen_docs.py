@@ -326,10 +326,12 @@ def cli_md() -> str:
 
     from sandbox_rules.cli import build_parser
 
-    def fmt(prog: str) -> argparse.HelpFormatter:
-        return argparse.HelpFormatter(prog, width=100)
-
     parser = build_parser()
+    own = parser.formatter_class  # the parser's own, which writes «cách dùng:» as --help does
+
+    def fmt(prog: str) -> argparse.HelpFormatter:
+        return own(prog, width=100)  # type: ignore[call-arg]
+
     parser.formatter_class = fmt
     out = [
         HEADER,
