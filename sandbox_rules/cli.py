@@ -534,7 +534,6 @@ def _route(data: Any, args: argparse.Namespace, where: object) -> _Answer:
 
 def _dossier(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.engine import dossier
-    from sandbox_rules.models import load_application
     from sandbox_rules.report import render_dossier
 
     run = _run_of(args)
@@ -560,10 +559,11 @@ def _dossier(data: Any, args: argparse.Namespace, where: object) -> _Answer:
         from sandbox_rules.engine import issuance_dossier
 
         # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b).
-        check = issuance_dossier(load_application(app_data), run.choices or None)
+        # read as assess reads it: one yes/no, errors with their lines (surfaces/inputs.py)
+        check = issuance_dossier(_application_of(data, args, where), run.choices or None)
         return check, lambda: render_dossier(check, run.lang)
     if app_data is not None and "documents" not in extra:
-        app = load_application(app_data)
+        app = _application_of(data, args, where)
         kind, docs = app.applicant.kind, app.submission.documents
     else:
         kind = extra.get("applicant_kind")
@@ -742,6 +742,22 @@ def _event_line(
     )
 
 
+def _compliance(scenario: dict[str, Any], args: argparse.Namespace, where: object) -> Any:
+    """The scenario's ``compliance:`` table, each yes/no read as every input reads it
+    (_validation.Flag); invalid input reported with its line, as the record's is."""
+    from sandbox_rules.inputs import ComplianceInput
+    from sandbox_rules.surfaces.inputs import validate
+
+    if scenario.get("compliance") is None:
+        return None
+    file = _located(scenario, args, where)
+    run = _run_of(args)
+    table = validate(
+        ComplianceInput, file, lang=run.lang, what="input.compliance", source=_source(file, where)
+    )
+    return table.compliance
+
+
 def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.duties import record_duties
     from sandbox_rules.lifecycle import lifecycle
@@ -757,7 +773,7 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     except InvalidTransitionError as exc:
         raise _event_line(exc, scenario, args, where) from None
     sched = obligations(rec, as_of, calendar=cal)
-    compliance = scenario.get("compliance")
+    compliance = _compliance(scenario, args, where)
     duty = record_duties(compliance, rec, as_of, schedule=sched) if compliance is not None else None
 
     out = st.record(duty.record() if duty is not None else None)

@@ -135,7 +135,7 @@ class Event(StrictInput):
         "(15.1.c); facts left out are not changes",
     )
     note: str | None = None
-    remediation_required: bool | None = Field(
+    remediation_required: Flag = Field(
         None,
         description="inspection_ended: whether the inspection record (biên bản kiểm tra, 17.2) "
         "requires shortcomings or violations to be remedied (17.3, 15.1.d); absent = unknown",
@@ -205,6 +205,32 @@ class SandboxRecord(StrictInput):
     approved_end: Day | None = Field(None, description="alternatively, the approved end date")
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
     interpretations: Readings = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _applicant_kind(cls, data: Any) -> Any:
+        """An ``applicant_changed`` event's applicant without ``kind`` is of the record's
+        ``applicant_kind`` (what it leaves out is unchanged, the template says)."""
+        if not isinstance(data, dict) or data.get("applicant_kind") not in (
+            "organisation",
+            "individual",
+        ):
+            return data
+        events = data.get("events")
+        if not isinstance(events, list):
+            return data
+        filled = []
+        for e in events:
+            applicant = e.get("applicant") if isinstance(e, dict) else None
+            if (
+                isinstance(e, dict)
+                and e.get("type") == "applicant_changed"
+                and isinstance(applicant, dict)
+                and "kind" not in applicant
+            ):
+                e = {**e, "applicant": {"kind": data["applicant_kind"], **applicant}}
+            filled.append(e)
+        return {**data, "events": filled}
 
     @model_validator(mode="after")
     def _check(self) -> SandboxRecord:
