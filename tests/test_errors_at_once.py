@@ -213,21 +213,23 @@ def test_fields_of_the_other_kind_keep_their_hint_and_are_checked(
         assert part not in err, (part, err)
 
 
-# A3, case files: a wrong value under a mapping of names does not hide a wrong name.
+# A3, case files: a wrong value under a mapping of names does not hide a wrong name. (The
+# wrong value is a misspelt code: «đúng hạn», a name the page prints, now reads as
+# done_on_time, as every printed name does — trial finding A12.)
 CASE_CASES = [
     # a wrong step status beside wrong step names in due: (only the status was said)
     (
         "name: sóng lỗi\ntimeline:\n  procedure: issuance-12.4\n"
         "  events: {dossier_complete: 2026-04-24}\nas_of: 2026-04-25\nexpect:\n  due:\n"
         "    lấy ý kiến: 2026-05-04\n    trả lời: 2026-05-11\n  step_status:\n"
-        "    decide: đúng hạn\n",
+        "    decide: done_ontime\n",
         ["dòng 8 ", "«consult»", "dòng 9 ", "«replies»", "dòng 11 ", "«done_on_time»"],
     ),
     # a wrong status under a wrong step name: both said
     (
         "name: một bước\ntimeline:\n  procedure: issuance-12.4\n"
         "  events: {dossier_complete: 2026-04-24}\nas_of: 2026-04-25\nexpect:\n"
-        "  step_status:\n    trả lời: đúng hạn\n",
+        "  step_status:\n    trả lời: done_ontime\n",
         ["«replies»", "«done_on_time»"],
     ),
 ]

@@ -658,14 +658,6 @@ def _as_kinds(
         found = exc
     else:
         return []
-    said = _yes_no(model, patched, found)  # "có" / "không" read as validate reads them
-    if said is not None:
-        try:
-            model.model_validate(said)
-        except ValidationError as again_exc:
-            found = again_exc
-        else:
-            return []
     again = translate(model, found, located, root=root, lang=lang)
     out = []
     for e in again:
