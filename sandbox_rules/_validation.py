@@ -277,8 +277,39 @@ def _in_range(value: date) -> date:
 #: A calendar day: a ``date`` or an ISO ``YYYY-MM-DD`` string, in FIRST_DAY..LAST_DAY; a
 #: ``datetime`` is refused.
 Day = Annotated[date, BeforeValidator(_no_datetime), AfterValidator(_in_range)]
-#: A yes/no fact; ``None`` is unknown. Only true/false: no 1, "yes" or "true" strings.
-Flag = StrictBool | None
+#: The words a file may write for a yes/no value (folded: no diacritics, lower case), as the
+#: templates and the messages offer them: "có" (true) and "không" (false), nothing else.
+YES_NO = {"co": True, "khong": False}
+#: English (YAML 1.1) words for yes/no, refused everywhere (the files are read as YAML 1.2,
+#: where they are text): the word each stands for is suggested instead of guessed.
+YES_NO_ENGLISH = {"yes": "có", "y": "có", "on": "có", "no": "không", "n": "không", "off": "không"}
+
+
+def yes_no(value: object) -> bool | None:
+    """True for "có", False for "không" (any case, with or without diacritics), else None."""
+    if not isinstance(value, str) or len(value) > 20:
+        return None
+    from sandbox_rules.catalogues import fold
+
+    return YES_NO.get(fold(value))
+
+
+def yes_no_hint(value: object) -> str | None:
+    """The word to write for an English yes/no (``yes`` -> «có»), or None."""
+    if not isinstance(value, str):
+        return None
+    return YES_NO_ENGLISH.get(value.strip().lower())
+
+
+def _read_flag(value: Any) -> Any:
+    said = yes_no(value)
+    return value if said is None else said
+
+
+#: A yes/no fact; ``None`` is unknown. The one reading of yes/no for every input (an
+#: application, a record, a case file, a compliance table): true/false, or the words "có" /
+#: "không" (docs/casefiles.md); no 1, "yes" or "true" strings.
+Flag = Annotated[StrictBool, BeforeValidator(_read_flag)] | None
 
 
 def _check_readings(value: dict[str, str]) -> dict[str, str]:

@@ -19,7 +19,12 @@ from typing import Any
 
 from sandbox_rules import cli_io
 from sandbox_rules.cli_io import message
-from sandbox_rules.errors import InputValidationError, OutputPathError, SandboxRulesError
+from sandbox_rules.errors import (
+    InputValidationError,
+    InvalidTransitionError,
+    OutputPathError,
+    SandboxRulesError,
+)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 
@@ -529,7 +534,6 @@ def _route(data: Any, args: argparse.Namespace, where: object) -> _Answer:
 
 def _dossier(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.engine import dossier
-    from sandbox_rules.models import load_application
     from sandbox_rules.report import render_dossier
 
     run = _run_of(args)
@@ -555,10 +559,11 @@ def _dossier(data: Any, args: argparse.Namespace, where: object) -> _Answer:
         from sandbox_rules.engine import issuance_dossier
 
         # 12.2's documents and the contents Art. 11 requires of the plan (12.3.b).
-        check = issuance_dossier(load_application(app_data), run.choices or None)
+        # read as assess reads it: one yes/no, errors with their lines (surfaces/inputs.py)
+        check = issuance_dossier(_application_of(data, args, where), run.choices or None)
         return check, lambda: render_dossier(check, run.lang)
     if app_data is not None and "documents" not in extra:
-        app = load_application(app_data)
+        app = _application_of(data, args, where)
         kind, docs = app.applicant.kind, app.submission.documents
     else:
         kind = extra.get("applicant_kind")
@@ -604,8 +609,45 @@ def _scenario(data: Any, args: argparse.Namespace, where: object) -> tuple[dict[
             shown = cli_io.short(repr(as_of))
             iso = iso_form(as_of)  # written dd/mm/yyyy: the same day in ISO form
             hint = Message("error.iso_hint", {"value": iso}) if iso else ""
-            raise _bad(where, "cli.bad_as_of", given=shown, hint=hint) from None
+            if args.as_of or not isinstance(scenario.get("record"), dict):
+                raise _bad(where, "cli.bad_as_of", given=shown, hint=hint) from None
+            raise _with_as_of(scenario, args, where, as_of, iso) from None
     return scenario, as_of
+
+
+def _with_as_of(
+    scenario: dict[str, Any], args: argparse.Namespace, where: object, given: object, iso: Any
+) -> Any:
+    """The wrong ``as_of`` of a scenario, on its line, with every problem of its record in
+    the same report (the officer fixes the file once, not in waves)."""
+    from sandbox_rules.errors import InputValidationError
+    from sandbox_rules.surfaces.inputs import invalid, iso_hint
+
+    run = _run_of(args)
+    file = _located(scenario, args, where)
+    said = {
+        lg: cli_io.message("validation.date", lg, given=given)
+        + ("." + iso_hint(given, lg) if iso else "")
+        for lg in ("vi", "en")
+    }
+    entry: dict[str, Any] = {
+        "field": "as_of",
+        "loc": ["as_of"],
+        "line": file.line(("as_of",)) if file.lines else None,
+        "type": "date_from_datetime_parsing",
+        "input": given if isinstance(given, (str, int, float)) else None,
+        "problem_vi": said["vi"],
+        "problem_en": said["en"],
+        "msg": said[run.lang],
+        "suggestion": iso,
+    }
+    errors = [entry]
+    try:
+        _record(scenario, args, where)
+    except InputValidationError as exc:
+        errors += [dict(e) for e in exc.errors if e.get("loc")]
+    errors.sort(key=lambda e: e.get("line") or 0)
+    return invalid(errors, _source(file, where), "cli.scenario")
 
 
 def _timeline(data: Any, args: argparse.Namespace, where: object) -> _Answer:
@@ -623,17 +665,33 @@ def _timeline(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     interp = Interpretations.of({**file_interp, **run.choices})
     cal = run.calendar(interp)
     results = []
+    problems: list[dict[str, Any]] = []  # every timeline's events' problems, at their lines
+    file = _located(scenario, args, where)
     for i, sp in enumerate(specs):
         spec = _mapping(sp, where, f"timelines[{i}]")
-        results.append(
-            timeline(
-                str(spec.get("procedure")),
-                spec.get("events") or {},
-                as_of,
-                interpretations=interp,
-                calendar=cal,
+        root: tuple[str | int, ...] = ("timelines", i) if "timelines" in scenario else ("timeline",)
+        try:
+            results.append(
+                timeline(
+                    str(spec.get("procedure")),
+                    spec.get("events") or {},
+                    as_of,
+                    interpretations=interp,
+                    calendar=cal,
+                )
             )
-        )
+        except InputValidationError as exc:
+            if exc.key != "error.procedure.invalid_events":
+                raise
+            for e in exc.errors:
+                loc = [*root, *e["loc"]]
+                line = file.line(tuple(loc)) if file.lines else None
+                problems.append({**e, "loc": loc, "field": ".".join(map(str, loc)), "line": line})
+    if problems:
+        from sandbox_rules.surfaces.inputs import invalid
+
+        problems.sort(key=lambda e: e.get("line") or 0)
+        raise invalid(problems, _source(file, where), "cli.scenario")
     from sandbox_rules.time_records import Timelines
 
     explain = getattr(args, "explain", False)
@@ -665,6 +723,41 @@ def _record(scenario: dict[str, Any], args: argparse.Namespace, where: object) -
     )
 
 
+def _event_line(
+    exc: InvalidTransitionError, scenario: dict[str, Any], args: argparse.Namespace, where: object
+) -> InvalidTransitionError:
+    """A refused event named by its line in the file (items of events counted from 1)."""
+    from sandbox_rules.i18n import Message
+
+    file = _located(scenario, args, where)
+    if exc.index is None or not file.lines:
+        return exc
+    path = ("record", "events", exc.index)
+    line = file.lines.get(path)
+    item = Message("input.item", {"n": exc.index + 1})
+    if line is None:
+        return exc.at(Message("cli.event_at", {"file": _source(file, where), "item": item}))
+    return exc.at(
+        Message("cli.event_at_line", {"file": _source(file, where), "line": line, "item": item})
+    )
+
+
+def _compliance(scenario: dict[str, Any], args: argparse.Namespace, where: object) -> Any:
+    """The scenario's ``compliance:`` table, each yes/no read as every input reads it
+    (_validation.Flag); invalid input reported with its line, as the record's is."""
+    from sandbox_rules.inputs import ComplianceInput
+    from sandbox_rules.surfaces.inputs import validate
+
+    if scenario.get("compliance") is None:
+        return None
+    file = _located(scenario, args, where)
+    run = _run_of(args)
+    table = validate(
+        ComplianceInput, file, lang=run.lang, what="input.compliance", source=_source(file, where)
+    )
+    return table.compliance
+
+
 def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.duties import record_duties
     from sandbox_rules.lifecycle import lifecycle
@@ -675,9 +768,12 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     scenario, as_of = _scenario(data, args, where)
     rec = _record(scenario, args, where)
     cal = run.calendar(rec.interpretations)
-    st = lifecycle(rec, as_of, calendar=cal)
+    try:
+        st = lifecycle(rec, as_of, calendar=cal)
+    except InvalidTransitionError as exc:
+        raise _event_line(exc, scenario, args, where) from None
     sched = obligations(rec, as_of, calendar=cal)
-    compliance = scenario.get("compliance")
+    compliance = _compliance(scenario, args, where)
     duty = record_duties(compliance, rec, as_of, schedule=sched) if compliance is not None else None
 
     out = st.record(duty.record() if duty is not None else None)

@@ -169,14 +169,20 @@ def duties(
     known = {
         str(r.outcome["fact"]) for r in reg if r.outcome.get("fact", "").startswith("duty.")
     } | {"duty.other-law"}
+    from sandbox_rules._validation import yes_no
+
+    facts: dict[str, bool | None] = {}
     for key, value in compliance.items():
         if not isinstance(key, str):
             raise InputValidationError.from_key("error.duties.key_type", given=brief(key))
         if key not in known:
             raise InputValidationError.from_key("error.duties.unknown", given=brief(key))
+        said = yes_no(value)  # "có" / "không": the one reading of yes/no (_validation.Flag)
+        if said is not None:
+            value = said
         if value is not None and not isinstance(value, bool):
             raise InputValidationError.from_key("error.duties.value", key=key, given=brief(value))
-    facts: dict[str, bool | None] = dict(compliance)
+        facts[key] = value
     items = tuple((r, facts.get(str(r.outcome["fact"]))) for r in reg.group(f"duties.{actor}"))
     obstacles = [
         tr.Obstacle(

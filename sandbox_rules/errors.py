@@ -16,7 +16,7 @@ Build an error with ``Class.from_key(key, **fields)`` or with a constructor that
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, ClassVar, Self
 
@@ -458,24 +458,41 @@ class InvalidTransitionError(SandboxRulesError):
         citation: str,
         *,
         why_key: str | None = None,
-        allowed_are: str = "state",
+        clauses: str | None = None,
+        allowed_are: str = "event",
         **why_fields: object,
     ) -> None:
-        """``citation``: the rules (ids and clauses) that refuse ``event``; ``why_key``,
-        where they say more than that, the reason's key in the tables
+        """``citation``: the rules (ids and clauses) that refuse ``event`` (kept as
+        ``citation``); ``clauses``: their clauses (short forms, comma-separated; by default
+        ``citation``), written in prose in the message, the last one quoted from the law text;
+        ``why_key``, where they say more than that, the reason's key in the tables
         (``error.transition.*``, given the citation and ``why_fields``); ``allowed``: the
-        states the event is allowed in, or with ``allowed_are="event"`` the events allowed."""
-        from sandbox_rules.i18n import Codes, Message
+        events allowed in ``state`` (``allowed_are="event"``), or the states the event is
+        allowed in (``allowed_are="state"``)."""
+        from sandbox_rules.i18n import Codes, Message, Texts
 
         allowed_t = tuple(allowed)
-        why = (
-            citation if why_key is None else Message(why_key, {"citation": citation, **why_fields})
-        )
+        shorts = [c.strip() for c in (citation if clauses is None else clauses).split(",")]
+        shorts = [c for c in shorts if c]
+        prose = Texts(*_prose(shorts))
+        why = prose if why_key is None else Message(why_key, {"citation": prose, **why_fields})
+        said = _quote(shorts)
+        if allowed_are == "event":
+            listed = (
+                Message("error.transition.allowed", {"events": Codes("event", allowed_t)})
+                if allowed_t
+                else Message("error.transition.allowed_none", {})
+            )
+        else:
+            listed = Message(
+                "error.transition.allowed_states", {"states": Codes("state", allowed_t)}
+            )
         fields: dict[str, object] = {
             "event": Codes("event", (event,)),
             "state": Codes("state", (state,)),
             "why": why,
-            "allowed": Codes(allowed_are, allowed_t) if allowed_t else Message("error.none", {}),
+            "quote": Message("error.transition.quote", {"text": said}) if said else "",
+            "allowed": listed,
         }
         super().__init__(_message("error.invalid_transition", "en", fields))
         self._localise("error.invalid_transition", fields)
@@ -483,6 +500,40 @@ class InvalidTransitionError(SandboxRulesError):
         self.event = event
         self.allowed = allowed_t
         self.citation = citation
+        self.on: Any = None  # the event's date, where the record says it
+        self.index: int | None = None  # its place in the record's events, from 0
+
+    def at(self, where: object) -> InvalidTransitionError:
+        """The same refusal naming where the event is written (a file's line)."""
+        fields = {**self.fields, "where": where}
+        self.message = _message("error.invalid_transition_at", "en", fields)
+        self.args = (self.message,)
+        self._localise("error.invalid_transition_at", fields)
+        return self
+
+
+def _prose(shorts: Sequence[str]) -> tuple[str, str]:
+    """Clauses as prose writes them ("khoản 2 Điều 14; khoản 2 Điều 10"), in each language."""
+    from sandbox_rules.law.citation import Citation
+
+    cits = [Citation.parse(c) for c in shorts]
+    return "; ".join(c.vi() for c in cits), "; ".join(c.en() for c in cits)
+
+
+def _quote(shorts: Sequence[str]) -> str:
+    """The text of the last clause cited (the one that refuses: 10.2 of life.extend's 14.2,
+    10.2), from the shipped law text; empty if there is none."""
+    from sandbox_rules.law.citation import Citation
+
+    if not shorts:
+        return ""
+    try:
+        unit = Citation.parse(shorts[-1]).resolve()
+    except (SandboxRulesError, ValueError):
+        return ""
+    import re
+
+    return re.sub(r"^(\d+\.|[a-zđ]\))\s*", "", unit.quote(240))  # "2. Thời hạn" -> "Thời hạn"
 
 
 def error_classes() -> list[type[SandboxRulesError]]:

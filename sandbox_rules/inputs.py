@@ -10,6 +10,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sandbox_rules._validation import Flag
+
 
 class _Input(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -31,7 +33,7 @@ class Scenario(_Input):
     record: dict[str, Any] | None = Field(None, description="the sandbox record (schema: record)")
     timeline: TimelineSpec | None = None
     timelines: list[TimelineSpec] | None = Field(None, max_length=50)
-    compliance: dict[str, bool | None] | None = Field(
+    compliance: dict[str, Flag] | None = Field(
         None, description="duty id -> complied (true/false/null = unknown), for Art. 22"
     )
     interpretations: dict[str, str] = Field(default_factory=dict)
@@ -49,6 +51,14 @@ class DossierInput(_Input):
     )
     applicant_kind: Literal["organisation", "individual"] | None = None
     documents: list[str] | None = Field(None, max_length=200)
-    requires_extension: bool | None = Field(
+    requires_extension: Flag = Field(
         None, description="an adjustment that needs the period extended (13.2.c)"
     )
+
+
+class ComplianceInput(BaseModel):
+    """The ``compliance:`` table of a scenario or case file alone (the rest of the file is
+    read elsewhere): duty id -> complied, each a yes/no (true/false or có/không)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+    compliance: dict[str, Flag] | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any
 
 from sandbox_rules.errors import DocumentFormatError, InputTooLargeError, brief
@@ -162,13 +163,50 @@ def _check_shape(data: Any, label: object) -> None:
         stack.extend((c, depth + 1) for c in children)
 
 
+#: YAML 1.2's booleans (true/false in any of its three cases): YAML 1.1's yes/no/on/off/y/n
+#: stay text, so a yes/no field written «yes» is refused with a suggestion instead of being
+#: read as true without a word (docs/errors.md).
+_BOOL_12 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+def yaml12_booleans(loader: Any) -> None:
+    """Make ``loader`` (a PyYAML loader class) resolve only YAML 1.2's booleans."""
+    resolvers = {}
+    for first, entries in loader.yaml_implicit_resolvers.items():
+        kept = [(tag, rx) for tag, rx in entries if tag != "tag:yaml.org,2002:bool"]
+        if first in "tTfF":
+            kept.append(("tag:yaml.org,2002:bool", _BOOL_12))
+        resolvers[first] = kept
+    for first in "tTfF":
+        resolvers.setdefault(first, [("tag:yaml.org,2002:bool", _BOOL_12)])
+    loader.yaml_implicit_resolvers = resolvers
+
+
+def _yaml_loader() -> Any:
+    import yaml
+
+    global _LOADER
+    if _LOADER is None:
+        base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+        class Loader(base):  # type: ignore[misc]
+            """Safe loading with YAML 1.2's booleans only."""
+
+        yaml12_booleans(Loader)
+        _LOADER = Loader
+    return _LOADER
+
+
+_LOADER: Any = None
+
+
 def load_yaml(text: str, label: object = "'<text>'") -> Any:
     """Safe YAML, checked first as a stream of events (nothing is built): an alias is
     refused and nesting is capped before anything could expand. LibYAML when present."""
     import yaml
     from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = _yaml_loader()
     depth = 0
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, AliasEvent):

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from sandbox_rules import time_records as tr
 from sandbox_rules._keys import Keyed, scalar_key, value_key
@@ -91,6 +91,27 @@ def _event_types() -> tuple[str, ...]:
     return RECORD_EVENTS + _transition_events()
 
 
+def _name_key(text: str) -> str:
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+@cache
+def _events_by_name() -> dict[str, str]:
+    """Each event's Vietnamese name (the tables' ``event.*``) to its code; a name two events
+    share is left out (never guessed)."""
+    from sandbox_rules.i18n import messages
+
+    names = messages("vi")
+    found: dict[str, list[str]] = {}
+    for code in _event_types():
+        name = names.get(f"event.{code}")
+        if name:
+            found.setdefault(_name_key(name), []).append(code)
+    return {name: codes[0] for name, codes in found.items() if len(codes) == 1}
+
+
 #: Most events one record may hold (a resource bound: a real sandbox has a few dozen).
 MAX_EVENTS = 1_000
 
@@ -114,23 +135,45 @@ class Event(StrictInput):
         "(15.1.c); facts left out are not changes",
     )
     note: str | None = None
-    remediation_required: bool | None = Field(
+    remediation_required: Flag = Field(
         None,
         description="inspection_ended: whether the inspection record (biên bản kiểm tra, 17.2) "
         "requires shortcomings or violations to be remedied (17.3, 15.1.d); absent = unknown",
     )
 
-    @model_validator(mode="after")
-    def _known(self) -> Event:
+    @field_validator("type", mode="before")
+    @classmethod
+    def _by_name(cls, value: Any) -> Any:
+        """An event written by its Vietnamese name, as the messages print it («bắt đầu thử
+        nghiệm»), is that event; only a name no other event shares."""
+        if isinstance(value, str) and value not in _event_types():
+            return _events_by_name().get(_name_key(value), value)
+        return value
+
+    @field_validator("type", mode="after")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        # A field's own check: an unknown type is said even when the date is wrong too.
         # The errors are ValueErrors (pydantic names the field) with their message keys.
-        if self.type not in (*_transition_events(), *RECORD_EVENTS):
+        if value not in _event_types():
+            import difflib
+
             from sandbox_rules.i18n import Codes
 
+            near = difflib.get_close_matches(value, _event_types(), n=1, cutoff=0.75)
+            if near:  # "quaterly_report_submitted": the one meant, not the list of 30
+                raise InputValidationError.from_key(
+                    "error.lifecycle.unknown_event_near", given=brief(value), suggestion=near[0]
+                )
             raise InputValidationError.from_key(
                 "error.lifecycle.unknown_event",
-                given=brief(self.type),
+                given=brief(value),
                 events=Codes("event", (*_transition_events(), *RECORD_EVENTS)),
             )
+        return value
+
+    @model_validator(mode="after")
+    def _known(self) -> Event:
         if self.remediation_required is not None and self.type != "inspection_ended":
             raise InputValidationError.from_key("error.lifecycle.remediation")
         if (self.type == "applicant_changed") != (self.applicant is not None):
@@ -162,6 +205,32 @@ class SandboxRecord(StrictInput):
     approved_end: Day | None = Field(None, description="alternatively, the approved end date")
     events: list[Event] = Field(default_factory=list, max_length=MAX_EVENTS)
     interpretations: Readings = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _applicant_kind(cls, data: Any) -> Any:
+        """An ``applicant_changed`` event's applicant without ``kind`` is of the record's
+        ``applicant_kind`` (what it leaves out is unchanged, the template says)."""
+        if not isinstance(data, dict) or data.get("applicant_kind") not in (
+            "organisation",
+            "individual",
+        ):
+            return data
+        events = data.get("events")
+        if not isinstance(events, list):
+            return data
+        filled = []
+        for e in events:
+            applicant = e.get("applicant") if isinstance(e, dict) else None
+            if (
+                isinstance(e, dict)
+                and e.get("type") == "applicant_changed"
+                and isinstance(applicant, dict)
+                and "kind" not in applicant
+            ):
+                e = {**e, "applicant": {"kind": data["applicant_kind"], **applicant}}
+            filled.append(e)
+        return {**data, "events": filled}
 
     @model_validator(mode="after")
     def _check(self) -> SandboxRecord:
@@ -287,10 +356,28 @@ def _refused_by(rule: Rule, state: str, event: str) -> InvalidTransitionError:
     return InvalidTransitionError(
         state,
         event,
-        [],
+        _events_in(state),
         f"{rule.id} ({rule.citation.short})",
+        clauses=rule.citation.short,
         why_key="error.transition.rule",
         statement=Texts(rule.statement_vi, rule.statement_en),
+    )
+
+
+def _mark(exc: InvalidTransitionError, rec: SandboxRecord, event: Event) -> InvalidTransitionError:
+    """``exc`` knowing which of the record's events it refuses (``on``: its date, ``index``:
+    its place in ``rec.events``, from 0), so a file's reader can name the event's line."""
+    exc.on = event.date
+    exc.index = next((i for i, x in enumerate(rec.events) if x is event), None)
+    return exc
+
+
+def _events_in(state: str) -> tuple[str, ...]:
+    """The events the transition table allows in ``state``."""
+    return tuple(
+        dict.fromkeys(
+            str(r.outcome["event"]) for r in transition_rules() if state in r.outcome["from"]
+        )
     )
 
 
@@ -313,32 +400,34 @@ def apply_event(
         raise InvalidTransitionError(
             state,
             event,
-            _transition_events(),
+            _events_in(state),
             "",
             why_key="error.transition.no_rule",
-            allowed_are="event",
         )
     if event == "testing_started" and started:
         first = candidates[0]
         raise InvalidTransitionError(
             state,
             event,
-            [],
+            _events_in(state),
             f"{first.id} ({first.citation.short})",
+            clauses=first.citation.short,
             why_key="error.transition.started",
         )
     r = next((c for c in candidates if state in c.outcome["from"]), None)
     if r is None:
-        sources = [x for c in candidates for x in c.outcome["from"]]
+        # the clauses (prose, no rule ids), the refusing one last: quoted
         ids = ", ".join(f"{c.id} ({', '.join(x.short for x in c.citations)})" for c in candidates)
-        raise InvalidTransitionError(state, event, sources, ids)
+        shorts = ", ".join(dict.fromkeys(x.short for c in candidates for x in c.citations))
+        raise InvalidTransitionError(state, event, _events_in(state), ids, clauses=shorts)
     if not _allowed(r.id, interp):
         chosen = ", ".join(f"{i}={interp[i]}" for i in r.interpretations)
         raise InvalidTransitionError(
             state,
             event,
-            [],
+            _events_in(state),
             f"{r.id} ({r.citation.short})",
+            clauses=r.citation.short,
             why_key="error.transition.reading",
             chosen=chosen,
         )
@@ -573,21 +662,24 @@ def replay(
             r = reg.get("scope.extension.max-approved-length")
             verdict = r.condition.evaluate(facts)
             if verdict is False:
-                raise _refused_by(r, state, e.type)
+                raise _mark(_refused_by(r, state, e.type), rec, e)
             if verdict is None:
                 unknown = ", ".join(sorted(r.condition.missing(facts)))
                 warn(
                     f"{r.id}: cannot be checked ({unknown} unknown)",
                     f"{r.id}: chưa kiểm tra được (chưa biết {unknown})",
                 )
-        new_state, rule_obj = apply_event(
-            state,
-            e.type,
-            extensions=extensions,
-            started=started_on is not None,
-            months=e.months,
-            interpretations=interp,
-        )
+        try:
+            new_state, rule_obj = apply_event(
+                state,
+                e.type,
+                extensions=extensions,
+                started=started_on is not None,
+                months=e.months,
+                interpretations=interp,
+            )
+        except InvalidTransitionError as exc:
+            raise _mark(exc, rec, e) from None
         if counts:
             extensions += 1
         if e.type == "extension_approved" or (e.type == "adjustment_approved" and e.months):

@@ -23,7 +23,7 @@ from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, Work
 from sandbox_rules.calendar.core import Step
 from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import EventOrderError, InputValidationError, brief
-from sandbox_rules.i18n import Codes, Day, Message, Term
+from sandbox_rules.i18n import Cited, Codes, Day, Message, Term, Texts
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
 from sandbox_rules.records import Consultee, IssuedDocument, provenance
 from sandbox_rules.rules import registry
@@ -438,7 +438,9 @@ class Timeline:
 MAX_TIMELINE_EVENTS = 50
 
 
-def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
+def _parse_events(events: Mapping[str, Any]) -> tuple[dict[str, date], list[dict[str, Any]]]:
+    """The events' dates, and a problem (an entry of an error's ``errors``) for each event
+    that is not a date: every one of them, not the first alone."""
     if not isinstance(events, Mapping):
         raise InputValidationError.from_key(
             "error.events_not_mapping", kind=Term("type", type(events).__name__)
@@ -448,15 +450,17 @@ def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
             "error.procedure.too_many", count=len(events), limit=MAX_TIMELINE_EVENTS
         )
     out: dict[str, date] = {}
+    problems: list[dict[str, Any]] = []
     for name, value in events.items():
         if not isinstance(name, str):
             raise InputValidationError.from_key("error.procedure.name_type", given=brief(name))
         if value is None:
             continue
         if isinstance(value, datetime):  # one policy everywhere: the day depends on a zone
-            raise InputValidationError.from_key(
-                "error.procedure.date_and_time", name=brief(name, 40), given=brief(value)
+            problems.append(
+                _problem(name, "error.procedure.is_date_and_time", "datetime_type", given=value)
             )
+            continue
         if isinstance(value, date):
             out[name] = value
             continue
@@ -466,13 +470,57 @@ def _parse_events(events: Mapping[str, Any]) -> dict[str, date]:
             out[name] = date.fromisoformat(value)
         except ValueError:
             iso = iso_form(value)  # written dd/mm/yyyy: the same day, as files write it
-            raise InputValidationError.from_key(
-                "error.event_not_date",
-                name=brief(name, 40),
-                given=brief(value),
-                hint=Message("error.iso_hint", {"value": iso}) if iso else "",
-            ) from None
-    return out
+            problems.append(
+                _problem(name, "error.procedure.not_date", "date_parsing", iso, given=value)
+            )
+    return out, problems
+
+
+def _problem(
+    name: str, key: str, kind: str, suggestion: str | None = None, **fields: object
+) -> dict[str, Any]:
+    """One event's problem as an entry of an error's ``errors`` (``loc``: ``events``, the
+    event's name; a file's reader adds the line)."""
+    from sandbox_rules.i18n import t
+
+    shown = {
+        k: v if isinstance(v, (Codes, Message, Texts)) else str(brief(v)).strip("'")
+        for k, v in fields.items()
+    }
+    said = {lg: t(key, lg, **shown) for lg in ("vi", "en")}
+    if suggestion is not None:
+        said = {
+            lg: f"{m}. {t('validation.suggest', lg, value=suggestion)}" for lg, m in said.items()
+        }
+    given = fields.get("given")
+    return {
+        "field": f"events.{name}",
+        "loc": ["events", name],
+        "line": None,
+        "type": kind,
+        "input": given if isinstance(given, (str, int, float, bool)) else None,
+        "problem": said["en"],
+        "problem_en": said["en"],
+        "problem_vi": said["vi"],
+        "msg": said["en"],
+        "msg_vi": said["vi"],
+        "suggestion": suggestion,
+    }
+
+
+def _events_error(problems: list[dict[str, Any]]) -> InputValidationError:
+    """Every problem of a timeline's events in one error, each on its own line."""
+
+    def lines(lang: str) -> str:
+        key = "problem_vi" if lang == "vi" else "problem_en"
+        return "".join(f"\n  {p['field']}: {p[key]}" for p in problems)
+
+    return InputValidationError.from_key(
+        "error.procedure.invalid_events",
+        errors=problems,
+        count=len(problems),
+        problems=Texts(lines("vi"), lines("en")),
+    )
 
 
 @cache
@@ -484,7 +532,7 @@ def _order(proc: Procedure) -> list[tuple[str, str, object]]:
     # tables; a chain of them reads "…, then …".
     direct: dict[tuple[str, str], object] = {}
     for spec in proc.steps:
-        direct[(spec.starts, spec.ends)] = f"{spec.rule_id} ({spec.rule.citation.short})"
+        direct[(spec.starts, spec.ends)] = Cited(spec.rule.citation.short)  # prose, no rule id
     if proc.stop:
         direct[proc.stop] = Message("error.procedure.answer_follows", {})
     direct.setdefault(
@@ -551,7 +599,7 @@ def timeline(
         else Interpretations.of(interpretations)
     )
     cal = calendar or interp.calendar()
-    ev = _parse_events(events)
+    ev, problems = _parse_events(events)
     known: set[str] = set()
     for spec in proc.steps:
         known.update((spec.starts, spec.ends))
@@ -559,15 +607,31 @@ def timeline(
         known.update(proc.stop)
     if any("reply-period-start" in spec.rule.interpretations for spec in proc.steps):
         known.add("consultation_received")
-    unknown = sorted(set(ev) - known - {"dossier_received"})
-    if unknown:
-        raise InputValidationError.from_key(
-            "error.procedure.unknown_events",
-            given=brief(unknown),
-            procedure=procedure,
-            known=Codes("event", tuple(sorted(known))),
-        )
-    _check_order(proc, ev)
+    known.add("dossier_received")
+    for name in events:  # every unknown name, with a wrong date or not, beside those dates
+        if isinstance(name, str) and name not in known:
+            import difflib
+
+            near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.75)
+            problems.append(
+                _problem(
+                    name,
+                    "error.procedure.unknown_event",
+                    "unknown_event",
+                    near[0] if near else None,
+                    given=name,
+                    procedure=procedure,
+                    known=Texts("", "")  # the nearest one said instead of them all
+                    if near
+                    else Message(
+                        "error.procedure.known", {"known": Codes("event", tuple(sorted(known)))}
+                    ),
+                )
+            )
+    if problems:
+        problems.sort(key=lambda p: list(events).index(p["loc"][1]))
+        raise _events_error(problems)
+    _check_order(proc, ev)  # the order needs every date, and only known events
     stop_start = ev.get(proc.stop[0]) if proc.stop else None
     stop_end = ev.get(proc.stop[1]) if proc.stop else None
     stop_scope = interp["clock-stop-scope"]

@@ -6,6 +6,7 @@ facts name the clause that asks for them; interpretations used are stated plainl
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -123,12 +124,22 @@ def cites(codes: Iterable[str], lang: str) -> str:
     return ", ".join(cite(c, lang) for c in codes)
 
 
+_ITEM = re.compile(r"\[(\d+)\]")
+
+
+def counted_from_one(path: str | None) -> str:
+    """A field path as people read it, each list item counted from 1
+    (``scope.testing_spaces[0].kind`` -> ``scope.testing_spaces[1].kind``), as the interview,
+    the routing and the errors count; JSON keeps its data paths, counted from 0."""
+    return _ITEM.sub(lambda m: f"[{int(m.group(1)) + 1}]", path or "")
+
+
 def _missing_lines(items: Any, lang: str, sources: Any = ()) -> list[str]:
     out = []
     for d in items:
         label = d.label_vi if lang == "vi" else d.label_en
         where = missing_items(d.field, sources)
-        field = ", ".join(path for path, _, _ in where) or d.field or d.fact
+        field = ", ".join(path for path, _, _ in where) or counted_from_one(d.field) or d.fact
         line = f"  - {label} — {field} ({cites(d.asked_by, lang)})"
         if where:
             named = [
@@ -230,7 +241,7 @@ def render_assessment(a: Assessment, lang: str = "vi", *, show_all: bool = False
                 need = t("assessment.need", lang)
                 for m in f.missing_facts:
                     label = m.label_vi if lang == "vi" else m.label_en
-                    lines.append(f"      → {need}: {label} [{m.field or m.fact}]")
+                    lines.append(f"      → {need}: {label} [{counted_from_one(m.field) or m.fact}]")
     missing = a.missing_facts
     if missing:
         lines += ["", t("assessment.still_needed", lang)]

@@ -157,8 +157,10 @@ def errors_md() -> str:
         "`Application`, `SandboxRecord` (`model_validate`, `model_validate_json`, khởi tạo "
         "trực tiếp) báo `ModelValidationError`: vừa là `InputValidationError` vừa là "
         "`ValidationError` của pydantic; `errors` liệt kê từng trường sai.\n",
-        '- Yes/no facts take only `true`/`false` (or `null`, unknown): not `1`, `"yes"`, '
-        '`"true"`. / Dữ kiện có/không chỉ nhận `true`/`false` (hoặc `null`).',
+        "- Yes/no facts take only `true`/`false` (or `null`, unknown) or the words `có`/`không`: "
+        'not `1`, `"yes"`, `"true"`; in YAML files `yes`/`no`/`on`/`off` are text (YAML 1.2) '
+        "and refused with «có»/«không» suggested. / Dữ kiện có/không chỉ nhận `true`/`false` "
+        "(hoặc `null`) hoặc chữ `có`/`không`; `yes`/`no` bị từ chối kèm gợi ý.",
         "- **Dates**: a `date` or an ISO `YYYY-MM-DD` string. A `datetime` is refused "
         "everywhere (input models, timelines, the calendar): which day it is depends on a time "
         "zone; pass `value.date()` taken in Vietnam's time zone. Input days lie in "

@@ -798,8 +798,20 @@ def test_fields_of_the_other_kind_point_at_kind_on_its_line(tmp_path: Path) -> N
             in e["msg"]
         )
         assert e.get("suggestion") is None  # no field of an individual is what was meant
-    # one field an individual does not have, not an organisation's either: no such hint
+    # one of them misspelt (trial 2, A5): most are still an organisation's, so each keeps
+    # the hint and the misspelt one gets the organisation's nearest field
     f.write_text(WRONG_KIND.replace("    name:", "    nmae:"), encoding="utf-8")
+    (r,) = run_file(f)
+    assert r.error is not None
+    assert all("dành cho tổ chức" in e["msg"] for e in r.error["errors"])
+    assert [e.get("suggestion") for e in r.error["errors"]] == ["name", None, None]
+    # a lone field of neither kind: no such hint
+    f.write_text(
+        WRONG_KIND.replace(
+            "    lawful_legal_entity_in_vietnam: true\n    staff_qualified: true\n", ""
+        ).replace("    name:", "    nmae:"),
+        encoding="utf-8",
+    )
     (r,) = run_file(f)
     assert r.error is not None
     assert all("dành cho tổ chức" not in e["msg"] for e in r.error["errors"])

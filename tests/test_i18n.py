@@ -177,7 +177,8 @@ def english_words(text: str, user: set[str], codes: set[str]) -> list[str]:
     the case file's keys after "dòng N", choices in braces, acronyms, point letters."""
     for message in OS_MESSAGES:
         text = text.replace(message, " ")
-    text = re.sub(r"«[^»]*»|'[^'\n]*'|\"[^\"\n]*\"|\{[^}]*\}|\[[a-z_]+\]", " ", text)
+    # a quote cut short by a one-line summary's "…" is still a quote
+    text = re.sub(r"«[^»]*»|'[^'\n]*'|\"[^\"\n]*\"|\{[^}]*\}|\[[a-z_]+\]|[«'][^»'\n]*…$", " ", text)
     text = re.sub(r"dòng \d+\s+\S+|= \S+", " ", text)
     text = re.sub(r"\S*[._/=\-\\\d@]\S*", " ", text)
     found = []

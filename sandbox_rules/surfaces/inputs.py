@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from sandbox_rules._validation import iso_form
+from sandbox_rules._validation import iso_form, yes_no_hint
 from sandbox_rules.errors import (
     InputValidationError,
     SandboxRulesError,
@@ -30,6 +30,7 @@ from sandbox_rules.errors import (
     field_problem,
 )
 from sandbox_rules.i18n import Message, Texts, messages, t
+from sandbox_rules.io import yaml12_booleans
 
 DataPath = tuple[str | int, ...]
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x
@@ -58,6 +59,7 @@ def _float(loader: Any, node: yaml.ScalarNode) -> Any:
 _CLAUSE_LIKE = re.compile(r"^\d+\.\d+$")
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:float", _float)
+yaml12_booleans(_Loader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +251,41 @@ def nearest(given: object, choices: Sequence[str]) -> str | None:
     return found[0]
 
 
+#: The tables whose names a coded value may be written as: what the tool prints for it.
+_NAME_TABLES = ("value", "state", "timeline.status", "lifecycle.duty")
+
+
+def value_names(code: str, lang: str = "vi") -> list[str]:
+    """The names the tool prints for a coded value (``extended`` -> «đã gia hạn»)."""
+    m = messages(lang)
+    names = [m.get(f"{table}.{code}") for table in _NAME_TABLES]
+    names.append(m.get(f"page.step_{code}"))
+    return [str(n) for n in names if n]
+
+
+def by_name(given: object, choices: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The choice whose Vietnamese name is ``given`` as the tables print it (NFC, any case;
+    also without diacritics where that is unambiguous): (the choice, []); (None, the
+    candidates) when the name fits several; (None, []) when it names none. Never a guess:
+    a part of a name is not a name."""
+    import unicodedata
+
+    if not isinstance(given, str) or not given.strip() or len(given) > 200:
+        return None, []
+    from sandbox_rules.catalogues import fold
+
+    def exact(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    for key in (exact, fold):
+        found = sorted({c for c in choices for n in value_names(c) if key(n) == key(given)})
+        if len(found) == 1:
+            return found[0], []
+        if found:
+            return None, found
+    return None, []
+
+
 @cache
 def _labels() -> dict[str, tuple[str, str]]:
     from sandbox_rules.facts import SPECS
@@ -408,14 +445,30 @@ def _problem(
     elif kind in ("union_tag_invalid", "union_tag_not_found"):
         choices = [c.strip(" '") for c in str(ctx.get("expected_tags", "")).split(",") if c.strip()]
         tag = ctx.get("tag")
-        suggestion = nearest(tag, choices)
-        text = t("validation.union_tag", lang, given=tag if tag is not None else "", name=name)
+        if kind == "union_tag_not_found" or isinstance(tag, (Mapping, list)):
+            # no kind written: the group of fields is not "the kind given" (never a dict shown)
+            text = t(
+                "validation.missing",
+                lang,
+                name=str(ctx.get("discriminator") or "kind").strip("'\""),
+            )
+        else:
+            suggestion = nearest(tag, choices)
+            text = t(
+                "validation.union_tag", lang, given=brief(tag) if tag is not None else "", name=name
+            )
     elif kind in ("enum", "literal_error"):
         choices = allowed_values(ann)
-        suggestion = nearest(written, choices)
+        _, several = by_name(written, choices)
         text = t("validation.enum", lang, given=given)
+        if several:  # a name of more than one value: the candidates, never a guess
+            choices = [f"{c} («{value_names(c)[0]}»)" for c in several]
+            text += ". " + t("validation.ambiguous_name", lang)
+        else:
+            suggestion = nearest(written, choices)
     elif kind in ("bool_parsing", "bool_type"):
         text = t("validation.bool", lang, given=given)
+        suggestion = yes_no_hint(written)  # «yes» -> «có»: an English word is not guessed
     elif kind.startswith(("date", "datetime")):
         text = t("validation.date", lang, given=given)
         suggestion = iso_form(written)  # «01/03/2026» -> «2026-03-01»
@@ -427,6 +480,8 @@ def _problem(
         text = t("validation.le", lang, limit=ctx.get("le", ctx.get("lt")), given=given)
     elif kind in ("list_type", "tuple_type", "set_type"):
         text = t("validation.list", lang)
+        if isinstance(written, dict) and written:
+            text += t("validation.list_as_mapping", lang)  # "a: 1" for "- a: 1"
     elif kind in ("dict_type", "model_type", "model_attributes_type"):
         text = t("validation.mapping", lang)
         if (
@@ -444,6 +499,8 @@ def _problem(
             key = _VALUE_ERROR_KEYS.get(error.key)
             if key == "validation.unknown_body":
                 suggestion = _body_suggestion(written)
+            elif isinstance(error.fields.get("suggestion"), str):  # the validator's nearest
+                suggestion = str(error.fields["suggestion"])
             text = t(key, lang, given=given) if key else error.message_in(lang)
         else:  # another library's words (English), quoted
             text = t("validation.other", lang, detail=str(error or err.get("msg", "")))
@@ -479,46 +536,33 @@ def validate(
         return model.model_validate(data)
     except ValidationError as first:
         exc = first
-    said = _yes_no(model, data, exc)  # "có" / "không" for true / false, as the template says
-    if said is not None:
+    named = _by_names(model, data, exc)  # «Bộ Công an» for ministry_of_public_security
+    if named is not None:
         try:
-            return model.model_validate(said)
+            return model.model_validate(named)
         except ValidationError as again:
-            exc, data = again, said
+            exc, data = again, named
     errors = translate(model, exc, located, root=root, lang=lang)
     errors += _behind_wrong_kinds(model, data, errors, located, root, lang)
-    errors = _fields_of_another_kind(model, exc, errors, located, root, lang)
+    errors = _fields_of_another_kind(model, data, exc, errors, located, root, lang)
     errors.sort(key=lambda e: e["line"] or 0)
     raise invalid(errors, located.source if source is None else source, what)
 
 
-#: The Vietnamese words a file may use for a yes/no field (folded: no diacritics, lower case),
-#: as the templates and the messages offer them: "có" (true) and "không" (false), nothing else.
-YES_NO = {"co": True, "khong": False}
-
-
-def yes_no(value: object) -> bool | None:
-    """True for "có", False for "không" (any case, with or without diacritics), else None."""
-    if not isinstance(value, str):
-        return None
-    from sandbox_rules.catalogues import fold
-
-    return YES_NO.get(fold(value))
-
-
-def _yes_no(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
-    """A copy of ``data`` with each yes/no field written "có"/"không" read as true/false;
-    None when there is none (any other word stays an error)."""
+def _by_names(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
+    """A copy of ``data`` with each coded value written as its Vietnamese name (as the
+    tables print it, by_name) replaced by its code; None when there is none."""
     import copy
 
     found = []
     for err in exc.errors():
-        if err["type"] not in ("bool_parsing", "bool_type"):
+        if err["type"] not in ("enum", "literal_error"):
             continue
-        path = resolve(model, err["loc"])[0]
-        value = err["input"] if "input" in err else _at(data, path)  # hidden input: the file's
-        if yes_no(value) is not None:
-            found.append((path, yes_no(value)))
+        path, ann, _ = resolve(model, err["loc"])
+        value = err["input"] if "input" in err else _at(data, path)
+        code, _ = by_name(value, allowed_values(ann))
+        if code is not None:
+            found.append((path, code))
     if not found:
         return None
     patched = copy.deepcopy(data)
@@ -590,18 +634,36 @@ def _behind_wrong_kinds(
     ]
     if not wrong:
         return []
+    return _as_kinds(model, data, wrong, located, root, lang)
+
+
+def _as_kinds(
+    model: type[BaseModel],
+    data: Any,
+    wrong: Sequence[tuple[DataPath, str]],
+    located: Located,
+    root: DataPath,
+    lang: str,
+    skip: Sequence[tuple[DataPath, str]] = (),
+) -> list[dict[str, Any]]:
+    """The problems under each part of ``wrong`` (the path of its ``kind``, the kind meant)
+    when the part is checked as that kind, each saying which kind it assumed; ``skip``: the
+    (path, type) of problems already reported."""
     patched = _with_kinds(data, wrong)
     if patched is None:
         return []
     try:
         model.model_validate(patched)
     except ValidationError as exc:
-        again = translate(model, exc, located, root=root, lang=lang)
+        found = exc
     else:
         return []
+    again = translate(model, found, located, root=root, lang=lang)
     out = []
     for e in again:
         loc = tuple(e["loc"][len(root) :])
+        if (loc, e["type"]) in skip:
+            continue
         for tag_loc, kind in wrong:
             part = tag_loc[:-1]
             if loc[: len(part)] == part and loc != tag_loc:
@@ -639,6 +701,7 @@ def _union_at(model: type[BaseModel], loc: Sequence[str | int]) -> tuple[int, An
 
 def _fields_of_another_kind(
     model: type[BaseModel],
+    data: Any,
     exc: ValidationError,
     errors: list[dict[str, Any]],
     located: Located,
@@ -647,7 +710,10 @@ def _fields_of_another_kind(
 ) -> list[dict[str, Any]]:
     """Fields "not in the form" that are all the fields of another kind of the same part (a
     company filed with ``kind: individual``): each error points at ``kind`` on its line as
-    the likely cause, instead of suggesting a field of the kind written."""
+    the likely cause, instead of suggesting a field of the kind written. When at least half
+    of them are fields of the other kind, the rest (misspelt) get the nearest field of that
+    kind, and the values of the part are checked as that kind too (what fixing ``kind``
+    alone would show next)."""
     groups: dict[tuple[DataPath, str], list[str]] = {}
     members: dict[tuple[DataPath, str], Any] = {}
     for raw in exc.errors():
@@ -662,17 +728,26 @@ def _fields_of_another_kind(
         groups.setdefault(key, []).append(str(raw["loc"][-1]))
         members[key] = union
     hints: dict[tuple[str | int, ...], dict[str, str]] = {}  # each said in both languages
+    nearer: dict[tuple[str | int, ...], str] = {}  # a misspelt field: the other kind's nearest
+    meant: list[tuple[DataPath, str]] = []  # each part's kind path and the kind it seems
     for (part, given), names in groups.items():
         others = [
             m
             for m in members[(part, given)]
             if _is_model(m)
             and m.model_fields["kind"].default != given
-            and all(n in m.model_fields for n in names)
+            and 2 * sum(n in m.model_fields for n in names) >= len(names)
+            and any(n in m.model_fields for n in names)
         ]
         if len(others) != 1:
             continue
         kind = str(others[0].model_fields["kind"].default)
+        meant.append(((*part, "kind"), kind))
+        for n in names:
+            if n not in others[0].model_fields:
+                near = nearest(n, [f for f in others[0].model_fields if f != "kind"])
+                if near is not None:
+                    nearer[(*root, *part, n)] = near
         line = located.line((*root, *part, "kind"))
         note = {
             lg: t(
@@ -696,21 +771,29 @@ def _fields_of_another_kind(
             out.append(e)
             continue
         said = {}
+        near = nearer.get(tuple(e["loc"]))
         for lg in ("vi", "en"):
             msg = str(e[f"problem_{lg}"])
             if e.get("suggestion"):  # a field of the kind written is not what was meant
                 msg = msg.split(". " + t("validation.suggest", lg, value=e["suggestion"]))[0]
             said[lg] = f"{msg} ({hint[lg]})"
+            if near is not None:  # legal_rep -> legal_representative, of the kind meant
+                said[lg] += ". " + t("validation.suggest", lg, value=near)
         out.append(
             {
                 **e,
                 "msg": said[lang],
                 "problem_vi": said["vi"],
                 "problem_en": said["en"],
-                "suggestion": None,
+                "suggestion": near,
                 "kind_hint": hint[lang],
             }
         )
+    if meant:  # the values under the kind meant: checked now, not after the kind is fixed
+        skip = [(tuple(e["loc"][len(root) :]), str(e["type"])) for e in errors]
+        misspelt = {(*k[:-1], v) for k, v in nearer.items()}
+        more = _as_kinds(model, data, meant, located, root, lang, skip)
+        out += [e for e in more if not (e["type"] == "missing" and tuple(e["loc"]) in misspelt)]
     return out
 
 

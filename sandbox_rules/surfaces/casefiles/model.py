@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from sandbox_rules._validation import Flag
 from sandbox_rules.codes import ObligationStatus, State, StepStatus
 
 Conditions = Literal["eligible", "ineligible", "undetermined"]
@@ -59,9 +60,7 @@ class DossierSpec(_M):
     documents: list[str] | None = Field(
         None, description="documents at hand, by code or name: HĐTN01, phương án ..."
     )
-    requires_extension: bool | None = Field(
-        None, description="13.2.c: the adjustment extends the period"
-    )
+    requires_extension: Flag = Field(None, description="13.2.c: the adjustment extends the period")
 
 
 class Expect(_M):
@@ -87,7 +86,7 @@ class Expect(_M):
     routing: Literal["determined", "undetermined", "not_specified_by_text"] | None = Field(
         None, description="whether the text decides the routing"
     )
-    dossier_complete: bool | None = Field(None, description="12.2 (or the dossier: given)")
+    dossier_complete: Flag = Field(None, description="12.2 (or the dossier: given)")
     dossier_missing: list[str] | None = Field(
         None, description="exactly the documents missing (code, name or clause)"
     )
@@ -120,7 +119,7 @@ class Expect(_M):
     overdue: list[str] | None = Field(
         None, description="exactly the obligations overdue (ids, or clauses such as 17.3)"
     )
-    exempt: bool | None = Field(None, description="22.2: exempt from civil liability")
+    exempt: Flag = Field(None, description="22.2: exempt from civil liability")
     error: str | None = Field(
         None, description="the case must be refused with this error code (e.g. invalid_transition)"
     )
@@ -156,7 +155,7 @@ class Case(_M):
     as_of: date | None = Field(None, description="the day to evaluate the record and timeline at")
     timeline: TimelineSpec | None = None
     dossier: DossierSpec | None = None
-    compliance: dict[str, bool | None] | None = Field(
+    compliance: dict[str, Flag] | None = Field(
         None, description="duty id -> complied (true/false/null), for Art. 22"
     )
     interpretations: dict[str, str] = Field(

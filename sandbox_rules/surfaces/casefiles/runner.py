@@ -853,11 +853,29 @@ def _with_errors_behind(
     return exc
 
 
+def _keep_names() -> dict[str, Any]:
+    """What a wrong value under a mapping of names becomes for the second look: a value the
+    field takes (its first), so the name beside it is still checked (a wrong status does
+    not hide a wrong step name)."""
+    import typing
+
+    from sandbox_rules.codes import ObligationStatus, StepStatus
+
+    return {
+        "due": None,
+        "step_status": typing.get_args(StepStatus)[0],
+        "obligations": typing.get_args(ObligationStatus)[0],
+    }
+
+
+_KEEP_NAME = _keep_names()
+
+
 def _without(data: Any, errors: Sequence[Mapping[str, Any]]) -> Any:
     """A copy of ``data`` as the officer meant it where that is plain (a list of one-key
     mappings for a mapping, one value for a list of one), else without the wrong values: a
-    key of ``due:``/``step_status:`` (a step's name) stays with no value, anything else is
-    dropped. None when a path leads nowhere."""
+    key of ``due:``/``step_status:``/``obligations:`` (a step's or an obligation's name)
+    stays with a value its field takes, anything else is dropped. None when a path leads nowhere."""
     import copy
 
     out = copy.deepcopy(data)
@@ -876,8 +894,8 @@ def _without(data: Any, errors: Sequence[Mapping[str, Any]]) -> Any:
                 node[last] = {k: v for item in value for k, v in item.items()}
             elif e.get("type") == "list_type" and isinstance(value, (str, int, float)):
                 node[last] = [str(value)]
-            elif len(path) >= 3 and path[0] == "expect" and path[1] in ("due", "step_status"):
-                node[last] = None
+            elif len(path) >= 3 and path[0] == "expect" and path[1] in _KEEP_NAME:
+                node[last] = _KEEP_NAME[path[1]]  # the name is still checked
             else:
                 del node[last]
         elif isinstance(node, list) and isinstance(last, int) and 0 <= last < len(node):

@@ -24,7 +24,15 @@ from typing import Any
 from sandbox_rules.catalogues import fold
 from sandbox_rules.errors import InputValidationError, field_message
 from sandbox_rules.i18n import messages, t
-from sandbox_rules.surfaces.inputs import _unwrap, allowed_values, dotted, field_label, resolve
+from sandbox_rules.surfaces.inputs import (
+    _unwrap,
+    allowed_values,
+    by_name,
+    dotted,
+    field_label,
+    resolve,
+    value_names,
+)
 
 UNKNOWN_WORDS = {
     "khong biet",
@@ -290,8 +298,12 @@ def parse_answer(q: Question, raw: Any) -> Any:
             return values[int(text) - 1]
         if str(raw) in values:
             return str(raw)
+        code, several = by_name(raw, values)  # «Bộ Công an»: the name the choices show
+        if code is not None:
+            return code
+        shown = several or values
         raise InputValidationError.from_key(
-            "interview.bad_choice", given=raw, values=", ".join(values)
+            "interview.bad_choice", given=raw, values=", ".join(_choice(v, "vi") for v in shown)
         )
     if isinstance(ann, type) and issubclass(ann, date):
         if isinstance(raw, date):
@@ -312,6 +324,12 @@ def parse_answer(q: Question, raw: Any) -> Any:
     return str(raw).strip()
 
 
+def _choice(code: str, lang: str) -> str:
+    """A choice as the interview shows it: its name first, then its code (for a file)."""
+    names = value_names(code, lang)
+    return f"{names[0]} ({code})" if names and names[0] != code else code
+
+
 def hint(q: Question, lang: str = "vi") -> str:
     ann = _unwrap(q.annotation)
     if typing.get_origin(ann) is list:
@@ -323,7 +341,7 @@ def hint(q: Question, lang: str = "vi") -> str:
         return t(
             "interview.hint_choice",
             lang,
-            values=", ".join(f"{i}. {v}" for i, v in enumerate(values, 1)),
+            values=", ".join(f"{i}. {_choice(v, lang)}" for i, v in enumerate(values, 1)),
         )
     if isinstance(ann, type) and issubclass(ann, date):
         return t("interview.hint_date", lang)

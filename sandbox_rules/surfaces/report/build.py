@@ -87,11 +87,19 @@ def read_input(
         as_of=as_of,
         interpretations=interpretations,
     )
-    if app is not None:
-        from sandbox_rules.surfaces.inputs import Located
+    from sandbox_rules.surfaces.inputs import Located, validate
 
-        where = located if located is not None else Located(data, source=source_name)
+    where = located if located is not None else Located(data, source=source_name)
+    if app is not None:
         _validate_application(where, () if "applicant" in data else ("application",), lang)
+    if inp.record is not None:  # as lifecycle reads it: one yes/no, errors on their lines
+        from sandbox_rules.lifecycle import SandboxRecord
+
+        validate(SandboxRecord, where, root=("record",), lang=lang, what="input.record")
+    if inp.compliance is not None:
+        from sandbox_rules.inputs import ComplianceInput
+
+        validate(ComplianceInput, where, lang=lang, what="input.compliance")
     return inp
 
 

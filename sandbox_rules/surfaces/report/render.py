@@ -56,7 +56,9 @@ def _environment() -> Any:
         import jinja2
     except ImportError:
         raise OptionalDependencyError("jinja2", "report") from None
-    return jinja2.Environment(
+    from sandbox_rules.report import counted_from_one
+
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("sandbox_rules.surfaces.report", "templates"),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "j2", "svg"), default_for_string=True, default=True
@@ -65,6 +67,8 @@ def _environment() -> Any:
         trim_blocks=False,
         keep_trailing_newline=True,
     )
+    env.filters["from_one"] = counted_from_one  # a field path shown to people: items from 1
+    return env
 
 
 def _answer_parts(a: Mapping[str, Any]) -> list[tuple[str, Mapping[str, Any]]]:

@@ -1,0 +1,247 @@
+"""Every error of a record, a timeline or a refused transition in one run, each with its
+line and, where one is plain, a suggestion (second officer trial, findings A3, A4, A13, A5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sandbox_rules.cli import main
+from sandbox_rules.errors import InputValidationError
+from sandbox_rules.lifecycle import load_record
+
+
+def _run(capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, *argv: str) -> str:
+    path = tmp_path / "kich-ban.yaml"
+    path.write_text(text, encoding="utf-8")
+    code = main([*argv[:1], str(path), *argv[1:]])
+    out = capsys.readouterr()
+    assert code != 0, out.out
+    return out.err
+
+
+# A3: a record file whose as_of, applicant kind and events are all wrong at once.
+RECORD_V1 = """\
+as_of: 01/12/2027
+record:
+  applicant_kind: company
+  issued_on: 2026-05-15
+  approved_months: 18
+  events:
+    testing_started: 2026-07-01
+"""
+
+# The event of line 6 has a wrong date and is written by its Vietnamese name; line 8 and
+# line 10 are misspelt.
+RECORD_V2 = """\
+as_of: 2027-12-01
+record:
+  issued_on: 2026-05-15
+  approved_months: 18
+  events:
+    - type: bắt đầu thử nghiệm
+      date: 01/07/2026
+    - type: quaterly_report_submited
+      date: 01/10/2026
+    - type: incident_report_submited
+      date: 2027-08-18
+"""
+
+RECORD_CASES = [
+    # as_of on its line, beside the record's problems (they came only in a second run)
+    (RECORD_V1, "lifecycle", ["dòng 1    as_of", "«2027-12-01»", "dòng 3 ", "company", "dòng 6 "]),
+    # the same for obligations, which reads the same scenario
+    (RECORD_V1, "obligations", ["dòng 1    as_of", "dòng 3 ", "dòng 6 "]),
+    # a wrong date does not hide the misspelt type of the same event
+    (RECORD_V2, "lifecycle", ["dòng 9 ", "dòng 8 ", "«quarterly_report_submitted»"]),
+    # a record event (a report) misspelt: the nearest one, not the list of 30
+    (RECORD_V2, "lifecycle", ["«incident_report_submitted»"]),
+]
+
+
+@pytest.mark.parametrize(("text", "command", "said"), RECORD_CASES)
+def test_a_record_file_reports_every_problem_at_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, command: str, said: list[str]
+) -> None:
+    err = _run(capsys, tmp_path, text, command)
+    for part in said:
+        assert part in err, (part, err)
+    assert "bảng chuyển trạng thái" not in err  # record events are not transitions
+    assert "('testing_started')" not in err  # no list of every event: a suggestion instead
+
+
+EVENT_TYPES = [
+    # the Vietnamese name exactly as the messages print it: accepted
+    ("bắt đầu thử nghiệm", "testing_started"),
+    # the same, another case and extra spaces
+    ("Bắt đầu  thử nghiệm", "testing_started"),
+    # a code stays a code
+    ("quarterly_report_submitted", "quarterly_report_submitted"),
+]
+
+
+@pytest.mark.parametrize(("written", "code"), EVENT_TYPES)
+def test_an_event_may_be_written_by_its_vietnamese_name(written: str, code: str) -> None:
+    rec = load_record({"events": [{"type": written, "date": "2026-07-01"}]})
+    assert rec.events[0].type == code
+
+
+MISSPELT = [
+    # one letter out, in a report: the report meant
+    ("quaterly_report_submitted", "quarterly_report_submitted"),
+    # one letter short, in a transition
+    ("extension_aproved", "extension_approved"),
+]
+
+
+@pytest.mark.parametrize(("written", "meant"), MISSPELT)
+def test_a_misspelt_event_type_gets_the_nearest(written: str, meant: str) -> None:
+    with pytest.raises(InputValidationError) as exc:
+        load_record({"events": [{"type": written, "date": "2026-07-01"}]})
+    assert f"«{meant}»" in exc.value.message_in("vi")
+    assert "testing_started" not in exc.value.message_in("vi")
+
+
+# A4: a timeline with a dd/mm date, a misspelt event and replies before the consultation.
+TIMELINE = """\
+as_of: 2026-05-20
+timeline:
+  procedure: issuance-12.4
+  events:
+    dossier_received: 2026-04-20
+    dossier_complete: 24/04/2026
+    consultation_send: 2026-04-29
+    replies_received: 2026-04-28
+"""
+
+TIMELINE_CASES = [
+    # the date and the unknown name together, each on its line, the nearest name suggested
+    (TIMELINE, ["dòng 6 ", "«2026-04-24»", "dòng 7 ", "«consultation_sent»", "(2 lỗi)"]),
+    # the names fixed and the date too: the order check, its clause in prose
+    (
+        TIMELINE.replace("24/04/2026", "2026-04-24").replace("_send", "_sent"),
+        ["điểm c khoản 4 Điều 12"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), TIMELINE_CASES)
+def test_a_timeline_reports_its_problems_together(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, said: list[str]
+) -> None:
+    err = _run(capsys, tmp_path, text, "timeline")
+    for part in said:
+        assert part in err, (part, err)
+    assert "['" not in err  # no Python list
+    assert "time.12" not in err  # no rule id in the prose
+
+
+# A13: a second extension; an extension longer than the approved period.
+SECOND_EXTENSION = """\
+as_of: 2028-06-01
+record:
+  issued_on: 2026-05-15
+  approved_months: 18
+  events:
+    - type: extension_approved
+      date: 2027-10-30
+      months: 6
+    - type: extension_approved
+      date: 2028-04-30
+      months: 3
+"""
+
+TRANSITION_CASES = [
+    # refused by 10.2 "01 lần": the line of the event, the clause in prose and quoted,
+    # the events allowed in the state (not states)
+    (
+        SECOND_EXTENSION,
+        ["dòng 9 ", "khoản 2 Điều 10", "gia hạn 01 lần không quá thời gian thử nghiệm", "sự kiện:"],
+    ),
+    # longer than approved (10.2): the same
+    (
+        SECOND_EXTENSION.replace("months: 6", "months: 24").split(
+            "    - type: extension_approved\n      date: 2028"
+        )[0],
+        ["dòng 6 ", "khoản 2 Điều 10", "gia hạn 01 lần không quá thời gian thử nghiệm"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), TRANSITION_CASES)
+def test_a_refused_transition_names_its_line_and_quotes_the_clause(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, said: list[str]
+) -> None:
+    err = _run(capsys, tmp_path, text, "lifecycle")
+    for part in said:
+        assert part in err, (part, err)
+    assert "life." not in err and "scope." not in err  # no rule ids in the prose
+
+
+# A5: an organisation's fields under kind: individual, one of them misspelt.
+KIND_CASES = [
+    # a misspelt field beside one of the other kind: the hint stays, and the nearest field
+    # is the other kind's (legal_representative), not the individual's (degree)
+    (
+        "applicant:\n  kind: individual\n  name: Cong ty X\n  legal_rep:\n    full_name: A\n",
+        ["dòng 3 ", "dòng 4 ", "«legal_representative»", "kind: individual ở dòng 2"],
+        ["«degree»"],
+    ),
+    # the values under the other kind are checked as that kind now (not after kind is fixed)
+    (
+        "applicant:\n  kind: individual\n  name: Cong ty X\n"
+        "  lawful_legal_entity_in_vietnam: rồi\n  staff_qualified: có\n  legal_rep: {}\n",
+        ["dòng 4 ", "«rồi»", "«organisation»", "«legal_representative»"],
+        ["«có»", "«degree»"],  # "có" is a yes, as everywhere
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said", "not_said"), KIND_CASES)
+def test_fields_of_the_other_kind_keep_their_hint_and_are_checked(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    text: str,
+    said: list[str],
+    not_said: list[str],
+) -> None:
+    err = _run(capsys, tmp_path, text, "assess")
+    for part in said:
+        assert part in err, (part, err)
+    for part in not_said:
+        assert part not in err, (part, err)
+
+
+# A3, case files: a wrong value under a mapping of names does not hide a wrong name. (The
+# wrong value is a misspelt code: «đúng hạn», a name the page prints, now reads as
+# done_on_time, as every printed name does — trial finding A12.)
+CASE_CASES = [
+    # a wrong step status beside wrong step names in due: (only the status was said)
+    (
+        "name: sóng lỗi\ntimeline:\n  procedure: issuance-12.4\n"
+        "  events: {dossier_complete: 2026-04-24}\nas_of: 2026-04-25\nexpect:\n  due:\n"
+        "    lấy ý kiến: 2026-05-04\n    trả lời: 2026-05-11\n  step_status:\n"
+        "    decide: done_ontime\n",
+        ["dòng 8 ", "«consult»", "dòng 9 ", "«replies»", "dòng 11 ", "«done_on_time»"],
+    ),
+    # a wrong status under a wrong step name: both said
+    (
+        "name: một bước\ntimeline:\n  procedure: issuance-12.4\n"
+        "  events: {dossier_complete: 2026-04-24}\nas_of: 2026-04-25\nexpect:\n"
+        "  step_status:\n    trả lời: done_ontime\n",
+        ["«replies»", "«done_on_time»"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "said"), CASE_CASES)
+def test_a_case_reports_wrong_names_beside_wrong_values(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, text: str, said: list[str]
+) -> None:
+    path = tmp_path / "song.case.yaml"
+    path.write_text(text, encoding="utf-8")
+    main(["test", str(path)])
+    out = capsys.readouterr().out
+    for part in said:
+        assert part in out, (part, out)
