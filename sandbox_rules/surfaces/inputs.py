@@ -258,8 +258,8 @@ _NAME_TABLES = ("value", "state", "timeline.status", "lifecycle.duty")
 def value_names(code: str, lang: str = "vi") -> list[str]:
     """The names the tool prints for a coded value (``extended`` -> «đã gia hạn»)."""
     m = messages(lang)
+    # The report page prints a status by these same names (report i18n STATUS_KEYS).
     names = [m.get(f"{table}.{code}") for table in _NAME_TABLES]
-    names.append(m.get(f"page.step_{code}"))
     return [str(n) for n in names if n]
 
 
