@@ -552,7 +552,6 @@ def validate(
 def _by_names(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
     """A copy of ``data`` with each coded value written as its Vietnamese name (as the
     tables print it, by_name) replaced by its code; None when there is none."""
-    import copy
 
     found = []
     for err in exc.errors():
@@ -563,16 +562,26 @@ def _by_names(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
         code, _ = by_name(value, allowed_values(ann))
         if code is not None:
             found.append((path, code))
-    if not found:
-        return None
+    return _patched(data, found) if found else None
+
+
+def _patched(
+    data: Any, changes: Sequence[tuple[DataPath, Any]], *, in_mapping: bool = False
+) -> Any:
+    """A copy of ``data`` with the value at each path replaced; None where a path does not
+    lead into the data (or, with ``in_mapping``, not into a mapping)."""
+    import copy
+
     patched = copy.deepcopy(data)
-    for path, value in found:
+    for path, value in changes:
         node = patched
         for k in path[:-1]:
             try:
                 node = node[k]
             except (KeyError, IndexError, TypeError):
                 return None
+        if in_mapping and not isinstance(node, dict):
+            return None
         try:
             node[path[-1]] = value
         except (KeyError, IndexError, TypeError):
@@ -800,20 +809,7 @@ def _fields_of_another_kind(
 def _with_kinds(data: Any, wrong: Sequence[tuple[DataPath, str]]) -> Any:
     """A copy of ``data`` with each wrong kind (by its path) replaced by the nearest one;
     None where a path does not lead to a mapping (nothing to check again)."""
-    import copy
-
-    patched = copy.deepcopy(data)
-    for path, kind in wrong:
-        node = patched
-        for k in path[:-1]:
-            try:
-                node = node[k]
-            except (KeyError, IndexError, TypeError):
-                return None
-        if not isinstance(node, dict):
-            return None
-        node[path[-1]] = kind
-    return patched
+    return _patched(data, wrong, in_mapping=True)
 
 
 def render_errors(
