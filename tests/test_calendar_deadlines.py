@@ -160,3 +160,27 @@ def test_calendar_day_deadline_never_before_nominal_and_lands_on_working_day(
 def test_ten_day_period_ending_in_tet_2026_ends_on_first_working_day_after() -> None:
     for start in (date(2026, 2, 4), date(2026, 2, 6), date(2026, 2, 8), date(2026, 2, 12)):
         assert CAL.deadline(start, Days(10)).date == date(2026, 2, 23)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(events, small, st.booleans())
+def test_a_deadline_is_provisional_exactly_when_a_day_of_its_span_is_unsettled(
+    event: date, n: int, included: bool
+) -> None:
+    # The working-day hot path decides "provisional" by two prefix counts; it must say what
+    # walking the span says: a day from the event to the due date in a year without an
+    # official schedule, or a day off or worked day computed or on an unconfirmed document.
+    cal = VietnamCalendar(interpretations={"event-day-excluded": "included"}) if included else CAL
+    try:
+        d = cal.deadline(event, WorkingDays(n))
+    except DateOutOfRangeError:
+        return
+    a, b = sorted((event, d.date))
+    span = [a + timedelta(days=i) for i in range((b - a).days + 1)]
+    unsettled = any(
+        x.year not in cal.official_years
+        or any(not doc.confirmed for doc in getattr(cal.day_info(x), "documents", ()))
+        or getattr(cal.day_info(x), "provisional", False)
+        for x in span
+    )
+    assert d.provisional is unsettled

@@ -579,6 +579,7 @@ class _Tables(NamedTuple):
     suffix: bool
     upto: tuple[int, ...]
     unsure: tuple[int, ...]  # days off or worked days computed or on an unconfirmed document
+    unsure_upto: tuple[int, ...]  # unsure_upto[k]: how many of them fall on or before lo + k
 
     @classmethod
     def build(
@@ -604,6 +605,13 @@ class _Tables(NamedTuple):
         for o in wd:
             is_wd[o - lo] = 1
         upto = accumulate(is_wd)
+        unsure = sorted(o for o, info in days.items() if _unsure(info))
+        # As upto, for the unsure days: "any unsure day from the event to the due date" is one
+        # subtraction on the deadline's hot path.
+        is_unsure = bytearray(hi - lo + 1)
+        for o in unsure:
+            if lo <= o <= hi:
+                is_unsure[o - lo] = 1
         return cls(
             days=MappingProxyType(days),
             documents=MappingProxyType(documents),
@@ -621,7 +629,8 @@ class _Tables(NamedTuple):
             # it (overrides can make a later year official, leaving a gap before it).
             suffix=not any(yr > y for yr in official_years),
             upto=tuple(upto),
-            unsure=tuple(sorted(o for o, info in days.items() if _unsure(info))),
+            unsure=tuple(unsure),
+            unsure_upto=tuple(accumulate(is_unsure)),
         )
 
 
@@ -708,6 +717,7 @@ class VietnamCalendar:
             date.fromordinal(self._official_through),
             tables.suffix,
             self._upto,
+            tables.unsure_upto,
         )
         self._frozen = True
 
@@ -901,9 +911,6 @@ class VietnamCalendar:
         i = bisect_left(self._unsure, a)
         return i < len(self._unsure) and self._unsure[i] <= b
 
-    def _unsure_in(self, a: int, due: date) -> bool:
-        return self._unsure_between(a, due.toordinal())
-
     def provisional_years_between(self, start: date, end: date) -> list[int]:
         a, b = sorted((self._ord(start, "start"), self._ord(end, "end")))
         return self._provisional_years(a, b)
@@ -947,7 +954,7 @@ class VietnamCalendar:
         cls = type(period)
         if cls is WorkingDays:
             # Hot path, kept inline: one unpack, one bisect, one tuple (docs/performance.md).
-            lo, hi, wd_dates, exclude, through, suffix, upto = self._hot
+            lo, hi, wd_dates, exclude, through, suffix, upto, unsure = self._hot
             # Anything but a plain date (a datetime, a string, None …) goes through _ord.
             o = event.toordinal() if type(event) is date else self._ord(event, "event")
             if o < lo or o > hi:
@@ -965,7 +972,15 @@ class VietnamCalendar:
             if suffix:  # unofficial years all come after the official ones
                 return _new_tuple(
                     Deadline,
-                    (self, event, period, due, due, due > through or self._unsure_in(o, due)),
+                    (
+                        self,
+                        event,
+                        period,
+                        due,
+                        due,
+                        due > through
+                        or unsure[due.toordinal() - lo] != (unsure[k - 1] if k else 0),
+                    ),
                 )
             return _new_tuple(
                 Deadline, (self, event, period, due, due, self._provisional(o, due.toordinal()))
