@@ -288,42 +288,29 @@ class Deadline(tuple):  # type: ignore[type-arg]
 
     @property
     def provisional_reason(self) -> str | None:
-        if not self.provisional:
-            return None
-        years = self._cal.provisional_years_between(self.event, self.date)
-        reasons = []
-        if years:
-            reasons.append(
-                f"the official schedule for {', '.join(map(str, years))} is not in the data "
-                f"(data version {self._cal.data_version}); days off were computed from the "
-                "statutory rules and may change when the year's decisions are announced"
-            )
-        unsure = [
-            d
-            for d in self._cal.unsure_days_between(self.event, self.date)
-            if d.date.year not in years
-        ]
-        if unsure:
-            reasons.append(
-                "it counts or skips "
-                + ", ".join(
-                    f"{d.date.isoformat()} ({d.name_en}: "
-                    + "; ".join(doc.cite_en() for doc in d.documents if not doc.confirmed)
-                    + ")"
-                    for d in unsure
-                )
-            )
-        return "; ".join(reasons)
+        return self.provisional_reason_in("en")
 
     @property
     def provisional_reason_vi(self) -> str | None:
+        return self.provisional_reason_in("vi")
+
+    def provisional_reason_in(self, lang: str) -> str | None:
+        """Why the date may change, in ``lang``: the years without an official schedule, and
+        the unsettled days the span counts or skips, each with its unconfirmed document."""
+        from sandbox_rules.i18n import Day, t
+
         if not self.provisional:
             return None
         years = self._cal.provisional_years_between(self.event, self.date)
         reasons = []
         if years:
             reasons.append(
-                f"lịch nghỉ chính thức năm {', '.join(map(str, years))} chưa có trong dữ liệu"
+                t(
+                    "provisional.years",
+                    lang,
+                    years=", ".join(map(str, years)),
+                    version=self._cal.data_version,
+                )
             )
         unsure = [
             d
@@ -331,15 +318,21 @@ class Deadline(tuple):  # type: ignore[type-arg]
             if d.date.year not in years
         ]
         if unsure:
-            reasons.append(
-                "có tính hoặc bỏ qua ngày "
-                + ", ".join(
-                    f"{d.date.strftime('%d/%m/%Y')} ({d.name_vi}: "
-                    + "; ".join(doc.cite_vi() for doc in d.documents if not doc.confirmed)
-                    + ")"
-                    for d in unsure
+            days = ", ".join(
+                t(
+                    "provisional.day",
+                    lang,
+                    date=Day(d.date),
+                    name=d.name_vi if lang == "vi" else d.name_en,
+                    documents="; ".join(
+                        doc.cite_vi() if lang == "vi" else doc.cite_en()
+                        for doc in d.documents
+                        if not doc.confirmed
+                    ),
                 )
+                for d in unsure
             )
+            reasons.append(t("provisional.days", lang, days=days))
         return "; ".join(reasons)
 
     @property
