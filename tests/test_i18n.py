@@ -7,7 +7,6 @@ import argparse
 import ast
 import errno
 import functools
-import io
 import os
 import re
 import string
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import _source
 import pytest
+from _cli import run_cli
 
 from sandbox_rules.cli import main
 from sandbox_rules.engine import dossier, route
@@ -196,21 +196,7 @@ def english_words(text: str, user: set[str], codes: set[str]) -> list[str]:
 
 def _run(argv: list[str]) -> tuple[int, str, str]:
     """One command in-process with UTF-8 streams: (exit code, stdout, stderr)."""
-    out, err = (
-        io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
-        io.TextIOWrapper(io.BytesIO(), encoding="utf-8"),
-    )
-    saved = sys.stdout, sys.stderr, sys.stdin
-    sys.stdout, sys.stderr = out, err
-    sys.stdin = io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8")
-    try:
-        code = main(argv)
-    finally:
-        out.flush()
-        err.flush()
-        sys.stdout, sys.stderr, sys.stdin = saved
-    texts = [s.buffer.getvalue().decode("utf-8") for s in (out, err)]  # type: ignore[attr-defined]
-    return code, texts[0], texts[1]
+    return run_cli(argv)
 
 
 def _input_words(path: str) -> set[str]:

@@ -4,7 +4,6 @@ non-interactively (answers file) and through a real pseudo-terminal."""
 
 from __future__ import annotations
 
-import io
 import os
 import select
 import sys
@@ -13,6 +12,7 @@ from typing import Any
 
 import pytest
 import yaml
+from _cli import run_cli
 
 from sandbox_rules.cli import main
 from sandbox_rules.engine import assess
@@ -188,34 +188,8 @@ OPEN_SOURCE = PARTIAL.replace(
 )
 
 
-class _Capped(io.BytesIO):
-    """An output stream that refuses to grow past ``LIMIT``: a command that loops printing
-    fails the test at once instead of hanging it."""
-
-    LIMIT = 2_000_000
-
-    def write(self, data: Any) -> int:
-        if self.tell() + len(data) > self.LIMIT:
-            raise AssertionError("the command printed more than 2 MB: it loops")
-        return super().write(data)
-
-
 def _cli(args: list[str], stdin: str = "") -> tuple[int, str, str]:
-    """The CLI in this process, on UTF-8 streams: (exit code, stdout, stderr); ``stdin`` is
-    what is typed, then the end of the input."""
-    out = io.TextIOWrapper(_Capped(), encoding="utf-8")
-    err = io.TextIOWrapper(_Capped(), encoding="utf-8")
-    saved = sys.stdout, sys.stderr, sys.stdin
-    sys.stdout, sys.stderr = out, err
-    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8")
-    try:
-        code = main(args)
-    finally:
-        out.flush()
-        err.flush()
-        sys.stdout, sys.stderr, sys.stdin = saved
-    texts = [s.buffer.getvalue().decode("utf-8") for s in (out, err)]  # type: ignore[attr-defined]
-    return code, texts[0], texts[1]
+    return run_cli(args, stdin)
 
 
 # (answers file, the refused answer's line, what the officer is told, the field left empty)
