@@ -16,27 +16,14 @@ from typing import Any
 
 import pytest
 import yaml
+from test_post_issuance_obligations import ALL_DECLARED, BASE, STARTED
 
 from sandbox_rules.cli import main
 from sandbox_rules.surfaces.casefiles import run_file
 from sandbox_rules.surfaces.report.build import build, read_input
 
-ALL_DECLARED = {
-    f"duty.{k}": True
-    for k in (
-        "13.1.adjust-only-after-approval", "17.3.remediate", "18.1.report", "18.2.channel",
-        "18.3.quarterly", "18.4.results-report", "18.5.incidents", "19.1.warn-users",
-        "19.2.risk-assessments", "19.3.complaints", "19.4.compensation", "19.5.consumer-law",
-        "21.2.safeguards", "21.3.transparency", "21.4.comply", "other-law",
-    )
-}  # fmt: skip
-
-BASE: dict[str, Any] = {
-    "issued_on": "2026-03-02",
-    "approved_months": 24,
-    "applicant_kind": "organisation",
-}
-STARTED = {"type": "testing_started", "date": "2026-03-10"}
+# The record and the full checklist of the post-issuance tests (issued 02/03/2026 for 24
+# months, testing from 10/03/2026; every participant duty declared complied).
 
 # (events, as of, exempt): the same rows on every surface.
 ROWS = [

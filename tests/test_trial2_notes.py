@@ -3,22 +3,13 @@ each test quotes what the text, or the trial, says and failed before its fix."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
+
+from test_post_issuance_obligations import BASE, STARTED, D
 
 from sandbox_rules.lifecycle import lifecycle
 
-
-def D(s: str) -> date:
-    return date.fromisoformat(s)
-
-
-BASE: dict[str, Any] = {
-    "issued_on": "2026-03-02",
-    "approved_months": 24,
-    "applicant_kind": "organisation",
-}
-STARTED = {"type": "testing_started", "date": "2026-03-10"}
+# The post-issuance tests' record: issued 02/03/2026 for 24 months, testing from 10/03/2026.
 
 
 def test_a15_remediation_done_late_is_not_said_not_done() -> None:
