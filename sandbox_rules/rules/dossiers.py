@@ -92,10 +92,11 @@ RULES: tuple[Rule, ...] = (
         {
             "document": "reissue_declaration",
             "names": (
-                "Tờ khai đề nghị cấp lại Giấy chứng nhận tham gia hoạt động thử nghiệm có kiểm soát",
+                "tờ khai đề nghị cấp lại",  # 12.5's own words
                 "tờ khai",
-                "tờ khai đề nghị cấp lại",
                 "tờ khai đề nghị cấp lại Giấy chứng nhận",
+                # an officer's fuller name (not the decree's wording)
+                "Tờ khai đề nghị cấp lại Giấy chứng nhận tham gia hoạt động thử nghiệm có kiểm soát",
             ),
         },
     ),
