@@ -452,3 +452,18 @@ def test_an_answer_from_the_file_is_echoed_as_the_officer_writes_it(tmp_path: Pa
     code, stdout, stderr = _cli(["interview", str(app), "--answers", str(ans), "--dry-run"])
     assert code == 0, stderr
     assert "\n> không\n" in stdout and "> False" not in stdout
+
+
+def test_another_file_named_by_o_is_replaced_only_with_force(tmp_path: Path) -> None:
+    # -o OTHER silently replaced an unrelated file; every other output of the command line
+    # (init, --ics, --html) refuses without --force, said before any question is asked.
+    app, ans, other = tmp_path / "app.yaml", tmp_path / "tl.yaml", tmp_path / "other.yaml"
+    app.write_text(PARTIAL, encoding="utf-8")
+    ans.write_text("applicant.staff_qualified: có\n", encoding="utf-8")
+    other.write_text("# not an application\n", encoding="utf-8")
+    code, stdout, stderr = _cli(["interview", str(app), "--answers", str(ans), "-o", str(other)])
+    assert code == 1 and "--force" in stderr and "Câu " not in stdout
+    assert other.read_text(encoding="utf-8") == "# not an application\n"
+    args = ["interview", str(app), "--answers", str(ans), "-o", str(other), "--force"]
+    assert _cli(args)[0] == 0
+    assert "staff_qualified" in other.read_text(encoding="utf-8")

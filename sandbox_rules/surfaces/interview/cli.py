@@ -59,8 +59,15 @@ def cmd_interview(args: argparse.Namespace) -> int:
         if _same_file(out, path) and not args.force:
             from sandbox_rules.errors import OutputPathError
 
-            raise OutputPathError(str(path), t("interview.would_lose_comments", lang))
+            raise OutputPathError(str(path), "interview.would_lose_comments")
         say(t("interview.comments_lost", lang, file=str(out)))
+    # Another file named by -o is replaced only with --force, as every output of the command
+    # line (cli_io.write_output): said before anything is asked.
+    replace = args.force or _same_file(out, path)
+    if not args.dry_run and out.exists() and not replace:
+        from sandbox_rules.errors import OutputPathError
+
+        raise OutputPathError(repr(str(out)), "io.exists")
 
     extra: dict[str, Any] = {}
     if args.answers:
@@ -109,7 +116,9 @@ def cmd_interview(args: argparse.Namespace) -> int:
 
         result = interview(doc, ask, say, lang)
     if not args.dry_run:
-        out.write_text(doc.dump(), encoding="utf-8")
+        from sandbox_rules.cli_io import write_output
+
+        write_output(str(out), doc.dump(), force=replace)
         say(t("interview.written", lang, file=str(out)))
     if args.json:
         print(json.dumps({**result, "transcript": log}, ensure_ascii=False, indent=2))
