@@ -312,3 +312,25 @@ def test_the_interview_shows_and_takes_vietnamese_names() -> None:
     assert parse_answer(q, "Bộ Công an") == "ministry_of_public_security"  # was refused
     assert parse_answer(q, "bo cong an") == "ministry_of_public_security"
     assert parse_answer(q, "2") == "ministry_of_public_security"
+
+
+# An application's kind written as its Vietnamese name is read as every other coded value is
+# (a record's applicant_kind already was); a wrong kind is quoted once, not as a repr.
+APPLICANT_KIND_NAMES = [
+    ("tổ chức", None),  # the name the tables print for organisation
+    ("to chuc", None),  # without diacritics, unambiguous
+    ("cong ty", "«cong ty» (trường kind)"),  # no kind's name: refused, quoted once
+]
+
+
+@pytest.mark.parametrize(("kind", "said"), APPLICANT_KIND_NAMES)
+def test_an_applications_kind_by_its_name(tmp_path: Path, kind: str, said: str | None) -> None:
+    from _cli import run_cli
+
+    f = tmp_path / "a.yaml"
+    f.write_text(f"applicant:\n  kind: {kind}\n  staff_qualified: có\n", encoding="utf-8")
+    code, _, err = run_cli(["assess", str(f)])
+    if said is None:
+        assert code == 0, err
+    else:
+        assert code == 1 and said in err and "«'" not in err

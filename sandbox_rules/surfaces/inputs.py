@@ -455,7 +455,7 @@ def _problem(
         else:
             suggestion = nearest(tag, choices)
             text = t(
-                "validation.union_tag", lang, given=brief(tag) if tag is not None else "", name=name
+                "validation.union_tag", lang, given=str(tag) if tag is not None else "", name=name
             )
     elif kind in ("enum", "literal_error"):
         choices = allowed_values(ann)
@@ -555,6 +555,17 @@ def _by_names(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
 
     found = []
     for err in exc.errors():
+        if err["type"] == "union_tag_invalid":  # a kind written as its name: «tổ chức»
+            path = resolve(model, err["loc"])[0]
+            ctx = dict(err.get("ctx") or {})
+            msg = str(err.get("msg", ""))
+            listed = ctx.get("expected_tags") or msg.partition("expected tags:")[2]
+            tags = [c.strip(" '\"") for c in str(listed).split(",") if c.strip(" '\"")]
+            key = str(ctx.get("discriminator") or "kind").strip("'\"")
+            code, _ = by_name(_at(data, (*path, key)), tags)
+            if code is not None:
+                found.append(((*path, key), code))
+            continue
         if err["type"] not in ("enum", "literal_error"):
             continue
         path, ann, _ = resolve(model, err["loc"])
