@@ -2,8 +2,10 @@
 
 The full run — `make test` (and so CI), `make seeds`, the sdist's tests — draws each test's
 own count. The quick loop, plain `pytest`, which already leaves out the slow tests, draws a
-third of it (never fewer than 50, nor more than asked): the same properties and assertions,
-on fewer examples per run, so a change can be checked in well under a minute. Hypothesis's
+third of each count given through :func:`examples` (never fewer than 50, nor more than asked)
+and 50 where a test sets no count (the conftest's profile); small fixed counts stay. The
+same properties and assertions, on fewer examples per run, so a change can be checked in
+well under a minute. Hypothesis's
 own advice is this split of a development and a CI profile; it is set once, by the conftest,
 from the marker expression the run was started with."""
 

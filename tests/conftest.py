@@ -130,12 +130,12 @@ def pytest_configure(config: Any) -> None:
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: Any) -> None:
     """Say so when the slow tests (real processes) were left out, as plain `pytest` does, and
-    that the property tests drew a third of their examples."""
+    that the property tests drew fewer examples."""
     if _quick(config):
         terminalreporter.write_line(
             "note: the tests marked slow (real processes: server, browser, PDF, builds, "
-            "command lines) were left out, and the property tests drew a third of their "
-            "examples; `make test` runs every test with all of them"
+            "command lines) were left out, and the property tests drew fewer examples "
+            "(tests/_examples.py); `make test` runs every test with all of them"
         )
 
 
