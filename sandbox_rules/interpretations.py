@@ -569,8 +569,9 @@ CATALOGUE: tuple[Interpretation, ...] = (
         {
             "with-request-on-time": "Yes: a results report filed on the day of an extension "
             "request made within the 14.1 window discharges 18.4 for the end that request would "
-            "extend. A report filed without a request, or a request outside the window, is "
-            "judged by 18.4's date alone.",
+            "extend; while that window is open and nothing is filed, the report is not yet "
+            "overdue (undetermined). A report filed without a request, or a request outside the "
+            "window, is judged by 18.4's date alone.",
             "separate-18.4-date": "No: 18.4's date stands on its own; a participant who means to "
             "extend files the results report at least 30 days before the end and attaches it to "
             "the request. A report first filed with the request is late.",
@@ -789,7 +790,7 @@ OPTION_VI: dict[tuple[str, str], str] = {
     (
         "results-report-with-extension-request",
         "with-request-on-time",
-    ): "có: Báo cáo kết quả nộp cùng ngày với đề nghị gia hạn gửi trong thời gian quy định tại khoản 1 Điều 14 là đúng hạn theo khoản 4 Điều 18 cho ngày kết thúc được đề nghị gia hạn; báo cáo nộp không kèm đề nghị, hoặc đề nghị ngoài thời gian đó, xét theo hạn của khoản 4 Điều 18",
+    ): "có: Báo cáo kết quả nộp cùng ngày với đề nghị gia hạn gửi trong thời gian quy định tại khoản 1 Điều 14 là đúng hạn theo khoản 4 Điều 18 cho ngày kết thúc được đề nghị gia hạn; khi thời gian đó còn và chưa nộp gì thì báo cáo chưa quá hạn (chưa xác định được); báo cáo nộp không kèm đề nghị, hoặc đề nghị ngoài thời gian đó, xét theo hạn của khoản 4 Điều 18",
     (
         "results-report-with-extension-request",
         "separate-18.4-date",

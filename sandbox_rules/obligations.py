@@ -339,6 +339,22 @@ def _results_reports(
                     f"; filed on {done.isoformat()} with the extension request within the "
                     "Art. 14(1) window, on time (reading results-report-with-extension-request)"
                 )
+        if item_status == "overdue" and done is None and with_request:
+            # Past 18.4's date but inside the 14.1 window with no request yet: filed with a
+            # request it is still on time (the same reading), so it is not yet overdue.
+            w14 = cal.window_before(end_k, Days(30), include_target=inside)
+            if as_of in w14 and not any(r in w14 and r <= as_of for r in requested):
+                item_status = "undetermined"
+                detail_vi += (
+                    f"; còn đúng hạn nếu nộp kèm đề nghị gia hạn trong thời gian quy định tại "
+                    f"khoản 1 Điều 14 (đến {_vi(w14.end)}), nếu không thì đã quá hạn (cách hiểu "
+                    "results-report-with-extension-request)"
+                )
+                detail_en += (
+                    "; still on time if filed with an extension request within the Art. 14(1) "
+                    f"window (to {w14.end.isoformat()}), otherwise overdue (reading "
+                    "results-report-with-extension-request)"
+                )
         if until is not None:
             title_vi += f" (thời hạn trước khi gia hạn, đến {_vi(end_k)})"
             title_en += f" (period before the extension, to {end_k.isoformat()})"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from test_post_issuance_obligations import BASE, STARTED, D
 
 from sandbox_rules.lifecycle import lifecycle
@@ -162,3 +163,50 @@ def test_a18_prose_cites_as_prose_and_the_council_note_cites_its_paragraph(tmp_p
     ics = out.read_text(encoding="utf-8").replace("\r\n ", "")
     assert "(khoản 3 Điều 18)" in ics and "Căn cứ: khoản 3 Điều 18 Nghị định 169/2025/NĐ-CP" in ics
     assert "(18.3)" not in ics and ", 18.3." not in ics
+
+
+# 18.4 with 14.1 before anything is filed. Issued 02/03/2026 for 12 months: the period ends
+# 02/03/2027; 18.4's date is 30 days before it, Sun 31/01/2027; the 14.1 window runs from
+# 31/01 to 01/03/2027. Inside the window with no report yet, a report filed with an extension
+# request would still be on time (reading results-report-with-extension-request), so the item
+# is not yet overdue and 22.2 is not yet refused for it.
+# (events after testing started, as of, the results report's status)
+RESULTS_REPORT_IN_THE_WINDOW = [
+    ([], "2027-02-10", "undetermined"),  # in the window, nothing filed
+    ([], "2027-03-05", "overdue"),  # the window closed with no request
+    (  # filed with the request on 11/02: on time
+        [("extension_requested", "2027-02-11"), ("results_report_submitted", "2027-02-11")],
+        "2027-02-12",
+        "done",
+    ),
+    ([("extension_requested", "2027-02-05")], "2027-02-10", "overdue"),  # requested without it
+]
+
+
+@pytest.mark.parametrize(("events", "as_of", "status"), RESULTS_REPORT_IN_THE_WINDOW)
+def test_a7_a_results_report_not_yet_filed_in_the_14_1_window_is_not_yet_overdue(
+    events: list[tuple[str, str]], as_of: str, status: str
+) -> None:
+    from sandbox_rules.duties import record_duties
+    from sandbox_rules.obligations import obligations
+
+    quarterly = [  # every quarterly report filed before its 05th (18.3), so only 18.4 is open
+        {"type": "quarterly_report_submitted", "date": d}
+        for d in ("2026-04-03", "2026-07-03", "2026-10-02", "2027-01-04")
+    ]
+    rec = {
+        **BASE,
+        "approved_months": 12,
+        "events": [STARTED, *quarterly, *({"type": t, "date": d} for t, d in events)],
+    }
+    sched = obligations(rec, D(as_of))
+    (item,) = [i for i in sched.items if i.id == "results-report"]
+    assert (item.due, item.status) == (D("2027-01-31"), status)
+    if status == "undetermined":
+        from test_post_issuance_obligations import ALL_DECLARED
+
+        from sandbox_rules.lifecycle import load_record
+
+        check = record_duties(ALL_DECLARED, load_record(rec), D(as_of))
+        exemption = check.record().to_dict()["exemption"]
+        assert exemption["exempt"] is None  # not refused for it: undetermined
