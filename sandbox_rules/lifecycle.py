@@ -91,27 +91,6 @@ def _event_types() -> tuple[str, ...]:
     return RECORD_EVENTS + _transition_events()
 
 
-def _name_key(text: str) -> str:
-    import unicodedata
-
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
-
-
-@cache
-def _events_by_name() -> dict[str, str]:
-    """Each event's Vietnamese name (the tables' ``event.*``) to its code; a name two events
-    share is left out (never guessed)."""
-    from sandbox_rules.i18n import messages
-
-    names = messages("vi")
-    found: dict[str, list[str]] = {}
-    for code in _event_types():
-        name = names.get(f"event.{code}")
-        if name:
-            found.setdefault(_name_key(name), []).append(code)
-    return {name: codes[0] for name, codes in found.items() if len(codes) == 1}
-
-
 #: Most events one record may hold (a resource bound: a real sandbox has a few dozen).
 MAX_EVENTS = 1_000
 
@@ -147,7 +126,10 @@ class Event(StrictInput):
         """An event written by its Vietnamese name, as the messages print it («bắt đầu thử
         nghiệm»), is that event; only a name no other event shares."""
         if isinstance(value, str) and value not in _event_types():
-            return _events_by_name().get(_name_key(value), value)
+            from sandbox_rules.i18n import by_name
+
+            code, _ = by_name(value, _event_types(), tables=("event",))
+            return code or value
         return value
 
     @field_validator("type", mode="after")

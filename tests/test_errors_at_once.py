@@ -76,6 +76,8 @@ EVENT_TYPES = [
     ("bắt đầu thử nghiệm", "testing_started"),
     # the same, another case and extra spaces
     ("Bắt đầu  thử nghiệm", "testing_started"),
+    # without diacritics, as every other coded value may be written (one lookup for all)
+    ("bat dau thu nghiem", "testing_started"),
     # a code stays a code
     ("quarterly_report_submitted", "quarterly_report_submitted"),
 ]

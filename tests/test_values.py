@@ -296,7 +296,7 @@ BY_NAME = [
 
 @pytest.mark.parametrize(("written", "choices", "code", "several"), BY_NAME)
 def test_by_name(written: str, choices: list[str], code: str | None, several: list[str]) -> None:
-    from sandbox_rules.surfaces.inputs import by_name
+    from sandbox_rules.i18n import by_name
 
     assert by_name(written, choices) == (code, several)
 

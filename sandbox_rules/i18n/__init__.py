@@ -12,7 +12,7 @@ with it as without it.
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
 from types import MappingProxyType
@@ -177,3 +177,43 @@ def fmt_date(value: date | None, lang: str = DEFAULT_LANG) -> str:
 
 def weekday(value: date, lang: str = DEFAULT_LANG) -> str:
     return (WEEKDAYS_VI if lang == "vi" else WEEKDAYS_EN)[value.weekday()]
+
+
+# -- values written as the names the tool prints ---------------------------------------------------
+#: The tables whose names a coded value may be written as: what the tool prints for it.
+NAME_TABLES = ("value", "state", "timeline.status", "lifecycle.duty")
+
+
+def value_names(code: str, lang: str = "vi", tables: Sequence[str] = NAME_TABLES) -> list[str]:
+    """The names the tool prints for a coded value (``extended`` -> «đã gia hạn»)."""
+    m = messages(lang)
+    # The report page prints a status by these same names (report i18n STATUS_KEYS).
+    names = [m.get(f"{table}.{code}") for table in tables]
+    return [str(n) for n in names if n]
+
+
+def by_name(
+    given: object, choices: Sequence[str], tables: Sequence[str] = NAME_TABLES
+) -> tuple[str | None, list[str]]:
+    """The choice whose Vietnamese name (in ``tables``) is ``given`` as the tables print it
+    (NFC, any case; also without diacritics where that is unambiguous): (the choice, []);
+    (None, the candidates) when the name fits several; (None, []) when it names none. Never a
+    guess: a part of a name is not a name."""
+    import unicodedata
+
+    if not isinstance(given, str) or not given.strip() or len(given) > 200:
+        return None, []
+    from sandbox_rules.catalogues import fold
+
+    def exact(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+    for key in (exact, fold):
+        found = sorted(
+            {c for c in choices for n in value_names(c, "vi", tables) if key(n) == key(given)}
+        )
+        if len(found) == 1:
+            return found[0], []
+        if found:
+            return None, found
+    return None, []

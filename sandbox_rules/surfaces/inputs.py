@@ -29,7 +29,7 @@ from sandbox_rules.errors import (
     field_message,
     field_problem,
 )
-from sandbox_rules.i18n import Message, Texts, messages, t
+from sandbox_rules.i18n import Message, Texts, by_name, messages, t, value_names
 from sandbox_rules.io import yaml12_booleans
 
 DataPath = tuple[str | int, ...]
@@ -249,41 +249,6 @@ def nearest(given: object, choices: Sequence[str]) -> str | None:
         found = difflib.get_close_matches(given.lower(), list(low), n=1, cutoff=0.5)
         return low[found[0]] if found else None
     return found[0]
-
-
-#: The tables whose names a coded value may be written as: what the tool prints for it.
-_NAME_TABLES = ("value", "state", "timeline.status", "lifecycle.duty")
-
-
-def value_names(code: str, lang: str = "vi") -> list[str]:
-    """The names the tool prints for a coded value (``extended`` -> «đã gia hạn»)."""
-    m = messages(lang)
-    # The report page prints a status by these same names (report i18n STATUS_KEYS).
-    names = [m.get(f"{table}.{code}") for table in _NAME_TABLES]
-    return [str(n) for n in names if n]
-
-
-def by_name(given: object, choices: Sequence[str]) -> tuple[str | None, list[str]]:
-    """The choice whose Vietnamese name is ``given`` as the tables print it (NFC, any case;
-    also without diacritics where that is unambiguous): (the choice, []); (None, the
-    candidates) when the name fits several; (None, []) when it names none. Never a guess:
-    a part of a name is not a name."""
-    import unicodedata
-
-    if not isinstance(given, str) or not given.strip() or len(given) > 200:
-        return None, []
-    from sandbox_rules.catalogues import fold
-
-    def exact(text: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-    for key in (exact, fold):
-        found = sorted({c for c in choices for n in value_names(c) if key(n) == key(given)})
-        if len(found) == 1:
-            return found[0], []
-        if found:
-            return None, found
-    return None, []
 
 
 @cache

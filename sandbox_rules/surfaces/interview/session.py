@@ -23,15 +23,13 @@ from typing import Any
 
 from sandbox_rules.catalogues import fold
 from sandbox_rules.errors import InputValidationError, field_message
-from sandbox_rules.i18n import messages, t
+from sandbox_rules.i18n import by_name, messages, t, value_names
 from sandbox_rules.surfaces.inputs import (
     _unwrap,
     allowed_values,
-    by_name,
     dotted,
     field_label,
     resolve,
-    value_names,
 )
 
 UNKNOWN_WORDS = {
