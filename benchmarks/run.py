@@ -201,6 +201,12 @@ def bench_cold(rounds: int = 21) -> list[str]:
             "-c",
             "import argparse, json, pathlib\nimport msgspec, yaml\nfrom pydantic import BaseModel",
         ],
+        # The same without pydantic: what an input path not built on pydantic would still pay.
+        "floor-no-pydantic": [
+            sys.executable,
+            "-c",
+            "import argparse, json, pathlib\nimport msgspec, yaml",
+        ],
         "calendar": [
             sys.executable,
             "-c",
@@ -233,6 +239,7 @@ def bench_cold(rounds: int = 21) -> list[str]:
         ("pass", "python -c pass"),
         ("assess", "sandbox-rules assess examples/org-hanoi-one-source.yaml"),
         ("floor", "import argparse, json, pathlib, msgspec, yaml; BaseModel"),
+        ("floor-no-pydantic", "import argparse, json, pathlib, msgspec, yaml"),
         ("calendar", "import calendar + first deadline"),
         ("holidays", "import holidays + VN(2020..2030) + nth working day"),
     ):
@@ -246,8 +253,10 @@ def bench_cold(rounds: int = 21) -> list[str]:
     # alone is above 100 ms, no code of ours can meet it on this machine.
     floor = spread([(f - p) * 1000 for f, p in zip(t["floor"], t["pass"], strict=True)])
     ours = spread([(a - f) * 1000 for a, f in zip(t["assess"], t["floor"], strict=True)])
+    bare = [(f - p) * 1000 for f, p in zip(t["floor-no-pydantic"], t["pass"], strict=True)]
     for label, (med, lo, hi) in (
         ("  of which the libraries' imports alone", floor),
+        ("  (without pydantic's, above python -c pass)", spread(bare)),
         ("  and the rest (this library's own)", ours),
     ):
         out.append(f"  {label:<52} {med:10,.2f} ms ({lo:,.2f}-{hi:,.2f})")
