@@ -8,15 +8,14 @@ Names are matched with or without diacritics, in NFC or NFD, with or without the
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from sandbox_rules import mirrors
 from sandbox_rules.errors import InputValidationError, brief
 
 PROVINCIAL = ("city", "province")
@@ -140,12 +139,7 @@ def _head(kind: str, raw: Mapping[str, Any], name_en: str) -> tuple[str, str]:
 
 @cache
 def catalogue() -> Catalogue:
-    raw = (
-        resources.files("sandbox_rules.catalogues")
-        .joinpath("data", "authorities.toml")
-        .read_text("utf-8")
-    )
-    data = tomllib.loads(raw)
+    data = mirrors.load("catalogues/data/authorities.toml")
     bodies: dict[str, Body] = {}
     index: dict[str, str] = {}
     for item in data["bodies"]:
