@@ -240,9 +240,9 @@ CATALOGUE: tuple[Interpretation, ...] = (
             "calendar-year": "One inspection in each calendar year the testing runs in.",
         },
         "A sandbox runs for a period counted from its certificate; counting years from issue gives "
-        "every year of testing the same length. A year in which an inspection ended (its record "
-        "drawn up, 17.2 last paragraph) is shown done; otherwise the year is informational (the "
-        "authority's duty).",
+        "every year of testing the same length. A year in which a periodic inspection ended (its "
+        "record drawn up, 17.2 last paragraph) is shown done (an ad hoc one does not count; see "
+        "inspection-kind-unstated); otherwise the year is informational (the authority's duty).",
         "text of 17.2 (this project)",
     ),
     _i(
@@ -504,8 +504,8 @@ CATALOGUE: tuple[Interpretation, ...] = (
             "counts-as-periodic": "Yes: an inspection_ended without inspection_kind is taken as "
             "the periodic inspection of 17.2, and the year it ends in is done.",
             "undetermined": "Not known: it may have been an ad hoc inspection, so the year it ends "
-            "in is undetermined (the kind is the missing fact) unless a periodic inspection ended "
-            "in that year too; a year with no inspection stays informational.",
+            "in is undetermined (its item says the kind is not stated) unless a periodic "
+            "inspection ended in that year too; a year with no inspection stays informational.",
         },
         "17.2 schedules the periodic inspection for every year ('định kỳ 01 lần/năm'): it is the "
         "standing inspection, the one the authority holds without any cause. An ad hoc one is held "
