@@ -4,34 +4,20 @@ argv), and reads every line exactly as the whole parser reads it."""
 from __future__ import annotations
 
 import argparse
+import re
+from pathlib import Path
 
 import pytest
 from _cli import run_cli
 
 from sandbox_rules.cli import build_parser
 
-# Every command, as docs/cli.md lists them.
-COMMANDS = [
-    "law",
-    "rules",
-    "coverage",
-    "calendar",
-    "assess",
-    "route",
-    "dossier",
-    "timeline",
-    "lifecycle",
-    "obligations",
-    "batch",
-    "schema",
-    "catalogue",
-    "deadline",
-    "serve",
-    "report",
-    "test",
-    "init",
-    "interview",
-]
+ROOT = Path(__file__).resolve().parent.parent
+
+# Every command, as docs/cli.md gives each a section.
+COMMANDS = re.findall(
+    r"^## `sandbox-rules (\w+)`", (ROOT / "docs" / "cli.md").read_text("utf-8"), re.MULTILINE
+)
 
 # (command line, why it is here)
 LINES = [

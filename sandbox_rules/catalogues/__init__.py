@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -27,6 +27,15 @@ _PREFIX = re.compile(
 
 def fold(name: str) -> str:
     """Case-, diacritic- and normalisation-insensitive key: 'Thành phố Hà Nội' -> 'ha noi'."""
+    # Names are short and repeat (every application names its bodies): kept; a long text,
+    # which no name is, is folded each time so that the cache holds only small strings.
+    return _fold_kept(name) if len(name) <= _KEPT_LENGTH else _fold(name)
+
+
+_KEPT_LENGTH = 100
+
+
+def _fold(name: str) -> str:
     text = unicodedata.normalize("NFD", name).replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFD", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
@@ -36,6 +45,9 @@ def fold(name: str) -> str:
         if stripped == text:
             return text
         text = stripped
+
+
+_fold_kept = lru_cache(maxsize=1024)(_fold)
 
 
 @dataclass(frozen=True, slots=True)
