@@ -277,12 +277,12 @@ def date_problem(value: str, lang: str) -> str:
 # -- commands that print catalogues --------------------------------------------------------------
 def cmd_law(args: argparse.Namespace) -> int:
     from sandbox_rules.law.text import load_law
+    from sandbox_rules.reference_records import law_unit_record
 
     run = _run_of(args)
     law = load_law()
     unit = law.resolve(args.citation)
     c = unit.citation
-    data = law.unit_dict(c)
     lang = run.lang
     decree = message("law.decree", lang)
     if lang == "en":
@@ -292,11 +292,12 @@ def cmd_law(args: argparse.Namespace) -> int:
         )
     else:
         text = f"{c.vi()} {decree} — {unit.article_title}\n{unit.text}"
-    run.emit(data, text)
+    run.emit(lambda: law_unit_record(c), text)
     return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    from sandbox_rules.reference_records import rules_record
     from sandbox_rules.rules import registry
 
     run = _run_of(args)
@@ -312,12 +313,13 @@ def cmd_rules(args: argparse.Namespace) -> int:
             lines.append(f"{r.id}  [{r.kind.value}]  {cites}\n    {stmt}")
         return "\n".join(lines) + "\n\n" + message("rules.count", run.lang, n=len(rules))
 
-    run.emit([r.to_dict() for r in rules], text)
+    run.emit(lambda: rules_record(args.kind), text)
     return EXIT_OK
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     from sandbox_rules.coverage import coverage_counts, coverage_table
+    from sandbox_rules.reference_records import coverage_record
     from sandbox_rules.rules import registry
 
     run = _run_of(args)
@@ -330,7 +332,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         status = message(f"coverage.status.{row.status}", lang)
         lines.append(f"{row.citation.short:<13} {status:<16}{detail}")
     lines.append("\n" + message("coverage.counts", lang, **counts))
-    run.emit(lambda: {"counts": counts, "rows": [r.to_dict() for r in rows]}, "\n".join(lines))
+    run.emit(coverage_record, "\n".join(lines))
     return EXIT_OK
 
 
@@ -344,6 +346,7 @@ def _calendar(args: argparse.Namespace) -> Any:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     from sandbox_rules.calendar.core import WEEKDAY_EN, WEEKDAY_VI
+    from sandbox_rules.reference_records import calendar_year_record
 
     run = _run_of(args)
     cal = _calendar(args)
@@ -360,15 +363,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         shown = _day(d.date, lang)
         wd = (WEEKDAY_EN if lang == "en" else WEEKDAY_VI)[d.date.weekday()]
         lines.append(f"  {shown} {wd:<9} {mark:<8} {name} — {docs}")
-    run.emit(
-        {
-            "year": args.year,
-            "official": official,
-            "data_version": cal.data_version,
-            "days": [d.to_dict() for d in days],
-        },
-        "\n".join(lines),
-    )
+    run.emit(lambda: calendar_year_record(cal, args.year), "\n".join(lines))
     return EXIT_OK
 
 
@@ -403,13 +398,14 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from sandbox_rules.schema import json_schema
 
     run = _run_of(args)
-    # A schema is read by people as often as by machines: indented unless asked otherwise.
-    run.out(run.encode(json_schema(args.which), pretty=True))
+    # As every output: one line, indented with --pretty or on a terminal.
+    run.out(run.encode(json_schema(args.which)))
     return EXIT_OK
 
 
 def cmd_catalogue(args: argparse.Namespace) -> int:
     from sandbox_rules.catalogues import catalogue
+    from sandbox_rules.reference_records import catalogue_record
 
     run = _run_of(args)
     cat = catalogue()
@@ -439,13 +435,7 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
         )
         for k, v in cat.sources.items()
     )
-    run.emit(
-        {
-            "bodies": [b.to_dict() for b in bodies],
-            "sources": {k: dict(v) for k, v in cat.sources.items()},
-        },
-        "\n".join(lines),
-    )
+    run.emit(catalogue_record, "\n".join(lines))
     return EXIT_OK
 
 
@@ -1155,6 +1145,14 @@ def _build_parser(lang: str, only: str | None) -> tuple[argparse.ArgumentParser,
             "lifecycle",
             "obligations",
             "duties",
+            "law-unit",
+            "rules",
+            "coverage",
+            "catalogue",
+            "calendar-year",
+            "report",
+            "reports",
+            "template",
             "error",
             "batch-error",
         ),
