@@ -22,7 +22,6 @@ from sandbox_rules.cli_io import message
 from sandbox_rules.errors import (
     InputValidationError,
     InvalidTransitionError,
-    OutputPathError,
     SandboxRulesError,
 )
 
@@ -1256,7 +1255,8 @@ def _main(argv: list[str], lang: str) -> int:
         _write_err(message("cli.see_help", lang, prog=prog))
         return EXIT_USAGE
     except SandboxRulesError as exc:
-        if getattr(args, "json", False) and not isinstance(exc, OutputPathError):
+        # With --json the error record goes to stdout too, unless stdout is what failed.
+        if getattr(args, "json", False) and not getattr(exc, "of_stdout", False):
             cli_io.write_stdout(
                 cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n"
             )

@@ -600,6 +600,9 @@ class OutputPathError(SandboxRulesError):
     """An output path (e.g. ``--ics``) that cannot be written, or would overwrite a file."""
 
     code = "output_path"
+    #: Whether the path is standard output itself (the command line then prints the error
+    #: record on stderr only).
+    of_stdout: bool = False
     title_vi = (
         "Đường dẫn tệp kết quả (ví dụ --ics) không ghi được, hoặc sẽ ghi đè mà không có --force"
     )
