@@ -20,6 +20,7 @@ from typing import Any
 from sandbox_rules import cli_io
 from sandbox_rules.cli_io import message
 from sandbox_rules.errors import (
+    EventOrderError,
     InputValidationError,
     InvalidTransitionError,
     OutputPathError,
@@ -680,6 +681,10 @@ def _timeline(data: Any, args: argparse.Namespace, where: object) -> _Answer:
                     calendar=cal,
                 )
             )
+        except EventOrderError as exc:  # named by the line of the event too early
+            from sandbox_rules.surfaces.inputs import order_at
+
+            raise order_at(exc, file, (*root, "events"), _source(file, where)) from None
         except InputValidationError as exc:
             if exc.key != "error.procedure.invalid_events":
                 raise
@@ -727,19 +732,13 @@ def _event_line(
     exc: InvalidTransitionError, scenario: dict[str, Any], args: argparse.Namespace, where: object
 ) -> InvalidTransitionError:
     """A refused event named by its line in the file (items of events counted from 1)."""
-    from sandbox_rules.i18n import Message
+    from sandbox_rules.surfaces.inputs import event_at
 
     file = _located(scenario, args, where)
     if exc.index is None or not file.lines:
         return exc
     path = ("record", "events", exc.index)
-    line = file.lines.get(path)
-    item = Message("input.item", {"n": exc.index + 1})
-    if line is None:
-        return exc.at(Message("cli.event_at", {"file": _source(file, where), "item": item}))
-    return exc.at(
-        Message("cli.event_at_line", {"file": _source(file, where), "line": line, "item": item})
-    )
+    return exc.at(event_at(file, path, exc.index, _source(file, where))[0])
 
 
 def _compliance(scenario: dict[str, Any], args: argparse.Namespace, where: object) -> Any:

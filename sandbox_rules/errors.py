@@ -400,6 +400,26 @@ class EventOrderError(InputValidationError):
         self.first = first
         self.second = second
 
+    def at(
+        self, where: object, loc: Sequence[str | int] = (), line: int | None = None
+    ) -> EventOrderError:
+        """The same refusal naming where ``first`` is written: ``where`` (a message: the
+        file, its line, the event's item), and in ``errors`` its ``loc`` in the file and
+        ``line``, as every other problem of a file has them."""
+        from sandbox_rules.i18n import Message
+
+        fields = {"where": where, "why": Message(self.key or "", dict(self.fields))}
+        self.message = _message("error.at", "en", fields)
+        self.args = (self.message,)
+        self._localise("error.at", fields)
+        entry: dict[str, Any] = dict(self.errors[0]) if self.errors else {"field": self.first}
+        if loc:
+            entry.update(field=".".join(map(str, loc)), loc=list(loc))
+        if line is not None:
+            entry["line"] = line
+        self.errors = FieldErrors([entry])
+        return self
+
 
 class CalendarError(SandboxRulesError):
     """Base of calendar errors."""

@@ -16,11 +16,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sandbox_rules.errors import InputValidationError, SandboxRulesError
+from sandbox_rules.errors import EventOrderError, InputValidationError, SandboxRulesError
 from sandbox_rules.expr import _jsonable
 from sandbox_rules.i18n import Message, Texts, fmt_date, messages, t
 from sandbox_rules.surfaces.casefiles.model import Case, Expect
-from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
+from sandbox_rules.surfaces.inputs import Located, order_at, read_yaml, validate
 
 SUFFIXES = (".case.yaml", ".case.yml")
 
@@ -294,13 +294,17 @@ class _Run:
                 "case.needs_timeline", name=self.case.name, where=self.need_where
             )
         proc, events = found
-        out: dict[str, Any] = timeline(
-            proc,
-            events,
-            self.as_of,
-            interpretations=self.interpretations or None,
-            calendar=self.calendar(self.interpretations),
-        ).to_dict()
+        try:
+            out: dict[str, Any] = timeline(
+                proc,
+                events,
+                self.as_of,
+                interpretations=self.interpretations or None,
+                calendar=self.calendar(self.interpretations),
+            ).to_dict()
+        except EventOrderError as exc:  # named by its line when the case writes the timeline
+            at = self.loc if self.case.timeline is not None else Located(self.scenario)
+            raise order_at(exc, at, ("timeline", "events"), at.source) from None
         return out
 
     @cached_property
