@@ -757,6 +757,30 @@ def _compliance(scenario: dict[str, Any], args: argparse.Namespace, where: objec
     return table.compliance
 
 
+def _record_and_compliance(
+    scenario: dict[str, Any], args: argparse.Namespace, where: object
+) -> tuple[Any, Any]:
+    """The scenario's record and its ``compliance:`` table, both read before either is
+    refused: the problems of both in one error, in the file's order (surfaces.inputs.together)."""
+    from sandbox_rules.surfaces.inputs import together
+
+    failures: list[InputValidationError] = []
+    rec = compliance = None
+    for i, read in enumerate((_record, _compliance)):
+        try:
+            value = read(scenario, args, where)
+        except InputValidationError as exc:
+            failures.append(exc)
+            continue
+        if i == 0:
+            rec = value
+        else:
+            compliance = value
+    if failures:
+        raise together(failures, _source(_located(scenario, args, where), where), "cli.scenario")
+    return rec, compliance
+
+
 def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.duties import record_duties
     from sandbox_rules.lifecycle import lifecycle
@@ -765,14 +789,13 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
 
     run = _run_of(args)
     scenario, as_of = _scenario(data, args, where)
-    rec = _record(scenario, args, where)
+    rec, compliance = _record_and_compliance(scenario, args, where)
     cal = run.calendar(rec.interpretations)
     try:
         st = lifecycle(rec, as_of, calendar=cal)
     except InvalidTransitionError as exc:
         raise _event_line(exc, scenario, args, where) from None
     sched = obligations(rec, as_of, calendar=cal)
-    compliance = _compliance(scenario, args, where)
     duty = record_duties(compliance, rec, as_of, schedule=sched) if compliance is not None else None
 
     out = st.record(duty.record() if duty is not None else None)

@@ -295,3 +295,48 @@ def test_a_timeline_out_of_order_names_the_events_line_and_item(
     path.write_text(many, encoding="utf-8")
     assert main(["timeline", str(path)]) == 1
     assert f"{path}, dòng 9 (events, mục thứ 3): " in capsys.readouterr().err
+
+
+# A case or scenario file whose compliance: table and record are both wrong: every problem of
+# both parts in one report, in the file's order (compliance: first when written first).
+COMPLIANCE_WRONG = "compliance:\n  duty.17.3.remediate: rồi\n"
+RECORD_WRONG = (
+    "record:\n  issued_on: 2026-01-05\n  approved_months: 12\n  events:\n"
+    "    - {date: 2026-02-01, type: testing_startd}\n"
+)
+COMPLIANCE_SAID = "compliance, duty.17.3.remediate: cần true hoặc có"
+RECORD_SAID = "record, events, mục thứ 1, type: loại sự kiện 'testing_startd' không có"
+
+
+@pytest.mark.parametrize("compliance_first", [True, False])
+@pytest.mark.parametrize("command", ["test", "lifecycle", "report"])
+def test_compliance_and_record_errors_come_in_the_files_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, compliance_first: bool
+) -> None:
+    parts = (
+        [COMPLIANCE_WRONG, RECORD_WRONG] if compliance_first else [RECORD_WRONG, COMPLIANCE_WRONG]
+    )
+    if command == "report":
+        pytest.importorskip("jinja2")
+    head = "name: hai phần\n" if command == "test" else ""
+    tail = "expect:\n  exempt: true\n" if command == "test" else ""
+    text = head + "as_of: 2026-06-01\n" + "".join(parts) + tail
+    path = tmp_path / ("ca.case.yaml" if command == "test" else "kich-ban.yaml")
+    path.write_text(text, encoding="utf-8")
+    argv = [command, str(path)] + (
+        ["--html", str(tmp_path / "r.html")] if command == "report" else []
+    )
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    said = captured.out if command == "test" else captured.err
+    lines = {
+        COMPLIANCE_SAID: text.splitlines().index("compliance:") + 2,
+        RECORD_SAID: text.splitlines().index("    - {date: 2026-02-01, type: testing_startd}") + 1,
+    }
+    for part, line in lines.items():
+        assert f"dòng {line} " in said and part in said, (part, said)
+    first, second = (
+        (COMPLIANCE_SAID, RECORD_SAID) if compliance_first else (RECORD_SAID, COMPLIANCE_SAID)
+    )
+    assert said.index(first) < said.index(second), said
+    assert "(2 lỗi)" in said, said

@@ -629,6 +629,20 @@ def invalid(
     return InputValidationError.from_key(key, errors=errors, **fields)
 
 
+def together(
+    failures: Sequence[InputValidationError], source: object, what: str | None = None
+) -> InputValidationError:
+    """One error for the problems of several parts of one file (an application, a record, a
+    ``compliance:`` table…), every one on its line and all in the file's order, so an officer
+    reads them top-down and fixes the file once; a part's error alone, or one naming no field
+    (a part missing), as it is."""
+    if len(failures) == 1 or any(not exc.errors for exc in failures):
+        return failures[0]
+    errors = [dict(e) for exc in failures for e in exc.errors]
+    errors.sort(key=lambda e: e.get("line") or 0)
+    return invalid(errors, source, what)
+
+
 def _behind_wrong_kinds(
     model: type[BaseModel],
     data: Any,

@@ -826,28 +826,30 @@ def _with_errors_behind(
     """``exc`` and the errors it hides, in one report: the case is read once more with each
     wrong value left out (a key of ``due:`` keeps its name), and what the expectations name
     that the case does not have (a step, an obligation) is added — so fixing the file does
-    not bring a second wave of errors."""
-    lenient = _without(data, exc.errors)
-    if lenient is None:
-        return exc
-    try:
-        case = Case.model_validate(lenient)
-        run = _Run(case, Located(lenient, loc.lines, loc.source), base, lang, {})
-    except (ValueError, SandboxRulesError):  # the from: file too is wrong: said when fixed
-        return exc
-
-    def line(*path: str) -> int | None:
-        return loc.line(("expect", *path))
-
-    errors = list(exc.errors)
+    not bring a second wave of errors. The problems of the application and the record the
+    case writes (which its own fields do not check) come too, every one in the file's order."""
+    errors = [*exc.errors, *_part_errors(data, loc, lang)]
     notes: list[Message] = []
-    for find in (_step_errors, _obligation_errors):
+    lenient = _without(data, exc.errors)
+    run: _Run | None = None
+    if lenient is not None:
         try:
-            more, more_notes = find(run, case.expect, line)
-        except SandboxRulesError:
-            continue  # a part the case lacks or that is wrong itself: said when run
-        errors += more
-        notes += more_notes
+            case = Case.model_validate(lenient)
+            run = _Run(case, Located(lenient, loc.lines, loc.source), base, lang, {})
+        except (ValueError, SandboxRulesError):  # the from: file too is wrong: said when fixed
+            pass
+    if run is not None:
+
+        def line(*path: str) -> int | None:
+            return loc.line(("expect", *path))
+
+        for find in (_step_errors, _obligation_errors):
+            try:
+                more, more_notes = find(run, run.case.expect, line)
+            except SandboxRulesError:
+                continue  # a part the case lacks or that is wrong itself: said when run
+            errors += more
+            notes += more_notes
     if len(errors) == len(exc.errors):
         return exc
     try:
@@ -855,6 +857,24 @@ def _with_errors_behind(
     except InputValidationError as merged:
         return merged
     return exc
+
+
+def _part_errors(data: Any, loc: Located, lang: str) -> list[dict[str, Any]]:
+    """The problems of the parts a case writes that its own fields leave unchecked (its
+    ``application`` and ``record``), each on its line, read as the run reads them: said with
+    the case's own problems (``compliance:``, ``expect:``…) when those stop the case."""
+    from sandbox_rules.lifecycle import SandboxRecord
+    from sandbox_rules.models import Application
+
+    out: list[dict[str, Any]] = []
+    for key, model in (("application", Application), ("record", SandboxRecord)):
+        if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+            continue
+        try:
+            validate(model, loc, root=(key,), lang=lang)
+        except InputValidationError as exc:
+            out += [dict(e) for e in exc.errors if e.get("loc")]
+    return out
 
 
 def _keep_names() -> dict[str, Any]:
@@ -924,6 +944,21 @@ def _iso(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def read_case(loc: Located, base: Path, lang: str = "vi") -> Case:
+    """The case at ``loc`` (its file's folder ``base``, for ``from:``), validated; an invalid
+    case is one input error with every problem of the case in the file's order, the
+    application's and the record's too (:func:`_with_errors_behind`). Shared by ``test``
+    and ``report``."""
+    try:
+        case: Case = validate(Case, loc, lang=lang, what="input.case")
+    except InputValidationError as exc:
+        # The second look only adds to the errors found: trouble of its own never hides them.
+        with contextlib.suppress(Exception):
+            exc = _with_errors_behind(exc, loc.data, loc, base, lang)
+        raise exc from None
+    return case
+
+
 def run_case(
     data: Any,
     loc: Located,
@@ -941,11 +976,8 @@ def run_case(
     )
     first = loc.line(())
     try:
-        case: Case = validate(Case, loc, lang=lang, what="input.case")
+        case = read_case(loc, base, lang)
     except InputValidationError as exc:
-        # The second look only adds to the errors found: trouble of its own never hides them.
-        with contextlib.suppress(Exception):
-            exc = _with_errors_behind(exc, data, loc, base, lang)
         return CaseResult(loc.source, name, first, "error", error=said(exc, lang))
 
     def line(*path: str) -> int | None:
