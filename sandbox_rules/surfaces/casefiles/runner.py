@@ -217,7 +217,7 @@ class _Run:
             self.app_loc,
             root=self.app_root,
             lang=self.lang,
-            what=t("input.application", self.lang),
+            what="input.application",
         )
 
     @cached_property
@@ -319,9 +319,7 @@ class _Run:
             raise InputValidationError.from_key(
                 "case.needs_record", name=self.case.name, where=self.need_where
             )
-        rec = validate(
-            SandboxRecord, raw_loc, root=root, lang=self.lang, what=t("input.record", self.lang)
-        )
+        rec = validate(SandboxRecord, raw_loc, root=root, lang=self.lang, what="input.record")
         if self.case.interpretations:
             rec = rec.model_copy(
                 update={"interpretations": {**rec.interpretations, **self.case.interpretations}}
@@ -978,7 +976,7 @@ def run_case(
     try:
         case = read_case(loc, base, lang)
     except InputValidationError as exc:
-        return CaseResult(loc.source, name, first, "error", error=said(exc, lang))
+        return CaseResult(loc.source, name, first, "error", error=said(exc))
 
     def line(*path: str) -> int | None:
         return loc.line(("expect", *path))
@@ -1006,7 +1004,7 @@ def run_case(
             ]
         else:
             result.status = "error"
-            result.error = said(exc, lang)
+            result.error = said(exc)
             return result
     except Exception as exc:  # a bug in the library shows as this case's error, not a crash
         result.status = "error"
@@ -1021,14 +1019,19 @@ def run_case(
     return result
 
 
-def said(exc: SandboxRulesError, lang: str) -> dict[str, Any]:
-    """A case's error in the language of the run: the error record (whose ``message`` and
-    each ``msg`` are English, for programs) with them in ``lang``, for the officer."""
-    out = exc.to_dict()
-    out["message"] = exc.message_in(lang)
-    if lang == "vi":
-        out["errors"] = [{**e, "msg": e.get("msg_vi") or e["msg"]} for e in out.get("errors", ())]
+def said(exc: SandboxRulesError) -> dict[str, Any]:
+    """A case's error as every surface publishes it (docs/errors.md): the error record, its
+    ``message`` and each ``msg`` in English (for programs), ``message_vi`` and each ``msg_vi``
+    in Vietnamese, whatever the run's language; :func:`shown` says it in ``lang``."""
+    out: dict[str, Any] = exc.to_dict()
     return out
+
+
+def shown(error: Mapping[str, Any], lang: str) -> str:
+    """A case's error record (:func:`said`) as the officer reads it, in ``lang``: the
+    Vietnamese message where there is one, else the English one."""
+    vi = error.get("message_vi") if lang == "vi" else None
+    return str(vi or error.get("message", ""))
 
 
 def run_file(
@@ -1040,7 +1043,7 @@ def run_file(
     try:
         loc = read_yaml(p)
     except InputValidationError as exc:
-        return [CaseResult(str(p), p.name, None, "error", error=said(exc, lang))]
+        return [CaseResult(str(p), p.name, None, "error", error=said(exc))]
     data = loc.data
     if isinstance(data, dict) and "cases" in data and "expect" not in data:
         loc, data = loc.sub("cases"), data["cases"]
@@ -1107,7 +1110,7 @@ def render(results: Sequence[CaseResult], lang: str = "vi", *, quiet: bool = Fal
             lines.append("    " + t("case.xfail_reason", lang, reason=r.xfail))
         lines.extend("    " + w for w in r.warnings)
         if r.error is not None:
-            lines.extend("    " + x for x in str(r.error.get("message", "")).splitlines())
+            lines.extend("    " + x for x in shown(r.error, lang).splitlines())
         for c in r.checks:
             at = t("input.line", lang, line=c.line) if c.line else ""
             label = t(f"expect.{c.key.split('.')[0]}", lang)
