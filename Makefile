@@ -81,8 +81,10 @@ bench-server: $(STAMP)
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || { echo "bench-server needs wrk (apt-get install wrk)"; exit 1; }
 	$(BIN)/python benchmarks/server.py --seconds $(BENCH_SECONDS)
 
-# Regenerate the shipped package data from its sources (law text, official calendar table).
+# Regenerate the shipped package data from its sources (law text, official calendar table,
+# the JSON mirrors of the TOML tables).
 data: $(STAMP)
+	$(BIN)/python -m sandbox_rules.mirrors
 	$(BIN)/python -m sandbox_rules.law.build
 	$(BIN)/python -m sandbox_rules.calendar.build
 

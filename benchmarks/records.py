@@ -189,9 +189,13 @@ def pipeline() -> None:
         print(f"\nJSON in -> assess -> JSON out, {path.name}:")
         for name in ("full", "compact"):
             rate = 1 / statistics.median(times[name])
+            ratio = statistics.median(
+                [x / y for x, y in zip(times[name], times["validate"], strict=True)]
+            )
             print(
-                f"  {name:<8} {rate:9.0f}/s   = {_ratio(times[name], times['validate'])} "
-                "the cost of validating the input alone"
+                f"  {name:<8} {rate:9.0f}/s ({'OK' if rate >= 15_000 else 'MISSED'} >= 15,000/s)"
+                f"   = {_ratio(times[name], times['validate'])} the cost of validating the input"
+                f" alone ({'OK' if ratio <= 4 else 'MISSED'} <= 4x)"
             )
         print(f"  validate {1 / statistics.median(times['validate']):9.0f}/s")
 

@@ -52,9 +52,11 @@ def items_key(value: Any) -> Any:
     """:func:`value_key` of each item of a list (None as itself), models of scalars inline."""
     if value is None:
         return None
+    if not value:
+        return ()
     out = []
     for v in value:
-        if isinstance(v, BaseModel) and not (v.__pydantic_private__ or v.__pydantic_extra__):
+        if _bare_model(v.__class__):
             values = tuple(v.__dict__.values())
             classes = tuple(map(type, values))
             if _plain(classes):
@@ -62,6 +64,16 @@ def items_key(value: Any) -> Any:
                 continue
         out.append(value_key(v))
     return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _bare_model(cls: type) -> bool:
+    """Whether every instance of ``cls`` is a model whose values are all in its ``__dict__``:
+    a pydantic model with no private attributes that forbids extra keys (the input models),
+    so a list of them is keyed without reading the two per item."""
+    if not issubclass(cls, BaseModel):
+        return False
+    return not cls.__private_attributes__ and cls.model_config.get("extra") == "forbid"
 
 
 class Keyed:

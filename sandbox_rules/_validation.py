@@ -9,10 +9,8 @@ code written against pydantic keeps working); ``errors`` / ``errors()`` give eac
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Annotated, Any, ClassVar, Self
+from typing import Annotated, Any, ClassVar, NoReturn, Self
 
 import pydantic_core
 from pydantic import (
@@ -137,35 +135,35 @@ def pydantic_errors(exc: ValidationError) -> list[Any]:
     return list(exc.errors()) if raw is None else raw
 
 
-@contextmanager
-def _ours(what: str, model: type[BaseModel] | None = None) -> Iterator[None]:
-    """Any failure of pydantic validation of ``model``, raised as our typed error (``what``:
-    the input's name in the tables)."""
+def _ours(exc: Exception, what: str, model: type[BaseModel] | None = None) -> NoReturn:
+    """Raise any failure of pydantic validation of ``model`` as our typed error (``what``: the
+    input's name in the tables). Called in an ``except``, not a context manager: validation
+    is the hot path of JSON in."""
     from sandbox_rules.i18n import Message
 
-    try:
-        yield
-    except ValidationError as exc:
+    if isinstance(exc, SandboxRulesError):
+        raise exc
+    if isinstance(exc, ValidationError):
         raise ModelValidationError.of(exc, what, model) from None
-    except RecursionError:
+    if isinstance(exc, RecursionError):
         raise InputTooLargeError.from_key("error.input.too_deep", what=Message(what, {})) from None
-    except SandboxRulesError:
-        raise
-    except Exception as exc:  # an input object that misbehaves (a __repr__ that raises …)
-        raise InputValidationError.from_key(
-            "error.input.unreadable",
-            what=Message(what, {}),
-            kind=type(exc).__name__,
-            detail=brief(str(exc)),
-        ) from exc
+    # An input object that misbehaves (a __repr__ that raises …).
+    raise InputValidationError.from_key(
+        "error.input.unreadable",
+        what=Message(what, {}),
+        kind=type(exc).__name__,
+        detail=brief(str(exc)),
+    ) from exc
 
 
 class _InputMeta(ModelMetaclass):
     # Direct construction, ``Application(applicant=...)``, fails with our error too. A custom
     # __init__ would do it, but pydantic would then call it for every nested model as well.
     def __call__(cls, *args: Any, **kwargs: Any) -> Any:
-        with _ours(getattr(cls, "_what", "input.input"), cls):  # type: ignore[arg-type]
+        try:
             return super().__call__(*args, **kwargs)
+        except Exception as exc:
+            _ours(exc, getattr(cls, "_what", "input.input"), cls)  # type: ignore[arg-type]
 
 
 class StrictInput(BaseModel, metaclass=_InputMeta):
@@ -180,32 +178,38 @@ class StrictInput(BaseModel, metaclass=_InputMeta):
     @classmethod
     def model_validate(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
         """pydantic's ``model_validate``; a failure raises ModelValidationError."""
-        with _ours(cls._what, cls):
+        try:
             return super().model_validate(obj, *args, **kwargs)
+        except Exception as exc:
+            _ours(exc, cls._what, cls)
 
     @classmethod
     def model_validate_json(cls, json_data: Any, *args: Any, **kwargs: Any) -> Self:
         """pydantic's ``model_validate_json`` on bounded text; a failure raises
         ModelValidationError (InputTooLargeError beyond MAX_JSON_BYTES)."""
-        from sandbox_rules.i18n import Message, Term
+        if not isinstance(json_data, (str, bytes, bytearray)) or len(json_data) > MAX_JSON_BYTES:
+            from sandbox_rules.i18n import Message, Term
 
-        what = Message(cls._what, {})
-        if not isinstance(json_data, (str, bytes, bytearray)):
-            raise InputValidationError.from_key(
-                "error.input.json_type", what=what, kind=Term("type", type(json_data).__name__)
-            )
-        if len(json_data) > MAX_JSON_BYTES:
+            what = Message(cls._what, {})
+            if not isinstance(json_data, (str, bytes, bytearray)):
+                raise InputValidationError.from_key(
+                    "error.input.json_type", what=what, kind=Term("type", type(json_data).__name__)
+                )
             raise InputTooLargeError.from_key(
                 "error.input.json_too_large", what=what, size=len(json_data), limit=MAX_JSON_BYTES
             )
-        with _ours(cls._what, cls):
+        try:
             return super().model_validate_json(json_data, *args, **kwargs)
+        except Exception as exc:
+            _ours(exc, cls._what, cls)
 
     @classmethod
     def model_validate_strings(cls, obj: Any, *args: Any, **kwargs: Any) -> Self:
         """pydantic's ``model_validate_strings``; a failure raises ModelValidationError."""
-        with _ours(cls._what, cls):
+        try:
             return super().model_validate_strings(obj, *args, **kwargs)
+        except Exception as exc:
+            _ours(exc, cls._what, cls)
 
 
 def as_day(value: object, name: str) -> date:
@@ -302,6 +306,8 @@ def yes_no_hint(value: object) -> str | None:
 
 
 def _read_flag(value: Any) -> Any:
+    if value is None or value is True or value is False:  # what nearly every file writes
+        return value
     said = yes_no(value)
     return value if said is None else said
 

@@ -975,8 +975,61 @@ def _version(run: _Run) -> None:
 
 
 # -- parser ----------------------------------------------------------------------------------------
-def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
-    """The parser, with help in ``lang`` (vi or en)."""
+def build_parser(lang: str = "vi", argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with help in ``lang`` (vi or en). Given the command line ``argv``, only the
+    parser of the command it names is built (one of 19, with the other parsers' options
+    a tenth of a cold command's time: docs/performance.md); the whole parser when it names none, or a name no command
+    has (so argparse lists the choices)."""
+    only = _command_of(argv) if argv is not None else None
+    if only is not None:
+        parser, added = _build_parser(lang, only)
+        if added:
+            return parser
+    return _build_parser(lang, None)[0]
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command's name on a command line: its first word that is not an option (nor the
+    value of ``--lang``, the one top-level option that takes one)."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif arg == "--":
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+class _OneCommand:
+    """The subparsers of a command line: builds the parser of the command ``only`` and hands
+    the others an object that takes and drops whatever their definitions add."""
+
+    def __init__(self, sub: Any, only: str) -> None:
+        self.sub, self.only, self.added = sub, only, False
+
+    def add_parser(self, name: str, **kwargs: Any) -> Any:
+        if name != self.only:
+            return _Dropped()
+        self.added = True
+        return self.sub.add_parser(name, **kwargs)
+
+
+class _Dropped:
+    """A command's parser not built: every call on it (add_argument, set_defaults, a group)
+    is accepted and does nothing."""
+
+    def __getattr__(self, name: str) -> Any:
+        return self._accept
+
+    def _accept(self, *args: Any, **kwargs: Any) -> _Dropped:
+        return self
+
+
+def _build_parser(lang: str, only: str | None) -> tuple[argparse.ArgumentParser, bool]:
 
     def h(key: str) -> str:
         """The --help text ``key`` (sections help and cmd of the message tables)."""
@@ -1037,12 +1090,13 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
     sub = parser.add_subparsers(
         dest="command", metavar=h("help.command"), parser_class=parser_class
     )
+    adder: Any = _OneCommand(sub, only) if only is not None else sub
 
     def command(
         name: str, parents: list[argparse.ArgumentParser], func: Any
     ) -> argparse.ArgumentParser:
         """A command; its --help line is ``cmd.NAME_help`` in the message tables."""
-        p: argparse.ArgumentParser = sub.add_parser(
+        p: argparse.ArgumentParser = adder.add_parser(
             name, parents=parents, help=h(f"cmd.{name}_help")
         )
         p.set_defaults(func=func)
@@ -1141,14 +1195,14 @@ def build_parser(lang: str = "vi") -> argparse.ArgumentParser:
         p.add_argument(flag, type=int, metavar="N", help=h(key))
     p.add_argument("--explain", action="store_true", help=h("cmd.deadline_explain"))
     common.set_defaults(help_lang=lang)  # the language surfaces write their --help in
-    _add_surface_commands(sub, common)
+    _add_surface_commands(adder, common)
     # Every command's line in the list of commands comes from the tables (cmd.NAME_help),
     # those of the surfaces too.
     helps = {f"cmd.{a.dest}_help": a for a in getattr(sub, "_choices_actions", ())}
     for key, action in helps.items():
         if key in _messages(lang):
             action.help = h(key)
-    return parser
+    return parser, only is None or adder.added
 
 
 def _messages(lang: str) -> Any:
@@ -1196,7 +1250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: list[str], lang: str) -> int:
     out_ok = cli_io.prepare_stream(sys.stdout)
     cli_io.prepare_stream(sys.stderr)
-    parser = build_parser(lang)
+    parser = build_parser(lang, argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2, already printed)

@@ -455,6 +455,14 @@ def _unknown_findings(
     return out
 
 
+# A derived fact is keyed by the fields it is derived from, which are cheaper to read than it
+# is to derive (the planned end: a month addition, facts.planned_end).
+_KEYED_AS = {
+    "_planned_end(app.scope)": "app.scope.planned_end, app.scope.planned_start, "
+    "app.scope.duration_months",
+}
+
+
 def _values_fn(
     bucket: tuple[tuple[Rule, Compiled, Compiled | None], ...], accessors: Mapping[str, str]
 ) -> Any:
@@ -471,7 +479,10 @@ def _values_fn(
         for c in _lists(e)
     }
     names = sorted(f for f in read if "[]" not in f)
-    parts = [f"_items({accessors[n]})" if n in lists else accessors[n] for n in names]
+    parts = [
+        f"_items({accessors[n]})" if n in lists else _KEYED_AS.get(accessors[n], accessors[n])
+        for n in names
+    ]
     # Each model on the way (app.applicant.legal_representative.background …) read once.
     paths: dict[str, str] = {"app": "app"}
 

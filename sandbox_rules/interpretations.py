@@ -240,9 +240,9 @@ CATALOGUE: tuple[Interpretation, ...] = (
             "calendar-year": "One inspection in each calendar year the testing runs in.",
         },
         "A sandbox runs for a period counted from its certificate; counting years from issue gives "
-        "every year of testing the same length. A year in which an inspection ended (its record "
-        "drawn up, 17.2 last paragraph) is shown done; otherwise the year is informational (the "
-        "authority's duty).",
+        "every year of testing the same length. A year in which a periodic inspection ended (its "
+        "record drawn up, 17.2 last paragraph) is shown done (an ad hoc one does not count; see "
+        "inspection-kind-unstated); otherwise the year is informational (the authority's duty).",
         "text of 17.2 (this project)",
     ),
     _i(
@@ -492,6 +492,32 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "issue 8, item 2; text of 17.2 (this project)",
     ),
     _i(
+        "inspection-kind-unstated",
+        "17.2",
+        "17.2 names two on-site inspections, the periodic one ('định kỳ 01 lần/năm') and an ad "
+        "hoc one ('đột xuất khi có dấu hiệu thực hiện không đúng, không đầy đủ các nội dung tại "
+        "Giấy chứng nhận'); only the periodic one is the year's. Is an inspection whose kind the "
+        "record does not state (inspection_ended without inspection_kind) the year's periodic "
+        "inspection?",
+        "counts-as-periodic",
+        {
+            "counts-as-periodic": "Yes: an inspection_ended without inspection_kind is taken as "
+            "the periodic inspection of 17.2, and the year it ends in is done.",
+            "undetermined": "Not known: it may have been an ad hoc inspection, so the year it ends "
+            "in is undetermined (its item says the kind is not stated) unless a periodic "
+            "inspection ended in that year too; a year with no inspection stays informational.",
+        },
+        "17.2 schedules the periodic inspection for every year ('định kỳ 01 lần/năm'): it is the "
+        "standing inspection, the one the authority holds without any cause. An ad hoc one is held "
+        "only 'khi có dấu hiệu thực hiện không đúng, không đầy đủ các nội dung tại Giấy chứng "
+        "nhận', a fact of its own that a record silent on the kind does not show; so an inspection "
+        "of unstated kind is read as the periodic one, and records written before the kind could "
+        "be given keep their results. An inspection stated to be ad hoc answers its sign, not the "
+        "year's duty, and never marks a year done under either option. The 30 days of 17.3 run "
+        "from the end of an inspection of either kind.",
+        "text of 17.2 (this project)",
+    ),
+    _i(
         "risk-assessment-period",
         "19.2",
         "'Định kỳ hàng tháng, quý đánh giá rủi ro': a risk assessment every month and every "
@@ -634,6 +660,7 @@ QUESTION_VI: dict[str, str] = {
     "geographic-site-condition": "Khoản 1 Điều 10 giới hạn địa điểm của không gian địa lý, hay chỉ liệt kê các loại không gian?",
     "inspection-year": "'Định kỳ 01 lần/năm': mỗi 12 tháng kể từ ngày cấp hay mỗi năm dương lịch?",
     "inspection-individual": "Kiểm tra tại chỗ định kỳ 01 lần/năm (khoản 2 Điều 17) có áp dụng với cá nhân tham gia thử nghiệm không?",
+    "inspection-kind-unstated": "Khoản 2 Điều 17 phân biệt kiểm tra định kỳ 01 lần/năm với kiểm tra đột xuất khi có dấu hiệu thực hiện không đúng, không đầy đủ nội dung Giấy chứng nhận: lần kiểm tra mà hồ sơ không ghi loại có được tính là lần kiểm tra định kỳ của năm không?",
     "risk-assessment-period": "'Định kỳ hàng tháng, quý đánh giá rủi ro': đánh giá cả hằng tháng và hằng quý, hay hằng tháng hoặc hằng quý?",
     "authority-exemption-remit": "Miễn trách nhiệm theo khoản 1 Điều 22: phải thực hiện mọi trách nhiệm của Điều 20, hay chỉ những trách nhiệm trong phạm vi được giao?",
     "results-report-after-extension": "Sau khi gia hạn, Báo cáo kết quả đã nộp cho thời hạn trước (kèm đề nghị gia hạn) có thay cho báo cáo theo khoản 4 Điều 18 trước ngày kết thúc mới không?",
@@ -832,6 +859,14 @@ OPTION_VI: dict[tuple[str, str], str] = {
         "inspection-individual",
         "all-participants",
     ): "hiểu «tổ chức» là mọi bên tham gia: cá nhân cũng được kiểm tra tại chỗ mỗi năm một lần",
+    (
+        "inspection-kind-unstated",
+        "counts-as-periodic",
+    ): "có: lần kiểm tra không ghi loại được tính là kiểm tra định kỳ (khoản 2 Điều 17); năm có lần kiểm tra đó kết thúc là đã thực hiện",
+    (
+        "inspection-kind-unstated",
+        "undetermined",
+    ): "chưa biết: lần kiểm tra không ghi loại có thể là kiểm tra đột xuất; năm đó chưa xác định được, trừ khi trong năm còn có lần kiểm tra định kỳ kết thúc; năm không có lần kiểm tra nào vẫn là để biết",
     (
         "risk-assessment-period",
         "monthly-and-quarterly",

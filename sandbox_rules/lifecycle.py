@@ -119,6 +119,13 @@ class Event(StrictInput):
         description="inspection_ended: whether the inspection record (biên bản kiểm tra, 17.2) "
         "requires shortcomings or violations to be remedied (17.3, 15.1.d); absent = unknown",
     )
+    inspection_kind: Literal["periodic", "ad_hoc"] | None = Field(
+        None,
+        description="inspection_ended: which inspection of 17.2 it was, the periodic one "
+        "('định kỳ 01 lần/năm') or an ad hoc one ('đột xuất khi có dấu hiệu thực hiện không "
+        "đúng, không đầy đủ'); only a periodic one is the year's inspection (17.2); absent = not "
+        "stated (reading inspection-kind-unstated)",
+    )
 
     @field_validator("type", mode="before")
     @classmethod
@@ -158,6 +165,8 @@ class Event(StrictInput):
     def _known(self) -> Event:
         if self.remediation_required is not None and self.type != "inspection_ended":
             raise InputValidationError.from_key("error.lifecycle.remediation")
+        if self.inspection_kind is not None and self.type != "inspection_ended":
+            raise InputValidationError.from_key("error.lifecycle.inspection_kind")
         if (self.type == "applicant_changed") != (self.applicant is not None):
             raise InputValidationError.from_key("error.lifecycle.applicant")
         if self.months is not None and self.type not in (
@@ -263,6 +272,7 @@ def record_key(rec: SandboxRecord) -> tuple[Any, ...]:
                     scalar_key(e.months),
                     e.note,
                     scalar_key(e.remediation_required),
+                    e.inspection_kind,
                     None if e.applicant is None else value_key(e.applicant),
                 )
                 for e in rec.events

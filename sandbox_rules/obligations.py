@@ -260,6 +260,7 @@ def _schedule(
         "roll-forward",
         "inspection-year",
         "inspection-individual",
+        "inspection-kind-unstated",
         "risk-assessment-period",
     )
     return Schedule(tuple(items), as_of, start, end, used, cal.data_version, ended)
@@ -465,15 +466,18 @@ _kept_quarters = lru_cache(maxsize=256)(_quarters)
 def _yearly_inspections(
     rec: SandboxRecord, events: list[Event], start: date, stop: date, interp: Interpretations
 ) -> tuple[Obligation, ...]:
-    """17.2: the authority inspects 'tổ chức tham gia' on site once a year (its duty); a year
-    in which an inspection ended (``inspection_ended``, its record drawn up) is done."""
+    """17.2: the authority inspects 'tổ chức tham gia' on site 'định kỳ 01 lần/năm' (its duty)
+    'hoặc đột xuất khi có dấu hiệu' of non-compliance. A year in which a periodic inspection
+    ended (``inspection_ended``, its record drawn up) is done; an ad hoc one is not the year's
+    inspection; one of unstated kind is read under ``inspection-kind-unstated``."""
     return _inspections(
         rec.applicant_kind,
         start,
         stop,
         interp["inspection-individual"] == "organisations-only",
         interp["inspection-year"] == "calendar-year",
-        tuple(e.date for e in events if e.type == "inspection_ended"),
+        tuple((e.date, e.inspection_kind) for e in events if e.type == "inspection_ended"),
+        interp["inspection-kind-unstated"] == "counts-as-periodic",
     )
 
 
@@ -484,7 +488,8 @@ def _inspections(
     stop: date,
     organisations_only: bool,
     by_calendar_year: bool,
-    inspected: tuple[date, ...] = (),
+    inspected: tuple[tuple[date, str | None], ...] = (),
+    unstated_is_periodic: bool = True,
 ) -> tuple[Obligation, ...]:
     # Immutable items that depend only on these values: kept.
     if kind == "individual" and organisations_only:
@@ -507,6 +512,13 @@ def _inspections(
             ),
         )
     unknown_kind = kind is None and organisations_only
+    # 17.2: only a periodic inspection is the year's ('định kỳ 01 lần/năm'); an ad hoc one
+    # ('đột xuất khi có dấu hiệu ...') is not. One of unstated kind: inspection-kind-unstated.
+    periodic = tuple(
+        d for d, k in inspected if k == "periodic" or (k is None and unstated_is_periodic)
+    )
+    unstated = tuple(d for d, k in inspected if k is None and not unstated_is_periodic)
+    ad_hoc = tuple(d for d, k in inspected if k == "ad_hoc")
     out = []
     k = 0
     while True:
@@ -522,12 +534,37 @@ def _inspections(
             ye = min(add_months(start, 12 * (k + 1)), stop)
         if ys > stop:
             break
-        held = next((d for d in inspected if ys <= d <= ye), None)
+        held = next((d for d in periodic if ys <= d <= ye), None)
+        maybe = next((d for d in unstated if ys <= d <= ye), None)
+        extra = next((d for d in ad_hoc if ys <= d <= ye), None)
         detail_vi = "Cơ quan cấp phối hợp cơ quan chức năng; lập biên bản khi kết thúc."
         detail_en = "By the issuing authority with related agencies; a written record at the end."
+        status: tr.ObligationStatus = "informational"
         if held is not None:
+            status = "done"
             detail_vi += f" Đã kiểm tra trong năm này: kiểm tra kết thúc ngày {_vi(held)}."
             detail_en += f" Inspected this year: the inspection ended on {held.isoformat()}."
+        elif maybe is not None:
+            status = "undetermined"
+            detail_vi += (
+                f" Kiểm tra kết thúc ngày {_vi(maybe)} không ghi là định kỳ hay đột xuất; chỉ kiểm "
+                "tra định kỳ là lần kiểm tra của năm (khoản 2 Điều 17; cách hiểu "
+                "inspection-kind-unstated)."
+            )
+            detail_en += (
+                f" The inspection that ended on {maybe.isoformat()} is not stated to be periodic "
+                "or ad hoc; only a periodic one is the year's (Art. 17(2); reading "
+                "inspection-kind-unstated)."
+            )
+        if held is None and extra is not None:
+            detail_vi += (
+                f" Kiểm tra đột xuất kết thúc ngày {_vi(extra)} không thay cho kiểm tra định kỳ "
+                "của năm (khoản 2 Điều 17)."
+            )
+            detail_en += (
+                f" The ad hoc inspection that ended on {extra.isoformat()} is not the year's "
+                "periodic inspection (Art. 17(2))."
+            )
         out.append(
             Obligation(
                 f"yearly-inspection-{k + 1}",
@@ -537,7 +574,7 @@ def _inspections(
                 f"Periodic on-site inspection, year {k + 1}",
                 None,
                 (ys, ye),
-                "done" if held is not None else "informational",
+                status,
                 detail_vi + (" Áp dụng nếu bên tham gia là tổ chức." if unknown_kind else ""),
                 detail_en
                 + (" Applies if the participant is an organisation." if unknown_kind else ""),

@@ -15,7 +15,8 @@ from typing import Any, Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1.1"  # 1.1: message_vi and key of the error record, msg_vi of its fields
+SCHEMA_VERSION = "1.2"  # 1.1: message_vi and key of the error record, msg_vi of its fields;
+# 1.2: inspection_kind of an inspection_ended event (input record, 17.2)
 Form = Literal["full", "compact"]
 FORMS: tuple[str, ...] = ("full", "compact")
 

@@ -8,7 +8,10 @@ import pytest
 from _examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel, ConfigDict
 
+from sandbox_rules import models
+from sandbox_rules._keys import _bare_model
 from sandbox_rules.engine import default_engine, route
 from sandbox_rules.errors import SandboxRulesError
 from sandbox_rules.facts import extract_facts
@@ -414,3 +417,25 @@ def test_compiled_and_kept_routing_are_the_reference(
     # One drawn application serves both properties of route, each with its own assertions.
     _compiled_routing_decides_as_the_reference(app, interp)
     _kept_routing_is_the_computed_one(app, interp)
+
+
+# -- the list items a key reads without their private and extra values ---------------------------
+class _AllowsExtra(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    x: int = 0
+
+
+# (class, whether its instances are keyed by their fields alone)
+BARE_MODELS = [
+    (models.Conviction, True),  # an input model: no private attribute, extra keys forbidden
+    (models.TestingSpace, True),  # the same
+    (models.DataSource, False),  # a private attribute (the managing body as written)
+    (_AllowsExtra, False),  # a model that keeps extra keys
+    (int, False),  # not a model
+    (str, False),  # not a model
+]
+
+
+@pytest.mark.parametrize(("cls", "bare"), BARE_MODELS)
+def test_only_input_models_are_keyed_by_their_fields_alone(cls: type, bare: bool) -> None:
+    assert _bare_model(cls) is bare

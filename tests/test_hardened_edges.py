@@ -3,7 +3,7 @@ resources, meaningful input checks. Hand-written cases, one row per place the is
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -118,6 +118,33 @@ def test_model_errors_are_ours_and_pydantics() -> None:
         "enum",
     )
     assert err.to_dict()["title_vi"].startswith("Dữ liệu")
+
+
+class _Unreadable(Mapping[str, Any]):
+    """An input that fails as pydantic reads it (not as pydantic judges it)."""
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("boom")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(["applicant"])
+
+    def __len__(self) -> int:
+        return 1
+
+
+def test_an_input_that_fails_as_it_is_read_is_ours_with_its_cause() -> None:
+    with pytest.raises(InputValidationError) as info:
+        sr.Application.model_validate(_Unreadable())
+    assert info.value.key == "error.input.unreadable"
+    assert isinstance(info.value.__cause__, RuntimeError)  # the traceback shows what failed
+
+
+def test_a_validation_error_does_not_chain_pydantics() -> None:
+    # Its errors are the record's; a traceback need not print pydantic's exception as well.
+    with pytest.raises(InputValidationError) as info:
+        sr.Application.model_validate({"applicant": 3})
+    assert info.value.__cause__ is None and info.value.__suppress_context__
 
 
 @pytest.mark.parametrize("flag", [1, 0, "true", "yes", "1", 1.0])

@@ -37,6 +37,15 @@ def test_catalogue_lookup(name: str, code: str) -> None:
     assert lookup(name).code == code
 
 
+@pytest.mark.parametrize(("name", "code"), NAMES)
+def test_a_name_is_found_the_same_second_time_and_padded_past_the_kept_length(
+    name: str, code: str
+) -> None:
+    # Short names are folded once and kept; a long text is folded each time. Both agree.
+    assert lookup(name).code == lookup(name).code == code
+    assert lookup(name + "," * 200).code == code  # commas fold to nothing at the end
+
+
 def test_catalogue_counts_and_sources() -> None:
     cat = catalogue()
     assert len(cat.of_kind("city", "province")) == 34

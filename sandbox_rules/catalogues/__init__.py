@@ -8,15 +8,14 @@ Names are matched with or without diacritics, in NFC or NFD, with or without the
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import Any
 
+from sandbox_rules import mirrors
 from sandbox_rules.errors import InputValidationError, brief
 
 PROVINCIAL = ("city", "province")
@@ -28,6 +27,15 @@ _PREFIX = re.compile(
 
 def fold(name: str) -> str:
     """Case-, diacritic- and normalisation-insensitive key: 'Thành phố Hà Nội' -> 'ha noi'."""
+    # Names are short and repeat (every application names its bodies): kept; a long text,
+    # which no name is, is folded each time so that the cache holds only small strings.
+    return _fold_kept(name) if len(name) <= _KEPT_LENGTH else _fold(name)
+
+
+_KEPT_LENGTH = 100
+
+
+def _fold(name: str) -> str:
     text = unicodedata.normalize("NFD", name).replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFD", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn").lower()
@@ -37,6 +45,9 @@ def fold(name: str) -> str:
         if stripped == text:
             return text
         text = stripped
+
+
+_fold_kept = lru_cache(maxsize=1024)(_fold)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,12 +151,7 @@ def _head(kind: str, raw: Mapping[str, Any], name_en: str) -> tuple[str, str]:
 
 @cache
 def catalogue() -> Catalogue:
-    raw = (
-        resources.files("sandbox_rules.catalogues")
-        .joinpath("data", "authorities.toml")
-        .read_text("utf-8")
-    )
-    data = tomllib.loads(raw)
+    data = mirrors.load("catalogues/data/authorities.toml")
     bodies: dict[str, Body] = {}
     index: dict[str, str] = {}
     for item in data["bodies"]:

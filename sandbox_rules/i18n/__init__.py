@@ -4,9 +4,9 @@ works on one file and a test checks both tables have the same keys and placehold
 Vietnamese is the default language. The legal texts of rules stay beside each rule; these
 tables hold the words of the interface: labels, headings, statuses, messages, ``--help``.
 
-A table is read and parsed the first time one of its messages is asked for, then kept
-(``messages`` is cached): importing this module reads no file, so the CLI starts as fast
-with it as without it.
+A table is read the first time one of its messages is asked for, then kept (``messages``
+is cached): importing this module reads no file, so the CLI starts as fast with it as
+without it. The process reads each table's JSON mirror (``sandbox_rules.mirrors``).
 """
 
 from __future__ import annotations
@@ -36,14 +36,12 @@ def _flatten(prefix: str, table: Mapping[str, object], out: dict[str, str]) -> N
 @cache
 def messages(lang: str) -> Mapping[str, str]:
     """The flat table ``key -> template`` of one language (read once, read-only)."""
-    import tomllib
-    from importlib import resources
+    from sandbox_rules import mirrors
 
     if lang not in LANGS:
         lang = DEFAULT_LANG
-    raw = resources.files(__package__).joinpath(f"{lang}.toml").read_text(encoding="utf-8")
     out: dict[str, str] = {}
-    _flatten("", tomllib.loads(raw), out)
+    _flatten("", mirrors.load(f"i18n/{lang}.toml"), out)
     return MappingProxyType(out)
 
 

@@ -17,7 +17,7 @@ RULES: tuple[Rule, ...] = (
         1,
         "certificate_issued",
         "periodic_inspection",
-        interpretations=("inspection-year", "inspection-individual"),
+        interpretations=("inspection-year", "inspection-individual", "inspection-kind-unstated"),
     ),
     _limit(
         "time.17.3.remediate",

@@ -294,7 +294,7 @@ _LIFE_EVENTS = [
 ]  # fmt: skip
 
 
-_RECORD_BYTES = 80  # more than the choices of the longest record (about 65)
+_RECORD_BYTES = 80  # more than the choices of the longest record (about 67)
 
 
 def _record(c: _Choices) -> dict[str, Any]:
@@ -318,6 +318,10 @@ def _record(c: _Choices) -> dict[str, Any]:
         required = c.pick((True, False, None))
         if event["type"] == "inspection_ended" and required is not None:
             event["remediation_required"] = required
+        # 17.2: a periodic or an ad hoc inspection; absent = not stated.
+        inspection = c.pick((None, "periodic", "ad_hoc"))
+        if event["type"] == "inspection_ended" and inspection is not None:
+            event["inspection_kind"] = inspection
         events.append(event)
     return {"issued_on": issued.isoformat(), "approved_months": months, "events": events}
 
@@ -325,7 +329,8 @@ def _record(c: _Choices) -> dict[str, Any]:
 @cache
 def records() -> st.SearchStrategy[dict[str, Any]]:
     """Sandbox records (as data): an issue date, an approved length and events in the period,
-    revocation and conclusion among them; inspections with or without remediation required;
+    revocation and conclusion among them; inspections with or without remediation required,
+    periodic, ad hoc or of unstated kind;
     event sequences may be invalid (a second extension), which lifecycle() must reject."""
     return st.binary(min_size=_RECORD_BYTES, max_size=_RECORD_BYTES).map(
         lambda data: _record(_Choices(data))
