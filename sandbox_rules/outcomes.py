@@ -11,7 +11,15 @@ from typing import Any, Literal
 
 import msgspec
 
-from sandbox_rules.records import Consultee, IssuedDocument, MissingFact, Provenance, Record
+from sandbox_rules.records import (
+    Consultee,
+    Form,
+    IssuedDocument,
+    MissingFact,
+    Provenance,
+    Record,
+    check_form,
+)
 from sandbox_rules.rules.model import Rule
 
 TOPICS = ("applicant", "representative", "solution", "scope", "plan")
@@ -121,6 +129,48 @@ class Finding(
         )
 
 
+class _FindingsJson:
+    """The JSON of findings, kept by the objects themselves. The findings of decided rules are
+    built once per rule and status and shared by every assessment that has them
+    (engine.findings_of), and a kept assessment shares its whole tuple of findings with every
+    copy handed out; so an assessment is encoded with its findings' bytes put in as they are
+    (``msgspec.Raw``) instead of encoding their quoted clauses again: byte for byte the same
+    JSON (tests/test_fast_paths.py). A cache, bounded, not state: an entry holds the object it
+    is kept by, so that object's ``id`` cannot be reused while the entry lives."""
+
+    LIMIT = 4096
+
+    def __init__(self) -> None:
+        # (id, compact) -> (the findings tuple, their JSON) and (id, compact) -> (a finding, its JSON)
+        self._tuples: dict[tuple[int, bool], tuple[Any, tuple[msgspec.Raw, ...]]] = {}
+        self._items: dict[tuple[int, bool], tuple[Finding, msgspec.Raw]] = {}
+        self._encode = msgspec.json.Encoder().encode
+
+    def of(self, findings: tuple[Finding, ...], compact: bool) -> tuple[msgspec.Raw, ...]:
+        hit = self._tuples.get((id(findings), compact))
+        if hit is not None and hit[0] is findings:
+            return hit[1]
+        raws = tuple([self._one(f, compact) for f in findings])
+        self._keep(self._tuples, (id(findings), compact), (findings, raws))
+        return raws
+
+    def _one(self, finding: Finding, compact: bool) -> msgspec.Raw:
+        hit = self._items.get((id(finding), compact))
+        if hit is not None and hit[0] is finding:
+            return hit[1]
+        raw = msgspec.Raw(self._encode(finding.compact() if compact else finding))
+        self._keep(self._items, (id(finding), compact), (finding, raw))
+        return raw
+
+    def _keep(self, table: dict[Any, Any], key: Any, entry: Any) -> None:
+        if len(table) >= self.LIMIT:
+            table.clear()
+        table[key] = entry
+
+
+_findings_json = _FindingsJson()
+
+
 def make_finding(
     rule: Rule, part: Part, status: Status, missing: tuple[MissingFact, ...] = ()
 ) -> Finding:
@@ -223,6 +273,17 @@ class Assessment(Record, tag="assessment", frozen=True, kw_only=True):
         return msgspec.structs.replace(
             self, form="compact", findings=tuple(f.compact() for f in self.findings)
         )
+
+    def to_json_bytes(self, *, pretty: bool = False, form: Form = "full") -> bytes:
+        compact = check_form(form) == "compact"
+        # The same record, its findings given as their kept JSON (see _FindingsJson).
+        encoded = msgspec.structs.replace(
+            self,
+            form="compact" if compact else self.form,
+            findings=_findings_json.of(self.findings, compact),
+        )
+        raw = msgspec.json.encode(encoded)
+        return msgspec.json.format(raw, indent=2) if pretty else raw
 
 
 class BodyRef(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

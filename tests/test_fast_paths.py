@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
+import yaml
 from _examples import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ConfigDict
 
+import sandbox_rules as sr
 from sandbox_rules import models
 from sandbox_rules._keys import _bare_model
 from sandbox_rules.engine import default_engine, route
@@ -19,6 +23,8 @@ from sandbox_rules.interpretations import CATALOGUE, Interpretations
 from sandbox_rules.models import Application
 from sandbox_rules.rules import registry
 from sandbox_rules.testing import applications
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ROUTING_READINGS = [
     i for i in CATALOGUE if i.id in {"authority-count-basis", "procedure-many-sources",
@@ -407,6 +413,7 @@ def test_assess_by_generated_code_and_kept_answers_is_the_reference(
     _failed_conditions_by_generated_code_are_the_reference(app, interp)
     _kept_assessment_is_the_computed_one(app, interp)
     _kept_part_answers_list_their_own_rules(app, interp)
+    _assessment_json_is_encoded_afresh(app, interp)
 
 
 @settings(deadline=None, max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
@@ -439,3 +446,45 @@ BARE_MODELS = [
 @pytest.mark.parametrize(("cls", "bare"), BARE_MODELS)
 def test_only_input_models_are_keyed_by_their_fields_alone(cls: type, bare: bool) -> None:
     assert _bare_model(cls) is bare
+
+
+# -- an assessment's JSON with its findings' kept bytes ------------------------------------------
+def _encoded_afresh(a: Any, form: str, pretty: bool) -> bytes:
+    raw = msgspec.json.encode(a.compact() if form == "compact" else a)
+    return msgspec.json.format(raw, indent=2) if pretty else raw
+
+
+def _same_json_in_every_form(a: Any) -> None:
+    for form in ("full", "compact"):
+        for pretty in (False, True):
+            # twice: the second time from the kept bytes
+            assert a.to_json_bytes(form=form, pretty=pretty) == _encoded_afresh(a, form, pretty)
+            assert a.to_json_bytes(form=form, pretty=pretty) == _encoded_afresh(a, form, pretty)
+
+
+def _assessment_json_is_encoded_afresh(app: Application, interp: Interpretations) -> None:
+    try:
+        a = sr.assess(app, interp)
+    except SandboxRulesError:
+        return
+    _same_json_in_every_form(a)  # its findings kept whole, or built for this application
+    _same_json_in_every_form(a.compact())  # an assessment already compact
+
+
+def test_the_kept_bytes_follow_the_findings_not_their_ids() -> None:
+    # A findings tuple that dies and another built at the same address must not get the first
+    # one's bytes: an entry holds its object, so the address is not reused while it lives.
+    import gc
+
+    from sandbox_rules.outcomes import _findings_json
+
+    app = Application.model_validate(
+        yaml.safe_load((ROOT / "examples" / "org-undetermined.yaml").read_text("utf-8"))
+    )
+    a = sr.assess(app)
+    for _ in range(50):
+        fresh = msgspec.structs.replace(a, findings=tuple(f.compact() for f in a.findings))
+        assert fresh.to_json_bytes() == _encoded_afresh(fresh, "full", False)
+        del fresh
+        gc.collect()
+    assert len(_findings_json._tuples) <= _findings_json.LIMIT
