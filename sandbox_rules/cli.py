@@ -20,6 +20,7 @@ from typing import Any
 from sandbox_rules import cli_io
 from sandbox_rules.cli_io import message
 from sandbox_rules.errors import (
+    EventOrderError,
     InputValidationError,
     InvalidTransitionError,
     SandboxRulesError,
@@ -679,6 +680,10 @@ def _timeline(data: Any, args: argparse.Namespace, where: object) -> _Answer:
                     calendar=cal,
                 )
             )
+        except EventOrderError as exc:  # named by the line of the event too early
+            from sandbox_rules.surfaces.inputs import order_at
+
+            raise order_at(exc, file, (*root, "events"), _source(file, where)) from None
         except InputValidationError as exc:
             if exc.key != "error.procedure.invalid_events":
                 raise
@@ -726,19 +731,13 @@ def _event_line(
     exc: InvalidTransitionError, scenario: dict[str, Any], args: argparse.Namespace, where: object
 ) -> InvalidTransitionError:
     """A refused event named by its line in the file (items of events counted from 1)."""
-    from sandbox_rules.i18n import Message
+    from sandbox_rules.surfaces.inputs import event_at
 
     file = _located(scenario, args, where)
     if exc.index is None or not file.lines:
         return exc
     path = ("record", "events", exc.index)
-    line = file.lines.get(path)
-    item = Message("input.item", {"n": exc.index + 1})
-    if line is None:
-        return exc.at(Message("cli.event_at", {"file": _source(file, where), "item": item}))
-    return exc.at(
-        Message("cli.event_at_line", {"file": _source(file, where), "line": line, "item": item})
-    )
+    return exc.at(event_at(file, path, exc.index, _source(file, where))[0])
 
 
 def _compliance(scenario: dict[str, Any], args: argparse.Namespace, where: object) -> Any:
@@ -757,6 +756,30 @@ def _compliance(scenario: dict[str, Any], args: argparse.Namespace, where: objec
     return table.compliance
 
 
+def _record_and_compliance(
+    scenario: dict[str, Any], args: argparse.Namespace, where: object
+) -> tuple[Any, Any]:
+    """The scenario's record and its ``compliance:`` table, both read before either is
+    refused: the problems of both in one error, in the file's order (surfaces.inputs.together)."""
+    from sandbox_rules.surfaces.inputs import together
+
+    failures: list[InputValidationError] = []
+    rec = compliance = None
+    for i, read in enumerate((_record, _compliance)):
+        try:
+            value = read(scenario, args, where)
+        except InputValidationError as exc:
+            failures.append(exc)
+            continue
+        if i == 0:
+            rec = value
+        else:
+            compliance = value
+    if failures:
+        raise together(failures, _source(_located(scenario, args, where), where), "cli.scenario")
+    return rec, compliance
+
+
 def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.duties import record_duties
     from sandbox_rules.lifecycle import lifecycle
@@ -765,14 +788,13 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
 
     run = _run_of(args)
     scenario, as_of = _scenario(data, args, where)
-    rec = _record(scenario, args, where)
+    rec, compliance = _record_and_compliance(scenario, args, where)
     cal = run.calendar(rec.interpretations)
     try:
         st = lifecycle(rec, as_of, calendar=cal)
     except InvalidTransitionError as exc:
         raise _event_line(exc, scenario, args, where) from None
     sched = obligations(rec, as_of, calendar=cal)
-    compliance = _compliance(scenario, args, where)
     duty = record_duties(compliance, rec, as_of, schedule=sched) if compliance is not None else None
 
     out = st.record(duty.record() if duty is not None else None)

@@ -169,3 +169,43 @@ def test_the_cli_offers_every_schema() -> None:
     sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     which = next(a for a in sub.choices["schema"]._actions if a.dest == "which")
     assert tuple(which.choices or ()) == names()
+
+
+# Cases the library refuses: an input error of the case itself and of its record, a timeline
+# out of order, a part the expectations need missing.
+REFUSED_CASES = {
+    "inputs.case.yaml": "name: x\ncompliance:\n  duty.17.3.remediate: maybe\nrecord:\n"
+    "  issued_on: 2026-01-05\n  approved_months: 12\n  events:\n"
+    "    - {date: 2026-02-01, type: testing_startd}\nas_of: 2026-06-01\nexpect:\n  exempt: true\n",
+    "order.case.yaml": "name: x\nas_of: 2026-06-20\ntimeline:\n  procedure: issuance-12.3\n"
+    "  events:\n    dossier_complete: 2026-06-01\n    consultation_sent: 2026-06-03\n"
+    "    replies_received: 2026-06-02\nexpect:\n  due:\n    consult: 2026-06-04\n",
+    "missing.case.yaml": "name: x\nas_of: 2026-06-20\nexpect:\n  due:\n    consult: 2026-06-04\n",
+}
+
+
+def test_case_errors_are_error_records_in_english_and_vietnamese(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``test --json``: a refused case's ``error`` is the published error record whatever
+    --lang says: ``message`` and each ``msg`` in English, ``message_vi`` and ``msg_vi`` in
+    Vietnamese (docs/errors.md); the text output says the message in --lang."""
+    for name, text in REFUSED_CASES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / n) for n in REFUSED_CASES]
+    by_lang = {}
+    for lang in ("vi", "en"):
+        assert main(["test", *paths, "--json", "--lang", lang]) == 1
+        by_lang[lang] = [c["error"] for c in json.loads(capsys.readouterr().out)["cases"]]
+        assert main(["test", *paths, "--lang", lang]) == 1
+        by_lang[lang + "-text"] = capsys.readouterr().out
+    assert by_lang["vi"] == by_lang["en"]  # the record does not depend on --lang
+    for error in by_lang["en"]:
+        _valid("error", error)
+        assert error["key"] and error["message_vi"] and error["message"] != error["message_vi"]
+        for line in error["message"].splitlines():
+            assert line.strip() in by_lang["en-text"], (line, by_lang["en-text"])
+        for line in error["message_vi"].splitlines():
+            assert line.strip() in by_lang["vi-text"], (line, by_lang["vi-text"])
+        for e in error.get("errors", ()):
+            assert e["msg"] in error["message"] and e["msg_vi"] in error["message_vi"], e
