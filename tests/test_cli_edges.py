@@ -172,6 +172,23 @@ def test_an_existing_file_is_kept_unless_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
 
 
+def test_with_json_an_output_path_refused_is_an_error_record_on_stdout(tmp_path: Path) -> None:
+    # Trial 3, F1: a program reading stdout gets the record, as for every other error.
+    existing = tmp_path / "o.ics"
+    existing.write_text("mine", encoding="utf-8")
+    for target, why in (
+        (tmp_path / "missing" / "o.ics", "is in a folder that does not exist"),
+        (existing, "already exists; add --force to overwrite it"),
+    ):
+        proc = _ics(target, "--json")
+        assert proc.returncode == 1, target
+        (line,) = proc.stdout.decode().splitlines()
+        error = json.loads(line)["error"]
+        assert (error["kind"], error["code"]) == ("error", "output_path"), target
+        assert why in error["message"], target
+    assert existing.read_text(encoding="utf-8") == "mine"
+
+
 def test_a_device_that_refuses_the_write_is_a_typed_error() -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system to make a write fail")
