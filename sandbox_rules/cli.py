@@ -876,8 +876,10 @@ def cmd_obligations(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    """JSON lines: one application or scenario per line in, one record (or an error record
-    naming the line) per line out; a summary on stderr; 0 if every line succeeded, else 1."""
+    """JSON lines: one application or scenario per line in, and on the same line out its
+    record, or an error record naming the line (a blank line is answered by a blank line, so
+    line N of the output always answers line N of the input); a summary on stderr; 0 if every
+    line succeeded, else 1."""
     from sandbox_rules.errors import BatchError, ErrorRecord
     from sandbox_rules.i18n import Message
 
@@ -888,7 +890,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     try:
         for lineno, raw in cli_io.iter_lines(stream, MAX_BATCH_LINE):
             if raw is not None and not raw.strip():
-                continue  # blank lines (a trailing newline) are not records
+                cli_io.write_stdout("\n")  # not a record; answered so the lines stay aligned
+                continue
             where = Message("input.line", {"line": lineno})
             try:
                 if raw is None:
@@ -934,8 +937,12 @@ def _json_line(raw: bytes, where: object) -> Any:
     except RecursionError:
         raise _bad(where, "batch.too_deep") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-        detail = cli_io.short(str(exc), 160)
-        raise _bad(where, "batch.not_json", detail=detail) from None
+        from sandbox_rules.errors import DocumentFormatError
+        from sandbox_rules.i18n import Message
+
+        # A line that is not JSON is a document that cannot be read, as a file would be.
+        why = Message("batch.not_json", {"detail": cli_io.short(str(exc), 160)})
+        raise DocumentFormatError.from_key("error.at", where=where, why=why) from None
 
 
 def _bug(exc: BaseException, lang: str) -> str:
