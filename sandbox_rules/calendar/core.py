@@ -205,9 +205,10 @@ class Step(Record):
         )
 
     def to_dict(self) -> dict[str, Any]:
-        import msgspec
 
-        out: dict[str, Any] = msgspec.to_builtins(self.record())
+        from sandbox_rules.records import as_builtins
+
+        out: dict[str, Any] = as_builtins(self.record())
         return out
 
     def line(self, lang: str = "vi") -> str:
