@@ -601,7 +601,10 @@ def replay(
 ) -> LifecycleStatus:
     """:func:`lifecycle` computed (``as_of`` checked, ``interp`` the record's readings)."""
     events = sorted((e for e in rec.events if e.date <= as_of), key=lambda e: e.date)
-    state = "applied" if rec.issued_on is None else "issued"
+    # The certificate counts from its date: on a day before it the record is at its
+    # application, as it is before a certificate_issued event (trial 3, F21).
+    issued_on = rec.issued_on if rec.issued_on is not None and rec.issued_on <= as_of else None
+    state = "applied" if issued_on is None else "issued"
     history: list[HistoryEntry] = []
     extensions = 0  # toward 10.2's single extension
     lengthenings: list[int | None] = []  # months added to the period, in order
@@ -614,7 +617,7 @@ def replay(
         warnings_vi.append(vi)
 
     reg = registry()
-    issued = rec.issued_on or next((e.date for e in events if e.type == "certificate_issued"), None)
+    issued = issued_on or next((e.date for e in events if e.type == "certificate_issued"), None)
     start = rec.testing_start or issued
     approved_end = rec.approved_end
     if approved_end is None and start is not None and rec.approved_months is not None:
@@ -634,7 +637,7 @@ def replay(
         if e.type in _RECORD_EVENT_SET:
             history.append(HistoryEntry(e.date, e.type, state, state, None, started_on is not None))
             continue
-        if e.type == "certificate_issued" and rec.issued_on is not None and state == "issued":
+        if e.type == "certificate_issued" and issued_on is not None and state == "issued":
             continue  # the record's issued_on already put it in 'issued'
         counts = counts_toward_10_2(e.type, e.months, interp)
         if counts:
