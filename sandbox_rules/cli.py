@@ -275,9 +275,16 @@ def date_problem(value: str, lang: str) -> str:
 
 
 # -- commands that print catalogues --------------------------------------------------------------
+def _reference() -> Any:
+    """The records of the reference data (law, rules, coverage, catalogue, calendar), the
+    ones the HTTP service returns: imported only for --json."""
+    from sandbox_rules import reference_records
+
+    return reference_records
+
+
 def cmd_law(args: argparse.Namespace) -> int:
     from sandbox_rules.law.text import load_law
-    from sandbox_rules.reference_records import law_unit_record
 
     run = _run_of(args)
     law = load_law()
@@ -292,12 +299,11 @@ def cmd_law(args: argparse.Namespace) -> int:
         )
     else:
         text = f"{c.vi()} {decree} — {unit.article_title}\n{unit.text}"
-    run.emit(lambda: law_unit_record(c), text)
+    run.emit(lambda: _reference().law_unit_record(c), text)
     return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from sandbox_rules.reference_records import rules_record
     from sandbox_rules.rules import registry
 
     run = _run_of(args)
@@ -313,13 +319,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
             lines.append(f"{r.id}  [{r.kind.value}]  {cites}\n    {stmt}")
         return "\n".join(lines) + "\n\n" + message("rules.count", run.lang, n=len(rules))
 
-    run.emit(lambda: rules_record(args.kind), text)
+    run.emit(lambda: _reference().rules_record(args.kind), text)
     return EXIT_OK
 
 
 def cmd_coverage(args: argparse.Namespace) -> int:
     from sandbox_rules.coverage import coverage_counts, coverage_table
-    from sandbox_rules.reference_records import coverage_record
     from sandbox_rules.rules import registry
 
     run = _run_of(args)
@@ -332,7 +337,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         status = message(f"coverage.status.{row.status}", lang)
         lines.append(f"{row.citation.short:<13} {status:<16}{detail}")
     lines.append("\n" + message("coverage.counts", lang, **counts))
-    run.emit(coverage_record, "\n".join(lines))
+    run.emit(lambda: _reference().coverage_record(), "\n".join(lines))
     return EXIT_OK
 
 
@@ -346,7 +351,6 @@ def _calendar(args: argparse.Namespace) -> Any:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     from sandbox_rules.calendar.core import WEEKDAY_EN, WEEKDAY_VI
-    from sandbox_rules.reference_records import calendar_year_record
 
     run = _run_of(args)
     cal = _calendar(args)
@@ -363,7 +367,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         shown = _day(d.date, lang)
         wd = (WEEKDAY_EN if lang == "en" else WEEKDAY_VI)[d.date.weekday()]
         lines.append(f"  {shown} {wd:<9} {mark:<8} {name} — {docs}")
-    run.emit(lambda: calendar_year_record(cal, args.year), "\n".join(lines))
+    run.emit(lambda: _reference().calendar_year_record(cal, args.year), "\n".join(lines))
     return EXIT_OK
 
 
@@ -405,7 +409,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def cmd_catalogue(args: argparse.Namespace) -> int:
     from sandbox_rules.catalogues import catalogue
-    from sandbox_rules.reference_records import catalogue_record
 
     run = _run_of(args)
     cat = catalogue()
@@ -435,7 +438,7 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
         )
         for k, v in cat.sources.items()
     )
-    run.emit(catalogue_record, "\n".join(lines))
+    run.emit(lambda: _reference().catalogue_record(), "\n".join(lines))
     return EXIT_OK
 
 
