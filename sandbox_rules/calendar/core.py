@@ -639,9 +639,13 @@ class _Tables(NamedTuple):
 
 
 def _unsure(info: DayOff) -> bool:
-    """A day whose status is not settled: computed (no decision yet) or resting on a document
-    whose number or date is not confirmed (Document.confirmed)."""
-    return info.provisional or any(not doc.confirmed for doc in info.documents)
+    """A day whose status is not settled: computed (no decision yet), or decided only by
+    documents whose number or date is not confirmed (Document.confirmed). One confirmed
+    document that decides the day settles it: the Ministry's notice of the days stands even
+    where the number of the decision it carries out is not known."""
+    return info.provisional or (
+        bool(info.documents) and not any(doc.confirmed for doc in info.documents)
+    )
 
 
 @cache
