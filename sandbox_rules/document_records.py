@@ -1,11 +1,12 @@
 """Records of the documents the surfaces print: a decision report's data (``sandbox-rules
-report FILE --json``) and a template written by ``sandbox-rules init`` (``--json``) — one
-``msgspec.Struct`` definition each (``sandbox_rules.records``), with their JSON Schemas
-(``sandbox-rules schema report``, ``reports``, ``template``) and docs/records.md.
+report FILE --json``), the results of case files (``sandbox-rules test --json``) and a
+template written by ``sandbox-rules init`` (``--json``) — one ``msgspec.Struct`` definition
+each (``sandbox_rules.records``), with their JSON Schemas (``sandbox-rules schema report``,
+``reports``, ``case-results``, ``template``) and docs/records.md.
 
 Only the shapes live here, beside the other records, so that ``sandbox_rules.schema`` can
 publish them without importing a surface; the surfaces (sandbox_rules/surfaces/report,
-…/templates) build them.
+…/casefiles, …/templates) build them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from sandbox_rules.errors import ErrorRecord
 from sandbox_rules.outcomes import Assessment, DossierCheck, Routing
 from sandbox_rules.records import Record
 from sandbox_rules.reference_records import CatalogueBody
@@ -130,6 +132,54 @@ class Reports(Record, tag="reports", frozen=True, kw_only=True):
     cases: tuple[Report, ...]
 
 
+class CaseCheck(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One expectation of a case (``key``, e.g. ``due.consult``, on its ``line``): what the
+    case expects, what the library gives, whether they agree; for a list, the items
+    ``missing`` and ``extra``; ``note``: why the actual value is what it is."""
+
+    key: str
+    line: int | None
+    expected: Any
+    actual: Any
+    ok: bool
+    missing: tuple[str, ...]
+    extra: tuple[str, ...]
+    note: str | None
+
+
+class CaseOutcome(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One case of a case file: ``passed``, ``failed``, ``error`` (the case could not be run:
+    ``error`` is the error record), ``xfailed`` (a known disagreement, ``xfail`` says why) or
+    ``xpassed`` (marked xfail but every expectation met)."""
+
+    file: str
+    name: str
+    line: int | None
+    status: Literal["passed", "failed", "error", "xfailed", "xpassed"]
+    checks: tuple[CaseCheck, ...]
+    error: ErrorRecord | None
+    xfail: str | None
+    warnings: tuple[str, ...]
+
+
+class CaseCounts(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """How many cases ended in each status, and in all."""
+
+    passed: int
+    failed: int
+    error: int
+    xfailed: int
+    xpassed: int
+    total: int
+
+
+class CaseResults(Record, tag="case_results", frozen=True, kw_only=True):
+    """The results of case files (``sandbox-rules test PATH… --json``), in the order run."""
+
+    summary: CaseCounts
+    cases: tuple[CaseOutcome, ...]
+
+
 class Template(Record, tag="template", frozen=True, kw_only=True):
     """A template of ``sandbox-rules init`` (``--json``): what it is of, for which applicant
     kind and in which language; ``text``: the commented YAML itself; ``path``: the file it
@@ -147,4 +197,11 @@ def report_record(data: dict[str, Any]) -> Report:
     collects (the calendar it keeps for the pictures left out)."""
     fields = {k: v for k, v in data.items() if k != "calendar"}
     out: Report = msgspec.convert({"kind": "report", **fields}, Report)
+    return out
+
+
+def case_results_record(data: dict[str, Any]) -> CaseResults:
+    """The record of case files' results from their JSON data
+    (:func:`sandbox_rules.surfaces.casefiles.runner.to_json`)."""
+    out: CaseResults = msgspec.convert(data, CaseResults)
     return out

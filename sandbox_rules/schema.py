@@ -43,6 +43,7 @@ def _outputs() -> dict[str, type[Any]]:
         "calendar-year": r.CalendarYear,
         "report": d.Report,
         "reports": d.Reports,
+        "case-results": d.CaseResults,
         "template": d.Template,
         "error": ErrorRecord,
         "batch-error": BatchError,
@@ -104,7 +105,7 @@ def json_schema(which: str = "application") -> dict[str, Any]:
     """The JSON Schema of an input (application, record, scenario, dossier-input) or an output
     record (assessment, routing, dossier, deadline, timeline, timelines, lifecycle,
     obligations, duties, law-unit, rules, coverage, catalogue, calendar-year, report, reports,
-    template, error, batch-error: ``names()``). A fresh copy each call."""
+    case-results, template, error, batch-error: ``names()``). A fresh copy each call."""
     import copy
 
     if isinstance(which, str) and which in INPUTS:

@@ -249,6 +249,14 @@ def test_init_json_says_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixt
     assert _cli_json(capsys, "init", "case")["path"] is None
 
 
+def test_case_results_of_every_bundled_case_file(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _cli_json(capsys, "test", str(ROOT / "examples" / "cases"))
+    _valid("case-results", doc)
+    assert doc["summary"]["total"] == len(doc["cases"]) > 0
+    for path in CASE_FILES:
+        _valid("case-results", _cli_json(capsys, "test", str(path)))
+
+
 def test_case_results_carry_a_schema_version(capsys: pytest.CaptureFixture[str]) -> None:
     doc = _cli_json(
         capsys, "test", str(ROOT / "examples" / "cases" / "9.2-individual-degree.case.yaml")
@@ -293,6 +301,7 @@ def test_inputs_and_outputs_are_listed() -> None:
         "calendar-year",
         "report",
         "reports",
+        "case-results",
         "template",
         "error",
         "batch-error",
@@ -405,6 +414,8 @@ def test_case_errors_are_error_records_in_english_and_vietnamese(
         assert main(["test", *paths, "--lang", lang]) == 1
         by_lang[lang + "-text"] = capsys.readouterr().out
     assert by_lang["vi"] == by_lang["en"]  # the record does not depend on --lang
+    main(["test", *paths, "--json"])
+    _valid("case-results", json.loads(capsys.readouterr().out))
     for error in by_lang["en"]:
         _valid("error", error)
         assert error["key"] and error["message_vi"] and error["message"] != error["message_vi"]

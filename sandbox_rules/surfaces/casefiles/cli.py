@@ -25,6 +25,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    from sandbox_rules.document_records import case_results_record
     from sandbox_rules.surfaces.casefiles.model import case_json_schema
     from sandbox_rules.surfaces.casefiles.runner import render, run_paths, to_json
 
@@ -35,13 +36,13 @@ def cmd_test(args: argparse.Namespace) -> int:
     results = run_paths(args.paths, lang=args.lang)
     if not results:
         if args.json:  # still JSON on stdout: no cases; the message on stderr
-            run.out(run.encode(to_json(results)))
+            run.out(run.encode(case_results_record(to_json(results))))
             print(t("case.no_files", args.lang), file=sys.stderr)
         else:
             print(t("case.no_files", args.lang))
         return 1
     if args.json:
-        run.out(run.encode(to_json(results)))
+        run.out(run.encode(case_results_record(to_json(results))))
     else:
         print(render(results, args.lang, quiet=args.quiet))
     return 1 if any(r.bad for r in results) else 0
