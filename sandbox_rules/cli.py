@@ -930,10 +930,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _json_line(raw: bytes, where: object) -> Any:
-    import json
+    from sandbox_rules.io import loads_json
 
     try:
-        return json.loads(raw)
+        return loads_json(raw, where)  # a key given twice: refused, naming the line
     except RecursionError:
         raise _bad(where, "batch.too_deep") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError

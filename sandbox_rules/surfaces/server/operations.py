@@ -177,6 +177,7 @@ def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> A
     import msgspec
 
     from sandbox_rules.errors import BatchError, DocumentFormatError, ErrorRecord, SandboxRulesError
+    from sandbox_rules.io import loads_json
     from sandbox_rules.records import check_form
 
     run = batch_operation(kind, default_calendar)
@@ -191,8 +192,12 @@ def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> A
             continue
         try:
             try:
-                data = msgspec.json.decode(line)
-            except (msgspec.DecodeError, RecursionError) as exc:
+                data = loads_json(line, lineno)
+            except DocumentFormatError as exc:  # a key given twice
+                raise DocumentFormatError.from_key(
+                    "http.line_duplicate_key", line=lineno, key=exc.fields.get("key")
+                ) from None
+            except (ValueError, RecursionError) as exc:
                 # A line that is not JSON is a document that cannot be read (as the CLI says).
                 raise DocumentFormatError.from_key(
                     "http.line_not_json", line=lineno, detail=str(exc)
