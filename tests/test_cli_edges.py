@@ -542,6 +542,8 @@ def test_version_names_library_law_and_calendar(capsys: pytest.CaptureFixture[st
     assert data["library_version"] == sr_pkg.__version__
     assert data["law_version"] == sr_pkg.law_version()
     assert data["calendar_data_version"] == VietnamCalendar().data_version
+    # a range, written as one (trial 3, F18), the same as GET /version gives
+    assert data["calendar_official_years"] == {"first": 2019, "last": 2026}
     assert main(["--version"]) == 0
     assert "dữ liệu lịch" in capsys.readouterr().out
 

@@ -300,6 +300,8 @@ def test_catalogues(client: httpx.Client) -> None:
         "library_version": sr.__version__,
         "law_version": sr.load_law().version,
         "calendar_data_version": cal.data_version,
+        # the official table covers 2019-2026 (calendar/data/official.toml, [meta])
+        "calendar_official_years": {"first": 2019, "last": 2026},
     }
     assert client.get("/health").json() == {"status": "ok"}
 

@@ -500,12 +500,7 @@ def _nearest(value: str, choices: Sequence[str]) -> dict[str, str]:
 
 
 def version() -> dict[str, Any]:
-    from sandbox_rules import __version__
-    from sandbox_rules.calendar import VietnamCalendar
-    from sandbox_rules.law.text import load_law
+    """What ``sandbox-rules --version --json`` prints: the same versions, one definition."""
+    from sandbox_rules.cli import version_info
 
-    return {
-        "library_version": __version__,
-        "law_version": load_law().version,
-        "calendar_data_version": VietnamCalendar().data_version,
-    }
+    return version_info()
