@@ -220,15 +220,19 @@ def parse_document(text: str, name: object) -> Any:
         raise InputFileError(name, key, **fields) from None
 
 
+# The core reader's refusals of a document that parses, by the CLI's key for each.
+_REFUSED = {"error.duplicate_key": "io.duplicate_key", "error.json_constant": "io.json_constant"}
+
+
 def _yaml_problem(exc: Exception) -> tuple[str, dict[str, object]]:
     """Why a text is not YAML (a key of the tables and its fields): our own refusals; the
     YAML reader's own words (English) quoted, at the line and column it names."""
     from sandbox_rules.errors import SandboxRulesError
     from sandbox_rules.i18n import Message
 
-    if isinstance(exc, SandboxRulesError) and exc.key == "error.duplicate_key":
-        # valid JSON or YAML, refused for what it says twice
-        return "io.duplicate_key", {k: v for k, v in exc.fields.items() if k != "name"}
+    if isinstance(exc, SandboxRulesError) and exc.key in _REFUSED:
+        # read as JSON or YAML, and refused for what it says (a key twice, a NaN)
+        return _REFUSED[exc.key], {k: v for k, v in exc.fields.items() if k != "name"}
     if isinstance(exc, SandboxRulesError) and exc.key is not None:
         # an alias, nesting too deep (sandbox_rules.io): said in the message's language
         return "io.not_yaml_because", {"detail": Message(exc.key, exc.fields)}

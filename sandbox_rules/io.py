@@ -144,16 +144,17 @@ def parse_document(
 
 
 def loads_json(text: str | bytes, label: object) -> Any:
-    """Strict JSON (RFC 8259): a key given twice in an object is refused (DocumentFormatError,
-    :func:`unique_keys`), and so are NaN and Infinity, which are not JSON (a ValueError, as
-    for any text that is not JSON). Bytes must be UTF-8."""
+    """Strict JSON (RFC 8259): a key given twice in an object (:func:`unique_keys`) and NaN or
+    Infinity, which are not JSON numbers, are refused as DocumentFormatError (keys
+    ``error.duplicate_key``, ``error.json_constant``); a text that is not JSON raises
+    ``json``'s own ValueError. Bytes must be UTF-8 (else a UnicodeDecodeError)."""
     if isinstance(text, (bytes, bytearray)):
         text = bytes(text).decode("utf-8")  # UnicodeDecodeError is a ValueError
-    return json.loads(text, object_pairs_hook=unique_keys(label), parse_constant=_not_json)
 
+    def not_json(constant: str) -> Any:
+        raise DocumentFormatError.from_key("error.json_constant", name=label, constant=constant)
 
-def _not_json(constant: str) -> Any:
-    raise ValueError(f"{constant} is not a JSON number")
+    return json.loads(text, object_pairs_hook=unique_keys(label), parse_constant=not_json)
 
 
 def unique_keys(label: object) -> Any:

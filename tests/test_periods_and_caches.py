@@ -115,3 +115,21 @@ def test_the_rules_name_the_documents_of_every_day_the_explanation_walks(
     assert named == [
         cal.documents[ref].cite_vi() + f": {cal.documents[ref].title}" for ref in walked
     ]
+
+
+# (event, documents the rules name) — a period of 0 days from a day off ends on it, rolled
+# forward: the explanation's first line is the event's own day, with its documents.
+ZERO_DAYS_FROM_A_DAY_OFF = [
+    (date(2019, 1, 1), ["BLLD-2012"]),  # Tết Dương lịch 2019, Labour Code 2012
+    (date(2026, 1, 1), ["BLLD-2019", "VPCP-12729-2025"]),  # 01/01/2026, then 02/01 swapped off
+]
+
+
+@pytest.mark.parametrize(("event", "documents"), ZERO_DAYS_FROM_A_DAY_OFF)
+def test_zero_days_from_a_day_off_name_that_days_documents(
+    event: date, documents: list[str]
+) -> None:
+    cal = VietnamCalendar()
+    dl = cal.deadline(event, Days(0))
+    named = [cite for cite, _ in dl.rules[3:]]  # after event-day, days and roll-forward rules
+    assert named == [cal.documents[d].cite_vi() + f": {cal.documents[d].title}" for d in documents]

@@ -1201,7 +1201,9 @@ class VietnamCalendar:
             if self._exclude_event and dl.period.n != 0:
                 first += 1  # the event's own line names no document
         elif isinstance(dl.period, Days) and dl.period.n <= 62:
-            first += 1 if self._exclude_event else 0
+            # as for working days: a period of 0 days ends on the event's own day, whose line
+            # the explanation writes with its documents
+            first += 1 if self._exclude_event and dl.period.n != 0 else 0
         elif dl.nominal != dl.date or not self.is_working_day(dl.nominal):
             first = dl.nominal.toordinal()  # only the days it was moved across are walked
         else:

@@ -201,8 +201,12 @@ async def _body(request: Request, limit: int, accepts: tuple[str, ...]) -> Any:
         return loads_json(raw, "body")  # strict: a key given twice, NaN, not UTF-8 refused
     except RecursionError:
         raise MalformedBodyError("http.too_deep") from None
-    except DocumentFormatError as exc:  # a key given twice
-        raise MalformedBodyError("http.duplicate_key", key=exc.fields.get("key")) from None
+    except DocumentFormatError as exc:  # a key given twice, a NaN
+        if exc.key == "error.json_constant":
+            raise MalformedBodyError(
+                "http.json_constant", constant=str(exc.fields.get("constant"))
+            ) from None
+        raise MalformedBodyError("http.duplicate_key", key=str(exc.fields.get("key"))) from None
     except ValueError as exc:  # not JSON, not UTF-8
         raise MalformedBodyError("http.not_json", detail=str(exc)[:300]) from None
 

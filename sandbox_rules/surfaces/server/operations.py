@@ -193,7 +193,9 @@ def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> A
         try:
             try:
                 data = loads_json(line, lineno)
-            except DocumentFormatError as exc:  # a key given twice
+            except DocumentFormatError as exc:  # a key given twice, a NaN: said on its line
+                if exc.key != "error.duplicate_key":
+                    raise
                 raise DocumentFormatError.from_key(
                     "http.line_duplicate_key", line=lineno, key=exc.fields.get("key")
                 ) from None
