@@ -373,6 +373,26 @@ class InputTooLargeError(InputValidationError):
     title_en = "Input beyond a resource limit (file too large, list too long, nesting too deep)"
 
 
+class InterpretationInputError(InputValidationError, InterpretationError):
+    """Input whose only problems are chosen interpretations (its ``interpretations`` field):
+    an unknown id or an option it does not offer, each named in ``errors``. Code
+    ``interpretation`` on every surface, as :class:`InterpretationError` of an argument."""
+
+    code = "interpretation"
+    title_vi = InterpretationError.title_vi
+    title_en = InterpretationError.title_en
+
+
+def input_error_class(errors: Iterable[Mapping[str, Any]]) -> type[InputValidationError]:
+    """The class of an input error with these per-field ``errors``: an
+    :class:`InterpretationInputError` when every problem is a chosen interpretation (each
+    entry's ``code``, surfaces/inputs.translate), else :class:`InputValidationError`."""
+    items = list(errors)
+    if items and all(e.get("code") == InterpretationError.code for e in items):
+        return InterpretationInputError
+    return InputValidationError
+
+
 class DocumentFormatError(InputValidationError):
     """A file or text that is not valid YAML/JSON/TOML, not UTF-8, or uses YAML aliases."""
 

@@ -153,10 +153,23 @@ def errors_md() -> str:
         "construction) raise `ModelValidationError`: an `InputValidationError` (code "
         "`input_validation`) that is also a pydantic `ValidationError`, so code written for "
         "pydantic keeps working. `errors` is the per-field list (`field`, `problem`, `loc`, "
-        "`type`, `msg`), also callable as `errors()` like pydantic's.\n",
+        "`type`, `msg`, `msg_vi`, `suggestion`), also callable as `errors()` like pydantic's; "
+        "it is what every surface publishes (the error record's `errors`, the HTTP service, "
+        "the CLI's `--json`): `loc`/`field` are the path of the offending input "
+        "(`applicant.staff_qualified`: no union tag such as pydantic's "
+        "`applicant.organisation.staff_qualified`), `msg` the English of the message the "
+        "command line shows, `msg_vi` the same message in Vietnamese. pydantic's own errors, "
+        "with its locations and words, stay available as "
+        "`sandbox_rules._validation.pydantic_errors(exc)`. When every problem is a chosen "
+        "interpretation (an unknown id or option in `interpretations`), the error is a "
+        "`ModelInterpretationError`, code `interpretation`, as an unknown interpretation "
+        "given as an argument.\n",
         "`Application`, `SandboxRecord` (`model_validate`, `model_validate_json`, khởi tạo "
         "trực tiếp) báo `ModelValidationError`: vừa là `InputValidationError` vừa là "
-        "`ValidationError` của pydantic; `errors` liệt kê từng trường sai.\n",
+        "`ValidationError` của pydantic; `errors` liệt kê từng trường sai theo đường dẫn "
+        "của dữ liệu đầu vào (`applicant.staff_qualified`), `msg` (tiếng Anh) và `msg_vi` "
+        "(tiếng Việt) là cùng một thông báo như dòng lệnh hiển thị. Cách hiểu không có báo "
+        "mã `interpretation`.\n",
         "- Yes/no facts take only `true`/`false` (or `null`, unknown) or the words `có`/`không`: "
         'not `1`, `"yes"`, `"true"`; in YAML files `yes`/`no`/`on`/`off` are text (YAML 1.2) '
         "and refused with «có»/«không» suggested. / Dữ kiện có/không chỉ nhận `true`/`false` "

@@ -28,6 +28,7 @@ from sandbox_rules.errors import (
     brief,
     field_message,
     field_problem,
+    input_error_class,
 )
 from sandbox_rules.i18n import Message, Texts, by_name, messages, t, value_names
 from sandbox_rules.io import yaml12_booleans
@@ -337,6 +338,9 @@ def translate(
             if isinstance(err.get("input"), (str, int, float, bool))
             else None,
         }
+        error = (err.get("ctx") or {}).get("error")
+        if err["type"] == "value_error" and isinstance(error, SandboxRulesError):
+            entry["code"] = error.code  # the validator's own error: its code (an interpretation)
         for lg in ("vi", "en"):
             problem, suggestion = _problem(err, path, ann, parent, lg)
             entry[f"problem_{lg}"] = problem
@@ -387,6 +391,11 @@ def dotted(path: Sequence[str | int]) -> str:
     """``data_sources[1].managed_by``: list items counted from 1, as an officer counts."""
     text = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in path)
     return text.lstrip(".") or "(root)"
+
+
+#: The fields of a request body (surfaces/server) that hold a whole input of its own: the
+#: labels of the fields under them are the input's.
+_WRAPPERS = ("application", "record")
 
 
 def _problem(
@@ -472,6 +481,8 @@ def _problem(
     else:
         text = t("validation.other", lang, detail=err.get("msg", kind))
     label = field_label(path, lang)
+    if label is None and len(path) > 1 and path[0] in _WRAPPERS:
+        label = field_label(path[1:], lang)  # an application inside a request's body
     if label:
         text = f"{text} ({label})"
     if suggestion is not None:
@@ -518,8 +529,10 @@ def _by_names(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
     """A copy of ``data`` with each coded value written as its Vietnamese name (as the
     tables print it, by_name) replaced by its code; None when there is none."""
 
+    from sandbox_rules._validation import pydantic_errors
+
     found = []
-    for err in exc.errors():
+    for err in pydantic_errors(exc):  # pydantic's locations: the union tags name the kinds
         if err["type"] == "union_tag_invalid":  # a kind written as its name: «tổ chức»
             path = resolve(model, err["loc"])[0]
             ctx = dict(err.get("ctx") or {})
@@ -597,7 +610,7 @@ def invalid(
         "problems": Texts(problems("vi"), problems("en")),
         **more,
     }
-    return InputValidationError.from_key(key, errors=errors, **fields)
+    return input_error_class(errors).from_key(key, errors=errors, **fields)
 
 
 def _behind_wrong_kinds(
@@ -701,7 +714,9 @@ def _fields_of_another_kind(
     alone would show next)."""
     groups: dict[tuple[DataPath, str], list[str]] = {}
     members: dict[tuple[DataPath, str], Any] = {}
-    for raw in exc.errors():
+    from sandbox_rules._validation import pydantic_errors
+
+    for raw in pydantic_errors(exc):  # pydantic's locations: the union tags name the kinds
         if raw["type"] != "extra_forbidden":
             continue
         found = _union_at(model, raw["loc"])

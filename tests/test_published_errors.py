@@ -1,0 +1,186 @@
+"""One error, said the same on every surface: the Python API's error record, the HTTP
+service's body and the command line's ``--json`` give the input's own path (no union tag),
+the message the command line shows (in English and Vietnamese, with the suggestion) and the
+same code; limits are ``input_too_large``; usage errors have a record for a JSON caller."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from _cli import run_cli
+
+import sandbox_rules as sr
+from sandbox_rules.errors import InputValidationError, InterpretationError, SandboxRulesError
+from sandbox_rules.schema import json_schema
+
+BAD = {
+    "applicant": {"kind": "organisation", "staff_qualified": "yes"},
+    "submission": {"submitted_on": "23/11/2026"},
+}
+# What the command line says of BAD in English (and every surface now says in ``msg``).
+STAFF_EN = (
+    "needs true or có (yes), false or không (no), or leave it empty if unknown; got «yes» "
+    "(Staff qualified in their field). Did you mean «có»?"
+)
+STAFF_VI = (
+    "cần true hoặc có, false hoặc không (để trống nếu chưa biết); nhận được «yes» "
+    "(Đội ngũ cán bộ có trình độ chuyên môn phù hợp). Có phải ý bạn là «có»?"
+)
+DATE_EN = (
+    "«23/11/2026» is not a valid date (write YYYY-MM-DD, e.g. 2026-12-01) (Filing date). "
+    "Did you mean «2026-11-23»?"
+)
+
+
+def _python_error(data: Any) -> dict[str, Any]:
+    with pytest.raises(SandboxRulesError) as info:
+        sr.assess(data)
+    record: dict[str, Any] = json.loads(info.value.record().to_json())
+    return record
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    pytest.importorskip("starlette")
+    import warnings
+
+    from sandbox_rules.surfaces.server.app import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+    with TestClient(create_app(), raise_server_exceptions=False) as c:
+        yield c
+
+
+def _http_error(client: Any, path: str, data: Any) -> dict[str, Any]:
+    resp = client.post(path, json=data)
+    assert resp.status_code == 422, resp.text
+    body: dict[str, Any] = resp.json()
+    jsonschema.validate(body["error"], json_schema("error"))  # the published contract
+    return body["error"]
+
+
+def _cli_error(tmp_path: Path, data: Any, *argv: str) -> tuple[int, dict[str, Any], str]:
+    f = tmp_path / "in.json"
+    f.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, err = run_cli([*argv, str(f), "--json", "--lang", "en"])
+    record = json.loads(out)["error"]
+    jsonschema.validate(record, json_schema("error"))
+    return code, record, err
+
+
+def _fields(record: dict[str, Any]) -> list[tuple[str, list[Any], str, str | None]]:
+    return sorted(
+        (e["field"], list(e["loc"]), e["msg"], e.get("suggestion")) for e in record["errors"]
+    )
+
+
+EXPECTED = [
+    ("applicant.staff_qualified", ["applicant", "staff_qualified"], STAFF_EN, "có"),
+    ("submission.submitted_on", ["submission", "submitted_on"], DATE_EN, "2026-11-23"),
+]
+
+
+# -- F3, F4: the input's path, the command line's words ------------------------------------------
+def test_the_python_api_gives_the_input_path_and_the_cli_s_words() -> None:
+    record = _python_error(BAD)
+    assert record["code"] == "input_validation"
+    assert _fields(record) == EXPECTED
+    staff = next(e for e in record["errors"] if e["field"] == "applicant.staff_qualified")
+    assert staff["msg_vi"] == STAFF_VI
+    assert "Input should be" not in record["message"]
+    assert "organisation" not in json.dumps(record["errors"])
+
+
+def test_model_validation_error_s_errors_are_the_input_path() -> None:
+    with pytest.raises(InputValidationError) as info:
+        sr.Application.model_validate(BAD)
+    items = info.value.errors()  # callable, as documented
+    assert sorted((e["field"], e["loc"], e["msg"]) for e in items) == [
+        (f, loc, msg) for f, loc, msg, _ in EXPECTED
+    ]
+    assert info.value.to_dict()["errors"][0]["loc"] in (
+        ("applicant", "staff_qualified"),
+        ("submission", "submitted_on"),
+    )
+
+
+def test_the_http_service_gives_the_same_record_as_python(client: Any) -> None:
+    error = _http_error(client, "/assess", BAD)
+    assert _fields(error) == EXPECTED
+    assert error == _python_error(BAD)
+
+
+def test_http_bodies_of_the_service_s_own_requests_name_the_input_path(client: Any) -> None:
+    # an application inside a dossier request: its tag is not in the path either
+    error = _http_error(client, "/dossier", {"application": BAD})
+    assert _fields(error) == [
+        (f"application.{f}", ["application", *loc], msg, s) for f, loc, msg, s in EXPECTED
+    ]
+    error = _http_error(client, "/deadline", {"event": "01/03/2026", "period": {"unit": "days"}})
+    said = {e["field"]: e["msg"] for e in error["errors"]}
+    assert said["period.n"] == "required field «n» is missing"
+    assert "Value error" not in json.dumps(error)
+
+
+def test_the_cli_json_gives_the_same_fields(tmp_path: Path) -> None:
+    code, record, _ = _cli_error(tmp_path, BAD, "assess")
+    assert code == 1
+    assert _fields(record) == EXPECTED
+
+
+def test_a_record_s_events_and_a_wrong_kind_name_the_input_path() -> None:
+    # a list of events: items counted from 0, as JSON; a kind misspelt: the path of ``kind``
+    with pytest.raises(SandboxRulesError) as info:
+        sr.load_application({"applicant": {"kind": "organisaton"}})
+    (item,) = info.value.to_dict()["errors"]
+    assert (item["field"], list(item["loc"])) == ("applicant.kind", ["applicant", "kind"])
+    assert item["suggestion"] == "organisation"
+    # a tagged union in an item of a list (an event's applicant): no tag in the path either
+    events = [
+        {"type": "certificate_issued", "date": "2026-01-05"},
+        {
+            "type": "applicant_changed",
+            "date": "2026-02-05",
+            "applicant": {"kind": "organisation", "staff_qualified": "yes"},
+        },
+    ]
+    with pytest.raises(SandboxRulesError) as info:
+        sr.SandboxRecord.model_validate({"events": events})
+    (item,) = info.value.to_dict()["errors"]
+    assert list(item["loc"]) == ["events", 1, "applicant", "staff_qualified"]
+    assert item["field"] == "events.1.applicant.staff_qualified"
+    assert item["msg"].startswith("needs true or có (yes)")
+
+
+# -- F5: an unknown interpretation is ``interpretation`` everywhere ------------------------------
+NOPE = {"applicant": {"kind": "organisation"}, "interpretations": {"nope": "x"}}
+
+
+def test_an_unknown_interpretation_in_the_input_is_code_interpretation(client: Any) -> None:
+    with pytest.raises(InterpretationError) as info:
+        sr.assess(NOPE)
+    assert info.value.code == "interpretation"
+    with pytest.raises(InterpretationError) as info2:
+        sr.assess({"applicant": {"kind": "organisation"}}, interpretations={"nope": "x"})
+    assert info2.value.code == "interpretation"
+    python = info.value.to_dict()
+    error = _http_error(client, "/assess", NOPE)
+    assert error["code"] == "interpretation"
+    assert error == json.loads(info.value.record().to_json())
+    assert "Value error" not in error["message"]
+    assert error["errors"][0]["msg"].startswith("unknown interpretation 'nope'")
+    assert python["code"] == "interpretation"
+
+
+def test_an_unknown_interpretation_in_a_file_is_code_interpretation(tmp_path: Path) -> None:
+    code, record, _ = _cli_error(tmp_path, NOPE, "assess")
+    assert (code, record["code"]) == (1, "interpretation")
+    assert record["errors"][0]["field"] == "interpretations"
