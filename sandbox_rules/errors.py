@@ -365,6 +365,15 @@ class InputValidationError(SandboxRulesError, ValueError):
         return msgspec.structs.replace(super().record(), errors=tuple(items))
 
 
+class UsageError(SandboxRulesError):
+    """A command line that is wrong: an unknown option, a missing argument, a value an option
+    does not take (exit code 2; with ``--json`` also an error record on stdout)."""
+
+    code = "usage"
+    title_vi = "Dòng lệnh sai (tùy chọn không có, thiếu tham số, giá trị tùy chọn không hợp lệ)"
+    title_en = "A wrong command line (an unknown option, a missing argument, a bad option value)"
+
+
 class InputTooLargeError(InputValidationError):
     """Input beyond a resource limit: a file too large, a list too long, a nesting too deep."""
 

@@ -184,6 +184,18 @@ def errors_md() -> str:
         "consultation, an answer before or without its request; an approved end before the "
         "start) are refused naming both (`event_order`, `input_validation`). / Sự kiện sai "
         "thứ tự bị từ chối, nêu rõ cả hai sự kiện.\n",
+        "## Command line / Dòng lệnh\n",
+        "A wrong command line exits with 2 and says why on stderr; with `--json` its error "
+        'record is on stdout too, as for every other error (`{"error": {...}}`): code '
+        "`usage` (an unknown option, a missing argument, a value argparse refuses, two "
+        "periods), `interpretation` (an unknown `--interpretation`, as everywhere) or "
+        "`input_validation` for a day not written YYYY-MM-DD (`--as-of 02/03/2026`, "
+        '`deadline 01/01/2026`): one field error naming the option (`loc` `["--as-of"]`, '
+        "type `date_parsing`) with the ISO day meant as `suggestion`, as a day in a file "
+        "gets. The command line reads days only as YYYY-MM-DD: it suggests, never guesses.\n",
+        "Dòng lệnh sai thoát với mã 2 và nói rõ lý do trên stderr; với `--json` bản ghi lỗi "
+        "cũng được in ra stdout (mã `usage`, `interpretation`, hoặc `input_validation` cho "
+        "ngày không viết theo dạng YYYY-MM-DD, kèm gợi ý ngày đúng dạng).\n",
         "## Limits / Giới hạn\n",
         "| Limit | Value |",
         "|---|---|",
@@ -350,6 +362,11 @@ def cli_md() -> str:
         HEADER,
         "# Command line\n",
         "Generated from the parser of `sandbox-rules`: what `--help` prints for each command.\n",
+        "Exit codes: 0 ok; 1 an input or rule error; 2 a wrong command line; 70 a bug. With "
+        "`--json` every error, a wrong command line too, is also an error record on stdout "
+        '(`{"error": {"code": ...}}`): code `usage`, `interpretation` for an unknown '
+        "`--interpretation`, `input_validation` for a day not written YYYY-MM-DD (the day "
+        "meant as `suggestion`); see [errors](errors.md).\n",
         "```text",
         parser.format_help().rstrip(),
         "```\n",

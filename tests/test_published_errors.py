@@ -184,3 +184,71 @@ def test_an_unknown_interpretation_in_a_file_is_code_interpretation(tmp_path: Pa
     code, record, _ = _cli_error(tmp_path, NOPE, "assess")
     assert (code, record["code"]) == (1, "interpretation")
     assert record["errors"][0]["field"] == "interpretations"
+
+
+# -- F5: a wrong command line, for a JSON caller ------------------------------------------------
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = str(ROOT / "examples" / "individual-health.yaml")
+SCENARIO = str(ROOT / "examples" / "scenarios" / "conclusion.yaml")
+
+
+def _usage_record(*argv: str) -> tuple[dict[str, Any], str]:
+    code, out, err = run_cli([*argv, "--json", "--lang", "en"])
+    assert code == 2, (out, err)  # a wrong command line: exit 2, as ever
+    (line,) = out.splitlines()  # one record on stdout
+    record: dict[str, Any] = json.loads(line)["error"]
+    jsonschema.validate(record, json_schema("error"))
+    assert "error:" in err  # and the usage message on stderr, as without --json
+    return record, err
+
+
+def test_an_unknown_interpretation_option_is_code_interpretation_with_json() -> None:
+    record, _ = _usage_record("assess", EXAMPLE, "--interpretation", "nope=x")
+    assert record["code"] == "interpretation"
+    assert record["message"].startswith("--interpretation: unknown interpretation 'nope'")
+    assert record["message_vi"].startswith("--interpretation không hợp lệ: không có cách hiểu")
+
+
+@pytest.mark.parametrize(
+    ("argv", "field", "given", "meant"),
+    [
+        (("deadline", "01/01/2026", "--days", "3"), "event", "01/01/2026", "2026-01-01"),
+        (("timeline", SCENARIO, "--as-of", "02/03/2026"), "--as-of", "02/03/2026", "2026-03-02"),
+    ],
+)
+def test_a_day_written_dd_mm_yyyy_on_the_line_is_a_typed_date_error(
+    argv: tuple[str, ...], field: str, given: str, meant: str
+) -> None:
+    record, err = _usage_record(*argv)
+    assert record["code"] == "input_validation"
+    (item,) = record["errors"]
+    assert (item["field"], item["loc"], item["type"]) == (field, [field], "date_parsing")
+    assert item["suggestion"] == meant
+    assert item["msg"] == (
+        f"«{given}» is not a day: it is written dd/mm/yyyy; write YYYY-MM-DD, "
+        f"e.g. 2026-12-01. Did you mean «{meant}»?"
+    )
+    assert item["msg_vi"].startswith(f"«{given}» không phải là ngày")
+    assert f"Did you mean «{meant}»?" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("deadline", "2026-01-01"),  # no period
+        ("deadline", "2026-01-01", "--days", "three"),  # argparse's own error
+        ("assess", EXAMPLE, "--nope"),
+        ("assess", EXAMPLE, "--interpretation", "nope"),  # no '='
+    ],
+)
+def test_other_usage_errors_are_code_usage_with_json(argv: tuple[str, ...]) -> None:
+    record, _ = _usage_record(*argv)
+    assert record["code"] == "usage"
+    assert record["message"] and record["message_vi"] and record["key"]
+    assert record["message"] != record["message_vi"]
+
+
+def test_a_usage_error_without_json_prints_nothing_on_stdout() -> None:
+    code, out, err = run_cli(["deadline", "01/01/2026", "--days", "3", "--lang", "en"])
+    assert (code, out) == (2, "")
+    assert "Did you mean «2026-01-01»?" in err
