@@ -121,8 +121,10 @@ class ModelValidationError(InputValidationError, pydantic_core.ValidationError):
         from sandbox_rules.i18n import Message, Texts, t
 
         errors = published_errors(exc, model)
-        if cls is ModelValidationError and input_error_class(errors) is not InputValidationError:
-            return ModelInterpretationError.of(exc, what, model)
+        kind = input_error_class(errors)
+        if cls is ModelValidationError and kind is not InputValidationError:
+            # a resource limit, or only interpretations: the code of that error
+            return _MODEL_CLASSES[kind].of(exc, what, model)
         fields = {
             "what": Message(what, {}),
             "summary": Texts(summary(errors, "vi"), summary(errors, "en")),
@@ -157,6 +159,27 @@ class ModelInterpretationError(ModelValidationError, InterpretationInputError): 
         state.pop("_raw", None)
         state["errors"] = FieldErrors(self.errors)
         return (_rebuild, (InterpretationInputError, (self.message,), state))
+
+
+class ModelTooLargeError(ModelValidationError, InputTooLargeError):  # type: ignore[misc]
+    """Input with a list or a text beyond its limit (code ``input_too_large``, docs/errors.md:
+    Limits); also a pydantic ``ValidationError``."""
+
+    code = "input_too_large"
+    title_vi = InputTooLargeError.title_vi
+    title_en = InputTooLargeError.title_en
+
+    def __reduce__(self) -> Any:
+        state = _state(self)
+        state.pop("_raw", None)
+        state["errors"] = FieldErrors(self.errors)
+        return (_rebuild, (InputTooLargeError, (self.message,), state))
+
+
+_MODEL_CLASSES: dict[type[InputValidationError], type[ModelValidationError]] = {
+    InterpretationInputError: ModelInterpretationError,
+    InputTooLargeError: ModelTooLargeError,
+}
 
 
 def pydantic_errors(exc: ValidationError) -> list[Any]:

@@ -394,12 +394,20 @@ class InterpretationInputError(InputValidationError, InterpretationError):
 
 def input_error_class(errors: Iterable[Mapping[str, Any]]) -> type[InputValidationError]:
     """The class of an input error with these per-field ``errors``: an
+    :class:`InputTooLargeError` when one is beyond a resource limit (``LIMIT_TYPES``), an
     :class:`InterpretationInputError` when every problem is a chosen interpretation (each
     entry's ``code``, surfaces/inputs.translate), else :class:`InputValidationError`."""
     items = list(errors)
+    if any(e.get("type") in LIMIT_TYPES for e in items):
+        return InputTooLargeError
     if items and all(e.get("code") == InterpretationError.code for e in items):
         return InterpretationInputError
     return InputValidationError
+
+
+#: The types of field errors that are a resource limit (a list or a text too long): an
+#: input with one of them is :class:`InputTooLargeError`, code ``input_too_large``.
+LIMIT_TYPES = frozenset({"too_long", "string_too_long"})
 
 
 class DocumentFormatError(InputValidationError):
@@ -623,6 +631,17 @@ class InputFileError(InputValidationError):
         super().__init__(_message("error.file", "en", fields))
         self._localise("error.file", fields)
         self.path = _shown(path)
+
+
+class InputFileTooLargeError(InputFileError, InputTooLargeError):
+    """An input file (or standard input) beyond a resource limit: too large, nested too
+    deep, too many values (docs/errors.md, Limits)."""
+
+    code = "input_too_large"
+    title_vi = "Tệp đầu vào (hoặc stdin) vượt giới hạn: quá lớn, lồng quá sâu, quá nhiều giá trị"
+    title_en = (
+        "An input file (or stdin) beyond a resource limit: too large, too deep, too many values"
+    )
 
 
 class OutputPathError(SandboxRulesError):

@@ -139,12 +139,13 @@ def parse_document(
         ) from None
     if data is None:
         raise DocumentFormatError.from_key("error.empty", name=label)
-    _check_shape(data, label)
+    check_shape(data, label)
     return data
 
 
-def _check_shape(data: Any, label: object) -> None:
-    """Depth and size limits, checked without recursion."""
+def check_shape(data: Any, label: object) -> None:
+    """Depth and size limits (MAX_DEPTH nested mappings and lists, MAX_NODES values) of
+    parsed data, checked without recursion: InputTooLargeError beyond them."""
     stack: list[tuple[Any, int]] = [(data, 1)]
     nodes = 0
     while stack:
@@ -158,7 +159,7 @@ def _check_shape(data: Any, label: object) -> None:
             children = value
         else:
             continue
-        if depth >= MAX_DEPTH and children:
+        if depth > MAX_DEPTH:  # the root's mapping or list is level 1
             raise InputTooLargeError.from_key("error.too_deep", name=label, depth=MAX_DEPTH)
         stack.extend((c, depth + 1) for c in children)
 

@@ -124,7 +124,7 @@ def all_error_classes() -> list[type]:
 
 
 def errors_md() -> str:
-    from sandbox_rules import _validation, io, models
+    from sandbox_rules import _validation, cli_io, io, models
     from sandbox_rules.law import citation
     from sandbox_rules.lifecycle import MAX_EVENTS
     from sandbox_rules.procedures import MAX_TIMELINE_EVENTS
@@ -200,6 +200,7 @@ def errors_md() -> str:
         "| Limit | Value |",
         "|---|---|",
         f"| Input file (`sandbox_rules.io.load_document`, `max_bytes=`) | {io.DEFAULT_MAX_BYTES} bytes |",
+        f"| Input file of the command line (or stdin) | {cli_io.MAX_INPUT_BYTES} bytes |",
         f"| JSON text to `model_validate_json` | {_validation.MAX_JSON_BYTES} characters |",
         "| YAML aliases (`*name`) | refused: a small file cannot expand into a large one |",
         f"| Nesting depth / values in one document | {io.MAX_DEPTH} / {io.MAX_NODES} |",
@@ -211,6 +212,14 @@ def errors_md() -> str:
         f"| Events of a timeline | {MAX_TIMELINE_EVENTS} |",
         f"| Citation text | {citation.MAX_CITATION_LENGTH} characters |",
         "",
+        "Beyond any of these the error is `input_too_large` (`InputTooLargeError`; "
+        "`InputFileTooLargeError` for a file, `ModelTooLargeError` from an input model) on "
+        "every surface: a file too large, nested deeper than the limit (the document's "
+        "mapping or list is level 1) or with too many values, read by the Python API "
+        "(`load_document`) or the command line; a list or a text too long, whose field error "
+        "(type `too_long`, `string_too_long`) names it, the other problems of the input "
+        "listed with it. The HTTP service has its own body limits (docs/server.md: 413, and "
+        "400 for a body its decoder cannot nest).\n",
         "Giới hạn là giới hạn tài nguyên (không phải điều kiện pháp lý): tệp, danh sách, độ "
         "sâu lồng nhau; vượt giới hạn báo `input_too_large`.\n",
         "## Codes / Mã lỗi\n",

@@ -77,13 +77,13 @@ CASES: list[tuple[str, Callable[[], Any], str]] = [
     ("dossier() with a non-bool flag", lambda: sr.dossier("adjustment", "organisation", [], requires_extension="yes"), "input_validation"),  # type: ignore[arg-type]
     ("dossier() of too many names", lambda: sr.dossier("issuance", "individual", ["x"] * 10_000), "input_too_large"),
     ("Application nested deep", lambda: sr.Application.model_validate(_deep(5000)), "input_validation"),
-    ("Application with a 1e6-element list", lambda: sr.Application.model_validate({**IND, "data_sources": [{}] * 10**6}), "input_validation"),
+    ("Application with a 1e6-element list", lambda: sr.Application.model_validate({**IND, "data_sources": [{}] * 10**6}), "input_too_large"),
     ("Application JSON of the wrong type", lambda: sr.Application.model_validate_json(5), "input_validation"),  # type: ignore[arg-type]
     ("Application JSON too large", lambda: sr.Application.model_validate_json(" " * (6 * 1024 * 1024)), "input_too_large"),
     ("Application.model_validate_json broken", lambda: sr.Application.model_validate_json("{"), "input_validation"),
     ("SandboxRecord.model_validate_json broken", lambda: sr.SandboxRecord.model_validate_json("[1]"), "input_validation"),
     ("Application constructed directly", lambda: sr.Application(applicant={"kind": "robot"}), "input_validation"),  # type: ignore[arg-type]
-    ("a record with 10**4 events", lambda: sr.SandboxRecord.model_validate({"events": [{"type": "testing_started", "date": "2026-01-05"}] * 10_000}), "input_validation"),
+    ("a record with 10**4 events", lambda: sr.SandboxRecord.model_validate({"events": [{"type": "testing_started", "date": "2026-01-05"}] * 10_000}), "input_too_large"),
     ("a record's form misspelt", lambda: sr.assess(IND).to_json(form="compat"), "input_validation"),  # type: ignore[arg-type]
     ("json_schema of a list", lambda: __import__("sandbox_rules.schema").schema.json_schema([1]), "input_validation"),
     ("a timeline of 1000 events", lambda: sr.timeline("issuance-12.3", {f"e{i}": "2026-01-05" for i in range(1000)}, date(2026, 2, 1)), "input_validation"),

@@ -252,3 +252,75 @@ def test_a_usage_error_without_json_prints_nothing_on_stdout() -> None:
     code, out, err = run_cli(["deadline", "01/01/2026", "--days", "3", "--lang", "en"])
     assert (code, out) == (2, "")
     assert "Did you mean «2026-01-01»?" in err
+
+
+# -- F6: resource limits are input_too_large, said in both languages ------------------------------
+def _nested(n: int) -> Any:
+    out: Any = 1
+    for _ in range(n):
+        out = [out]
+    return out
+
+
+def test_a_list_or_a_text_over_its_limit_is_input_too_large(client: Any) -> None:
+    from sandbox_rules.errors import InputTooLargeError
+
+    data = {"applicant": {"kind": "organisation"}, "submission": {"documents": ["x"] * 201}}
+    with pytest.raises(InputTooLargeError) as info:
+        sr.assess(data)
+    record = json.loads(info.value.record().to_json())
+    assert record["code"] == "input_too_large"
+    (item,) = record["errors"]
+    assert (item["field"], item["type"]) == ("submission.documents", "too_long")
+    assert item["msg"] == "201 items, more than the limit of 200 (Documents in the dossier)"
+    assert item["msg_vi"] == "201 mục, vượt giới hạn 200 mục (Tài liệu có trong hồ sơ)"
+    assert _http_error(client, "/assess", data) == record
+    with pytest.raises(InputTooLargeError) as info:
+        sr.load_application({"applicant": {"kind": "organisation", "name": "x" * 2001}})
+    (item,) = info.value.to_dict()["errors"]
+    assert item["msg"] == "longer than the limit of 2000 characters (Organisation name)"
+    assert item["msg_vi"] == "dài quá giới hạn 2000 ký tự (Tên tổ chức)"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "said"),
+    [
+        ("deep.json", json.dumps({"applicant": _nested(70)}), "nested more than 64 levels deep"),
+        ("deeper.json", "[" * 10_000 + "]" * 10_000, "nested more than 64 levels deep"),
+        ("deep.yaml", "a: " + "[" * 70 + "]" * 70 + "\n", "nested more than 64 levels deep"),
+        ("big.json", '{"a": "' + "x" * (9 * 1024 * 1024) + '"}', "larger than the 8 MB limit"),
+    ],
+)
+def test_a_file_beyond_a_limit_is_input_too_large_on_the_command_line(
+    tmp_path: Path, name: str, text: str, said: str
+) -> None:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    code, out, err = run_cli(["assess", str(f), "--json", "--lang", "en"])
+    record = json.loads(out)["error"]
+    assert (code, record["code"]) == (1, "input_too_large"), record
+    assert said in record["message"]
+    assert "input_too_large" in err
+
+
+def test_the_python_api_refuses_a_document_nested_deeper_than_the_limit(tmp_path: Path) -> None:
+    from sandbox_rules.errors import InputTooLargeError
+    from sandbox_rules.io import MAX_DEPTH, load_document
+
+    ok = tmp_path / "ok.json"
+    ok.write_text(json.dumps(_nested(MAX_DEPTH)))  # 64 lists, one in another: the limit
+    assert load_document(ok) == _nested(MAX_DEPTH)
+    deep = tmp_path / "deep.json"
+    deep.write_text(json.dumps(_nested(MAX_DEPTH + 1)))
+    with pytest.raises(InputTooLargeError, match="nested more than 64"):
+        load_document(deep)
+
+
+# -- F7 ----------------------------------------------------------------------------------------
+def test_a_fraction_of_a_month_is_not_a_whole_number() -> None:
+    record = _python_error(
+        {"applicant": {"kind": "organisation"}, "scope": {"duration_months": 1.5}}
+    )
+    (item,) = record["errors"]
+    assert item["msg"] == "«1.5» is not a whole number (Duration (months))"
+    assert item["msg_vi"] == "«1.5» không phải là số nguyên (Thời hạn thử nghiệm (tháng))"

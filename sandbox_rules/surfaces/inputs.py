@@ -446,8 +446,17 @@ def _problem(
     elif kind.startswith(("date", "datetime")):
         text = t("validation.date", lang, given=given)
         suggestion = iso_form(written)  # «01/03/2026» -> «2026-03-01»
+    elif kind == "int_from_float":  # a number, not a whole one: «1.5» months
+        text = t("validation.whole_number", lang, given=given)
     elif kind.startswith(("int", "float")):
         text = t("validation.number", lang, given=given)
+    elif kind == "too_long":  # a resource limit (docs/errors.md: Limits)
+        actual = ctx.get("actual_length")
+        if actual is None and isinstance(written, (list, tuple, dict)):
+            actual = len(written)
+        text = t("validation.too_long", lang, limit=ctx.get("max_length", "?"), actual=actual)
+    elif kind == "string_too_long":
+        text = t("validation.string_too_long", lang, limit=ctx.get("max_length", "?"))
     elif kind in ("greater_than_equal", "greater_than"):
         text = t("validation.ge", lang, limit=ctx.get("ge", ctx.get("gt")), given=given)
     elif kind in ("less_than_equal", "less_than"):
