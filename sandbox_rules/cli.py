@@ -276,6 +276,22 @@ def iso_type(lang: str, name: str = "--as-of") -> Callable[[str], date]:
     return parse
 
 
+def _remind_type(value: str) -> int:
+    """--ics-remind N: a whole number of working days in the range the iCalendar takes;
+    anything else is a usage error naming the option (not the library's argument)."""
+    from sandbox_rules.surfaces.ics import MAX_REMIND
+
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= MAX_REMIND:
+        raise _usage(
+            "cli.int_range", option="--ics-remind", low=0, high=MAX_REMIND, given=repr(value)
+        )
+    return n
+
+
 def _date_error(value: str, name: str) -> InputValidationError:
     from sandbox_rules.i18n import Texts
 
@@ -1188,7 +1204,7 @@ def _build_parser(lang: str, only: str | None) -> tuple[argparse.ArgumentParser,
     p.add_argument("--ics", metavar=h("metavar.out_ics"), help=h("cmd.obligations_ics"))
     p.add_argument("--force", action="store_true", help=h("cmd.obligations_force"))
     p.add_argument(
-        "--ics-remind", type=int, default=3, metavar="N", help=h("cmd.obligations_remind")
+        "--ics-remind", type=_remind_type, default=3, metavar="N", help=h("cmd.obligations_remind")
     )
     p.add_argument(
         "--ics-as",
@@ -1277,7 +1293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             cli_io.write_stdout("", flush=True)
         except SandboxRulesError as exc:
-            _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
+            _write_err(f"sandbox-rules: {exc.code}: {exc.terminal_in(lang)}")
             return EXIT_ERROR
         return code
     except BrokenPipeError:
@@ -1333,7 +1349,7 @@ def _main(argv: list[str], lang: str) -> int:
             cli_io.write_stdout(
                 cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n"
             )
-        _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
+        _write_err(f"sandbox-rules: {exc.code}: {exc.terminal_in(lang)}")
         return EXIT_ERROR
 
 
@@ -1344,7 +1360,7 @@ def _usage_failed(
     help is) and, with ``--json``, its error record on stdout; exit 2."""
     if as_json:
         _write_json_error(error, out_ok)
-    _write_err(f"{prog}: {message('argparse.error', lang)}: {error.message_in(lang)}")
+    _write_err(f"{prog}: {message('argparse.error', lang)}: {error.terminal_in(lang)}")
     _write_err(message("cli.see_help", lang, prog=prog))
     return EXIT_USAGE
 

@@ -315,6 +315,7 @@ def load_overrides(path: str) -> str | dict[str, Any]:
     """``--overrides``: a path goes to the calendar, which reads TOML or JSON itself and
     versions the bytes; ``-`` is read here (JSON if it starts with '{', else TOML)."""
     if path != "-":
+        open_input(path).close()  # missing, a folder, unreadable: an input file's error
         return path
     raw, name = read_bytes(path)
     text = decode(raw, name)

@@ -123,6 +123,17 @@ class SandboxRulesError(Exception):
     def _localise(self, key: str, fields: Mapping[str, object]) -> None:
         self.key, self.fields = key, MappingProxyType(dict(fields))
 
+    #: The fields of the message as a terminal shows it, where it differs (one problem a line:
+    #: surfaces/inputs.invalid); ``message`` is one line, for programs.
+    _terminal: Mapping[str, object] | None = None
+
+    def terminal_in(self, lang: str = "en") -> str:
+        """The message as the command line shows it in ``lang``: an input file's problems one
+        a line, each with its line in the file; otherwise :meth:`message_in`."""
+        if self._terminal is None or self.key is None:
+            return self.message_in(lang)
+        return _message(self.key, lang, self._terminal)
+
     def message_in(self, lang: str = "en") -> str:
         """The message in ``lang``: the English ``message``, or its translation where the
         message is in the tables (otherwise the English one)."""

@@ -141,7 +141,10 @@ def errors_md() -> str:
         "`message`, `message_vi`, `key`, `title_vi`, `title_en` (and `errors`, the per-field "
         "list, for input errors: each with `msg` in English and `msg_vi` in Vietnamese). Catch "
         "`SandboxRulesError` to catch them all; no `KeyError`, `TypeError`, `ValueError` or raw "
-        "pydantic `ValidationError` escapes (checked by `make fuzz`).\n",
+        "pydantic `ValidationError` escapes (checked by `make fuzz`). `message` and "
+        "`message_vi` are one line, for programs; `terminal_in(lang)` is the message as the "
+        "command line prints it (a file's problems one a line, each with its line in the "
+        "file).\n",
         "Mọi lỗi do dữ liệu đầu vào sai đều là lớp con của `SandboxRulesError`, có `code` ổn "
         "định; thông báo nêu rõ trường, tham số hoặc trích dẫn bị lỗi, giá trị trích lại được "
         "cắt ngắn. Mỗi thông báo là một khóa (`key`) trong bảng thông báo: `message` là bản "

@@ -324,3 +324,36 @@ def test_a_fraction_of_a_month_is_not_a_whole_number() -> None:
     (item,) = record["errors"]
     assert item["msg"] == "«1.5» is not a whole number (Duration (months))"
     assert item["msg_vi"] == "«1.5» không phải là số nguyên (Thời hạn thử nghiệm (tháng))"
+
+
+def test_a_missing_overrides_file_is_an_input_file_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    code, out, err = run_cli(["calendar", "2026", "--overrides", str(missing), "--json"])
+    record = json.loads(out)["error"]
+    assert (code, record["code"]) == (1, "input_file")
+    assert record["message"] == f"'{missing}': no such file"
+    assert record["message_vi"] == f"'{missing}': không có tệp này"  # no OS English in it
+    assert "No such file or directory" not in err
+
+
+@pytest.mark.parametrize("given", ["-1", "21", "three"])
+def test_a_bad_ics_remind_names_the_option(given: str) -> None:
+    record, err = _usage_record(
+        "obligations", SCENARIO, "--as-of", "2026-05-01", "--ics", "-", "--ics-remind", given
+    )
+    assert record["code"] == "usage"
+    assert record["message"] == f"--ics-remind takes a whole number from 0 to 20, got '{given}'"
+    assert "remind_working_days" not in record["message"] + record["message_vi"] + err
+
+
+def test_the_message_of_an_input_file_error_is_one_line_and_the_terminal_s_is_not(
+    tmp_path: Path,
+) -> None:
+    _, record, err = _cli_error(tmp_path, BAD, "assess")
+    assert "\n" not in record["message"] and "\n" not in record["message_vi"]
+    assert record["message"] == (
+        f"{tmp_path / 'in.json'}: invalid application (2 errors): "
+        f"applicant.staff_qualified: {STAFF_EN}; submission.submitted_on: {DATE_EN}"
+    )
+    # the terminal keeps one problem a line, with the field's place
+    assert f"\n            applicant, staff_qualified: {STAFF_EN}\n" in err

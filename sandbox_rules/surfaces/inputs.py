@@ -609,17 +609,29 @@ def invalid(
     ``count``, ``problems``, a line per problem with its line in the file, then ``notes``,
     and ``more``), said in each language from each problem's ``problem_vi``/``problem_en``."""
 
-    def problems(lang: str) -> str:
+    def problems(lang: str) -> str:  # for the terminal: one a line
         return _lines(errors, lang) + "".join("\n  " + n.render(lang) for n in notes)
+
+    def one_line(lang: str) -> str:  # for programs (``message``): one line
+        said = [_one(e, lang) for e in errors] + [n.render(lang) for n in notes]
+        return ": " + "; ".join(said) if said else ""
 
     fields = {
         "file": source,
         "what": Message(what or "input.data", {}),
         "count": len(errors),
-        "problems": Texts(problems("vi"), problems("en")),
+        "problems": Texts(one_line("vi"), one_line("en")),
         **more,
     }
-    return input_error_class(errors).from_key(key, errors=errors, **fields)
+    error = input_error_class(errors).from_key(key, errors=errors, **fields)
+    error._terminal = {**fields, "problems": Texts(problems("vi"), problems("en"))}
+    return error
+
+
+def _one(e: Mapping[str, Any], lang: str) -> str:
+    """A problem on one line: ``applicant.staff_qualified (line 3): …``."""
+    where = f" ({t('input.line', lang, line=e['line'])})" if e.get("line") else ""
+    return f"{dotted(e['loc'])}{where}: {field_message(e, lang) or e['msg']}"
 
 
 def _behind_wrong_kinds(

@@ -989,7 +989,7 @@ def said(exc: SandboxRulesError, lang: str) -> dict[str, Any]:
     """A case's error in the language of the run: the error record (whose ``message`` and
     each ``msg`` are English, for programs) with them in ``lang``, for the officer."""
     out = exc.to_dict()
-    out["message"] = exc.message_in(lang)
+    out["message"] = exc.terminal_in(lang)
     if lang == "vi":
         out["errors"] = [{**e, "msg": e.get("msg_vi") or e["msg"]} for e in out.get("errors", ())]
     return out
