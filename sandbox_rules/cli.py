@@ -24,9 +24,9 @@ from typing import Any
 from sandbox_rules import cli_io
 from sandbox_rules.cli_io import message
 from sandbox_rules.errors import (
+    EventOrderError,
     InputValidationError,
     InvalidTransitionError,
-    OutputPathError,
     SandboxRulesError,
     UsageError,
 )
@@ -765,6 +765,10 @@ def _timeline(data: Any, args: argparse.Namespace, where: object) -> _Answer:
                     calendar=cal,
                 )
             )
+        except EventOrderError as exc:  # named by the line of the event too early
+            from sandbox_rules.surfaces.inputs import order_at
+
+            raise order_at(exc, file, (*root, "events"), _source(file, where)) from None
         except InputValidationError as exc:
             if exc.key != "error.procedure.invalid_events":
                 raise
@@ -812,19 +816,13 @@ def _event_line(
     exc: InvalidTransitionError, scenario: dict[str, Any], args: argparse.Namespace, where: object
 ) -> InvalidTransitionError:
     """A refused event named by its line in the file (items of events counted from 1)."""
-    from sandbox_rules.i18n import Message
+    from sandbox_rules.surfaces.inputs import event_at
 
     file = _located(scenario, args, where)
     if exc.index is None or not file.lines:
         return exc
     path = ("record", "events", exc.index)
-    line = file.lines.get(path)
-    item = Message("input.item", {"n": exc.index + 1})
-    if line is None:
-        return exc.at(Message("cli.event_at", {"file": _source(file, where), "item": item}))
-    return exc.at(
-        Message("cli.event_at_line", {"file": _source(file, where), "line": line, "item": item})
-    )
+    return exc.at(event_at(file, path, exc.index, _source(file, where))[0])
 
 
 def _compliance(scenario: dict[str, Any], args: argparse.Namespace, where: object) -> Any:
@@ -843,6 +841,30 @@ def _compliance(scenario: dict[str, Any], args: argparse.Namespace, where: objec
     return table.compliance
 
 
+def _record_and_compliance(
+    scenario: dict[str, Any], args: argparse.Namespace, where: object
+) -> tuple[Any, Any]:
+    """The scenario's record and its ``compliance:`` table, both read before either is
+    refused: the problems of both in one error, in the file's order (surfaces.inputs.together)."""
+    from sandbox_rules.surfaces.inputs import together
+
+    failures: list[InputValidationError] = []
+    rec = compliance = None
+    for i, read in enumerate((_record, _compliance)):
+        try:
+            value = read(scenario, args, where)
+        except InputValidationError as exc:
+            failures.append(exc)
+            continue
+        if i == 0:
+            rec = value
+        else:
+            compliance = value
+    if failures:
+        raise together(failures, _source(_located(scenario, args, where), where), "cli.scenario")
+    return rec, compliance
+
+
 def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
     from sandbox_rules.duties import record_duties
     from sandbox_rules.lifecycle import lifecycle
@@ -851,14 +873,13 @@ def _lifecycle(data: Any, args: argparse.Namespace, where: object) -> _Answer:
 
     run = _run_of(args)
     scenario, as_of = _scenario(data, args, where)
-    rec = _record(scenario, args, where)
+    rec, compliance = _record_and_compliance(scenario, args, where)
     cal = run.calendar(rec.interpretations)
     try:
         st = lifecycle(rec, as_of, calendar=cal)
     except InvalidTransitionError as exc:
         raise _event_line(exc, scenario, args, where) from None
     sched = obligations(rec, as_of, calendar=cal)
-    compliance = _compliance(scenario, args, where)
     duty = record_duties(compliance, rec, as_of, schedule=sched) if compliance is not None else None
 
     out = st.record(duty.record() if duty is not None else None)
@@ -940,8 +961,10 @@ def cmd_obligations(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    """JSON lines: one application or scenario per line in, one record (or an error record
-    naming the line) per line out; a summary on stderr; 0 if every line succeeded, else 1."""
+    """JSON lines: one application or scenario per line in, and on the same line out its
+    record, or an error record naming the line (a blank line is answered by a blank line, so
+    line N of the output always answers line N of the input); a summary on stderr; 0 if every
+    line succeeded, else 1."""
     from sandbox_rules.errors import BatchError, ErrorRecord
     from sandbox_rules.i18n import Message
 
@@ -952,7 +975,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     try:
         for lineno, raw in cli_io.iter_lines(stream, MAX_BATCH_LINE):
             if raw is not None and not raw.strip():
-                continue  # blank lines (a trailing newline) are not records
+                cli_io.write_stdout("\n")  # not a record; answered so the lines stay aligned
+                continue
             where = Message("input.line", {"line": lineno})
             try:
                 if raw is None:
@@ -998,8 +1022,12 @@ def _json_line(raw: bytes, where: object) -> Any:
     except RecursionError:
         raise _bad(where, "batch.too_deep") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
-        detail = cli_io.short(str(exc), 160)
-        raise _bad(where, "batch.not_json", detail=detail) from None
+        from sandbox_rules.errors import DocumentFormatError
+        from sandbox_rules.i18n import Message
+
+        # A line that is not JSON is a document that cannot be read, as a file would be.
+        why = Message("batch.not_json", {"detail": cli_io.short(str(exc), 160)})
+        raise DocumentFormatError.from_key("error.at", where=where, why=why) from None
 
 
 def _bug(exc: BaseException, lang: str) -> str:
@@ -1345,7 +1373,8 @@ def _main(argv: list[str], lang: str) -> int:
         prog = f"sandbox-rules {args.command}" if args.command else "sandbox-rules"
         return _usage_failed(exc.error, prog, bool(getattr(args, "json", False)), lang, out_ok)
     except SandboxRulesError as exc:
-        if getattr(args, "json", False) and not isinstance(exc, OutputPathError):
+        # With --json the error record goes to stdout too, unless stdout is what failed.
+        if getattr(args, "json", False) and not getattr(exc, "of_stdout", False):
             cli_io.write_stdout(
                 cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n"
             )

@@ -107,7 +107,7 @@ def write_stdout(text: str, *, flush: bool = False) -> None:
     stream = sys.stdout
     name = Message("io.stdout", {})
     if stream is None:
-        raise OutputPathError(name, "io.closed")
+        raise _of_stdout(OutputPathError(name, "io.closed"))
     try:
         if text:
             stream.write(text)
@@ -117,7 +117,13 @@ def write_stdout(text: str, *, flush: bool = False) -> None:
         raise
     except (OSError, ValueError) as exc:  # ValueError: write to a closed file
         silence_stdout()  # so the interpreter's last flush does not fail again
-        raise OutputPathError(name, "io.cannot_write", exc) from None
+        raise _of_stdout(OutputPathError(name, "io.cannot_write", exc)) from None
+
+
+def _of_stdout(error: OutputPathError) -> OutputPathError:
+    """``error``, marked as standard output's own: its error record cannot go there too."""
+    error.of_stdout = True
+    return error
 
 
 def silence_stdout() -> None:

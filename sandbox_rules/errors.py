@@ -18,7 +18,7 @@ from __future__ import annotations
 import reprlib
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 import msgspec
 
@@ -448,6 +448,26 @@ class EventOrderError(InputValidationError):
         self.first = first
         self.second = second
 
+    def at(
+        self, where: object, loc: Sequence[str | int] = (), line: int | None = None
+    ) -> EventOrderError:
+        """The same refusal naming where ``first`` is written: ``where`` (a message: the
+        file, its line, the event's item), and in ``errors`` its ``loc`` in the file and
+        ``line``, as every other problem of a file has them."""
+        from sandbox_rules.i18n import Message
+
+        fields = {"where": where, "why": Message(self.key or "", dict(self.fields))}
+        self.message = _message("error.at", "en", fields)
+        self.args = (self.message,)
+        self._localise("error.at", fields)
+        entry: dict[str, Any] = dict(self.errors[0]) if self.errors else {"field": self.first}
+        if loc:
+            entry.update(field=".".join(map(str, loc)), loc=list(loc))
+        if line is not None:
+            entry["line"] = line
+        self.errors = FieldErrors([entry])
+        return self
+
 
 class CalendarError(SandboxRulesError):
     """Base of calendar errors."""
@@ -620,13 +640,16 @@ def _shown(name: object) -> str:
     return name.render("en") if isinstance(name, Message) else str(name)
 
 
-class InputFileError(InputValidationError):
-    """An input file (or standard input) that cannot be read as a document: missing, a
-    directory, too large, binary, not UTF-8, empty, or not JSON/YAML. ``path`` names it."""
+class _FileError:
+    """The construction :class:`InputFileError` and :class:`OutputPathError` share (first in
+    their bases, before the error class each is): ``path``, the file's name as shown (or a
+    message, for standard input); ``why_key``, why it cannot be read or written, a key of the
+    ``io`` table with its fields ``why``; ``exc``, the system's own words. The message is
+    ``error.file``; ``path`` names the file in English."""
 
-    code = "input_file"
-    title_vi = "Tệp đầu vào (hoặc stdin) không đọc được: không có, là thư mục, quá lớn, nhị phân, không phải UTF-8, trống, hoặc không phải JSON/YAML"
-    title_en = "An input file (or stdin) that cannot be read: missing, a folder, too large, binary, not UTF-8, empty, or not JSON/YAML"
+    if TYPE_CHECKING:  # given by the error class each is (SandboxRulesError)
+
+        def _localise(self, key: str, fields: Mapping[str, object]) -> None: ...
 
     def __init__(
         self,
@@ -636,12 +659,19 @@ class InputFileError(InputValidationError):
         /,
         **why: object,
     ) -> None:
-        """``path``: the file's name as shown (or a message, for standard input);
-        ``why_key``: why it cannot be read, a key of the ``io`` table, with its fields."""
         fields = _file_fields(path, why_key, exc, why)
-        super().__init__(_message("error.file", "en", fields))
+        super().__init__(_message("error.file", "en", fields))  # type: ignore[call-arg]
         self._localise("error.file", fields)
         self.path = _shown(path)
+
+
+class InputFileError(_FileError, InputValidationError):
+    """An input file (or standard input) that cannot be read as a document: missing, a
+    directory, too large, binary, not UTF-8, empty, or not JSON/YAML. ``path`` names it."""
+
+    code = "input_file"
+    title_vi = "Tệp đầu vào (hoặc stdin) không đọc được: không có, là thư mục, quá lớn, nhị phân, không phải UTF-8, trống, hoặc không phải JSON/YAML"
+    title_en = "An input file (or stdin) that cannot be read: missing, a folder, too large, binary, not UTF-8, empty, or not JSON/YAML"
 
 
 class InputFileTooLargeError(InputFileError, InputTooLargeError):
@@ -655,28 +685,17 @@ class InputFileTooLargeError(InputFileError, InputTooLargeError):
     )
 
 
-class OutputPathError(SandboxRulesError):
+class OutputPathError(_FileError, SandboxRulesError):
     """An output path (e.g. ``--ics``) that cannot be written, or would overwrite a file."""
 
     code = "output_path"
+    #: Whether the path is standard output itself (the command line then prints the error
+    #: record on stderr only).
+    of_stdout: bool = False
     title_vi = (
         "Đường dẫn tệp kết quả (ví dụ --ics) không ghi được, hoặc sẽ ghi đè mà không có --force"
     )
     title_en = "An output path (e.g. --ics) that cannot be written, or would be overwritten without --force"
-
-    def __init__(
-        self,
-        path: object,
-        why_key: str,
-        exc: OSError | ValueError | None = None,
-        /,
-        **why: object,
-    ) -> None:
-        """As :class:`InputFileError`: the path, why it cannot be written, the system's words."""
-        fields = _file_fields(path, why_key, exc, why)
-        super().__init__(_message("error.file", "en", fields))
-        self._localise("error.file", fields)
-        self.path = _shown(path)
 
 
 class OptionalDependencyError(SandboxRulesError):

@@ -341,18 +341,29 @@ def counts_toward_10_2(event: str, months: int | None, interp: Interpretations) 
     )
 
 
-def _refused_by(rule: Rule, state: str, event: str) -> InvalidTransitionError:
-    """``event`` refused by the declared ``rule``: its statement says why, in each language."""
-    from sandbox_rules.i18n import Texts
+def _refusal(state: str, event: str, citation: str, **why: Any) -> InvalidTransitionError:
+    """``event`` refused in ``state`` by ``citation`` (the rules, ids and clauses), the events
+    allowed in ``state`` listed; ``why``: the rest of InvalidTransitionError's reasons
+    (``why_key`` and its fields, ``clauses``). Every refusal of the table is built here."""
+    return InvalidTransitionError(state, event, _events_in(state), citation, **why)
 
-    return InvalidTransitionError(
+
+def _refused_by(
+    rule: Rule, state: str, event: str, why_key: str = "error.transition.rule", **fields: Any
+) -> InvalidTransitionError:
+    """``event`` refused by the declared ``rule``: ``why_key`` (with ``fields``) says why; by
+    default the rule's statement, in each language."""
+    if why_key == "error.transition.rule":
+        from sandbox_rules.i18n import Texts
+
+        fields = {"statement": Texts(rule.statement_vi, rule.statement_en), **fields}
+    return _refusal(
         state,
         event,
-        _events_in(state),
         f"{rule.id} ({rule.citation.short})",
         clauses=rule.citation.short,
-        why_key="error.transition.rule",
-        statement=Texts(rule.statement_vi, rule.statement_en),
+        why_key=why_key,
+        **fields,
     )
 
 
@@ -389,40 +400,18 @@ def apply_event(
     interp = interpretations or Interpretations.of(None)
     candidates = _transitions_of(event)
     if not candidates:
-        raise InvalidTransitionError(
-            state,
-            event,
-            _events_in(state),
-            "",
-            why_key="error.transition.no_rule",
-        )
+        raise _refusal(state, event, "", why_key="error.transition.no_rule")
     if event == "testing_started" and started:
-        first = candidates[0]
-        raise InvalidTransitionError(
-            state,
-            event,
-            _events_in(state),
-            f"{first.id} ({first.citation.short})",
-            clauses=first.citation.short,
-            why_key="error.transition.started",
-        )
+        raise _refused_by(candidates[0], state, event, "error.transition.started")
     r = next((c for c in candidates if state in c.outcome["from"]), None)
     if r is None:
         # the clauses (prose, no rule ids), the refusing one last: quoted
         ids = ", ".join(f"{c.id} ({', '.join(x.short for x in c.citations)})" for c in candidates)
         shorts = ", ".join(dict.fromkeys(x.short for c in candidates for x in c.citations))
-        raise InvalidTransitionError(state, event, _events_in(state), ids, clauses=shorts)
+        raise _refusal(state, event, ids, clauses=shorts)
     if not _allowed(r.id, interp):
         chosen = ", ".join(f"{i}={interp[i]}" for i in r.interpretations)
-        raise InvalidTransitionError(
-            state,
-            event,
-            _events_in(state),
-            f"{r.id} ({r.citation.short})",
-            clauses=r.citation.short,
-            why_key="error.transition.reading",
-            chosen=chosen,
-        )
+        raise _refused_by(r, state, event, "error.transition.reading", chosen=chosen)
     if counts_toward_10_2(event, months, interp):
         once = registry().get("scope.extension.once")  # 10.2, as declared
         if once.condition.evaluate({"lifecycle.extensions_granted": extensions}) is False:
@@ -612,7 +601,10 @@ def replay(
 ) -> LifecycleStatus:
     """:func:`lifecycle` computed (``as_of`` checked, ``interp`` the record's readings)."""
     events = sorted((e for e in rec.events if e.date <= as_of), key=lambda e: e.date)
-    state = "applied" if rec.issued_on is None else "issued"
+    # The certificate counts from its date: on a day before it the record is at its
+    # application, as it is before a certificate_issued event (trial 3, F21).
+    issued_on = rec.issued_on if rec.issued_on is not None and rec.issued_on <= as_of else None
+    state = "applied" if issued_on is None else "issued"
     history: list[HistoryEntry] = []
     extensions = 0  # toward 10.2's single extension
     lengthenings: list[int | None] = []  # months added to the period, in order
@@ -625,7 +617,7 @@ def replay(
         warnings_vi.append(vi)
 
     reg = registry()
-    issued = rec.issued_on or next((e.date for e in events if e.type == "certificate_issued"), None)
+    issued = issued_on or next((e.date for e in events if e.type == "certificate_issued"), None)
     start = rec.testing_start or issued
     approved_end = rec.approved_end
     if approved_end is None and start is not None and rec.approved_months is not None:
@@ -645,7 +637,7 @@ def replay(
         if e.type in _RECORD_EVENT_SET:
             history.append(HistoryEntry(e.date, e.type, state, state, None, started_on is not None))
             continue
-        if e.type == "certificate_issued" and rec.issued_on is not None and state == "issued":
+        if e.type == "certificate_issued" and issued_on is not None and state == "issued":
             continue  # the record's issued_on already put it in 'issued'
         counts = counts_toward_10_2(e.type, e.months, interp)
         if counts:

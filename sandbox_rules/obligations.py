@@ -16,8 +16,6 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
-import msgspec
-
 from sandbox_rules import time_records as tr
 from sandbox_rules._keys import Keyed
 from sandbox_rules._validation import as_day
@@ -34,6 +32,7 @@ from sandbox_rules.lifecycle import (
     remediation_due,
     replay,
 )
+from sandbox_rules.records import as_builtins
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +74,7 @@ class Obligation:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        return msgspec.to_builtins(self.record())  # type: ignore[no-any-return]
+        return as_builtins(self.record())  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from sandbox_rules.records import (
     MissingFact,
     Provenance,
     Record,
+    as_builtins,
     check_form,
 )
 from sandbox_rules.rules.model import Rule
@@ -114,7 +115,7 @@ class Finding(
         return f"{r.citation.vi()}: {r.statement_vi} — {status}"
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = msgspec.to_builtins(self)
+        out: dict[str, Any] = as_builtins(self)
         return out
 
     def compact(self) -> Finding:

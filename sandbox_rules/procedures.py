@@ -16,8 +16,6 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any
 
-import msgspec
-
 from sandbox_rules._validation import as_day, iso_form
 from sandbox_rules.calendar import Days, Deadline, Period, VietnamCalendar, WorkingDays
 from sandbox_rules.calendar.core import Step
@@ -25,7 +23,7 @@ from sandbox_rules.calendar.periods import period_from_dict
 from sandbox_rules.errors import EventOrderError, InputValidationError, brief
 from sandbox_rules.i18n import Cited, Codes, Day, Message, Term, Texts
 from sandbox_rules.interpretations import DEFAULTS, Interpretations
-from sandbox_rules.records import Consultee, IssuedDocument, provenance
+from sandbox_rules.records import Consultee, IssuedDocument, as_builtins, provenance
 from sandbox_rules.rules import registry
 from sandbox_rules.rules.model import Rule
 from sandbox_rules.time_records import Note, PeriodRecord, TimelineStep
@@ -393,7 +391,7 @@ class StepResult:
         )
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
-        return msgspec.to_builtins(self.record(explain))  # type: ignore[no-any-return]
+        return as_builtins(self.record(explain))  # type: ignore[no-any-return]
 
 
 @dataclass(frozen=True, slots=True)

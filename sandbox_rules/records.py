@@ -34,7 +34,7 @@ class Record(
 
     def to_dict(self, form: Form = "full") -> dict[str, Any]:
         rec = self.compact() if check_form(form) == "compact" else self  # a typo is refused
-        out: dict[str, Any] = msgspec.to_builtins(rec)
+        out: dict[str, Any] = as_builtins(rec)
         return out
 
     def to_json_bytes(self, *, pretty: bool = False, form: Form = "full") -> bytes:
@@ -44,6 +44,13 @@ class Record(
 
     def to_json(self, *, pretty: bool = False, form: Form = "full") -> str:
         return self.to_json_bytes(pretty=pretty, form=form).decode("utf-8")
+
+
+def as_builtins(record: Any) -> Any:
+    """``record`` as its JSON reads back: dicts, lists, strings, numbers (a ``to_dict`` equals
+    ``json.loads`` of the ``to_json``, lists included, where ``msgspec.to_builtins`` would
+    keep tuples)."""
+    return msgspec.json.decode(msgspec.json.encode(record))
 
 
 def check_form(form: object) -> Form:

@@ -50,6 +50,26 @@ def test_override_file_changes_days_and_version(tmp_path: Path) -> None:
     assert "1234/TB-BNV" in cal.deadline(date(2027, 3, 4), WorkingDays(2)).explain()
 
 
+def test_the_same_decisions_have_one_version_in_toml_json_or_a_mapping(tmp_path: Path) -> None:
+    # Trial 3, F11: the version follows the decisions, not how the file is written.
+    import json
+    import tomllib
+
+    data = tomllib.loads(EXAMPLE)
+    toml_file = tmp_path / "d.toml"
+    toml_file.write_text("# a comment\n" + EXAMPLE, encoding="utf-8")
+    json_file = tmp_path / "d.json"
+    json_file.write_text(json.dumps(data, default=str, indent=4), encoding="utf-8")
+    versions = {
+        VietnamCalendar(overrides=toml_file).data_version,
+        VietnamCalendar(overrides=json_file).data_version,
+        VietnamCalendar(overrides=data).data_version,
+    }
+    assert len(versions) == 1
+    changed = {**data, "days": data["days"][:1]}  # one decision fewer: another version
+    assert VietnamCalendar(overrides=changed).data_version not in versions
+
+
 def _one(day: str, status: str, doc: str = "D") -> dict[str, object]:
     return {
         "documents": [

@@ -102,14 +102,14 @@ def test_invalid_application_is_reported_in_vietnamese_with_lines(tmp_path: Path
     by_line = {e["line"]: e for e in errors}
     assert set(by_line) == {4, 6, 7}
     assert by_line[4]["suggestion"] == "organisation"  # nearest valid value
-    assert "Đà Nẵng" in by_line[6]["msg"] and list(by_line[6]["loc"]) == [
+    assert "Đà Nẵng" in by_line[6]["msg_vi"] and list(by_line[6]["loc"]) == [
         "application",
         "data_sources",
         0,
         "managed_by",
     ]
-    assert "mục thứ 1" in r.error["message"]  # items counted from 1 for the officer
-    assert "ngày" in by_line[7]["msg"]
+    assert "mục thứ 1" in r.error["message_vi"]  # items counted from 1 for the officer
+    assert "ngày" in by_line[7]["msg_vi"]
 
 
 def test_a_wrong_kind_does_not_hide_the_other_errors_of_its_part(tmp_path: Path) -> None:
@@ -132,7 +132,7 @@ def test_a_wrong_kind_does_not_hide_the_other_errors_of_its_part(tmp_path: Path)
     by_line = {e["line"]: e for e in r.error["errors"]}
     assert set(by_line) == {4, 5, 6}
     assert by_line[4]["suggestion"] == "organisation"
-    assert "true hoặc có" in by_line[5]["msg"] and "«organisation»" in by_line[5]["msg"]
+    assert "true hoặc có" in by_line[5]["msg_vi"] and "«organisation»" in by_line[5]["msg_vi"]
     assert by_line[6]["suggestion"] == "staff_qualified"
     # A kind with no near valid value is not guessed at: only its own error is reported.
     f.write_text(f.read_text(encoding="utf-8").replace("organization", "zzz"), encoding="utf-8")
@@ -223,9 +223,12 @@ def test_a_day_written_dd_mm_yyyy_is_refused_with_its_iso_form(
     (r,) = run_file(f, lang=lang)
     assert r.status == "error" and r.error is not None  # still refused: files are ISO
     (e,) = [e for e in r.error["errors"] if e["line"] == line]
-    assert f"«{written}»" in e["msg"] and "YYYY-MM-DD" in e["msg"]
+    assert (
+        f"«{written}»" in e["msg" if lang == "en" else "msg_vi"]
+        and "YYYY-MM-DD" in e["msg" if lang == "en" else "msg_vi"]
+    )
     assert e["suggestion"] == iso
-    assert e["msg"].endswith(suggest.format(iso))
+    assert e["msg" if lang == "en" else "msg_vi"].endswith(suggest.format(iso))
 
 
 # (what was written, its ISO form: None where there is no day to suggest)
@@ -388,7 +391,7 @@ def test_an_unknown_step_is_an_input_error_with_its_line_and_the_nearest_step(
     assert r.status == "error" and r.error is not None  # not a failed expectation
     got = [(e["line"], e["loc"][-1], e.get("suggestion")) for e in r.error["errors"]]
     assert got == wrong, text
-    message = r.error["message"]
+    message = r.error["message_vi"]
     assert "consult (Gửi văn bản lấy ý kiến)" in message and "decide (" in message
     for _, step, near in wrong:
         assert f"không có bước «{step}» trong thủ tục issuance-12.4" in message
@@ -456,7 +459,7 @@ def test_a_missing_part_names_the_line_of_the_expectation_needing_it(
     assert r.status == "error" and r.error is not None
     key = next(iter(expect))
     line = next(i for i, x in enumerate(f.read_text().splitlines(), 1) if x.strip().startswith(key))
-    assert f"ca «x», dòng {line} (kỳ vọng {key}): {said}" in r.error["message"]
+    assert f"ca «x», dòng {line} (kỳ vọng {key}): {said}" in r.error["message_vi"]
 
 
 def test_the_case_model_offers_exactly_the_procedures() -> None:
@@ -627,7 +630,7 @@ def test_an_unknown_obligation_id_is_an_input_error_with_its_line_and_the_neares
     assert r.status == "error" and r.error is not None, render([r])
     got = [(e["line"], e["loc"][-1], e.get("suggestion")) for e in r.error["errors"]]
     assert got == wrong, f.read_text()
-    assert "sandbox-rules obligations TỆP --ids" in r.error["message"]
+    assert "sandbox-rules obligations TỆP --ids" in r.error["message_vi"]
 
 
 def test_obligations_ids_shows_the_id_of_every_obligation(
@@ -685,8 +688,8 @@ def test_a_wrong_value_does_not_hide_a_wrong_name_on_the_same_line(tmp_path: Pat
         (6, "lấy ý kiến", "consult"),  # and, on the same line, the step's name
         (7, "state", "extended"),  # a state in words, suggested as conditions are
     ]
-    assert "các bước của thủ tục issuance-12.4: consult" in r.error["message"]
-    assert "tệp tình huống không hợp lệ (3 lỗi)" in r.error["message"]
+    assert "các bước của thủ tục issuance-12.4: consult" in r.error["message_vi"]
+    assert "tệp tình huống không hợp lệ (3 lỗi)" in r.error["message_vi"]
 
 
 def test_a_mapping_written_as_a_list_says_so_and_its_keys_are_checked(tmp_path: Path) -> None:
@@ -695,7 +698,7 @@ def test_a_mapping_written_as_a_list_says_so_and_its_keys_are_checked(tmp_path: 
     f.write_text(text, encoding="utf-8")
     (r,) = run_file(f)
     assert r.error is not None
-    msgs = [e["msg"] for e in r.error["errors"]]
+    msgs = [e["msg_vi"] for e in r.error["errors"]]
     assert "bỏ dấu «-» ở đầu các dòng bên dưới" in msgs[0]
     assert "Có phải ý bạn là «quarterly-report-2026-Q2»?" in msgs[1]
 
@@ -757,8 +760,8 @@ def test_a_yes_no_field_takes_co_and_khong(tmp_path: Path, written: str, read: b
     if read is None:
         assert r.error is not None
         (e,) = r.error["errors"]
-        assert e["line"] == 5 and f"nhận được «{written}»" in e["msg"]
-        assert "cần true hoặc có, false hoặc không" in e["msg"]
+        assert e["line"] == 5 and f"nhận được «{written}»" in e["msg_vi"]
+        assert "cần true hoặc có, false hoặc không" in e["msg_vi"]
         return
     assert r.error is None, render([r])
     assert r.status == ("failed" if read else "passed")  # false fails 9.1: ineligible
@@ -795,7 +798,7 @@ def test_fields_of_the_other_kind_point_at_kind_on_its_line(tmp_path: Path) -> N
     for e in errors:
         assert (
             "trường này dành cho tổ chức (kind: organisation); hồ sơ khai kind: individual ở dòng 4"
-            in e["msg"]
+            in e["msg_vi"]
         )
         assert e.get("suggestion") is None  # no field of an individual is what was meant
     # one of them misspelt (trial 2, A5): most are still an organisation's, so each keeps
@@ -803,7 +806,7 @@ def test_fields_of_the_other_kind_point_at_kind_on_its_line(tmp_path: Path) -> N
     f.write_text(WRONG_KIND.replace("    name:", "    nmae:"), encoding="utf-8")
     (r,) = run_file(f)
     assert r.error is not None
-    assert all("dành cho tổ chức" in e["msg"] for e in r.error["errors"])
+    assert all("dành cho tổ chức" in e["msg_vi"] for e in r.error["errors"])
     assert [e.get("suggestion") for e in r.error["errors"]] == ["name", None, None]
     # a lone field of neither kind: no such hint
     f.write_text(
@@ -814,4 +817,4 @@ def test_fields_of_the_other_kind_point_at_kind_on_its_line(tmp_path: Path) -> N
     )
     (r,) = run_file(f)
     assert r.error is not None
-    assert all("dành cho tổ chức" not in e["msg"] for e in r.error["errors"])
+    assert all("dành cho tổ chức" not in e["msg_vi"] for e in r.error["errors"])

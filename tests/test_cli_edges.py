@@ -172,6 +172,23 @@ def test_an_existing_file_is_kept_unless_force(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
 
 
+def test_with_json_an_output_path_refused_is_an_error_record_on_stdout(tmp_path: Path) -> None:
+    # Trial 3, F1: a program reading stdout gets the record, as for every other error.
+    existing = tmp_path / "o.ics"
+    existing.write_text("mine", encoding="utf-8")
+    for target, why in (
+        (tmp_path / "missing" / "o.ics", "is in a folder that does not exist"),
+        (existing, "already exists; add --force to overwrite it"),
+    ):
+        proc = _ics(target, "--json")
+        assert proc.returncode == 1, target
+        (line,) = proc.stdout.decode().splitlines()
+        error = json.loads(line)["error"]
+        assert (error["kind"], error["code"]) == ("error", "output_path"), target
+        assert why in error["message"], target
+    assert existing.read_text(encoding="utf-8") == "mine"
+
+
 def test_a_device_that_refuses_the_write_is_a_typed_error() -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system to make a write fail")
@@ -445,7 +462,9 @@ def test_a_10000_line_batch_with_bad_lines(tmp_path: Path) -> None:
     assert len(out) == 10_000
     records = [json.loads(line) for line in out]
     errors = {r["line"]: r["error"]["code"] for r in records if "error" in r}
-    assert errors == {1234: "input_validation", 5000: "input_validation", 9999: "input_validation"}
+    # a line that is not JSON cannot be read (as a file), the others are read and refused
+    errors_expected = {1234: "document_format", 5000: "input_validation", 9999: "input_validation"}
+    assert errors == errors_expected
     assert all(r["authority"]["citation"] == "12.1.a" for r in records if "error" not in r)
     assert "10000" in proc.stderr.decode() and "9997" in proc.stderr.decode()
 
@@ -462,7 +481,29 @@ def test_a_batch_of_good_lines_exits_0_and_matches_single_runs(
     for p in scenarios:
         assert main(["timeline", str(p), "--json"]) == 0
         singles.append(capsys.readouterr().out.strip())
-    assert lines == singles
+    assert lines == [*singles, ""]  # the blank third line is answered by a blank line
+
+
+def test_line_n_of_a_batch_answers_line_n_whatever_lines_are_blank(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Trial 3, F10: successful records carry no line number, so the lines must stay aligned.
+    good = _json_of(APP)
+    batch = tmp_path / "a.jsonl"
+    batch.write_bytes(b"\n".join([good, b"", b"   ", good, b"not json", b"", good]) + b"\n")
+    assert main(["batch", "route", str(batch)]) == 1
+    out = capsys.readouterr().out.split("\n")
+    assert out[-1] == ""  # the output ends with a newline, as the input does
+    answered = out[:-1]
+    assert len(answered) == 7
+    assert [a == "" for a in answered] == [False, True, True, False, False, True, False]
+    failed = json.loads(answered[4])
+    assert (failed["kind"], failed["line"], failed["error"]["code"]) == (
+        "batch_error",
+        5,
+        "document_format",
+    )
+    assert {json.loads(answered[i])["kind"] for i in (0, 3, 6)} == {"routing"}
 
 
 @pytest.mark.slow

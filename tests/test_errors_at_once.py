@@ -3,6 +3,7 @@ line and, where one is plain, a suggestion (second officer trial, findings A3, A
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,95 @@ def test_a_case_reports_wrong_names_beside_wrong_values(
     out = capsys.readouterr().out
     for part in said:
         assert part in out, (part, out)
+
+
+# A timeline's events in an impossible order: the refusal names the line of the event written
+# too early and its item among the events (counted from 1), as a refused transition does.
+ORDER = """\
+as_of: 2026-03-02
+timeline:
+  procedure: issuance-12.3
+  events:
+    dossier_complete: 2026-02-11
+    consultation_sent: 2026-02-23
+    replies_received: 2026-02-20
+"""
+
+
+def test_a_timeline_out_of_order_names_the_events_line_and_item(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "kich-ban.yaml"
+    err = _run(capsys, tmp_path, ORDER, "timeline")
+    assert f"event_order: {path}, dòng 7 (events, mục thứ 3): " in err, err
+    assert "replies_received (ngày 20/02/2026) trước consultation_sent" in err, err
+    assert main(["timeline", str(path), "--json", "--lang", "en"]) == 1
+    record = json.loads(capsys.readouterr().out)["error"]
+    assert record["code"] == "event_order"
+    assert record["message"].startswith(f"{path}, line 7 (events, item 3): events: "), record
+    assert record["message_vi"].startswith(f"{path}, dòng 7 (events, mục thứ 3): "), record
+    (entry,) = record["errors"]
+    assert entry["line"] == 7 and entry["loc"] == ["timeline", "events", "replies_received"]
+    # the same timeline in a case file: the case's error names the line in the case file
+    case = tmp_path / "thu-tu.case.yaml"
+    case.write_text(
+        "name: thứ tự\n" + ORDER + "expect:\n  due:\n    consult: 2026-02-16\n", encoding="utf-8"
+    )
+    assert main(["test", str(case)]) == 1
+    out = capsys.readouterr().out
+    assert f"{case}, dòng 8 (events, mục thứ 3): events: replies_received" in out, out
+    # several timelines: the line is the one of the timeline at fault
+    many = (
+        "as_of: 2026-03-02\ntimelines:\n  - procedure: issuance-12.4\n"
+        "    events: {dossier_complete: 2026-02-11}\n  - procedure: issuance-12.3\n"
+        "    events:\n      dossier_complete: 2026-02-11\n"
+        "      consultation_sent: 2026-02-23\n      replies_received: 2026-02-20\n"
+    )
+    path.write_text(many, encoding="utf-8")
+    assert main(["timeline", str(path)]) == 1
+    assert f"{path}, dòng 9 (events, mục thứ 3): " in capsys.readouterr().err
+
+
+# A case or scenario file whose compliance: table and record are both wrong: every problem of
+# both parts in one report, in the file's order (compliance: first when written first).
+COMPLIANCE_WRONG = "compliance:\n  duty.17.3.remediate: rồi\n"
+RECORD_WRONG = (
+    "record:\n  issued_on: 2026-01-05\n  approved_months: 12\n  events:\n"
+    "    - {date: 2026-02-01, type: testing_startd}\n"
+)
+COMPLIANCE_SAID = "compliance, duty.17.3.remediate: cần true hoặc có"
+RECORD_SAID = "record, events, mục thứ 1, type: loại sự kiện 'testing_startd' không có"
+
+
+@pytest.mark.parametrize("compliance_first", [True, False])
+@pytest.mark.parametrize("command", ["test", "lifecycle", "report"])
+def test_compliance_and_record_errors_come_in_the_files_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, compliance_first: bool
+) -> None:
+    parts = (
+        [COMPLIANCE_WRONG, RECORD_WRONG] if compliance_first else [RECORD_WRONG, COMPLIANCE_WRONG]
+    )
+    if command == "report":
+        pytest.importorskip("jinja2")
+    head = "name: hai phần\n" if command == "test" else ""
+    tail = "expect:\n  exempt: true\n" if command == "test" else ""
+    text = head + "as_of: 2026-06-01\n" + "".join(parts) + tail
+    path = tmp_path / ("ca.case.yaml" if command == "test" else "kich-ban.yaml")
+    path.write_text(text, encoding="utf-8")
+    argv = [command, str(path)] + (
+        ["--html", str(tmp_path / "r.html")] if command == "report" else []
+    )
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    said = captured.out if command == "test" else captured.err
+    lines = {
+        COMPLIANCE_SAID: text.splitlines().index("compliance:") + 2,
+        RECORD_SAID: text.splitlines().index("    - {date: 2026-02-01, type: testing_startd}") + 1,
+    }
+    for part, line in lines.items():
+        assert f"dòng {line} " in said and part in said, (part, said)
+    first, second = (
+        (COMPLIANCE_SAID, RECORD_SAID) if compliance_first else (RECORD_SAID, COMPLIANCE_SAID)
+    )
+    assert said.index(first) < said.index(second), said
+    assert "(2 lỗi)" in said, said

@@ -608,3 +608,22 @@ def test_routing_notes_exist_in_english_too(
     r = route(_app(*sources), interp)
     assert r.notes and len(r.notes_en) == len(r.notes)
     assert all(vi != en for vi, en in zip(r.notes, r.notes_en, strict=True))
+
+
+# -- the certificate counts from its date (trial 3, F21) ------------------------------------------
+# (as_of, state, why) for a record issued on 02/03/2026 (ISSUED) that starts testing on 09/03
+BEFORE_AND_AFTER_ISSUE = [
+    ("1950-01-01", "applied", "long before the certificate: still the application"),
+    ("2026-03-01", "applied", "the day before the certificate's date"),
+    ("2026-03-02", "issued", "the certificate's date"),
+    ("2026-03-09", "active", "testing started on 09/03"),
+]
+
+
+@pytest.mark.parametrize(("as_of", "state", "why"), BEFORE_AND_AFTER_ISSUE)
+def test_a_record_is_issued_from_its_certificates_date(as_of: str, state: str, why: str) -> None:
+    rec = {**ISSUED, "events": [ev("testing_started", "2026-03-09")]}
+    got = lifecycle(rec, D(as_of))
+    assert got.state == state, why
+    if state == "applied":
+        assert got.history == ()  # nothing has happened yet on that day

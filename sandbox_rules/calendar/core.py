@@ -205,9 +205,10 @@ class Step(Record):
         )
 
     def to_dict(self) -> dict[str, Any]:
-        import msgspec
 
-        out: dict[str, Any] = msgspec.to_builtins(self.record())
+        from sandbox_rules.records import as_builtins
+
+        out: dict[str, Any] = as_builtins(self.record())
         return out
 
     def line(self, lang: str = "vi") -> str:
@@ -480,13 +481,7 @@ def _load_override_source(
 ) -> tuple[dict[str, Any], bytes]:
     if isinstance(source, Mapping):
         data = dict(source)
-        try:
-            # Also the shape check: only JSON-like data (str keys, no cycles) gets through.
-            return data, json.dumps(data, sort_keys=True, default=_json_default).encode()
-        except (TypeError, ValueError) as exc:
-            raise CalendarDataError.from_key("error.calendar.not_json", detail=str(exc)) from None
-        except RecursionError:
-            raise CalendarDataError.from_key("error.calendar.too_deep") from None
+        return data, _canonical(data)
     if not isinstance(source, (str, os.PathLike)):
         from sandbox_rules.i18n import Term
 
@@ -506,7 +501,23 @@ def _load_override_source(
         raise CalendarDataError.from_key("error.overrides_file", detail=detail) from None
     if not isinstance(data, dict):
         raise CalendarDataError.from_key("error.overrides_not_table", name=brief(name))
-    return data, raw
+    return data, _canonical(data)
+
+
+def _canonical(data: dict[str, Any]) -> bytes:
+    """The decisions as one canonical JSON text (keys sorted, dates ISO): what the calendar's
+    ``data_version`` hashes, so the same decisions written in TOML, in JSON or given as a
+    mapping have one version, whatever their layout or comments."""
+    try:
+        # Also the shape check: only JSON-like data (str keys, no cycles) gets through.
+        text = json.dumps(
+            data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_json_default
+        )
+    except (TypeError, ValueError) as exc:
+        raise CalendarDataError.from_key("error.calendar.not_json", detail=str(exc)) from None
+    except RecursionError:
+        raise CalendarDataError.from_key("error.calendar.too_deep") from None
+    return text.encode("utf-8")
 
 
 def _json_default(value: object) -> str:
@@ -628,9 +639,13 @@ class _Tables(NamedTuple):
 
 
 def _unsure(info: DayOff) -> bool:
-    """A day whose status is not settled: computed (no decision yet) or resting on a document
-    whose number or date is not confirmed (Document.confirmed)."""
-    return info.provisional or any(not doc.confirmed for doc in info.documents)
+    """A day whose status is not settled: computed (no decision yet), or decided only by
+    documents whose number or date is not confirmed (Document.confirmed). One confirmed
+    document that decides the day settles it: the Ministry's notice of the days stands even
+    where the number of the decision it carries out is not known."""
+    return info.provisional or (
+        bool(info.documents) and not any(doc.confirmed for doc in info.documents)
+    )
 
 
 @cache

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from sandbox_rules._validation import iso_form, yes_no_hint
 from sandbox_rules.errors import (
+    EventOrderError,
     InputValidationError,
     SandboxRulesError,
     brief,
@@ -596,6 +597,34 @@ def _at(data: Any, path: DataPath) -> Any:
     return data
 
 
+def event_at(
+    located: Located, path: DataPath, n: int, source: object
+) -> tuple[Message, int | None]:
+    """Where an event is written, as a refusal of it names it: the file ``source``, the
+    event's line (``path``: where it is in the file) and its item among the events counted
+    from 1 (``n``: its place, from 0); and the line, None where the file does not say it."""
+    item = Message("input.item", {"n": n + 1})
+    line = located.lines.get(tuple(path))
+    if line is None:
+        return Message("cli.event_at", {"file": source, "item": item}), None
+    return Message("cli.event_at_line", {"file": source, "line": line, "item": item}), line
+
+
+def order_at(
+    exc: EventOrderError, located: Located, events: DataPath, source: object
+) -> EventOrderError:
+    """A timeline's events refused for their order (``exc``) naming the line of the event
+    written too early and its item among the timeline's ``events`` (their path in the file),
+    as an invalid transition names its event; unchanged where the file has no lines."""
+    written = _at(located.data, events)
+    names = list(written) if isinstance(written, Mapping) else []
+    if not located.lines or exc.first not in names:
+        return exc
+    path = (*events, exc.first)
+    where, line = event_at(located, path, names.index(exc.first), source)
+    return exc.at(where, path, line)
+
+
 def invalid(
     errors: Sequence[dict[str, Any]],
     source: object,
@@ -629,9 +658,24 @@ def invalid(
 
 
 def _one(e: Mapping[str, Any], lang: str) -> str:
-    """A problem on one line: ``applicant.staff_qualified (line 3): …``."""
-    where = f" ({t('input.line', lang, line=e['line'])})" if e.get("line") else ""
-    return f"{dotted(e['loc'])}{where}: {field_message(e, lang) or e['msg']}"
+    """A problem as the terminal's line says it, without its padding: ``line 3 applicant,
+    staff_qualified: …`` (the problems of a message joined by "; ")."""
+    where = t("input.line", lang, line=e["line"]) + " " if e.get("line") else ""
+    return f"{where}{show_path(e['loc'], lang)}: {field_message(e, lang) or e['msg']}"
+
+
+def together(
+    failures: Sequence[InputValidationError], source: object, what: str | None = None
+) -> InputValidationError:
+    """One error for the problems of several parts of one file (an application, a record, a
+    ``compliance:`` table…), every one on its line and all in the file's order, so an officer
+    reads them top-down and fixes the file once; a part's error alone, or one naming no field
+    (a part missing), as it is."""
+    if len(failures) == 1 or any(not exc.errors for exc in failures):
+        return failures[0]
+    errors = [dict(e) for exc in failures for e in exc.errors]
+    errors.sort(key=lambda e: e.get("line") or 0)
+    return invalid(errors, source, what)
 
 
 def _behind_wrong_kinds(

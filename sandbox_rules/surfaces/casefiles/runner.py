@@ -16,11 +16,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sandbox_rules.errors import InputValidationError, SandboxRulesError
+from sandbox_rules.errors import EventOrderError, InputValidationError, SandboxRulesError
 from sandbox_rules.expr import _jsonable
 from sandbox_rules.i18n import Message, Texts, fmt_date, messages, t
 from sandbox_rules.surfaces.casefiles.model import Case, Expect
-from sandbox_rules.surfaces.inputs import Located, read_yaml, validate
+from sandbox_rules.surfaces.inputs import Located, order_at, read_yaml, validate
 
 SUFFIXES = (".case.yaml", ".case.yml")
 
@@ -217,7 +217,7 @@ class _Run:
             self.app_loc,
             root=self.app_root,
             lang=self.lang,
-            what=t("input.application", self.lang),
+            what="input.application",
         )
 
     @cached_property
@@ -294,13 +294,17 @@ class _Run:
                 "case.needs_timeline", name=self.case.name, where=self.need_where
             )
         proc, events = found
-        out: dict[str, Any] = timeline(
-            proc,
-            events,
-            self.as_of,
-            interpretations=self.interpretations or None,
-            calendar=self.calendar(self.interpretations),
-        ).to_dict()
+        try:
+            out: dict[str, Any] = timeline(
+                proc,
+                events,
+                self.as_of,
+                interpretations=self.interpretations or None,
+                calendar=self.calendar(self.interpretations),
+            ).to_dict()
+        except EventOrderError as exc:  # named by its line when the case writes the timeline
+            at = self.loc if self.case.timeline is not None else Located(self.scenario)
+            raise order_at(exc, at, ("timeline", "events"), at.source) from None
         return out
 
     @cached_property
@@ -315,9 +319,7 @@ class _Run:
             raise InputValidationError.from_key(
                 "case.needs_record", name=self.case.name, where=self.need_where
             )
-        rec = validate(
-            SandboxRecord, raw_loc, root=root, lang=self.lang, what=t("input.record", self.lang)
-        )
+        rec = validate(SandboxRecord, raw_loc, root=root, lang=self.lang, what="input.record")
         if self.case.interpretations:
             rec = rec.model_copy(
                 update={"interpretations": {**rec.interpretations, **self.case.interpretations}}
@@ -822,28 +824,30 @@ def _with_errors_behind(
     """``exc`` and the errors it hides, in one report: the case is read once more with each
     wrong value left out (a key of ``due:`` keeps its name), and what the expectations name
     that the case does not have (a step, an obligation) is added — so fixing the file does
-    not bring a second wave of errors."""
-    lenient = _without(data, exc.errors)
-    if lenient is None:
-        return exc
-    try:
-        case = Case.model_validate(lenient)
-        run = _Run(case, Located(lenient, loc.lines, loc.source), base, lang, {})
-    except (ValueError, SandboxRulesError):  # the from: file too is wrong: said when fixed
-        return exc
-
-    def line(*path: str) -> int | None:
-        return loc.line(("expect", *path))
-
-    errors = list(exc.errors)
+    not bring a second wave of errors. The problems of the application and the record the
+    case writes (which its own fields do not check) come too, every one in the file's order."""
+    errors = [*exc.errors, *_part_errors(data, loc, lang)]
     notes: list[Message] = []
-    for find in (_step_errors, _obligation_errors):
+    lenient = _without(data, exc.errors)
+    run: _Run | None = None
+    if lenient is not None:
         try:
-            more, more_notes = find(run, case.expect, line)
-        except SandboxRulesError:
-            continue  # a part the case lacks or that is wrong itself: said when run
-        errors += more
-        notes += more_notes
+            case = Case.model_validate(lenient)
+            run = _Run(case, Located(lenient, loc.lines, loc.source), base, lang, {})
+        except (ValueError, SandboxRulesError):  # the from: file too is wrong: said when fixed
+            pass
+    if run is not None:
+
+        def line(*path: str) -> int | None:
+            return loc.line(("expect", *path))
+
+        for find in (_step_errors, _obligation_errors):
+            try:
+                more, more_notes = find(run, run.case.expect, line)
+            except SandboxRulesError:
+                continue  # a part the case lacks or that is wrong itself: said when run
+            errors += more
+            notes += more_notes
     if len(errors) == len(exc.errors):
         return exc
     try:
@@ -851,6 +855,24 @@ def _with_errors_behind(
     except InputValidationError as merged:
         return merged
     return exc
+
+
+def _part_errors(data: Any, loc: Located, lang: str) -> list[dict[str, Any]]:
+    """The problems of the parts a case writes that its own fields leave unchecked (its
+    ``application`` and ``record``), each on its line, read as the run reads them: said with
+    the case's own problems (``compliance:``, ``expect:``…) when those stop the case."""
+    from sandbox_rules.lifecycle import SandboxRecord
+    from sandbox_rules.models import Application
+
+    out: list[dict[str, Any]] = []
+    for key, model in (("application", Application), ("record", SandboxRecord)):
+        if not isinstance(data, dict) or not isinstance(data.get(key), dict):
+            continue
+        try:
+            validate(model, loc, root=(key,), lang=lang)
+        except InputValidationError as exc:
+            out += [dict(e) for e in exc.errors if e.get("loc")]
+    return out
 
 
 def _keep_names() -> dict[str, Any]:
@@ -920,6 +942,21 @@ def _iso(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+def read_case(loc: Located, base: Path, lang: str = "vi") -> Case:
+    """The case at ``loc`` (its file's folder ``base``, for ``from:``), validated; an invalid
+    case is one input error with every problem of the case in the file's order, the
+    application's and the record's too (:func:`_with_errors_behind`). Shared by ``test``
+    and ``report``."""
+    try:
+        case: Case = validate(Case, loc, lang=lang, what="input.case")
+    except InputValidationError as exc:
+        # The second look only adds to the errors found: trouble of its own never hides them.
+        with contextlib.suppress(Exception):
+            exc = _with_errors_behind(exc, loc.data, loc, base, lang)
+        raise exc from None
+    return case
+
+
 def run_case(
     data: Any,
     loc: Located,
@@ -937,12 +974,9 @@ def run_case(
     )
     first = loc.line(())
     try:
-        case: Case = validate(Case, loc, lang=lang, what="input.case")
+        case = read_case(loc, base, lang)
     except InputValidationError as exc:
-        # The second look only adds to the errors found: trouble of its own never hides them.
-        with contextlib.suppress(Exception):
-            exc = _with_errors_behind(exc, data, loc, base, lang)
-        return CaseResult(loc.source, name, first, "error", error=said(exc, lang))
+        return CaseResult(loc.source, name, first, "error", error=said(exc))
 
     def line(*path: str) -> int | None:
         return loc.line(("expect", *path))
@@ -970,7 +1004,7 @@ def run_case(
             ]
         else:
             result.status = "error"
-            result.error = said(exc, lang)
+            result.error = said(exc)
             return result
     except Exception as exc:  # a bug in the library shows as this case's error, not a crash
         result.status = "error"
@@ -985,14 +1019,19 @@ def run_case(
     return result
 
 
-def said(exc: SandboxRulesError, lang: str) -> dict[str, Any]:
-    """A case's error in the language of the run: the error record (whose ``message`` and
-    each ``msg`` are English, for programs) with them in ``lang``, for the officer."""
-    out = exc.to_dict()
-    out["message"] = exc.terminal_in(lang)
-    if lang == "vi":
-        out["errors"] = [{**e, "msg": e.get("msg_vi") or e["msg"]} for e in out.get("errors", ())]
+def said(exc: SandboxRulesError) -> dict[str, Any]:
+    """A case's error as every surface publishes it (docs/errors.md): the error record, its
+    ``message`` and each ``msg`` in English (for programs), ``message_vi`` and each ``msg_vi``
+    in Vietnamese, whatever the run's language; :func:`shown` says it in ``lang``."""
+    out: dict[str, Any] = exc.to_dict()
     return out
+
+
+def shown(error: Mapping[str, Any], lang: str) -> str:
+    """A case's error record (:func:`said`) as the officer reads it, in ``lang``: the
+    Vietnamese message where there is one, else the English one."""
+    vi = error.get("message_vi") if lang == "vi" else None
+    return str(vi or error.get("message", ""))
 
 
 def run_file(
@@ -1004,7 +1043,7 @@ def run_file(
     try:
         loc = read_yaml(p)
     except InputValidationError as exc:
-        return [CaseResult(str(p), p.name, None, "error", error=said(exc, lang))]
+        return [CaseResult(str(p), p.name, None, "error", error=said(exc))]
     data = loc.data
     if isinstance(data, dict) and "cases" in data and "expect" not in data:
         loc, data = loc.sub("cases"), data["cases"]
@@ -1071,7 +1110,7 @@ def render(results: Sequence[CaseResult], lang: str = "vi", *, quiet: bool = Fal
             lines.append("    " + t("case.xfail_reason", lang, reason=r.xfail))
         lines.extend("    " + w for w in r.warnings)
         if r.error is not None:
-            lines.extend("    " + x for x in str(r.error.get("message", "")).splitlines())
+            lines.extend("    " + x for x in shown(r.error, lang).splitlines())
         for c in r.checks:
             at = t("input.line", lang, line=c.line) if c.line else ""
             label = t(f"expect.{c.key.split('.')[0]}", lang)

@@ -7,7 +7,7 @@ read from the same package data the records cite.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -87,19 +87,31 @@ def read_input(
         as_of=as_of,
         interpretations=interpretations,
     )
-    from sandbox_rules.surfaces.inputs import Located, validate
+    from sandbox_rules.inputs import ComplianceInput
+    from sandbox_rules.lifecycle import SandboxRecord
+    from sandbox_rules.surfaces.inputs import Located, together, validate
 
     where = located if located is not None else Located(data, source=source_name)
+    # Each part as its command reads it (one yes/no, errors on their lines), every part read
+    # before any is refused: their problems together, in the file's order.
+    checks: list[Callable[[], object]] = []
     if app is not None:
-        _validate_application(where, () if "applicant" in data else ("application",), lang)
-    if inp.record is not None:  # as lifecycle reads it: one yes/no, errors on their lines
-        from sandbox_rules.lifecycle import SandboxRecord
-
-        validate(SandboxRecord, where, root=("record",), lang=lang, what="input.record")
+        root = () if "applicant" in data else ("application",)
+        checks.append(lambda: _validate_application(where, root, lang))
+    if inp.record is not None:
+        checks.append(
+            lambda: validate(SandboxRecord, where, root=("record",), lang=lang, what="input.record")
+        )
     if inp.compliance is not None:
-        from sandbox_rules.inputs import ComplianceInput
-
-        validate(ComplianceInput, where, lang=lang, what="input.compliance")
+        checks.append(lambda: validate(ComplianceInput, where, lang=lang, what="input.compliance"))
+    failures: list[InputValidationError] = []
+    for check in checks:
+        try:
+            check()
+        except InputValidationError as exc:
+            failures.append(exc)
+    if failures:
+        raise together(failures, where.source, "cli.scenario")
     return inp
 
 
@@ -285,11 +297,9 @@ def _case_input(
 ) -> ReportInput:
     """One case of a case file as a report input: validated as ``test`` validates it (errors
     with their lines), its application from the case or its ``from:`` file."""
-    from sandbox_rules.surfaces.casefiles.model import Case
-    from sandbox_rules.surfaces.casefiles.runner import case_sources
-    from sandbox_rules.surfaces.inputs import validate
+    from sandbox_rules.surfaces.casefiles.runner import case_sources, read_case
 
-    c: Case = validate(Case, loc, lang=lang, what="input.case")
+    c = read_case(loc, base, lang)  # every problem of the case, in the file's order
     app_loc, app_root, scenario = case_sources(c, loc, base)
     app: Mapping[str, Any] | None = None
     if app_loc is not None:

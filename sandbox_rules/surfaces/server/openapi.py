@@ -185,8 +185,9 @@ LOCAL_SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "Batch": {
         "type": "string",
-        "description": "JSON lines: per input line, its record, or a batch_error record "
-        "(schema batch-error: the line's number and its error) when that line failed",
+        "description": "JSON lines: per input line, on the same line, its record, or a "
+        "batch_error record (schema batch-error: the line's number and its error) when that "
+        "line failed, or a blank line for a blank line",
     },
 }
 

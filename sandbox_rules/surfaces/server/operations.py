@@ -159,27 +159,33 @@ def record_json(data: Any, form: str = "full") -> bytes:
 
 
 def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> Answer:
-    """JSON lines in, JSON lines out: each line is the body of ``POST /{kind}``; a line that
-    fails gets a ``batch_error`` record (its number and error) and the batch goes on, as the
-    CLI's batch."""
+    """JSON lines in, JSON lines out: each line is the body of ``POST /{kind}``, answered on
+    the same line by its record; a line that fails gets a ``batch_error`` record (its number
+    and error) and the batch goes on; a blank line is answered by a blank line (as the CLI's
+    batch)."""
     import logging
 
     import msgspec
 
-    from sandbox_rules.errors import BatchError, ErrorRecord, SandboxRulesError
+    from sandbox_rules.errors import BatchError, DocumentFormatError, ErrorRecord, SandboxRulesError
     from sandbox_rules.records import check_form
 
     run = batch_operation(kind, default_calendar)
     check_form(form)
     out = []
-    for lineno, line in enumerate(raw.split(b"\n"), start=1):
+    lines = raw.split(b"\n")
+    if lines[-1] == b"":  # what follows the last newline is not a line
+        lines.pop()
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
-            continue  # blank lines (a trailing newline) are not records
+            out.append(b"")  # not a record; answered so line N out answers line N in
+            continue
         try:
             try:
                 data = msgspec.json.decode(line)
             except (msgspec.DecodeError, RecursionError) as exc:
-                raise InputValidationError.from_key(
+                # A line that is not JSON is a document that cannot be read (as the CLI says).
+                raise DocumentFormatError.from_key(
                     "http.line_not_json", line=lineno, detail=str(exc)
                 ) from None
             out.append(record_json(run(data).data, form))
