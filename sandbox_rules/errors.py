@@ -328,8 +328,10 @@ def summary(errors: Iterable[Mapping[str, Any]], lang: str) -> str:
 
 class FieldErrors(list[dict[str, Any]]):
     """The per-field problems of an input error: a list, also callable as ``errors()`` like
-    pydantic's ``ValidationError.errors()``. Each item has ``field`` (dotted path), ``problem``,
-    and, from pydantic, ``loc``, ``type`` and ``msg``."""
+    pydantic's ``ValidationError.errors()``. Each item has ``field`` (dotted path) and ``loc``,
+    the path of the offending input (no union tag), ``type``, ``msg`` (English) and ``msg_vi``
+    (Vietnamese), the same message the command line shows, and ``suggestion`` where there
+    is one; pydantic's own errors: ``sandbox_rules._validation.pydantic_errors``."""
 
     def __call__(self, **_: Any) -> list[dict[str, Any]]:
         return list(self)

@@ -53,6 +53,8 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
             raw = b"" if size > max_bytes else fh.read(max_bytes + 1)
     except IsADirectoryError:
         raise DocumentFormatError.from_key("error.directory", name=name) from None
+    except FileNotFoundError:  # said in the tables' words, not the system's (English)
+        raise DocumentFormatError.from_key("error.no_such_file", name=name) from None
     except OSError as exc:
         detail = exc.strerror or str(exc)
         raise DocumentFormatError.from_key("error.cannot_read", name=name, detail=detail) from None

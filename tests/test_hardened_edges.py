@@ -292,7 +292,7 @@ def test_size_limit_is_checked_before_reading_and_configurable(tmp_path: Path) -
     assert load_document(path, max_bytes=2 * DEFAULT_MAX_BYTES)["a"].startswith("x")
     with pytest.raises(DocumentFormatError, match="directory"):
         load_document(tmp_path)
-    with pytest.raises(DocumentFormatError, match="cannot read"):
+    with pytest.raises(DocumentFormatError, match="missing.yaml.: no such file"):
         load_document(tmp_path / "missing.yaml")
 
 

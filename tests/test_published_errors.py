@@ -357,3 +357,19 @@ def test_the_message_of_an_input_file_error_is_one_line_and_the_terminal_s_is_no
     )
     # the terminal keeps one problem a line, with the field's place
     assert f"\n            applicant, staff_qualified: {STAFF_EN}\n" in err
+
+
+def test_a_missing_document_is_said_without_the_system_s_english(tmp_path: Path) -> None:
+    from sandbox_rules.calendar import VietnamCalendar
+    from sandbox_rules.errors import DocumentFormatError
+    from sandbox_rules.io import load_document
+
+    missing = tmp_path / "nope.toml"
+    with pytest.raises(DocumentFormatError) as info:
+        load_document(missing)
+    assert info.value.message == f"'{missing}': no such file"
+    assert info.value.message_in("vi") == f"'{missing}': không có tệp này"
+    with pytest.raises(SandboxRulesError) as calendar:
+        VietnamCalendar(overrides=missing)
+    assert "No such file" not in calendar.value.message_in("vi")
+    assert calendar.value.message_in("vi").endswith("không có tệp này")
