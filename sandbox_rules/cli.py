@@ -1015,10 +1015,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _json_line(raw: bytes, where: object) -> Any:
-    import json
+    from sandbox_rules.io import loads_json
 
     try:
-        return json.loads(raw)
+        return loads_json(raw, where)  # a key given twice: refused, naming the line
     except RecursionError:
         raise _bad(where, "batch.too_deep") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
@@ -1038,28 +1038,35 @@ def _bug(exc: BaseException, lang: str) -> str:
         return f"bug (please report): {kind}: {detail} — SANDBOX_RULES_DEBUG=1 shows the traceback"
 
 
-def _version(run: _Run) -> None:
+def version_info() -> dict[str, Any]:
+    """The library, law text and calendar data versions, and the first and last years with
+    official calendar decisions (``--version --json`` and ``GET /version``)."""
     from sandbox_rules import __version__
     from sandbox_rules.calendar import VietnamCalendar
     from sandbox_rules.law.text import law_version
 
     cal = VietnamCalendar()
     years = sorted(cal.official_years)
-    data = {
+    return {
         "library_version": __version__,
         "law_version": law_version(),
         "calendar_data_version": cal.data_version,
-        "calendar_official_years": [years[0], years[-1]] if years else [],
+        "calendar_official_years": {"first": years[0], "last": years[-1]} if years else None,
     }
-    span = f"{years[0]}–{years[-1]}" if years else "-"
+
+
+def _version(run: _Run) -> None:
+    data = version_info()
+    years = data["calendar_official_years"]
+    span = f"{years['first']}–{years['last']}" if years else "-"
     run.emit(
         data,
         message(
             "cli.version",
             run.lang,
-            version=__version__,
+            version=data["library_version"],
             law=data["law_version"],
-            calendar=cal.data_version,
+            calendar=data["calendar_data_version"],
             years=span,
         ),
     )

@@ -216,8 +216,10 @@ def _parse(text: str, name: object) -> Any:
     start = text.lstrip()[:1]
     try:
         if start in ("{", "["):
+            from sandbox_rules.io import loads_json
+
             try:
-                return json.loads(text)
+                return loads_json(text, name)
             except json.JSONDecodeError as exc:
                 json_error = exc
             try:  # a YAML flow mapping such as {kind: organization} also starts with '{'
@@ -248,6 +250,9 @@ def _yaml_problem(exc: Exception) -> tuple[str, dict[str, object]]:
     from sandbox_rules.errors import SandboxRulesError
     from sandbox_rules.i18n import Message
 
+    if isinstance(exc, SandboxRulesError) and exc.key == "error.duplicate_key":
+        # valid JSON or YAML, refused for what it says twice
+        return "io.duplicate_key", {k: v for k, v in exc.fields.items() if k != "name"}
     if isinstance(exc, SandboxRulesError) and exc.key is not None:
         # an alias, nesting too deep (sandbox_rules.io): said in the message's language
         return "io.not_yaml_because", {"detail": Message(exc.key, exc.fields)}

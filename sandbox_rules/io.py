@@ -123,7 +123,7 @@ def parse_document(
         if format == "yaml":
             data = load_yaml(text, label)
         elif format == "json":
-            data = json.loads(text)
+            data = loads_json(text, label)
         else:
             import tomllib
 
@@ -143,6 +143,43 @@ def parse_document(
         raise DocumentFormatError.from_key("error.empty", name=label)
     check_shape(data, label)
     return data
+
+
+def loads_json(text: str | bytes, label: object) -> Any:
+    """Strict JSON (RFC 8259): a key given twice in an object is refused (DocumentFormatError,
+    :func:`unique_keys`), and so are NaN and Infinity, which are not JSON (a ValueError, as
+    for any text that is not JSON). Bytes must be UTF-8."""
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text).decode("utf-8")  # UnicodeDecodeError is a ValueError
+    return json.loads(text, object_pairs_hook=unique_keys(label), parse_constant=_not_json)
+
+
+def _not_json(constant: str) -> Any:
+    raise ValueError(f"{constant} is not a JSON number")
+
+
+def unique_keys(label: object) -> Any:
+    """A JSON object hook that refuses a key given twice (``json`` would keep the last value
+    without a word: two answers to one question, from a system that wrote both)."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(items)
+        if len(out) < len(items):
+            seen: set[str] = set()
+            key = next(k for k, _ in items if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            raise _duplicate(label, key, None)
+        return out
+
+    return pairs
+
+
+def _duplicate(label: object, key: object, line: int | None) -> DocumentFormatError:
+    from sandbox_rules.i18n import Message
+
+    where = Message("error.duplicate_key_line", {"line": line}) if line is not None else ""
+    return DocumentFormatError.from_key(
+        "error.duplicate_key", name=label, key=str(key)[:60], where=where
+    )
 
 
 def check_shape(data: Any, label: object) -> None:
@@ -193,7 +230,21 @@ def _yaml_loader() -> Any:
         base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
         class Loader(base):  # type: ignore[misc]
-            """Safe loading with YAML 1.2's booleans only."""
+            """Safe loading with YAML 1.2's booleans only; a key given twice is refused."""
+
+            def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+                keys: set[Any] = set()
+                for key_node, _ in node.value:
+                    key = self.construct_object(key_node, deep=deep)
+                    try:
+                        repeated = key in keys
+                    except TypeError:  # a key that cannot be hashed: the base refuses it
+                        break
+                    if repeated:
+                        line = key_node.start_mark.line + 1 if key_node.start_mark else None
+                        raise _duplicate(self.name_label, key, line)
+                    keys.add(key)
+                return super().construct_mapping(node, deep=deep)
 
         yaml12_booleans(Loader)
         _LOADER = Loader
@@ -225,4 +276,9 @@ def load_yaml(text: str, label: object = "'<text>'") -> Any:
                 raise InputTooLargeError.from_key("error.too_deep", name=label, depth=MAX_DEPTH)
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
-    return yaml.load(text, Loader=loader)
+    reader = loader(text)
+    reader.name_label = label  # for its errors (a key given twice)
+    try:
+        return reader.get_single_data()
+    finally:
+        reader.dispose()

@@ -247,7 +247,9 @@ come from that definition, so they cannot disagree; `tests/test_contracts.py` va
 output of every bundled example against the published schema with a real validator.
 
 Every record has `kind` (which record it is) and `schema_version`. Each schema has `$schema`
-(draft 2020-12) and `$id` (`urn:sandbox-rules:schema:VERSION:NAME`).
+(draft 2020-12), `$id` (`urn:sandbox-rules:schema:VERSION:NAME`) and `x-schema-version` (the
+`schema_version` of the records it describes). Only the installed version's schemas are served;
+keep the schemas of a version beside the records you store of it.
 
 ## Versioning policy
 

@@ -484,6 +484,18 @@ def test_a_batch_of_good_lines_exits_0_and_matches_single_runs(
     assert lines == [*singles, ""]  # the blank third line is answered by a blank line
 
 
+def test_a_batch_line_with_a_key_given_twice_is_refused_on_its_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    batch = tmp_path / "a.jsonl"
+    batch.write_bytes(_json_of(APP) + b'\n{"applicant": {"kind": "individual"}, "applicant": {}}\n')
+    assert main(["batch", "route", str(batch), "--lang", "en"]) == 1
+    first, second = (json.loads(x) for x in capsys.readouterr().out.splitlines())
+    assert first["kind"] == "routing"
+    assert (second["line"], second["error"]["code"]) == (2, "document_format")
+    assert "line 2 gives the key «applicant» twice" in second["error"]["message"]
+
+
 def test_line_n_of_a_batch_answers_line_n_whatever_lines_are_blank(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -530,6 +542,8 @@ def test_version_names_library_law_and_calendar(capsys: pytest.CaptureFixture[st
     assert data["library_version"] == sr_pkg.__version__
     assert data["law_version"] == sr_pkg.law_version()
     assert data["calendar_data_version"] == VietnamCalendar().data_version
+    # a range, written as one (trial 3, F18), the same as GET /version gives
+    assert data["calendar_official_years"] == {"first": 2019, "last": 2026}
     assert main(["--version"]) == 0
     assert "dữ liệu lịch" in capsys.readouterr().out
 

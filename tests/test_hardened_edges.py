@@ -273,6 +273,9 @@ def test_alias_bomb_is_refused_with_a_clear_error(tmp_path: Path) -> None:
         (b"a: [1, 2", DocumentFormatError, "not valid YAML"),
         (b"x: !!python/object/apply:os.system [ls]", DocumentFormatError, "not valid YAML"),
         (b"[" * 200 + b"]" * 200, InputTooLargeError, "nested more than"),
+        # a key given twice: YAML 1.2 forbids it, PyYAML would keep the last (trial 3, F19)
+        (b"a: 1\nb: 2\na: 3\n", DocumentFormatError, r"«a» twice \(line 3\)"),
+        (b"x:\n  k: 1\n  k: 2\n", DocumentFormatError, r"«k» twice \(line 3\)"),
     ],
 )
 def test_bad_files_are_typed_errors(
@@ -292,8 +295,23 @@ def test_size_limit_is_checked_before_reading_and_configurable(tmp_path: Path) -
     assert load_document(path, max_bytes=2 * DEFAULT_MAX_BYTES)["a"].startswith("x")
     with pytest.raises(DocumentFormatError, match="directory"):
         load_document(tmp_path)
-    with pytest.raises(DocumentFormatError, match="missing.yaml.: no such file"):
+    with pytest.raises(DocumentFormatError, match=r"missing\.yaml': no such file"):
         load_document(tmp_path / "missing.yaml")
+
+
+# (JSON text, what the error says) — strict JSON: RFC 8259 names are unique, NaN is not a number
+STRICT_JSON = [
+    ('{"a": 1, "a": 2}', "«a» twice"),
+    ('{"x": [{"k": 1, "k": 2}]}', "«k» twice"),
+    ('{"a": NaN}', "NaN is not a JSON number"),
+    ('{"a": -Infinity}', "-Infinity is not a JSON number"),
+]
+
+
+@pytest.mark.parametrize(("text", "fragment"), STRICT_JSON)
+def test_json_is_read_strictly(text: str, fragment: str) -> None:
+    with pytest.raises(DocumentFormatError, match=fragment):
+        parse_document(text, "json")
 
 
 def test_json_and_toml_are_bounded_too() -> None:

@@ -367,8 +367,8 @@ def test_a_missing_document_is_said_without_the_system_s_english(tmp_path: Path)
     missing = tmp_path / "nope.toml"
     with pytest.raises(DocumentFormatError) as info:
         load_document(missing)
-    assert info.value.message == f"'{missing}': no such file"
-    assert info.value.message_in("vi") == f"'{missing}': không có tệp này"
+    assert info.value.message.endswith("nope.toml': no such file")
+    assert info.value.message_in("vi").endswith("nope.toml': không có tệp này")
     with pytest.raises(SandboxRulesError) as calendar:
         VietnamCalendar(overrides=missing)
     assert "No such file" not in calendar.value.message_in("vi")

@@ -300,6 +300,8 @@ def test_catalogues(client: httpx.Client) -> None:
         "library_version": sr.__version__,
         "law_version": sr.load_law().version,
         "calendar_data_version": cal.data_version,
+        # the official table covers 2019-2026 (calendar/data/official.toml, [meta])
+        "calendar_official_years": {"first": 2019, "last": 2026},
     }
     assert client.get("/health").json() == {"status": "ok"}
 
@@ -346,6 +348,24 @@ ERRORS = [
     ("POST", "/assess", JSON_HEADERS, b"{not json", 400, "malformed_body", "broken JSON"),
     ("POST", "/assess", JSON_HEADERS, b"", 400, "malformed_body", "empty body"),
     ("POST", "/assess", JSON_HEADERS, b"\xff\xfe{}", 400, "malformed_body", "not UTF-8"),
+    (
+        "POST",
+        "/assess",
+        JSON_HEADERS,
+        b'{"applicant": {"kind": "organisation"}, "applicant": {"kind": "individual"}}',
+        400,
+        "malformed_body",
+        "a key given twice: two answers, neither taken (trial 3, F19)",
+    ),
+    (
+        "POST",
+        "/assess",
+        JSON_HEADERS,
+        b'{"applicant": {"kind": "organisation"}, "scope": {"duration_months": NaN}}',
+        400,
+        "malformed_body",
+        "NaN is not JSON",
+    ),
     (
         "POST",
         "/assess",

@@ -194,12 +194,17 @@ async def _body(request: Request, limit: int, accepts: tuple[str, ...]) -> Any:
         return raw
     if not raw.strip():
         raise MalformedBodyError("http.empty")
+    from sandbox_rules.errors import DocumentFormatError
+    from sandbox_rules.io import loads_json
+
     try:
-        return msgspec.json.decode(raw)
-    except RecursionError:  # msgspec's nesting limit
+        return loads_json(raw, "body")  # strict: a key given twice, NaN, not UTF-8 refused
+    except RecursionError:
         raise MalformedBodyError("http.too_deep") from None
-    except msgspec.DecodeError as exc:
-        raise MalformedBodyError("http.not_json", detail=str(exc)) from None
+    except DocumentFormatError as exc:  # a key given twice
+        raise MalformedBodyError("http.duplicate_key", key=exc.fields.get("key")) from None
+    except ValueError as exc:  # not JSON, not UTF-8
+        raise MalformedBodyError("http.not_json", detail=str(exc)[:300]) from None
 
 
 def _too_large(limit: int) -> PayloadTooLargeError:

@@ -175,13 +175,30 @@ LOCAL_SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "Version": {
         "type": "object",
-        "required": ["library_version", "law_version", "calendar_data_version"],
-        "properties": {"library_version": _STR, "law_version": _STR, "calendar_data_version": _STR},
+        "required": [
+            "library_version",
+            "law_version",
+            "calendar_data_version",
+            "calendar_official_years",
+        ],
+        "properties": {
+            "library_version": _STR,
+            "law_version": _STR,
+            "calendar_data_version": _STR,
+            "calendar_official_years": {
+                "description": "the first and last years with official calendar decisions",
+                "type": ["object", "null"],
+                "required": ["first", "last"],
+                "properties": {"first": {"type": "integer"}, "last": {"type": "integer"}},
+                "additionalProperties": False,
+            },
+        },
     },
     "Html": {"type": "string"},
     "JsonLines": {
         "type": "string",
-        "description": "JSON lines: one body of POST /{kind} per line (blank lines skipped)",
+        "description": "JSON lines: one body of POST /{kind} per line (a blank line is "
+        "answered by a blank line)",
     },
     "Batch": {
         "type": "string",

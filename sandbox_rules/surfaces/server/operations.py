@@ -168,6 +168,7 @@ def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> A
     import msgspec
 
     from sandbox_rules.errors import BatchError, DocumentFormatError, ErrorRecord, SandboxRulesError
+    from sandbox_rules.io import loads_json
     from sandbox_rules.records import check_form
 
     run = batch_operation(kind, default_calendar)
@@ -182,8 +183,12 @@ def batch(kind: str, raw: bytes, default_calendar: Any, form: str = "full") -> A
             continue
         try:
             try:
-                data = msgspec.json.decode(line)
-            except (msgspec.DecodeError, RecursionError) as exc:
+                data = loads_json(line, lineno)
+            except DocumentFormatError as exc:  # a key given twice
+                raise DocumentFormatError.from_key(
+                    "http.line_duplicate_key", line=lineno, key=exc.fields.get("key")
+                ) from None
+            except (ValueError, RecursionError) as exc:
                 # A line that is not JSON is a document that cannot be read (as the CLI says).
                 raise DocumentFormatError.from_key(
                     "http.line_not_json", line=lineno, detail=str(exc)
@@ -486,12 +491,7 @@ def _nearest(value: str, choices: Sequence[str]) -> dict[str, str]:
 
 
 def version() -> dict[str, Any]:
-    from sandbox_rules import __version__
-    from sandbox_rules.calendar import VietnamCalendar
-    from sandbox_rules.law.text import load_law
+    """What ``sandbox-rules --version --json`` prints: the same versions, one definition."""
+    from sandbox_rules.cli import version_info
 
-    return {
-        "library_version": __version__,
-        "law_version": load_law().version,
-        "calendar_data_version": VietnamCalendar().data_version,
-    }
+    return version_info()
