@@ -360,6 +360,14 @@ def date_problem(value: str, lang: str) -> str:
 
 
 # -- commands that print catalogues --------------------------------------------------------------
+def _reference() -> Any:
+    """The records of the reference data (law, rules, coverage, catalogue, calendar), the
+    ones the HTTP service returns: imported only for --json."""
+    from sandbox_rules import reference_records
+
+    return reference_records
+
+
 def cmd_law(args: argparse.Namespace) -> int:
     from sandbox_rules.law.text import load_law
 
@@ -367,7 +375,6 @@ def cmd_law(args: argparse.Namespace) -> int:
     law = load_law()
     unit = law.resolve(args.citation)
     c = unit.citation
-    data = law.unit_dict(c)
     lang = run.lang
     decree = message("law.decree", lang)
     if lang == "en":
@@ -377,7 +384,7 @@ def cmd_law(args: argparse.Namespace) -> int:
         )
     else:
         text = f"{c.vi()} {decree} — {unit.article_title}\n{unit.text}"
-    run.emit(data, text)
+    run.emit(lambda: _reference().law_unit_record(c), text)
     return EXIT_OK
 
 
@@ -397,7 +404,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
             lines.append(f"{r.id}  [{r.kind.value}]  {cites}\n    {stmt}")
         return "\n".join(lines) + "\n\n" + message("rules.count", run.lang, n=len(rules))
 
-    run.emit([r.to_dict() for r in rules], text)
+    run.emit(lambda: _reference().rules_record(args.kind), text)
     return EXIT_OK
 
 
@@ -415,7 +422,7 @@ def cmd_coverage(args: argparse.Namespace) -> int:
         status = message(f"coverage.status.{row.status}", lang)
         lines.append(f"{row.citation.short:<13} {status:<16}{detail}")
     lines.append("\n" + message("coverage.counts", lang, **counts))
-    run.emit(lambda: {"counts": counts, "rows": [r.to_dict() for r in rows]}, "\n".join(lines))
+    run.emit(lambda: _reference().coverage_record(), "\n".join(lines))
     return EXIT_OK
 
 
@@ -445,15 +452,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         shown = _day(d.date, lang)
         wd = (WEEKDAY_EN if lang == "en" else WEEKDAY_VI)[d.date.weekday()]
         lines.append(f"  {shown} {wd:<9} {mark:<8} {name} — {docs}")
-    run.emit(
-        {
-            "year": args.year,
-            "official": official,
-            "data_version": cal.data_version,
-            "days": [d.to_dict() for d in days],
-        },
-        "\n".join(lines),
-    )
+    run.emit(lambda: _reference().calendar_year_record(cal, args.year), "\n".join(lines))
     return EXIT_OK
 
 
@@ -488,8 +487,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from sandbox_rules.schema import json_schema
 
     run = _run_of(args)
-    # A schema is read by people as often as by machines: indented unless asked otherwise.
-    run.out(run.encode(json_schema(args.which), pretty=True))
+    # As every output: one line, indented with --pretty or on a terminal.
+    run.out(run.encode(json_schema(args.which)))
     return EXIT_OK
 
 
@@ -524,13 +523,7 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
         )
         for k, v in cat.sources.items()
     )
-    run.emit(
-        {
-            "bodies": [b.to_dict() for b in bodies],
-            "sources": {k: dict(v) for k, v in cat.sources.items()},
-        },
-        "\n".join(lines),
-    )
+    run.emit(lambda: _reference().catalogue_record(), "\n".join(lines))
     return EXIT_OK
 
 
@@ -1275,6 +1268,15 @@ def _build_parser(lang: str, only: str | None) -> tuple[argparse.ArgumentParser,
             "lifecycle",
             "obligations",
             "duties",
+            "law-unit",
+            "rules",
+            "coverage",
+            "catalogue",
+            "calendar-year",
+            "report",
+            "reports",
+            "case-results",
+            "template",
             "error",
             "batch-error",
         ),

@@ -15,8 +15,11 @@ from typing import Any, Literal
 
 import msgspec
 
-SCHEMA_VERSION = "1.2"  # 1.1: message_vi and key of the error record, msg_vi of its fields;
-# 1.2: inspection_kind of an inspection_ended event (input record, 17.2)
+SCHEMA_VERSION = "2.0"  # 1.1: message_vi and key of the error record, msg_vi of its fields;
+# 1.2: inspection_kind of an inspection_ended event (input record, 17.2);
+# 2.0: the rule catalogue a rules record ({"kind": "rules", "rules": [...]}), no longer a bare
+# list (incompatible); new records law_unit, coverage, catalogue, calendar_year, report,
+# reports, template, case_results (which now carries schema_version)
 Form = Literal["full", "compact"]
 FORMS: tuple[str, ...] = ("full", "compact")
 

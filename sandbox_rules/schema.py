@@ -20,7 +20,9 @@ ID_BASE = "urn:sandbox-rules:schema"
 
 
 def _outputs() -> dict[str, type[Any]]:
+    from sandbox_rules import document_records as d
     from sandbox_rules import outcomes as o
+    from sandbox_rules import reference_records as r
     from sandbox_rules import time_records as t
     from sandbox_rules.errors import BatchError, ErrorRecord
 
@@ -34,6 +36,15 @@ def _outputs() -> dict[str, type[Any]]:
         "lifecycle": t.Lifecycle,
         "obligations": t.Obligations,
         "duties": t.Duties,
+        "law-unit": r.LawUnit,
+        "rules": r.Rules,
+        "coverage": r.Coverage,
+        "catalogue": r.Catalogue,
+        "calendar-year": r.CalendarYear,
+        "report": d.Report,
+        "reports": d.Reports,
+        "case-results": d.CaseResults,
+        "template": d.Template,
         "error": ErrorRecord,
         "batch-error": BatchError,
     }
@@ -93,7 +104,8 @@ def _input_schema(name: str) -> dict[str, Any]:
 def json_schema(which: str = "application") -> dict[str, Any]:
     """The JSON Schema of an input (application, record, scenario, dossier-input) or an output
     record (assessment, routing, dossier, deadline, timeline, timelines, lifecycle,
-    obligations, duties, error, batch-error). A fresh copy each call."""
+    obligations, duties, law-unit, rules, coverage, catalogue, calendar-year, report, reports,
+    case-results, template, error, batch-error: ``names()``). A fresh copy each call."""
     import copy
 
     if isinstance(which, str) and which in INPUTS:

@@ -152,6 +152,136 @@ def test_dossier_input_schema_accepts_the_bundled_checklist() -> None:
     _valid("dossier-input", data)
 
 
+CASE_FILES = sorted((ROOT / "examples" / "cases").glob("*.case.yaml"))
+
+
+@pytest.mark.parametrize("path", SCENARIOS + APPLICATIONS, ids=lambda p: p.name)
+def test_report_json_of_every_scenario_and_application(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = _cli_json(capsys, "report", str(path))
+    assert doc["kind"] == "report"
+    assert doc["schema_version"] == json_schema("report")["x-schema-version"]
+    _valid("report", doc)
+    # Each embedded record is the record its own command prints, valid by its own schema.
+    for name in ("assessment", "routing", "dossier", "lifecycle", "obligations", "duties"):
+        if doc[name] is not None:
+            _valid(name, doc[name])
+    for td in doc["timelines"]:
+        _valid("timeline", td)
+    assert len(doc["clock_stops"]) == len(doc["timelines"])
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
+def test_the_reports_timelines_are_those_timeline_prints(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not (data.get("timeline") or data.get("timelines")):
+        pytest.skip("no timeline in this scenario")
+    printed = _cli_json(capsys, "timeline", str(path))
+    expected = printed["timelines"] if printed["kind"] == "timelines" else [printed]
+    assert _cli_json(capsys, "report", str(path))["timelines"] == expected
+
+
+def test_report_json_of_a_case_file(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _cli_json(capsys, "report", str(ROOT / "examples" / "cases" / "examples.case.yaml"))
+    assert doc["kind"] == "reports"
+    _valid("reports", doc)
+    assert [c["case"]["number"] for c in doc["cases"]] == list(range(1, len(doc["cases"]) + 1))
+
+
+def test_the_conclusion_scenarios_report_timeline_is_a_timeline_record(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The integrator's repro (F2): the embedded timeline validates as `timeline --json` does.
+    path = str(ROOT / "examples" / "scenarios" / "conclusion.yaml")
+    timeline = _cli_json(capsys, "report", path)["timelines"][0]
+    assert timeline["kind"] == "timeline"
+    assert "clock_stop" not in timeline
+    _valid("timeline", timeline)
+
+
+@pytest.mark.parametrize(
+    ("name", "argv"),
+    [
+        ("law-unit", ["law", "12.3.b"]),
+        ("law-unit", ["law", "9.1.par2"]),
+        ("rules", ["rules"]),
+        ("rules", ["rules", "--kind", "routing"]),
+        ("coverage", ["coverage"]),
+        ("catalogue", ["catalogue"]),
+        ("calendar-year", ["calendar", "2026"]),
+        ("calendar-year", ["calendar", "2031"]),  # provisional: computed from the statutes
+        ("template", ["init", "case"]),
+        ("template", ["init", "application", "--kind", "individual", "--lang", "en"]),
+    ],
+)
+def test_reference_outputs_are_records(
+    name: str, argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = _cli_json(capsys, *argv)
+    assert isinstance(doc, dict)
+    assert doc["kind"] == name.replace("-", "_")
+    assert doc["schema_version"] == "2.0"
+    _valid(name, doc)
+
+
+def test_rules_is_an_object_naming_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _cli_json(capsys, "rules")
+    assert list(doc) == ["kind", "schema_version", "rules"]
+    assert [r["id"] for r in doc["rules"]] == [r.id for r in sr.registry()]
+    routing = _cli_json(capsys, "rules", "--kind", "routing")["rules"]
+    assert {r["kind"] for r in routing} == {"routing"}
+
+
+def test_init_json_says_what_it_wrote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from sandbox_rules.surfaces.templates.write import template
+
+    out = tmp_path / "c.case.yaml"
+    doc = _cli_json(capsys, "init", "case", str(out))
+    _valid("template", doc)
+    assert doc["path"] == str(out)
+    assert doc["what"] == "case"
+    assert doc["applicant_kind"] == "organisation"
+    assert doc["lang"] == "vi"
+    assert doc["text"] == out.read_text(encoding="utf-8") == template("case", "vi")
+    assert _cli_json(capsys, "init", "case")["path"] is None
+
+
+def test_case_results_of_every_bundled_case_file(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _cli_json(capsys, "test", str(ROOT / "examples" / "cases"))
+    _valid("case-results", doc)
+    assert doc["summary"]["total"] == len(doc["cases"]) > 0
+    for path in CASE_FILES:
+        _valid("case-results", _cli_json(capsys, "test", str(path)))
+
+
+def test_case_results_carry_a_schema_version(capsys: pytest.CaptureFixture[str]) -> None:
+    doc = _cli_json(
+        capsys, "test", str(ROOT / "examples" / "cases" / "9.2-individual-degree.case.yaml")
+    )
+    assert doc["kind"] == "case_results"
+    assert doc["schema_version"] == "2.0"
+
+
+def test_the_cli_and_the_service_give_the_same_reference_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from sandbox_rules.calendar import VietnamCalendar
+    from sandbox_rules.surfaces.server import operations as op
+
+    cal = VietnamCalendar()
+    for argv, answer in (
+        (["law", "12.3.b"], op.law("12.3.b")),
+        (["rules", "--kind", "routing"], op.rules("routing")),
+        (["coverage"], op.coverage()),
+        (["catalogue"], op.catalogue()),
+        (["calendar", "2026"], op.calendar("2026", None, cal)),
+    ):
+        assert _cli_json(capsys, *argv) == json.loads(op.record_json(answer.data)), argv
+
+
 def test_inputs_and_outputs_are_listed() -> None:
     assert set(INPUTS) == {"application", "record", "scenario", "dossier-input"}
     assert set(OUTPUTS) == {
@@ -164,6 +294,15 @@ def test_inputs_and_outputs_are_listed() -> None:
         "lifecycle",
         "obligations",
         "duties",
+        "law-unit",
+        "rules",
+        "coverage",
+        "catalogue",
+        "calendar-year",
+        "report",
+        "reports",
+        "case-results",
+        "template",
         "error",
         "batch-error",
     }
@@ -177,6 +316,73 @@ def test_the_cli_offers_every_schema() -> None:
     sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
     which = next(a for a in sub.choices["schema"]._actions if a.dest == "which")
     assert tuple(which.choices or ()) == names()
+
+
+# -- --json is one line (README: "compact, one line; --pretty or a terminal indents it") --------
+def _json_command_lines(tmp: Path) -> dict[str, list[list[str]]]:
+    """Every command's --json command lines (``serve`` prints no JSON: it runs a server)."""
+    scenario = str(ROOT / "examples" / "scenarios" / "conclusion.yaml")
+    timelines = str(ROOT / "examples" / "scenarios" / "adjustment-with-clarification.yaml")
+    app = str(ROOT / "examples" / "org-hanoi-one-source.yaml")
+    partial = tmp / "partial.yaml"
+    partial.write_text(
+        (ROOT / "examples" / "org-undetermined.yaml").read_text("utf-8"), encoding="utf-8"
+    )
+    answers = tmp / "answers.yaml"
+    answers.write_text("applicant.staff_qualified: có\n", encoding="utf-8")
+    batch = tmp / "apps.jsonl"
+    data = yaml.safe_load(Path(app).read_text("utf-8"))
+    batch.write_text(json.dumps(data, default=str) + "\n", encoding="utf-8")
+    return {
+        "law": [["law", "12.3.b"]],
+        "rules": [["rules"], ["rules", "--kind", "routing"]],
+        "coverage": [["coverage"]],
+        "calendar": [["calendar", "2026"]],
+        "assess": [["assess", app]],
+        "route": [["route", app]],
+        "dossier": [["dossier", app]],
+        "timeline": [["timeline", timelines], ["timeline", scenario, "--explain"]],
+        "lifecycle": [["lifecycle", scenario]],
+        "obligations": [["obligations", scenario]],
+        "batch": [["batch", "assess", str(batch)]],
+        "schema": [["schema", "report"], ["schema", "application"]],
+        "catalogue": [["catalogue"]],
+        "deadline": [["deadline", "2026-01-01", "--working-days", "3", "--explain"]],
+        "report": [
+            ["report", scenario],
+            ["report", app],
+            ["report", str(ROOT / "examples" / "cases" / "examples.case.yaml")],
+        ],
+        "test": [["test", str(ROOT / "examples" / "cases")], ["test", "--schema"]],
+        "init": [["init", "case"], ["init", "application", str(tmp / "new.yaml")]],
+        "interview": [["interview", str(partial), "--answers", str(answers), "--dry-run"]],
+    }
+
+
+def test_every_command_with_json_prints_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import argparse
+
+    from sandbox_rules.cli import build_parser
+
+    lines = _json_command_lines(tmp_path)
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(sub.choices) - {"serve"} == set(lines)  # a new command gets a line here
+    for argv in [["--version"], *(argv for group in lines.values() for argv in group)]:
+        code = main([*argv, "--json"])
+        out = capsys.readouterr().out
+        assert code in (0, 1), argv
+        assert out.endswith("\n") and out.count("\n") == 1, (argv, out.count("\n"), out[:200])
+        assert isinstance(json.loads(out), (dict, list)), argv
+
+
+def test_pretty_indents_json(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["schema", "timeline"], ["coverage"], ["init", "case"]):
+        assert main([*argv, "--json", "--pretty"]) == 0
+        out = capsys.readouterr().out
+        assert out.count("\n") > 5, argv
+        assert out.startswith("{\n  "), argv
 
 
 # Cases the library refuses: an input error of the case itself and of its record, a timeline
@@ -208,6 +414,8 @@ def test_case_errors_are_error_records_in_english_and_vietnamese(
         assert main(["test", *paths, "--lang", lang]) == 1
         by_lang[lang + "-text"] = capsys.readouterr().out
     assert by_lang["vi"] == by_lang["en"]  # the record does not depend on --lang
+    main(["test", *paths, "--json"])
+    _valid("case-results", json.loads(capsys.readouterr().out))
     for error in by_lang["en"]:
         _valid("error", error)
         assert error["key"] and error["message_vi"] and error["message"] != error["message_vi"]

@@ -318,7 +318,9 @@ def _cells(fig: dict[str, Any]) -> dict[str, str]:
 
 def test_timeline_strip_marks_each_day_by_its_kind() -> None:
     records = _records("examples/scenarios/issuance-across-tet.yaml")
-    fig = timeline_figure(records["timelines"][0], records["calendar"], "vi", "f")
+    fig = timeline_figure(
+        records["timelines"][0], records["calendar"], "vi", "f", records["clock_stops"][0]
+    )
     cells = _cells(fig)
     # Received Wed 11/02/2026; the strip starts the day before and runs to the day after the
     # last due date (05/03): 10/02 .. 06/03, one cell per day.
@@ -335,7 +337,9 @@ def test_timeline_strip_marks_each_day_by_its_kind() -> None:
 
 def test_timeline_draws_late_days_and_the_clock_stop() -> None:
     records = _records("examples/scenarios/adjustment-with-clarification.yaml")
-    first = timeline_figure(records["timelines"][0], records["calendar"], "vi", "a")
+    first = timeline_figure(
+        records["timelines"][0], records["calendar"], "vi", "a", records["clock_stops"][0]
+    )
     classes = [str(e["attrs"].get("class")) for e in first["elements"]]
     # 13.3.b consultation: due 07/09/2026, not sent by 15/09: overdue, drawn hatched to 15/09.
     assert classes.count("late-part") == 1
@@ -345,7 +349,9 @@ def test_timeline_draws_late_days_and_the_clock_stop() -> None:
     texts = [e["text"] or "" for e in first["elements"] if e["tag"] == "text"]
     assert "Dừng tính thời hạn (giải trình): 26/08/2026 – 03/09/2026" in texts
     # The second adjustment's stop is still running on 15/09: "đang giải trình".
-    second = timeline_figure(records["timelines"][1], records["calendar"], "vi", "b")
+    second = timeline_figure(
+        records["timelines"][1], records["calendar"], "vi", "b", records["clock_stops"][1]
+    )
     assert any("đang giải trình" in (e["text"] or "") for e in second["elements"])
 
 
@@ -453,7 +459,9 @@ def test_any_timeline_strip_keeps_its_labels_inside(
         records = build(inp)
     except SandboxRulesError:
         return  # past the calendar's range: a typed error
-    fig = timeline_figure(records["timelines"][0], records["calendar"], lang, "q")
+    fig = timeline_figure(
+        records["timelines"][0], records["calendar"], lang, "q", records["clock_stops"][0]
+    )
     _texts_inside(fig)
 
 
@@ -686,7 +694,9 @@ def test_days_named_are_those_of_the_procedure_shown(tmp_path: Path) -> None:
     # A procedure done on 17/12/2026, read on 10/01/2029: its strip and its list of days off
     # end with it; no day of 2027-2029 is listed under it.
     records = _records_of(tmp_path, SONG_HAN_ISSUANCE)
-    fig = timeline_figure(records["timelines"][0], records["calendar"], "vi", "f")
+    fig = timeline_figure(
+        records["timelines"][0], records["calendar"], "vi", "f", records["clock_stops"][0]
+    )
     cells = _cells(fig)
     assert "01/12/2026" in cells and "18/12/2026" in cells and "19/12/2026" not in cells
     text = _page_of(tmp_path, SONG_HAN_ISSUANCE)

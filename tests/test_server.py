@@ -264,6 +264,7 @@ def _toml(path: Path) -> dict[str, Any]:
 def test_law(client: httpx.Client, citation: str) -> None:
     unit = sr.load_law().resolve(citation)
     got = client.get(f"/law/{citation}").json()
+    assert (got["kind"], got["schema_version"]) == ("law_unit", "2.0")
     assert got["citation"] == unit.citation.short
     assert got["text"] == unit.text
     assert got["law_version"] == sr.load_law().version
@@ -276,16 +277,27 @@ def test_catalogues(client: httpx.Client) -> None:
     from sandbox_rules.schema import INPUTS, OUTPUTS, json_schema
 
     rules = list(sr.registry())
-    assert client.get("/rules").json() == as_json([r.to_dict() for r in rules])
+    # Records (schema 2.0): kind and schema_version, the rules in "rules".
+    version = {"schema_version": "2.0"}
+    assert client.get("/rules").json() == as_json(
+        {"kind": "rules", **version, "rules": [r.to_dict() for r in rules]}
+    )
     routing = [r.to_dict() for r in rules if r.kind.value == "routing"]
-    assert client.get("/rules", params={"kind": "routing"}).json() == as_json(routing)
+    assert client.get("/rules", params={"kind": "routing"}).json() == as_json(
+        {"kind": "rules", **version, "rules": routing}
+    )
     rows = coverage_table(sr.registry())
     assert client.get("/coverage").json() == as_json(
-        {"counts": coverage_counts(rows), "rows": [r.to_dict() for r in rows]}
+        {
+            "kind": "coverage",
+            **version,
+            "counts": coverage_counts(rows),
+            "rows": [r.to_dict() for r in rows],
+        }
     )
-    assert [b["code"] for b in client.get("/catalogue").json()["bodies"]] == list(
-        catalogue().bodies
-    )
+    got = client.get("/catalogue").json()
+    assert (got["kind"], got["schema_version"]) == ("catalogue", "2.0")
+    assert [b["code"] for b in got["bodies"]] == list(catalogue().bodies)
     interp = client.get("/interpretations").json()
     assert [(i["id"], i["default"]) for i in interp] == [(i.id, i.default) for i in CATALOGUE]
     assert client.get("/schemas").json() == [*INPUTS, *OUTPUTS]
@@ -293,6 +305,7 @@ def test_catalogues(client: httpx.Client) -> None:
         assert client.get(f"/schemas/{name}").json() == as_json(json_schema(name))
     cal = VietnamCalendar()
     year = client.get("/calendar/2026").json()
+    assert (year["kind"], year["schema_version"], year["year"]) == ("calendar_year", "2.0", 2026)
     assert year["official"] is True
     assert year["days"] == as_json([d.to_dict() for d in cal.days_off(2026)])
     version = client.get("/version").json()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 from typing import Any
 
 from sandbox_rules.i18n import t
@@ -25,18 +25,24 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    from sandbox_rules.document_records import case_results_record
     from sandbox_rules.surfaces.casefiles.model import case_json_schema
     from sandbox_rules.surfaces.casefiles.runner import render, run_paths, to_json
 
+    run = args.run  # the CLI's run: JSON in one line, indented with --pretty or on a terminal
     if args.schema:
-        print(json.dumps(case_json_schema(), ensure_ascii=False, indent=2))
+        run.out(run.encode(case_json_schema()))
         return 0
     results = run_paths(args.paths, lang=args.lang)
     if not results:
-        print(t("case.no_files", args.lang))
+        if args.json:  # still JSON on stdout: no cases; the message on stderr
+            run.out(run.encode(case_results_record(to_json(results))))
+            print(t("case.no_files", args.lang), file=sys.stderr)
+        else:
+            print(t("case.no_files", args.lang))
         return 1
     if args.json:
-        print(json.dumps(to_json(results), ensure_ascii=False, indent=2))
+        run.out(run.encode(case_results_record(to_json(results))))
     else:
         print(render(results, args.lang, quiet=args.quiet))
     return 1 if any(r.bad for r in results) else 0

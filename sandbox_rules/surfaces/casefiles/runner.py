@@ -1159,8 +1159,11 @@ def summary(results: Sequence[CaseResult], lang: str = "vi") -> str:
 
 
 def to_json(results: Sequence[CaseResult]) -> dict[str, Any]:
+    from sandbox_rules.records import SCHEMA_VERSION
+
     return {
         "kind": "case_results",
+        "schema_version": SCHEMA_VERSION,
         "summary": counts(results),
         "cases": [r.to_dict() for r in results],
     }

@@ -26,8 +26,6 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_interview(args: argparse.Namespace) -> int:
-    import json
-
     from sandbox_rules.errors import InputValidationError
     from sandbox_rules.surfaces.inputs import read_yaml
     from sandbox_rules.surfaces.interview.session import (
@@ -121,7 +119,8 @@ def cmd_interview(args: argparse.Namespace) -> int:
         write_output(str(out), doc.dump(), force=replace)
         say(t("interview.written", lang, file=str(out)))
     if args.json:
-        print(json.dumps({**result, "transcript": log}, ensure_ascii=False, indent=2))
+        run = args.run  # one line, indented with --pretty or on a terminal
+        run.out(run.encode({**result, "transcript": log}))
     sys.stdout.flush()
     if result["rejected"]:
         print(

@@ -463,6 +463,7 @@ def build(inp: ReportInput, *, overrides: Any = None) -> dict[str, Any]:
         "dossier": None,
         "sources": [],
         "timelines": [],
+        "clock_stops": [],  # one per timeline: drawn by the report, not part of the record
         "lifecycle": None,
         "obligations": None,
         "duties": None,
@@ -523,8 +524,8 @@ def build(inp: ReportInput, *, overrides: Any = None) -> dict[str, Any]:
         )
         td = t.to_dict()
         stop = _stop_dates(td["procedure"], events) if isinstance(events, Mapping) else (None, None)
-        td["clock_stop"] = {"start": stop[0], "end": stop[1]}
-        out["timelines"].append(td)
+        out["timelines"].append(td)  # the timeline record as `timeline --json` prints it
+        out["clock_stops"].append({"start": stop[0], "end": stop[1]})
         calendar_versions.add(td["provenance"].get("calendar_data_version", ""))
     if inp.record is not None:
         from sandbox_rules.lifecycle import lifecycle, load_record

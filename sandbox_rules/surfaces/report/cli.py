@@ -17,10 +17,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     case = getattr(args, "case", None)
     records = _records(args.file, args.as_of, _interp_args(args) or None, overrides, lang, case)
     if args.json:
-        shown = [{k: v for k, v in r.items() if k != "calendar"} for r in records]
-        many = len(shown) > 1 or any(r.get("case") for r in records)
-        out: Any = {"cases": shown} if many else shown[0]
-        cli_io.write_stdout(cli_io.dumps(out, pretty=True) + "\n")
+        from sandbox_rules.document_records import Reports, report_record
+
+        # The report's record (schema report), or the reports of a case file's cases
+        # (schema reports): compact, one line, unless --pretty or a terminal.
+        reports = [report_record(r) for r in records]
+        many = len(reports) > 1 or any(r.get("case") for r in records)
+        out: Any = Reports(cases=tuple(reports)) if many else reports[0]
+        pretty = run.pretty if run is not None else bool(args.pretty)
+        cli_io.write_stdout(cli_io.encode(out, pretty=pretty) + "\n")
         return _refused(
             [r["case"] for r in records if r.get("error") and not r["error"]["expected"]],
             args.file,

@@ -193,10 +193,13 @@ def _common_name(a: str, b: str) -> str | None:
 RUNNING = ("pending", "overdue", "paused", "waiting")
 
 
-def timeline_range(td: Mapping[str, Any]) -> tuple[date, date]:
-    """The days a timeline's strip shows: its events, due dates and clock stop, with a day
-    either side; and the as-of day while a step is still running (a procedure finished long
-    before as-of is not stretched to it)."""
+def timeline_range(
+    td: Mapping[str, Any], stop: Mapping[str, Any] | None = None
+) -> tuple[date, date]:
+    """The days a timeline's strip shows: its events, due dates and clock stop (``stop``:
+    start and end, as the report's ``clock_stops`` give them), with a day either side; and
+    the as-of day while a step is still running (a procedure finished long before as-of is
+    not stretched to it)."""
     days: list[date] = []
     if any(s.get("status") in RUNNING for s in td["steps"]) or not any(
         s.get("due") for s in td["steps"]
@@ -205,18 +208,25 @@ def timeline_range(td: Mapping[str, Any]) -> tuple[date, date]:
     for s in td["steps"]:
         if s.get("due"):
             days += [d for d in (_iso(s.get("start")), _iso(s["due"]), _iso(s.get("actual"))) if d]
-    stop = td.get("clock_stop") or {}
+    stop = stop or {}
     days += [d for d in (_iso(stop.get("start")), _iso(stop.get("end"))) if d]
     return min(days) - timedelta(days=1), max(days) + timedelta(days=1)
 
 
-def timeline_figure(td: Mapping[str, Any], cal: Any, lang: str, fig_id: str) -> dict[str, Any]:
-    """A procedure timeline (``Timeline.to_dict()`` plus ``clock_stop``) on a calendar strip."""
+def timeline_figure(
+    td: Mapping[str, Any],
+    cal: Any,
+    lang: str,
+    fig_id: str,
+    stop: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A procedure timeline (``Timeline.to_dict()``) and its clock stop (``stop``: start and
+    end, the report's ``clock_stops``) on a calendar strip."""
     as_of = date.fromisoformat(td["as_of"])
     steps = [s for s in td["steps"] if s.get("due")]
-    stop = td.get("clock_stop") or {}
+    stop = stop or {}
     stop_start, stop_end = _iso(stop.get("start")), _iso(stop.get("end"))
-    lo, hi = timeline_range(td)
+    lo, hi = timeline_range(td, stop)
     n = (hi - lo).days + 1
     cw = WIDTH / n
     fig = _Figure(

@@ -136,11 +136,13 @@ def _day_basis(info: Any, day: Any, lang: str) -> str:
     return basis
 
 
-def _days_named(td: Mapping[str, Any], cal: Any, lang: str) -> list[dict[str, str]]:
+def _days_named(
+    td: Mapping[str, Any], cal: Any, lang: str, stop: Mapping[str, Any] | None = None
+) -> list[dict[str, str]]:
     """Each day off or worked Saturday within the timeline's drawn range, with its basis."""
     from datetime import timedelta
 
-    lo, hi = timeline_range(td)
+    lo, hi = timeline_range(td, stop)
     out = []
     d = lo
     while d <= hi:
@@ -246,8 +248,8 @@ def _case_view(r: Mapping[str, Any], lang: str, prefix: str) -> dict[str, Any]:
         return str(f.get("quote_vi") or clause(f["citations"][0])["quote"])
 
     timeline_figs = [
-        timeline_figure(td, cal, lang, f"{prefix}fig-timeline-{i + 1}")
-        for i, td in enumerate(r["timelines"])
+        timeline_figure(td, cal, lang, f"{prefix}fig-timeline-{i + 1}", stop)
+        for i, (td, stop) in enumerate(zip(r["timelines"], r["clock_stops"], strict=True))
     ]
     ob_fig = None
     rows: list[Mapping[str, Any]] = []
@@ -298,7 +300,10 @@ def _case_view(r: Mapping[str, Any], lang: str, prefix: str) -> dict[str, Any]:
         "finding_quote": finding_quote,
         "all_missing": _all_missing(r),
         "timeline_figures": timeline_figs,
-        "days_named": [_days_named(td, cal, lang) for td in r["timelines"]],
+        "days_named": [
+            _days_named(td, cal, lang, stop)
+            for td, stop in zip(r["timelines"], r["clock_stops"], strict=True)
+        ],
         "obligations_figure": ob_fig,
         "obligation_rows": rows,
         "risk_summary": risk,

@@ -25,8 +25,9 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": REF + name}
 
 
-# Responses of the routes that are not one of the library's result records: the same dicts
-# the CLI's --json prints for these commands.
+# Responses of the routes that are not one of the library's result records (those, the
+# reference data's too, are sandbox_rules.schema's: LawUnit, Rules, Coverage, Catalogue,
+# CalendarYear).
 LOCAL_SCHEMAS: dict[str, dict[str, Any]] = {
     "ErrorEnvelope": {
         "type": "object",
@@ -38,87 +39,6 @@ LOCAL_SCHEMAS: dict[str, dict[str, Any]] = {
     "TimelineOrTimelines": {
         "description": "one timeline, or the timelines record when the scenario has several",
         "oneOf": [_ref("Timeline"), _ref("Timelines")],
-    },
-    "LawUnit": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["citation", "vi", "en", "article_title", "text", "summary_en", "law_version"],
-        "properties": {
-            "citation": _STR,
-            "vi": _STR,
-            "en": _STR,
-            "article_title": _STR,
-            "text": {"type": "string", "description": "the Vietnamese text (authoritative)"},
-            "summary_en": _NULLABLE_STR,
-            "law_version": _STR,
-        },
-    },
-    "Rules": {
-        "type": "array",
-        "items": {
-            "type": "object",
-            "required": ["id", "citations", "kind", "statement_vi", "statement_en"],
-            "properties": {
-                "id": _STR,
-                "citations": _STRS,
-                "kind": _STR,
-                "group": _NULLABLE_STR,
-                "topic": _NULLABLE_STR,
-                "statement_vi": _STR,
-                "statement_en": _STR,
-                "applies_if": _OBJ,
-                "condition": _OBJ,
-                "exception_to": _STRS,
-                "in_force_from": _STR,
-                "in_force_until": _NULLABLE_STR,
-                "interpretations": _STRS,
-                "outcome": _OBJ,
-                "facts": _STRS,
-            },
-        },
-    },
-    "Coverage": {
-        "type": "object",
-        "required": ["counts", "rows"],
-        "properties": {
-            "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
-            "rows": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["citation", "vi", "status", "rule_ids"],
-                    "properties": {
-                        "citation": _STR,
-                        "vi": _STR,
-                        "status": _STR,
-                        "rule_ids": _STRS,
-                        "note": _NULLABLE_STR,
-                    },
-                },
-            },
-        },
-    },
-    "Catalogue": {
-        "type": "object",
-        "required": ["bodies", "sources"],
-        "properties": {
-            "bodies": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["code", "kind", "name"],
-                    "properties": {
-                        "code": _STR,
-                        "kind": _STR,
-                        "name": _STR,
-                        "name_en": _NULLABLE_STR,
-                        "head_vi": _NULLABLE_STR,
-                        "head_en": _NULLABLE_STR,
-                    },
-                },
-            },
-            "sources": {"type": "object", "additionalProperties": _OBJ},
-        },
     },
     "Interpretations": {
         "type": "array",
@@ -135,34 +55,6 @@ LOCAL_SCHEMAS: dict[str, dict[str, Any]] = {
                 "options": {"type": "object", "additionalProperties": _STR},
                 "reasoning": _STR,
                 "source": _STR,
-            },
-        },
-    },
-    "CalendarYear": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["year", "official", "data_version", "days"],
-        "properties": {
-            "year": {"type": "integer"},
-            "official": {"type": "boolean"},
-            "data_version": _STR,
-            "days": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["date", "weekday", "status", "name_vi", "name_en", "documents"],
-                    "properties": {
-                        "date": {"type": "string", "format": "date"},
-                        "weekday": _STR,
-                        "status": {"type": "string", "enum": ["off", "worked"]},
-                        "name_vi": _STR,
-                        "name_en": _STR,
-                        "kind": _NULLABLE_STR,
-                        "documents": {"type": "array", "items": _OBJ},
-                        "provisional": {"type": "boolean"},
-                        "interpretation": _NULLABLE_STR,
-                    },
-                },
             },
         },
     },

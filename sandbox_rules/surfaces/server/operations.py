@@ -383,19 +383,12 @@ def batch_operation(kind: str, default_calendar: Any) -> Callable[[Any], Answer]
 
 def calendar(year_text: str, body: Any, default_calendar: Any) -> Answer:
     from sandbox_rules.calendar import VietnamCalendar
+    from sandbox_rules.reference_records import calendar_year_record
 
     req: CalendarRequest = _validate(CalendarRequest, body or {}, "http.what.calendar")
     year = _int_param("year", year_text)
     cal: VietnamCalendar = _calendar(req.interpretations, req.overrides, default_calendar)
-    days = cal.days_off(year)
-    return Answer(
-        {
-            "year": year,
-            "official": year in cal.official_years,
-            "data_version": cal.data_version,
-            "days": [d.to_dict() for d in days],
-        }
-    )
+    return Answer(calendar_year_record(cal, year))
 
 
 def _int_param(name: str, text: str) -> int:
@@ -408,43 +401,35 @@ def _int_param(name: str, text: str) -> int:
 
 
 def law(citation: str) -> Answer:
-    from sandbox_rules.law.text import load_law
+    from sandbox_rules.reference_records import law_unit_record
 
-    return Answer(load_law().unit_dict(citation[:200]))
+    return Answer(law_unit_record(citation[:200]))
 
 
 RULE_KINDS = ("condition", "routing", "dossier_item", "time_limit", "transition", "obligation")
 
 
 def rules(kind: str | None = None) -> Answer:
-    from sandbox_rules.rules import registry
+    from sandbox_rules.reference_records import rules_record
 
     if kind is not None and kind not in RULE_KINDS:
         entry = {**field_problem("kind", "http.field.rule_kind"), **_nearest(kind, RULE_KINDS)}
         raise InputValidationError.from_key(
             "http.kind", kinds=", ".join(RULE_KINDS), given=repr(kind[:40]), errors=[entry]
         )
-    return Answer([r.to_dict() for r in registry() if kind is None or r.kind.value == kind])
+    return Answer(rules_record(kind))
 
 
 def coverage() -> Answer:
-    from sandbox_rules.coverage import coverage_counts, coverage_table
-    from sandbox_rules.rules import registry
+    from sandbox_rules.reference_records import coverage_record
 
-    rows = coverage_table(registry())
-    return Answer({"counts": coverage_counts(rows), "rows": [r.to_dict() for r in rows]})
+    return Answer(coverage_record())
 
 
 def catalogue() -> Answer:
-    from sandbox_rules.catalogues import catalogue as load
+    from sandbox_rules.reference_records import catalogue_record
 
-    cat = load()
-    return Answer(
-        {
-            "bodies": [b.to_dict() for b in cat.bodies.values()],
-            "sources": {k: dict(v) for k, v in cat.sources.items()},
-        }
-    )
+    return Answer(catalogue_record())
 
 
 def interpretations() -> Answer:
