@@ -28,10 +28,12 @@ from sandbox_rules.errors import (
     FieldErrors,
     InputTooLargeError,
     InputValidationError,
+    InterpretationInputError,
     SandboxRulesError,
     _rebuild,
     _state,
     brief,
+    input_error_class,
     summary,
 )
 
@@ -44,25 +46,38 @@ def _cut(msg: str) -> str:
     return msg if len(msg) <= 4 * BRIEF_LIMIT else msg[: 4 * BRIEF_LIMIT - 1] + "…"
 
 
-def _field_errors(exc: ValidationError, model: type[BaseModel] | None) -> FieldErrors:
-    """Each field's problem: pydantic's words (``msg``, English, as pydantic callers know
-    them) and the same problem in Vietnamese (``msg_vi``), in the terms the officer's files
-    are reported in (surfaces/inputs.py: the field's name, the nearest valid value)."""
-    vi: list[str | None] = [None] * len(exc.errors())
-    if model is not None:
-        from sandbox_rules.surfaces.inputs import translate
-
-        # Without a file there are no lines: translate keeps pydantic's order.
-        vi = [e["problem_vi"] for e in translate(model, exc, lang="en")]
+def published_errors(exc: ValidationError, model: type[BaseModel] | None) -> FieldErrors:
+    """Each field's problem as every surface publishes it (the CLI's renderer,
+    surfaces/inputs.translate): ``loc``/``field`` the path of the offending input (no union
+    tag: ``applicant.staff_qualified``, not ``applicant.organisation.staff_qualified``),
+    ``msg`` in English and ``msg_vi`` in Vietnamese, the same message in the officer's terms
+    (the field's name, the nearest valid value as ``suggestion``). pydantic's own errors, with
+    its locations, stay available: :func:`pydantic_errors`."""
     out = FieldErrors()
-    errors = exc.errors(include_url=False, include_context=False, include_input=False)
-    for e, msg_vi in zip(errors, vi, strict=False):
-        loc = [x if isinstance(x, int) else str(x) for x in e["loc"]]
-        field = ".".join(str(x) for x in loc) or "(root)"
-        msg = _cut(e["msg"])
-        entry = {"field": field, "problem": msg, "loc": loc, "type": e["type"], "msg": msg}
-        if msg_vi is not None:
-            entry["msg_vi"] = _cut(msg_vi)
+    if model is None:  # no model to resolve the location through: pydantic's words
+        for e in exc.errors(include_url=False, include_context=False, include_input=False):
+            loc = [x if isinstance(x, int) else str(x) for x in e["loc"]]
+            msg = _cut(e["msg"])
+            field = ".".join(str(x) for x in loc) or "(root)"
+            out.append({"field": field, "problem": msg, "loc": loc, "type": e["type"], "msg": msg})
+        return out
+    from sandbox_rules.surfaces.inputs import translate
+
+    # Without a file there are no lines: translate keeps pydantic's order.
+    for said in translate(model, exc, lang="en"):
+        msg = _cut(str(said["problem_en"]))
+        entry = {
+            "field": said["field"],
+            "problem": msg,
+            "loc": [x if isinstance(x, int) else str(x) for x in said["loc"]],
+            "type": said["type"],
+            "msg": msg,
+            "msg_vi": _cut(str(said["problem_vi"])),
+        }
+        if isinstance(said.get("suggestion"), str):
+            entry["suggestion"] = said["suggestion"]
+        if "code" in said:  # a validator's own error (an interpretation): its code
+            entry["code"] = said["code"]
         out.append(entry)
     return out
 
@@ -105,7 +120,11 @@ class ModelValidationError(InputValidationError, pydantic_core.ValidationError):
             )
         from sandbox_rules.i18n import Message, Texts, t
 
-        errors = _field_errors(exc, model)
+        errors = published_errors(exc, model)
+        kind = input_error_class(errors)
+        if cls is ModelValidationError and kind is not InputValidationError:
+            # a resource limit, or only interpretations: the code of that error
+            return _MODEL_CLASSES[kind].of(exc, what, model)
         fields = {
             "what": Message(what, {}),
             "summary": Texts(summary(errors, "vi"), summary(errors, "en")),
@@ -125,6 +144,42 @@ class ModelValidationError(InputValidationError, pydantic_core.ValidationError):
         state.pop("_raw", None)
         state["errors"] = FieldErrors(self.errors)
         return (_rebuild, (InputValidationError, (self.message,), state))
+
+
+class ModelInterpretationError(ModelValidationError, InterpretationInputError):  # type: ignore[misc]
+    """Input whose only problems are its chosen interpretations (code ``interpretation``, as
+    an unknown interpretation given as an argument); also a pydantic ``ValidationError``."""
+
+    code = "interpretation"
+    title_vi = InterpretationInputError.title_vi
+    title_en = InterpretationInputError.title_en
+
+    def __reduce__(self) -> Any:
+        state = _state(self)
+        state.pop("_raw", None)
+        state["errors"] = FieldErrors(self.errors)
+        return (_rebuild, (InterpretationInputError, (self.message,), state))
+
+
+class ModelTooLargeError(ModelValidationError, InputTooLargeError):  # type: ignore[misc]
+    """Input with a list or a text beyond its limit (code ``input_too_large``, docs/errors.md:
+    Limits); also a pydantic ``ValidationError``."""
+
+    code = "input_too_large"
+    title_vi = InputTooLargeError.title_vi
+    title_en = InputTooLargeError.title_en
+
+    def __reduce__(self) -> Any:
+        state = _state(self)
+        state.pop("_raw", None)
+        state["errors"] = FieldErrors(self.errors)
+        return (_rebuild, (InputTooLargeError, (self.message,), state))
+
+
+_MODEL_CLASSES: dict[type[InputValidationError], type[ModelValidationError]] = {
+    InterpretationInputError: ModelInterpretationError,
+    InputTooLargeError: ModelTooLargeError,
+}
 
 
 def pydantic_errors(exc: ValidationError) -> list[Any]:

@@ -2,7 +2,10 @@
 
 Exit codes, the same in every command: 0 ok; 1 an input or rule error (a typed
 ``SandboxRulesError``: a bad file, a bad date in it, an output path that cannot be written);
-2 a usage error (unknown option, missing argument, malformed or unknown ``--interpretation``);
+2 a usage error (unknown option, missing argument, malformed or unknown ``--interpretation``,
+a day not written YYYY-MM-DD), said on stderr and, with ``--json``, as an error record on
+stdout too (code ``usage``, ``interpretation``, or ``input_validation`` for a day, with the day
+meant as ``suggestion``);
 70 a bug (one line naming it; ``SANDBOX_RULES_DEBUG=1`` shows the traceback). A reader that
 closes the pipe early (``| head``) ends the run quietly with 0.
 """
@@ -10,6 +13,7 @@ closes the pipe early (``| head``) ends the run quietly with 0.
 from __future__ import annotations
 
 import argparse
+import contextvars
 import os
 import re
 import sys
@@ -24,6 +28,7 @@ from sandbox_rules.errors import (
     InputValidationError,
     InvalidTransitionError,
     SandboxRulesError,
+    UsageError,
 )
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
@@ -47,7 +52,22 @@ MAX_BATCH_LINE = 1024 * 1024
 
 
 class _UsageError(Exception):
-    pass
+    """A wrong command line (exit 2) and its typed error: code ``usage``, ``interpretation``
+    (an unknown ``--interpretation``) or ``input_validation`` (a day not written YYYY-MM-DD,
+    with the day meant). Said on stderr as a usage error; with ``--json`` its record is on
+    stdout too. Raised out of argparse too (an option's type), which lets other errors by."""
+
+    def __init__(self, error: SandboxRulesError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+#: Whether the command line being parsed asks for ``--json`` (argparse's errors say it).
+_AS_JSON: contextvars.ContextVar[bool] = contextvars.ContextVar("as_json", default=False)
+
+
+def _usage(key: str, /, **fields: object) -> _UsageError:
+    return _UsageError(UsageError.from_key(key, **fields))
 
 
 # -- argparse in two languages -------------------------------------------------------------------
@@ -108,11 +128,18 @@ def _parser_class(lang: str) -> type[argparse.ArgumentParser]:
                 stream.write(message)
 
         def error(self, text: str) -> Any:  # usage errors exit 2 with a clear message
-            if lang != "en":
-                for key in _ARGPARSE_WORDS:
-                    text = text.replace(message(key, "en"), message(key, lang))
+            said = {"en": text, "vi": text}  # argparse's words are English: translated
+            for key in _ARGPARSE_WORDS:
+                said["vi"] = said["vi"].replace(message(key, "en"), message(key, "vi"))
+            if _AS_JSON.get():  # a JSON caller gets the error's record too
+                from sandbox_rules.i18n import Texts
+
+                error = UsageError.from_key(
+                    "cli.usage", prog=self.prog, detail=Texts(said["vi"], said["en"])
+                )
+                _write_json_error(error, cli_io.can_show_vietnamese(sys.stdout))
             self.print_usage(sys.stderr)
-            _write_err(f"{self.prog}: {message('argparse.error', lang)}: {text}")
+            _write_err(f"{self.prog}: {message('argparse.error', lang)}: {said[lang]}")
             raise SystemExit(EXIT_USAGE)
 
     return Parser
@@ -141,7 +168,7 @@ class _Run:
         self.choices: dict[str, str] = _interp_args(args, self.lang)
         raw_overrides = getattr(args, "overrides", None)
         if raw_overrides == "-" and getattr(args, "file", None) == "-":
-            raise _UsageError(message("cli.overrides_stdin_twice", self.lang))
+            raise _usage("cli.overrides_stdin_twice")
         self.overrides = cli_io.load_overrides(raw_overrides) if raw_overrides else None
         self._calendars: dict[tuple[tuple[str, str], ...], Any] = {}
 
@@ -210,12 +237,15 @@ def _interp_args(args: argparse.Namespace, lang: str | None = None) -> dict[str,
     for item in getattr(args, "interpretation", None) or []:
         key, sep, value = item.partition("=")
         if not sep:
-            raise _UsageError(message("cli.interpretation_form", lang, given=repr(item)))
+            raise _usage("cli.interpretation_form", given=repr(item))
         try:
             get(key).check(value)
         except InterpretationError as exc:
+            from sandbox_rules.i18n import Message
+
+            detail = Message(exc.key, dict(exc.fields)) if exc.key else exc.message
             raise _UsageError(
-                message("cli.interpretation_bad", lang, detail=exc.message_in(lang))
+                InterpretationError.from_key("cli.interpretation_bad", detail=detail)
             ) from None
         choices[key] = value
     return choices
@@ -231,20 +261,79 @@ def _day(d: date, lang: str) -> str:
     return d.isoformat() if lang == "en" else d.strftime("%d/%m/%Y")
 
 
-def iso_type(lang: str) -> Callable[[str], date]:
-    """The type of a date option (YYYY-MM-DD): anything else is a usage error saying what is
-    wrong with it, the form to write and, where it can tell, the day meant in that form."""
+def iso_type(lang: str, name: str = "--as-of") -> Callable[[str], date]:
+    """The type of a date option ``name`` (YYYY-MM-DD): anything else is a usage error (exit
+    2) whose typed error (``input_validation``, one field error of type ``date_parsing``, as
+    a day in a file) says what is wrong with it, the form to write and, where it can tell,
+    the day meant in that form (``suggestion``). ``lang`` is kept for the surfaces' calls."""
 
     def parse(value: str) -> date:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(date_problem(value, lang)) from None
+            raise _UsageError(_date_error(value, name)) from None
 
     return parse
 
 
+def _remind_type(value: str) -> int:
+    """--ics-remind N: a whole number of working days in the range the iCalendar takes;
+    anything else is a usage error naming the option (not the library's argument)."""
+    from sandbox_rules.surfaces.ics import MAX_REMIND
+
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= MAX_REMIND:
+        raise _usage(
+            "cli.int_range", option="--ics-remind", low=0, high=MAX_REMIND, given=repr(value)
+        )
+    return n
+
+
+def _date_error(value: str, name: str) -> InputValidationError:
+    from sandbox_rules.i18n import Texts
+
+    said = {lg: date_problem(value, lg) for lg in ("vi", "en")}
+    entry: dict[str, Any] = {
+        "field": name,
+        "loc": [name],
+        "type": "date_parsing",
+        "msg": said["en"],
+        "msg_vi": said["vi"],
+        "input": value,
+    }
+    suggestion = _date_suggestion(value)
+    if suggestion is not None:
+        entry["suggestion"] = suggestion
+    problem = Texts(said["vi"], said["en"])
+    if not name.startswith("-"):  # a positional argument: its value is all the line shows
+        return InputValidationError.from_key(
+            "cli.argument_invalid", problem=problem, errors=[entry]
+        )
+    return InputValidationError.from_key(
+        "cli.option_invalid", option=name, problem=problem, errors=[entry]
+    )
+
+
 _ISO_SHAPE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def _date_suggestion(value: str) -> str | None:
+    """The ISO form of the day ``value`` most likely is: written dd/mm/yyyy, or with day and
+    month swapped; None if there is none."""
+    from sandbox_rules._validation import iso_form
+
+    found = iso_form(value)
+    m = _ISO_SHAPE.match(value)
+    if found is None and m is not None:
+        y, mo, d = (int(g) for g in m.groups())
+        try:
+            found = date(y, d, mo).isoformat()  # day and month swapped
+        except ValueError:
+            found = None
+    return found
 
 
 def date_problem(value: str, lang: str) -> str:
@@ -253,9 +342,9 @@ def date_problem(value: str, lang: str) -> str:
     (2029-13-01 -> 2029-01-13)."""
     from sandbox_rules._validation import iso_form
 
-    suggestion = iso_form(value)
+    suggestion = _date_suggestion(value)
     m = _ISO_SHAPE.match(value)
-    if suggestion is not None:
+    if iso_form(value) is not None:
         why = message("cli.date_dmy", lang)
     elif m is not None:
         y, mo, d = (int(g) for g in m.groups())
@@ -264,10 +353,6 @@ def date_problem(value: str, lang: str) -> str:
             if not 1 <= mo <= 12
             else message("cli.date_no_day", lang, day=d, month=f"{mo:02d}", year=y)
         )
-        try:
-            suggestion = date(y, d, mo).isoformat()  # day and month swapped
-        except ValueError:
-            suggestion = None
     else:
         why = message("cli.date_form", lang)
     hint = message("cli.date_suggest", lang, value=suggestion) if suggestion else ""
@@ -386,7 +471,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         if n is not None
     ]
     if len(chosen) != 1:
-        raise _UsageError(message("deadline.one_period", run.lang))
+        raise _usage("deadline.one_period")
     cls, n = chosen[0]
     dl = _calendar(args).deadline(args.event, cls(n))
     if args.explain:
@@ -1147,7 +1232,7 @@ def _build_parser(lang: str, only: str | None) -> tuple[argparse.ArgumentParser,
     p.add_argument("--ics", metavar=h("metavar.out_ics"), help=h("cmd.obligations_ics"))
     p.add_argument("--force", action="store_true", help=h("cmd.obligations_force"))
     p.add_argument(
-        "--ics-remind", type=int, default=3, metavar="N", help=h("cmd.obligations_remind")
+        "--ics-remind", type=_remind_type, default=3, metavar="N", help=h("cmd.obligations_remind")
     )
     p.add_argument(
         "--ics-as",
@@ -1200,7 +1285,9 @@ def _build_parser(lang: str, only: str | None) -> tuple[argparse.ArgumentParser,
     p = command("catalogue", [common], cmd_catalogue)
 
     p = command("deadline", [common, overrides_opt, interp_opt], cmd_deadline)
-    p.add_argument("event", type=iso_type(lang), metavar="YYYY-MM-DD", help=h("cmd.deadline_event"))
+    p.add_argument(
+        "event", type=iso_type(lang, "event"), metavar="YYYY-MM-DD", help=h("cmd.deadline_event")
+    )
     for flag, key in (
         ("--working-days", "cmd.deadline_working_days"),
         ("--days", "cmd.deadline_days"),
@@ -1243,7 +1330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             cli_io.write_stdout("", flush=True)
         except SandboxRulesError as exc:
-            _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
+            _write_err(f"sandbox-rules: {exc.code}: {exc.terminal_in(lang)}")
             return EXIT_ERROR
         return code
     except BrokenPipeError:
@@ -1266,10 +1353,15 @@ def _main(argv: list[str], lang: str) -> int:
     out_ok = cli_io.prepare_stream(sys.stdout)
     cli_io.prepare_stream(sys.stderr)
     parser = build_parser(lang, argv)
+    _AS_JSON.set(_json_of(argv))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse: --help (0) or a usage error (2, already printed)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except _UsageError as exc:  # an option's value (a day) refused by its type
+        name = _command_of(argv)
+        prog = f"sandbox-rules {name}" if name else "sandbox-rules"
+        return _usage_failed(exc.error, prog, _json_of(argv), lang, out_ok)
     for name, default in GLOBAL_DEFAULTS:
         if not hasattr(args, name):
             setattr(args, name, default)
@@ -1287,19 +1379,39 @@ def _main(argv: list[str], lang: str) -> int:
         code: int = args.func(args)
         return code
     except _UsageError as exc:
-        text = str(exc)
         prog = f"sandbox-rules {args.command}" if args.command else "sandbox-rules"
-        _write_err(f"{prog}: {message('argparse.error', lang)}: {text}")
-        _write_err(message("cli.see_help", lang, prog=prog))
-        return EXIT_USAGE
+        return _usage_failed(exc.error, prog, bool(getattr(args, "json", False)), lang, out_ok)
     except SandboxRulesError as exc:
         # With --json the error record goes to stdout too, unless stdout is what failed.
         if getattr(args, "json", False) and not getattr(exc, "of_stdout", False):
             cli_io.write_stdout(
                 cli_io.encode({"error": exc.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n"
             )
-        _write_err(f"sandbox-rules: {exc.code}: {exc.message_in(lang)}")
+        _write_err(f"sandbox-rules: {exc.code}: {exc.terminal_in(lang)}")
         return EXIT_ERROR
+
+
+def _usage_failed(
+    error: SandboxRulesError, prog: str, as_json: bool, lang: str, out_ok: bool
+) -> int:
+    """A wrong command line: said on stderr as a usage error (``prog: lỗi: …`` and where the
+    help is) and, with ``--json``, its error record on stdout; exit 2."""
+    if as_json:
+        _write_json_error(error, out_ok)
+    _write_err(f"{prog}: {message('argparse.error', lang)}: {error.terminal_in(lang)}")
+    _write_err(message("cli.see_help", lang, prog=prog))
+    return EXIT_USAGE
+
+
+def _write_json_error(error: SandboxRulesError, out_ok: bool) -> None:
+    cli_io.write_stdout(
+        cli_io.encode({"error": error.to_dict()}, pretty=False, ascii_only=not out_ok) + "\n"
+    )
+
+
+def _json_of(argv: Sequence[str]) -> bool:
+    """Whether ``--json`` is on the line (before the parser could say)."""
+    return any(a == "--json" for a in argv[: argv.index("--") if "--" in argv else None])
 
 
 if __name__ == "__main__":

@@ -16,7 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from sandbox_rules.errors import InputFileError, OutputPathError
+from sandbox_rules.errors import (
+    InputFileError,
+    InputFileTooLargeError,
+    InputTooLargeError,
+    OutputPathError,
+)
 
 # The largest input the CLI reads (a file or stdin); an application is a few KB.
 MAX_INPUT_BYTES = 8 * 1024 * 1024
@@ -171,7 +176,7 @@ def read_bytes(path: str) -> tuple[bytes, object]:
         if path != "-":
             stream.close()
     if len(raw) > MAX_INPUT_BYTES:
-        raise InputFileError(name, "io.too_large", mb=MAX_INPUT_BYTES // (1024 * 1024))
+        raise InputFileTooLargeError(name, "io.too_large", mb=MAX_INPUT_BYTES // (1024 * 1024))
     return raw, name
 
 
@@ -190,7 +195,24 @@ def decode(raw: bytes, name: object) -> str:
 
 def parse_document(text: str, name: object) -> Any:
     """JSON or YAML, told apart by content: JSON starts with '{' or '['; YAML is the rest
-    (YAML aliases are refused, so a small file cannot expand into a large one)."""
+    (YAML aliases are refused, so a small file cannot expand into a large one). Nesting and
+    the number of values are bounded as for the Python API (sandbox_rules.io: MAX_DEPTH,
+    MAX_NODES): beyond them, InputFileTooLargeError (code ``input_too_large``)."""
+    from sandbox_rules.io import MAX_DEPTH, MAX_NODES, check_shape
+
+    try:
+        data = _parse(text, name)
+        check_shape(data, name)
+    except InputTooLargeError as exc:
+        if isinstance(exc, InputFileTooLargeError):
+            raise
+        if exc.key == "error.io.values":
+            raise InputFileTooLargeError(name, "io.too_many_values", limit=MAX_NODES) from None
+        raise InputFileTooLargeError(name, "io.too_deep", depth=MAX_DEPTH) from None
+    return data
+
+
+def _parse(text: str, name: object) -> Any:
     start = text.lstrip()[:1]
     try:
         if start in ("{", "["):
@@ -211,10 +233,12 @@ def parse_document(text: str, name: object) -> Any:
                     detail=json_error.msg,
                 ) from None
         return _yaml_load(text)
-    except InputFileError:
+    except (InputFileError, InputTooLargeError):
         raise
     except RecursionError:
-        raise InputFileError(name, "io.too_deep") from None
+        from sandbox_rules.io import MAX_DEPTH
+
+        raise InputFileTooLargeError(name, "io.too_deep", depth=MAX_DEPTH) from None
     except Exception as exc:  # yaml.YAMLError and its marks
         key, fields = _yaml_problem(exc)
         raise InputFileError(name, key, **fields) from None
@@ -306,6 +330,7 @@ def load_overrides(path: str) -> str | dict[str, Any]:
     """``--overrides``: a path goes to the calendar, which reads TOML or JSON itself and
     versions the bytes; ``-`` is read here (JSON if it starts with '{', else TOML)."""
     if path != "-":
+        open_input(path).close()  # missing, a folder, unreadable: an input file's error
         return path
     raw, name = read_bytes(path)
     text = decode(raw, name)

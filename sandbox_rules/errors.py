@@ -123,6 +123,17 @@ class SandboxRulesError(Exception):
     def _localise(self, key: str, fields: Mapping[str, object]) -> None:
         self.key, self.fields = key, MappingProxyType(dict(fields))
 
+    #: The fields of the message as a terminal shows it, where it differs (one problem a line:
+    #: surfaces/inputs.invalid); ``message`` is one line, for programs.
+    _terminal: Mapping[str, object] | None = None
+
+    def terminal_in(self, lang: str = "en") -> str:
+        """The message as the command line shows it in ``lang``: an input file's problems one
+        a line, each with its line in the file; otherwise :meth:`message_in`."""
+        if self._terminal is None or self.key is None:
+            return self.message_in(lang)
+        return _message(self.key, lang, self._terminal)
+
     def message_in(self, lang: str = "en") -> str:
         """The message in ``lang``: the English ``message``, or its translation where the
         message is in the tables (otherwise the English one)."""
@@ -317,8 +328,10 @@ def summary(errors: Iterable[Mapping[str, Any]], lang: str) -> str:
 
 class FieldErrors(list[dict[str, Any]]):
     """The per-field problems of an input error: a list, also callable as ``errors()`` like
-    pydantic's ``ValidationError.errors()``. Each item has ``field`` (dotted path), ``problem``,
-    and, from pydantic, ``loc``, ``type`` and ``msg``."""
+    pydantic's ``ValidationError.errors()``. Each item has ``field`` (dotted path) and ``loc``,
+    the path of the offending input (no union tag), ``type``, ``msg`` (English) and ``msg_vi``
+    (Vietnamese), the same message the command line shows, and ``suggestion`` where there
+    is one; pydantic's own errors: ``sandbox_rules._validation.pydantic_errors``."""
 
     def __call__(self, **_: Any) -> list[dict[str, Any]]:
         return list(self)
@@ -365,12 +378,49 @@ class InputValidationError(SandboxRulesError, ValueError):
         return msgspec.structs.replace(super().record(), errors=tuple(items))
 
 
+class UsageError(SandboxRulesError):
+    """A command line that is wrong: an unknown option, a missing argument, a value an option
+    does not take (exit code 2; with ``--json`` also an error record on stdout)."""
+
+    code = "usage"
+    title_vi = "Dòng lệnh sai (tùy chọn không có, thiếu tham số, giá trị tùy chọn không hợp lệ)"
+    title_en = "A wrong command line (an unknown option, a missing argument, a bad option value)"
+
+
 class InputTooLargeError(InputValidationError):
     """Input beyond a resource limit: a file too large, a list too long, a nesting too deep."""
 
     code = "input_too_large"
     title_vi = "Dữ liệu đầu vào vượt giới hạn (tệp quá lớn, danh sách quá dài, lồng quá sâu)"
     title_en = "Input beyond a resource limit (file too large, list too long, nesting too deep)"
+
+
+class InterpretationInputError(InputValidationError, InterpretationError):
+    """Input whose only problems are chosen interpretations (its ``interpretations`` field):
+    an unknown id or an option it does not offer, each named in ``errors``. Code
+    ``interpretation`` on every surface, as :class:`InterpretationError` of an argument."""
+
+    code = "interpretation"
+    title_vi = InterpretationError.title_vi
+    title_en = InterpretationError.title_en
+
+
+def input_error_class(errors: Iterable[Mapping[str, Any]]) -> type[InputValidationError]:
+    """The class of an input error with these per-field ``errors``: an
+    :class:`InputTooLargeError` when one is beyond a resource limit (``LIMIT_TYPES``), an
+    :class:`InterpretationInputError` when every problem is a chosen interpretation (each
+    entry's ``code``, surfaces/inputs.translate), else :class:`InputValidationError`."""
+    items = list(errors)
+    if any(e.get("type") in LIMIT_TYPES for e in items):
+        return InputTooLargeError
+    if items and all(e.get("code") == InterpretationError.code for e in items):
+        return InterpretationInputError
+    return InputValidationError
+
+
+#: The types of field errors that are a resource limit (a list or a text too long): an
+#: input with one of them is :class:`InputTooLargeError`, code ``input_too_large``.
+LIMIT_TYPES = frozenset({"too_long", "string_too_long"})
 
 
 class DocumentFormatError(InputValidationError):
@@ -624,6 +674,17 @@ class InputFileError(_FileError, InputValidationError):
     code = "input_file"
     title_vi = "Tệp đầu vào (hoặc stdin) không đọc được: không có, là thư mục, quá lớn, nhị phân, không phải UTF-8, trống, hoặc không phải JSON/YAML"
     title_en = "An input file (or stdin) that cannot be read: missing, a folder, too large, binary, not UTF-8, empty, or not JSON/YAML"
+
+
+class InputFileTooLargeError(InputFileError, InputTooLargeError):
+    """An input file (or standard input) beyond a resource limit: too large, nested too
+    deep, too many values (docs/errors.md, Limits)."""
+
+    code = "input_too_large"
+    title_vi = "Tệp đầu vào (hoặc stdin) vượt giới hạn: quá lớn, lồng quá sâu, quá nhiều giá trị"
+    title_en = (
+        "An input file (or stdin) beyond a resource limit: too large, too deep, too many values"
+    )
 
 
 class OutputPathError(_FileError, SandboxRulesError):

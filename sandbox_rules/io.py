@@ -53,6 +53,8 @@ def read_bounded(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTE
             raw = b"" if size > max_bytes else fh.read(max_bytes + 1)
     except IsADirectoryError:
         raise DocumentFormatError.from_key("error.directory", name=name) from None
+    except FileNotFoundError:  # said in the tables' words, not the system's (English)
+        raise DocumentFormatError.from_key("error.no_such_file", name=name) from None
     except OSError as exc:
         detail = exc.strerror or str(exc)
         raise DocumentFormatError.from_key("error.cannot_read", name=name, detail=detail) from None
@@ -139,7 +141,7 @@ def parse_document(
         ) from None
     if data is None:
         raise DocumentFormatError.from_key("error.empty", name=label)
-    _check_shape(data, label)
+    check_shape(data, label)
     return data
 
 
@@ -181,8 +183,9 @@ def _duplicate(label: object, key: object, line: int | None) -> DocumentFormatEr
     )
 
 
-def _check_shape(data: Any, label: object) -> None:
-    """Depth and size limits, checked without recursion."""
+def check_shape(data: Any, label: object) -> None:
+    """Depth and size limits (MAX_DEPTH nested mappings and lists, MAX_NODES values) of
+    parsed data, checked without recursion: InputTooLargeError beyond them."""
     stack: list[tuple[Any, int]] = [(data, 1)]
     nodes = 0
     while stack:
@@ -196,7 +199,7 @@ def _check_shape(data: Any, label: object) -> None:
             children = value
         else:
             continue
-        if depth >= MAX_DEPTH and children:
+        if depth > MAX_DEPTH:  # the root's mapping or list is level 1
             raise InputTooLargeError.from_key("error.too_deep", name=label, depth=MAX_DEPTH)
         stack.extend((c, depth + 1) for c in children)
 

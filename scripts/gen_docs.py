@@ -124,7 +124,7 @@ def all_error_classes() -> list[type]:
 
 
 def errors_md() -> str:
-    from sandbox_rules import _validation, io, models
+    from sandbox_rules import _validation, cli_io, io, models
     from sandbox_rules.law import citation
     from sandbox_rules.lifecycle import MAX_EVENTS
     from sandbox_rules.procedures import MAX_TIMELINE_EVENTS
@@ -141,7 +141,10 @@ def errors_md() -> str:
         "`message`, `message_vi`, `key`, `title_vi`, `title_en` (and `errors`, the per-field "
         "list, for input errors: each with `msg` in English and `msg_vi` in Vietnamese). Catch "
         "`SandboxRulesError` to catch them all; no `KeyError`, `TypeError`, `ValueError` or raw "
-        "pydantic `ValidationError` escapes (checked by `make fuzz`).\n",
+        "pydantic `ValidationError` escapes (checked by `make fuzz`). `message` and "
+        "`message_vi` are one line, for programs; `terminal_in(lang)` is the message as the "
+        "command line prints it (a file's problems one a line, each with its line in the "
+        "file).\n",
         "Mọi lỗi do dữ liệu đầu vào sai đều là lớp con của `SandboxRulesError`, có `code` ổn "
         "định; thông báo nêu rõ trường, tham số hoặc trích dẫn bị lỗi, giá trị trích lại được "
         "cắt ngắn. Mỗi thông báo là một khóa (`key`) trong bảng thông báo: `message` là bản "
@@ -153,10 +156,23 @@ def errors_md() -> str:
         "construction) raise `ModelValidationError`: an `InputValidationError` (code "
         "`input_validation`) that is also a pydantic `ValidationError`, so code written for "
         "pydantic keeps working. `errors` is the per-field list (`field`, `problem`, `loc`, "
-        "`type`, `msg`), also callable as `errors()` like pydantic's.\n",
+        "`type`, `msg`, `msg_vi`, `suggestion`), also callable as `errors()` like pydantic's; "
+        "it is what every surface publishes (the error record's `errors`, the HTTP service, "
+        "the CLI's `--json`): `loc`/`field` are the path of the offending input "
+        "(`applicant.staff_qualified`: no union tag such as pydantic's "
+        "`applicant.organisation.staff_qualified`), `msg` the English of the message the "
+        "command line shows, `msg_vi` the same message in Vietnamese. pydantic's own errors, "
+        "with its locations and words, stay available as "
+        "`sandbox_rules._validation.pydantic_errors(exc)`. When every problem is a chosen "
+        "interpretation (an unknown id or option in `interpretations`), the error is a "
+        "`ModelInterpretationError`, code `interpretation`, as an unknown interpretation "
+        "given as an argument.\n",
         "`Application`, `SandboxRecord` (`model_validate`, `model_validate_json`, khởi tạo "
         "trực tiếp) báo `ModelValidationError`: vừa là `InputValidationError` vừa là "
-        "`ValidationError` của pydantic; `errors` liệt kê từng trường sai.\n",
+        "`ValidationError` của pydantic; `errors` liệt kê từng trường sai theo đường dẫn "
+        "của dữ liệu đầu vào (`applicant.staff_qualified`), `msg` (tiếng Anh) và `msg_vi` "
+        "(tiếng Việt) là cùng một thông báo như dòng lệnh hiển thị. Cách hiểu không có báo "
+        "mã `interpretation`.\n",
         "- Yes/no facts take only `true`/`false` (or `null`, unknown) or the words `có`/`không`: "
         'not `1`, `"yes"`, `"true"`; in YAML files `yes`/`no`/`on`/`off` are text (YAML 1.2) '
         "and refused with «có»/«không» suggested. / Dữ kiện có/không chỉ nhận `true`/`false` "
@@ -171,10 +187,23 @@ def errors_md() -> str:
         "consultation, an answer before or without its request; an approved end before the "
         "start) are refused naming both (`event_order`, `input_validation`). / Sự kiện sai "
         "thứ tự bị từ chối, nêu rõ cả hai sự kiện.\n",
+        "## Command line / Dòng lệnh\n",
+        "A wrong command line exits with 2 and says why on stderr; with `--json` its error "
+        'record is on stdout too, as for every other error (`{"error": {...}}`): code '
+        "`usage` (an unknown option, a missing argument, a value argparse refuses, two "
+        "periods), `interpretation` (an unknown `--interpretation`, as everywhere) or "
+        "`input_validation` for a day not written YYYY-MM-DD (`--as-of 02/03/2026`, "
+        '`deadline 01/01/2026`): one field error naming the option (`loc` `["--as-of"]`, '
+        "type `date_parsing`) with the ISO day meant as `suggestion`, as a day in a file "
+        "gets. The command line reads days only as YYYY-MM-DD: it suggests, never guesses.\n",
+        "Dòng lệnh sai thoát với mã 2 và nói rõ lý do trên stderr; với `--json` bản ghi lỗi "
+        "cũng được in ra stdout (mã `usage`, `interpretation`, hoặc `input_validation` cho "
+        "ngày không viết theo dạng YYYY-MM-DD, kèm gợi ý ngày đúng dạng).\n",
         "## Limits / Giới hạn\n",
         "| Limit | Value |",
         "|---|---|",
         f"| Input file (`sandbox_rules.io.load_document`, `max_bytes=`) | {io.DEFAULT_MAX_BYTES} bytes |",
+        f"| Input file of the command line (or stdin) | {cli_io.MAX_INPUT_BYTES} bytes |",
         f"| JSON text to `model_validate_json` | {_validation.MAX_JSON_BYTES} characters |",
         "| YAML aliases (`*name`) | refused: a small file cannot expand into a large one |",
         f"| Nesting depth / values in one document | {io.MAX_DEPTH} / {io.MAX_NODES} |",
@@ -186,6 +215,14 @@ def errors_md() -> str:
         f"| Events of a timeline | {MAX_TIMELINE_EVENTS} |",
         f"| Citation text | {citation.MAX_CITATION_LENGTH} characters |",
         "",
+        "Beyond any of these the error is `input_too_large` (`InputTooLargeError`; "
+        "`InputFileTooLargeError` for a file, `ModelTooLargeError` from an input model) on "
+        "every surface: a file too large, nested deeper than the limit (the document's "
+        "mapping or list is level 1) or with too many values, read by the Python API "
+        "(`load_document`) or the command line; a list or a text too long, whose field error "
+        "(type `too_long`, `string_too_long`) names it, the other problems of the input "
+        "listed with it. The HTTP service has its own body limits (docs/server.md: 413, and "
+        "400 for a body its decoder cannot nest).\n",
         "Giới hạn là giới hạn tài nguyên (không phải điều kiện pháp lý): tệp, danh sách, độ "
         "sâu lồng nhau; vượt giới hạn báo `input_too_large`.\n",
         "## Codes / Mã lỗi\n",
@@ -339,6 +376,11 @@ def cli_md() -> str:
         HEADER,
         "# Command line\n",
         "Generated from the parser of `sandbox-rules`: what `--help` prints for each command.\n",
+        "Exit codes: 0 ok; 1 an input or rule error; 2 a wrong command line; 70 a bug. With "
+        "`--json` every error, a wrong command line too, is also an error record on stdout "
+        '(`{"error": {"code": ...}}`): code `usage`, `interpretation` for an unknown '
+        "`--interpretation`, `input_validation` for a day not written YYYY-MM-DD (the day "
+        "meant as `suggestion`); see [errors](errors.md).\n",
         "```text",
         parser.format_help().rstrip(),
         "```\n",

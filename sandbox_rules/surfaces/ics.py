@@ -47,6 +47,10 @@ _ALARM_HOUR_UTC = 1  # 08:00 in Asia/Ho_Chi_Minh (UTC+7, no daylight saving)
 _TODO_STATUS = {"done": "COMPLETED", "done_late": "COMPLETED"}  # others: NEEDS-ACTION
 
 
+#: The most working days a reminder may come before its due date.
+MAX_REMIND = 20
+
+
 def _parse_doc_date(value: str) -> date | None:
     """A document's date, as precise as it is given ('2025-12-25', '2024-11', '2026'): its
     first possible day, so a partial date never counts as newer than it may be."""
@@ -134,7 +138,7 @@ def obligations_ics(
     if (
         not isinstance(remind_working_days, int)
         or isinstance(remind_working_days, bool)
-        or not 0 <= remind_working_days <= 20
+        or not 0 <= remind_working_days <= MAX_REMIND
     ):
         raise InputValidationError.from_key("error.ics.remind", given=brief(remind_working_days))
     if not isinstance(as_of, date):

@@ -29,6 +29,7 @@ from sandbox_rules.errors import (
     brief,
     field_message,
     field_problem,
+    input_error_class,
 )
 from sandbox_rules.i18n import Message, Texts, by_name, messages, t, value_names
 from sandbox_rules.io import yaml12_booleans
@@ -338,6 +339,9 @@ def translate(
             if isinstance(err.get("input"), (str, int, float, bool))
             else None,
         }
+        error = (err.get("ctx") or {}).get("error")
+        if err["type"] == "value_error" and isinstance(error, SandboxRulesError):
+            entry["code"] = error.code  # the validator's own error: its code (an interpretation)
         for lg in ("vi", "en"):
             problem, suggestion = _problem(err, path, ann, parent, lg)
             entry[f"problem_{lg}"] = problem
@@ -390,6 +394,11 @@ def dotted(path: Sequence[str | int]) -> str:
     return text.lstrip(".") or "(root)"
 
 
+#: The fields of a request body (surfaces/server) that hold a whole input of its own: the
+#: labels of the fields under them are the input's.
+_WRAPPERS = ("application", "record")
+
+
 def _problem(
     err: Mapping[str, Any], path: DataPath, ann: Any, parent: Any, lang: str
 ) -> tuple[str, str | None]:
@@ -438,8 +447,17 @@ def _problem(
     elif kind.startswith(("date", "datetime")):
         text = t("validation.date", lang, given=given)
         suggestion = iso_form(written)  # «01/03/2026» -> «2026-03-01»
+    elif kind == "int_from_float":  # a number, not a whole one: «1.5» months
+        text = t("validation.whole_number", lang, given=given)
     elif kind.startswith(("int", "float")):
         text = t("validation.number", lang, given=given)
+    elif kind == "too_long":  # a resource limit (docs/errors.md: Limits)
+        actual = ctx.get("actual_length")
+        if actual is None and isinstance(written, (list, tuple, dict)):
+            actual = len(written)
+        text = t("validation.too_long", lang, limit=ctx.get("max_length", "?"), actual=actual)
+    elif kind == "string_too_long":
+        text = t("validation.string_too_long", lang, limit=ctx.get("max_length", "?"))
     elif kind in ("greater_than_equal", "greater_than"):
         text = t("validation.ge", lang, limit=ctx.get("ge", ctx.get("gt")), given=given)
     elif kind in ("less_than_equal", "less_than"):
@@ -473,6 +491,8 @@ def _problem(
     else:
         text = t("validation.other", lang, detail=err.get("msg", kind))
     label = field_label(path, lang)
+    if label is None and len(path) > 1 and path[0] in _WRAPPERS:
+        label = field_label(path[1:], lang)  # an application inside a request's body
     if label:
         text = f"{text} ({label})"
     if suggestion is not None:
@@ -519,8 +539,10 @@ def _by_names(model: type[BaseModel], data: Any, exc: ValidationError) -> Any:
     """A copy of ``data`` with each coded value written as its Vietnamese name (as the
     tables print it, by_name) replaced by its code; None when there is none."""
 
+    from sandbox_rules._validation import pydantic_errors
+
     found = []
-    for err in exc.errors():
+    for err in pydantic_errors(exc):  # pydantic's locations: the union tags name the kinds
         if err["type"] == "union_tag_invalid":  # a kind written as its name: «tổ chức»
             path = resolve(model, err["loc"])[0]
             ctx = dict(err.get("ctx") or {})
@@ -616,17 +638,30 @@ def invalid(
     ``count``, ``problems``, a line per problem with its line in the file, then ``notes``,
     and ``more``), said in each language from each problem's ``problem_vi``/``problem_en``."""
 
-    def problems(lang: str) -> str:
+    def problems(lang: str) -> str:  # for the terminal: one a line
         return _lines(errors, lang) + "".join("\n  " + n.render(lang) for n in notes)
+
+    def one_line(lang: str) -> str:  # for programs (``message``): one line
+        said = [_one(e, lang) for e in errors] + [n.render(lang) for n in notes]
+        return ": " + "; ".join(said) if said else ""
 
     fields = {
         "file": source,
         "what": Message(what or "input.data", {}),
         "count": len(errors),
-        "problems": Texts(problems("vi"), problems("en")),
+        "problems": Texts(one_line("vi"), one_line("en")),
         **more,
     }
-    return InputValidationError.from_key(key, errors=errors, **fields)
+    error = input_error_class(errors).from_key(key, errors=errors, **fields)
+    error._terminal = {**fields, "problems": Texts(problems("vi"), problems("en"))}
+    return error
+
+
+def _one(e: Mapping[str, Any], lang: str) -> str:
+    """A problem as the terminal's line says it, without its padding: ``line 3 applicant,
+    staff_qualified: …`` (the problems of a message joined by "; ")."""
+    where = t("input.line", lang, line=e["line"]) + " " if e.get("line") else ""
+    return f"{where}{show_path(e['loc'], lang)}: {field_message(e, lang) or e['msg']}"
 
 
 def together(
@@ -744,7 +779,9 @@ def _fields_of_another_kind(
     alone would show next)."""
     groups: dict[tuple[DataPath, str], list[str]] = {}
     members: dict[tuple[DataPath, str], Any] = {}
-    for raw in exc.errors():
+    from sandbox_rules._validation import pydantic_errors
+
+    for raw in pydantic_errors(exc):  # pydantic's locations: the union tags name the kinds
         if raw["type"] != "extra_forbidden":
             continue
         found = _union_at(model, raw["loc"])

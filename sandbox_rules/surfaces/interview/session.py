@@ -401,7 +401,7 @@ def _problem(exc: InputValidationError, lang: str) -> tuple[str, str | None]:
         )
         suggestion = next((e["suggestion"] for e in exc.errors if e.get("suggestion")), None)
         return problem, suggestion
-    return exc.message_in(lang), None
+    return exc.terminal_in(lang), None
 
 
 def interview(

@@ -582,7 +582,7 @@ def build_case(inp: ReportInput, *, overrides: Any = None, lang: str = "vi") -> 
         expected = (inp.case or {}).get("expected_error")
         out["error"] = {
             "code": exc.code,
-            "message": exc.message_in(lang),  # in the officer's language
+            "message": exc.terminal_in(lang),  # in the officer's language
             "expected": expected is not None and expected == exc.code,
         }
         return out

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from sandbox_rules import inputs
-from sandbox_rules.errors import InputValidationError, field_problem, summary
+from sandbox_rules.errors import InputValidationError, field_problem, input_error_class, summary
 from sandbox_rules.i18n import t
 from sandbox_rules.lifecycle import SandboxRecord
 from sandbox_rules.models import Application, load_application
@@ -122,31 +122,22 @@ REQUESTS: tuple[type[BaseModel], ...] = (
 
 
 def _validate(model: type[BaseModel], data: Any, what: str) -> Any:
-    """Pydantic's per-field errors as the library's InputValidationError, each with its path,
-    pydantic's words (``msg``) and the problem in Vietnamese (``msg_vi``, as the officer's
-    files are told it) and, for a misspelt key, the nearest one the body accepts. ``what``:
-    the body's name, a key of the tables (``http.what.*``)."""
+    """Pydantic's per-field errors as the library's InputValidationError, each as every
+    surface publishes it (the Python API's ModelValidationError, the CLI): its input path, the
+    problem in English (``msg``) and Vietnamese (``msg_vi``) and, where there is one, the
+    nearest valid value. ``what``: the body's name, a key of the tables (``http.what.*``)."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+        from sandbox_rules._validation import published_errors
         from sandbox_rules.i18n import Message, Texts
-        from sandbox_rules.surfaces.inputs import translate
 
-        said = translate(model, exc, lang="en")  # no lines: pydantic's order
-        errors = []
-        raw = exc.errors(include_url=False, include_context=False, include_input=False)
-        for e, vi in zip(raw, said, strict=True):
-            item = {
-                "field": ".".join(str(x) for x in e["loc"]) or "(root)",
-                "loc": e["loc"],
-                "msg": e["msg"],
-                "msg_vi": vi["problem_vi"],
-                "type": e["type"],
-            }
-            if e["type"] == "extra_forbidden" and len(e["loc"]) == 1:
-                item |= _nearest(str(e["loc"][0]), list(model.model_fields))
-            errors.append(item)
-        raise InputValidationError.from_key(
+        errors = published_errors(exc, model)
+        for item in errors:
+            loc = item["loc"]
+            if item["type"] == "extra_forbidden" and len(loc) == 1 and "suggestion" not in item:
+                item |= _nearest(str(loc[0]), list(model.model_fields))
+        raise input_error_class(errors).from_key(
             "error.invalid",
             what=Message(what, {}),
             summary=Texts(summary(errors, "vi"), summary(errors, "en")),
