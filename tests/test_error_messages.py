@@ -185,9 +185,6 @@ PYTHON_ERRORS = {
     "for default=; caught where overrides are read and reported as calendar_data",
     ("sandbox_rules/engine.py", "_source", "TypeError"): "caught by the kept routings: a "
     "routing of unvalidated flags is computed afresh",
-    ("sandbox_rules/io.py", "_not_json", "ValueError"): "json.loads's protocol for "
-    "parse_constant= (NaN, Infinity); caught, as any text that is not JSON, by the readers "
-    "that call loads_json and reported as a typed error",
     ("sandbox_rules/procedures.py", "_parse_events", "ValueError"): "caught three lines "
     "below and reported as the keyed error.event_not_date",
 }
