@@ -191,6 +191,19 @@ def test_report_json_of_a_case_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert [c["case"]["number"] for c in doc["cases"]] == list(range(1, len(doc["cases"]) + 1))
 
 
+@pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.name)
+def test_every_bundled_case_file_is_reported(
+    path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every case of the bundled case files is one `test` runs and passes (or refuses as it
+    # expects): its note is made, values written as their Vietnamese names included.
+    assert main(["report", str(path), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    _valid("reports" if doc["kind"] == "reports" else "report", doc)
+    for case in doc.get("cases", []):
+        assert not case.get("error") or case["error"]["expected"], case["case"]
+
+
 def test_the_conclusion_scenarios_report_timeline_is_a_timeline_record(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

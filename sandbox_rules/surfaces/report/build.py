@@ -115,6 +115,23 @@ def read_input(
     return inp
 
 
+def _record_with_names(raw: dict[str, Any]) -> Any:
+    """The record, its coded values read as every command reads them: a code or its
+    Vietnamese name as the tables print it («đột xuất» for ad_hoc). The record was checked,
+    with its lines, when the input was read."""
+    from sandbox_rules._validation import ModelValidationError
+    from sandbox_rules.lifecycle import SandboxRecord, load_record
+    from sandbox_rules.surfaces.inputs import _by_names
+
+    try:
+        return load_record(raw)
+    except ModelValidationError as exc:
+        named = _by_names(SandboxRecord, raw, exc)
+        if named is None:
+            raise
+        return load_record(named)
+
+
 def _validate_application(located: Any, root: tuple[str | int, ...], lang: str) -> None:
     """The application checked as every command checks it: each problem in ``lang``, with
     its line in the file, items counted from 1, the nearest valid value."""
@@ -528,14 +545,14 @@ def build(inp: ReportInput, *, overrides: Any = None) -> dict[str, Any]:
         out["clock_stops"].append({"start": stop[0], "end": stop[1]})
         calendar_versions.add(td["provenance"].get("calendar_data_version", ""))
     if inp.record is not None:
-        from sandbox_rules.lifecycle import lifecycle, load_record
+        from sandbox_rules.lifecycle import lifecycle
         from sandbox_rules.obligations import obligations
 
         assert inp.as_of is not None
         raw = dict(inp.record)
         if interp:
             raw["interpretations"] = {**(raw.get("interpretations") or {}), **interp}
-        rec = load_record(raw)
+        rec = _record_with_names(raw)
         rcal = _calendar(rec.interpretations, overrides)
         out["lifecycle"] = lifecycle(rec, inp.as_of, calendar=rcal).to_dict()
         sched = obligations(rec, inp.as_of, calendar=rcal)
