@@ -775,3 +775,20 @@ def test_provisional_due_dates_are_marked_in_text_and_on_the_page(
     page = _page_of(tmp_path, RISK_RECORD)
     assert "05/01/2027 (tạm tính: năm chưa có lịch nghỉ chính thức)" in page
     assert "06/04/2026 (tạm tính" not in page
+
+
+def test_with_json_the_html_asked_for_is_written_or_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Trial 3, F20: --json said what goes to stdout, but --html was silently ignored.
+    import json
+
+    app = str(Path(__file__).parent.parent / "examples" / "org-hanoi-one-source.yaml")
+    page = tmp_path / "note.html"
+    assert main(["report", app, "--html", str(page), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["kind"] == "report"
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    page.write_text("mine", encoding="utf-8")
+    assert main(["report", app, "--html", str(page), "--json"]) == 1
+    assert json.loads(capsys.readouterr().out)["error"]["code"] == "output_path"
+    assert page.read_text(encoding="utf-8") == "mine"

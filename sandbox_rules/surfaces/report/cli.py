@@ -16,6 +16,14 @@ def cmd_report(args: argparse.Namespace) -> int:
     overrides = run.overrides if run is not None else args.overrides
     case = getattr(args, "case", None)
     records = _records(args.file, args.as_of, _interp_args(args) or None, overrides, lang, case)
+    if args.json and (args.html or args.pdf):
+        # The files asked for are written (or refused) first: --json says what goes to
+        # stdout, not that --html and --pdf are ignored.
+        html = render_html(records, lang)
+        if args.html:
+            cli_io.write_output(args.html, html, force=args.force)
+        if args.pdf:
+            render_pdf(html, args.pdf, force=args.force)
     if args.json:
         from sandbox_rules.document_records import Reports, report_record
 
