@@ -132,7 +132,9 @@ _TA = TypeAdapter(_DAssessment)
 def mechanisms() -> None:
     app = sr.load_application(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")))
     rec = sr.assess(app)
-    d = rec.to_dict()
+    # The peers are given the record's values with its tuples as tuples (what the fields
+    # are), not the JSON-shaped dict of to_dict(), whose lists pydantic would warn about.
+    d = msgspec.to_builtins(rec)
     rows = [tuple(f.values()) for f in d["findings"]]
     keys = tuple(d["findings"][0])
     head = {k: v for k, v in d.items() if k != "findings"}
