@@ -130,37 +130,40 @@ class Finding(
         )
 
 
-class _FindingsJson:
-    """The JSON of findings, kept by the objects themselves. The findings of decided rules are
-    built once per rule and status and shared by every assessment that has them
-    (engine.findings_of), and a kept assessment shares its whole tuple of findings with every
-    copy handed out; so an assessment is encoded with its findings' bytes put in as they are
-    (``msgspec.Raw``) instead of encoding their quoted clauses again: byte for byte the same
-    JSON (tests/test_fast_paths.py). A cache, bounded, not state: an entry holds the object it
-    is kept by, so that object's ``id`` cannot be reused while the entry lives."""
+class _KeptJson:
+    """The JSON of the immutable parts of assessments, kept by the objects themselves. The
+    findings of decided rules are built once per rule and status and shared by every
+    assessment that has them (engine.findings_of); part answers and lists of missing facts
+    are kept per their statuses and facts; and a kept assessment shares all of them with
+    every copy handed out. So an assessment is encoded with those parts' bytes put in as they
+    are (``msgspec.Raw``) instead of encoding their quoted clauses and labels again: byte for
+    byte the same JSON (tests/test_fast_paths.py). A cache, bounded, not state: an entry
+    holds the object it is kept by, so that object's ``id`` cannot be reused while it lives."""
 
     LIMIT = 4096
 
     def __init__(self) -> None:
-        # (id, compact) -> (the findings tuple, their JSON) and (id, compact) -> (a finding, its JSON)
+        # (id, compact) -> (the findings tuple, their JSON); (id, compact) -> (a part, its JSON)
         self._tuples: dict[tuple[int, bool], tuple[Any, tuple[msgspec.Raw, ...]]] = {}
-        self._items: dict[tuple[int, bool], tuple[Finding, msgspec.Raw]] = {}
+        self._items: dict[tuple[int, bool], tuple[Any, msgspec.Raw]] = {}
         self._encode = msgspec.json.Encoder().encode
 
-    def of(self, findings: tuple[Finding, ...], compact: bool) -> tuple[msgspec.Raw, ...]:
+    def findings(self, findings: tuple[Finding, ...], compact: bool) -> tuple[msgspec.Raw, ...]:
         hit = self._tuples.get((id(findings), compact))
         if hit is not None and hit[0] is findings:
             return hit[1]
-        raws = tuple([self._one(f, compact) for f in findings])
+        raws = tuple([self.of(f, compact) for f in findings])
         self._keep(self._tuples, (id(findings), compact), (findings, raws))
         return raws
 
-    def _one(self, finding: Finding, compact: bool) -> msgspec.Raw:
-        hit = self._items.get((id(finding), compact))
-        if hit is not None and hit[0] is finding:
+    def of(self, part: Any, compact: bool = False) -> msgspec.Raw:
+        """The JSON of ``part`` (a finding in its ``compact`` form if asked, a part answer, a
+        tuple of missing facts)."""
+        hit = self._items.get((id(part), compact))
+        if hit is not None and hit[0] is part:
             return hit[1]
-        raw = msgspec.Raw(self._encode(finding.compact() if compact else finding))
-        self._keep(self._items, (id(finding), compact), (finding, raw))
+        raw = msgspec.Raw(self._encode(part.compact() if compact else part))
+        self._keep(self._items, (id(part), compact), (part, raw))
         return raw
 
     def _keep(self, table: dict[Any, Any], key: Any, entry: Any) -> None:
@@ -169,7 +172,7 @@ class _FindingsJson:
         table[key] = entry
 
 
-_findings_json = _FindingsJson()
+_kept_json = _KeptJson()
 
 
 def make_finding(
@@ -277,11 +280,16 @@ class Assessment(Record, tag="assessment", frozen=True, kw_only=True):
 
     def to_json_bytes(self, *, pretty: bool = False, form: Form = "full") -> bytes:
         compact = check_form(form) == "compact"
-        # The same record, its findings given as their kept JSON (see _FindingsJson).
+        # The same record, its immutable parts given as their kept JSON (see _KeptJson).
+        kept = _kept_json
         encoded = msgspec.structs.replace(
             self,
             form="compact" if compact else self.form,
-            findings=_findings_json.of(self.findings, compact),
+            conditions=kept.of(self.conditions),
+            scope=kept.of(self.scope),
+            plan=kept.of(self.plan),
+            findings=kept.findings(self.findings, compact),
+            missing_facts=kept.of(self.missing_facts),
         )
         raw = msgspec.json.encode(encoded)
         return msgspec.json.format(raw, indent=2) if pretty else raw

@@ -476,7 +476,7 @@ def test_the_kept_bytes_follow_the_findings_not_their_ids() -> None:
     # one's bytes: an entry holds its object, so the address is not reused while it lives.
     import gc
 
-    from sandbox_rules.outcomes import _findings_json
+    from sandbox_rules.outcomes import _kept_json
 
     app = Application.model_validate(
         yaml.safe_load((ROOT / "examples" / "org-undetermined.yaml").read_text("utf-8"))
@@ -487,4 +487,4 @@ def test_the_kept_bytes_follow_the_findings_not_their_ids() -> None:
         assert fresh.to_json_bytes() == _encoded_afresh(fresh, "full", False)
         del fresh
         gc.collect()
-    assert len(_findings_json._tuples) <= _findings_json.LIMIT
+    assert len(_kept_json._tuples) <= _kept_json.LIMIT
