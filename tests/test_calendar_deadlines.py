@@ -164,7 +164,12 @@ def test_ten_day_period_ending_in_tet_2026_ends_on_first_working_day_after() -> 
 
 
 def _only_unconfirmed(documents: Any) -> bool:
-    return bool(documents) and not any(doc.confirmed for doc in documents)
+    # Decisions settle the days they decide if one of them is confirmed; a statute (issued by
+    # the National Assembly) beside them does not; statutes alone, if all are confirmed.
+    decisions = [d for d in documents if d.issuer != "Quốc hội"]
+    if decisions:
+        return not any(d.confirmed for d in decisions)
+    return any(not d.confirmed for d in documents)
 
 
 # (event, working days, due, provisional, why) — the official table's documents as they stand
@@ -172,11 +177,41 @@ SETTLED_OR_NOT = [
     # Tết Bính Ngọ: 16-20/02/2026 off by Thông báo 9441/TB-BNV of 16/10/2025 (confirmed by a
     # report quoting it), though the number of the Prime Minister's decision is not known.
     (date(2026, 2, 13), 1, date(2026, 2, 23), False, "Tết 2026 on a confirmed notice"),
+    # 30/04-01/05/2026: no swap, by Công văn 3383/BNV-CVL, whose number is not confirmed; the
+    # Labour Code beside it leaves the arrangement to the yearly decision. Wed 29/04 + 1:
+    # Thu 30/04, Fri 01/05 off, Sat-Sun, Mon 04/05.
+    (date(2026, 4, 29), 1, date(2026, 5, 4), True, "30/04-01/05/2026 on an unconfirmed Công văn"),
     # 24/11/2026, Ngày Văn hóa Việt Nam, rests on Nghị quyết 28/2026/QH16 alone, not confirmed.
     (date(2026, 11, 23), 1, date(2026, 11, 25), True, "24/11/2026 on an unconfirmed resolution"),
     # 2027 has no official schedule in the data.
     (date(2027, 2, 3), 3, date(2027, 2, 15), True, "Tết 2027 computed"),
 ]
+
+
+def _decided(confirmed: bool) -> dict[str, Any]:
+    # Wed 04/03/2026 off by a (made-up) notice, the Labour Code cited beside it.
+    return {
+        "documents": [
+            {
+                "id": "TB-X",
+                "number": "1/TB-X",
+                "type": "Thông báo",
+                "issuer": "Bộ Nội vụ",
+                "title": "x",
+                "date": "2026-03-01",
+                "confirmed": confirmed,
+            }
+        ],
+        "days": [{"date": "2026-03-04", "status": "off", "documents": ["BLLD-2019", "TB-X"]}],
+    }
+
+
+@pytest.mark.parametrize("confirmed", [True, False])
+def test_a_statute_beside_a_decision_does_not_settle_the_day(confirmed: bool) -> None:
+    cal = VietnamCalendar(overrides=_decided(confirmed))
+    # Mon 02/03 + 3: Tue 3 (1), Wed 4 off, Thu 5 (2), Fri 6 (3)
+    d = cal.deadline(date(2026, 3, 2), WorkingDays(3))
+    assert (d.date, d.provisional) == (date(2026, 3, 6), not confirmed)
 
 
 @pytest.mark.parametrize(("event", "n", "due", "provisional", "why"), SETTLED_OR_NOT)

@@ -639,13 +639,23 @@ class _Tables(NamedTuple):
 
 
 def _unsure(info: DayOff) -> bool:
-    """A day whose status is not settled: computed (no decision yet), or decided only by
-    documents whose number or date is not confirmed (Document.confirmed). One confirmed
-    document that decides the day settles it: the Ministry's notice of the days stands even
-    where the number of the decision it carries out is not known."""
-    return info.provisional or (
-        bool(info.documents) and not any(doc.confirmed for doc in info.documents)
-    )
+    """A day whose status is not settled: computed (no decision yet), or not settled by its
+    documents. A yearly decision settles the days it decides when one of its documents is
+    confirmed (Document.confirmed): the Ministry's notice of the days stands where the number
+    of the Prime Minister's decision it carries out is not known. A statute cited beside the
+    decisions (a law of the National Assembly: the Labour Code) does not settle them, as it
+    leaves those days to be decided; a day that rests on statutes alone is settled when
+    every one of them is confirmed."""
+    if info.provisional:
+        return True
+    decisions = [doc for doc in info.documents if doc.issuer != STATUTE_ISSUER]
+    if decisions:
+        return not any(doc.confirmed for doc in decisions)
+    return any(not doc.confirmed for doc in info.documents)
+
+
+#: Who makes the statutes the calendar rests on (the Labour Code, the resolution on 24/11).
+STATUTE_ISSUER = "Quốc hội"
 
 
 @cache
