@@ -110,9 +110,10 @@ REVIEW_13_22: dict[str, tuple[str, str]] = {
     "17.2.par1": (
         "'định kỳ 01 lần/năm hoặc đột xuất' inspections of 'tổ chức tham gia'",
         "reading inspection-individual (default organisations-only): for an individual the "
-        "schedule shows an undated note instead of yearly visits; only a periodic inspection "
-        "(inspection_kind) marks a year done, an ad hoc one never (reading "
-        "inspection-kind-unstated for an unstated kind)",
+        "schedule shows an undated note instead of yearly visits; a periodic inspection "
+        "(inspection_kind) marks a year done, an ad hoc one under the reading "
+        "ad-hoc-inspection (default separate: not), one of unstated kind under "
+        "inspection-kind-unstated",
     ),
     "17.2.par2": ("minutes state results, shortcomings or violations and causes", NO_CHANGE),
     "17.2.a": ("content of an inspection", NO_CHANGE),

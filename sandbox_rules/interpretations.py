@@ -241,8 +241,9 @@ CATALOGUE: tuple[Interpretation, ...] = (
         },
         "A sandbox runs for a period counted from its certificate; counting years from issue gives "
         "every year of testing the same length. A year in which a periodic inspection ended (its "
-        "record drawn up, 17.2 last paragraph) is shown done (an ad hoc one does not count; see "
-        "inspection-kind-unstated); otherwise the year is informational (the authority's duty).",
+        "record drawn up, 17.2 last paragraph) is shown done (an ad hoc one under the reading "
+        "ad-hoc-inspection, one of unstated kind under inspection-kind-unstated); otherwise the "
+        "year is informational (the authority's duty).",
         "text of 17.2 (this project)",
     ),
     _i(
@@ -492,13 +493,36 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "issue 8, item 2; text of 17.2 (this project)",
     ),
     _i(
+        "ad-hoc-inspection",
+        "17.2",
+        "17.2 names two on-site inspections: the periodic one ('định kỳ 01 lần/năm') and an ad "
+        "hoc one ('đột xuất khi có dấu hiệu thực hiện không đúng, không đầy đủ các nội dung tại "
+        "Giấy chứng nhận'), with the same contents (points a-c) and the same record. Does an ad "
+        "hoc inspection that ended in a year stand for that year's periodic inspection?",
+        "separate",
+        {
+            "separate": "No: the periodic inspection is held once a year whatever happened; an ad "
+            "hoc one answers its sign and leaves the year's periodic inspection still to be held.",
+            "counts-for-the-year": "Yes: an on-site inspection of 17.2, ad hoc or periodic, with "
+            "its contents and its record, is the year's inspection, and the year it ends in is "
+            "done.",
+        },
+        "The text gives the two inspections different occasions: the periodic one a schedule "
+        "('định kỳ 01 lần/năm'), the ad hoc one a cause ('khi có dấu hiệu ...'), joined by "
+        "'hoặc' as two occasions for inspecting rather than one standing for the other; an ad "
+        "hoc inspection looks at what its sign points to, so the year's scheduled look stays "
+        "owed. The contents (points a-c) and the record are the same for both, which is the case "
+        "for the alternative. The 30 days of 17.3 run from the end of either.",
+        "text of 17.2 (review of this project)",
+    ),
+    _i(
         "inspection-kind-unstated",
         "17.2",
         "17.2 names two on-site inspections, the periodic one ('định kỳ 01 lần/năm') and an ad "
         "hoc one ('đột xuất khi có dấu hiệu thực hiện không đúng, không đầy đủ các nội dung tại "
-        "Giấy chứng nhận'); only the periodic one is the year's. Is an inspection whose kind the "
-        "record does not state (inspection_ended without inspection_kind) the year's periodic "
-        "inspection?",
+        "Giấy chứng nhận'); under the reading ad-hoc-inspection=separate only the periodic one "
+        "is the year's. Is an inspection whose kind the record does not state (inspection_ended "
+        "without inspection_kind) the year's periodic inspection?",
         "counts-as-periodic",
         {
             "counts-as-periodic": "Yes: an inspection_ended without inspection_kind is taken as "
@@ -512,9 +536,9 @@ CATALOGUE: tuple[Interpretation, ...] = (
         "only 'khi có dấu hiệu thực hiện không đúng, không đầy đủ các nội dung tại Giấy chứng "
         "nhận', a fact of its own that a record silent on the kind does not show; so an inspection "
         "of unstated kind is read as the periodic one, and records written before the kind could "
-        "be given keep their results. An inspection stated to be ad hoc answers its sign, not the "
-        "year's duty, and never marks a year done under either option. The 30 days of 17.3 run "
-        "from the end of an inspection of either kind.",
+        "be given keep their results. Whether an inspection stated to be ad hoc marks a year done "
+        "is the reading ad-hoc-inspection. The 30 days of 17.3 run from the end of an inspection "
+        "of either kind.",
         "text of 17.2 (this project)",
     ),
     _i(
@@ -660,6 +684,7 @@ QUESTION_VI: dict[str, str] = {
     "geographic-site-condition": "Khoản 1 Điều 10 giới hạn địa điểm của không gian địa lý, hay chỉ liệt kê các loại không gian?",
     "inspection-year": "'Định kỳ 01 lần/năm': mỗi 12 tháng kể từ ngày cấp hay mỗi năm dương lịch?",
     "inspection-individual": "Kiểm tra tại chỗ định kỳ 01 lần/năm (khoản 2 Điều 17) có áp dụng với cá nhân tham gia thử nghiệm không?",
+    "ad-hoc-inspection": "Khoản 2 Điều 17 quy định kiểm tra định kỳ 01 lần/năm hoặc đột xuất khi có dấu hiệu thực hiện không đúng, không đầy đủ nội dung Giấy chứng nhận, với cùng nội dung kiểm tra và biên bản: lần kiểm tra đột xuất kết thúc trong năm có thay cho lần kiểm tra định kỳ của năm đó không?",
     "inspection-kind-unstated": "Khoản 2 Điều 17 phân biệt kiểm tra định kỳ 01 lần/năm với kiểm tra đột xuất khi có dấu hiệu thực hiện không đúng, không đầy đủ nội dung Giấy chứng nhận: lần kiểm tra mà hồ sơ không ghi loại có được tính là lần kiểm tra định kỳ của năm không?",
     "risk-assessment-period": "'Định kỳ hàng tháng, quý đánh giá rủi ro': đánh giá cả hằng tháng và hằng quý, hay hằng tháng hoặc hằng quý?",
     "authority-exemption-remit": "Miễn trách nhiệm theo khoản 1 Điều 22: phải thực hiện mọi trách nhiệm của Điều 20, hay chỉ những trách nhiệm trong phạm vi được giao?",
@@ -859,6 +884,14 @@ OPTION_VI: dict[tuple[str, str], str] = {
         "inspection-individual",
         "all-participants",
     ): "hiểu «tổ chức» là mọi bên tham gia: cá nhân cũng được kiểm tra tại chỗ mỗi năm một lần",
+    (
+        "ad-hoc-inspection",
+        "separate",
+    ): "không: kiểm tra định kỳ mỗi năm một lần vẫn phải thực hiện; kiểm tra đột xuất là để xử lý dấu hiệu vi phạm, không thay cho lần kiểm tra định kỳ của năm",
+    (
+        "ad-hoc-inspection",
+        "counts-for-the-year",
+    ): "có: lần kiểm tra tại chỗ theo khoản 2 Điều 17, đột xuất hay định kỳ, có nội dung và biên bản kiểm tra, là lần kiểm tra của năm; năm có lần kiểm tra đó kết thúc là đã thực hiện",
     (
         "inspection-kind-unstated",
         "counts-as-periodic",

@@ -123,8 +123,9 @@ class Event(StrictInput):
         None,
         description="inspection_ended: which inspection of 17.2 it was, the periodic one "
         "('định kỳ 01 lần/năm') or an ad hoc one ('đột xuất khi có dấu hiệu thực hiện không "
-        "đúng, không đầy đủ'); only a periodic one is the year's inspection (17.2); absent = not "
-        "stated (reading inspection-kind-unstated)",
+        "đúng, không đầy đủ'); a periodic one is the year's inspection (17.2), an ad hoc one "
+        "under the reading ad-hoc-inspection; absent = not stated (reading "
+        "inspection-kind-unstated)",
     )
 
     @field_validator("type", mode="before")

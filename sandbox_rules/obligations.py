@@ -260,6 +260,7 @@ def _schedule(
         "inspection-year",
         "inspection-individual",
         "inspection-kind-unstated",
+        "ad-hoc-inspection",
         "risk-assessment-period",
     )
     return Schedule(tuple(items), as_of, start, end, used, cal.data_version, ended)
@@ -467,8 +468,9 @@ def _yearly_inspections(
 ) -> tuple[Obligation, ...]:
     """17.2: the authority inspects 'tổ chức tham gia' on site 'định kỳ 01 lần/năm' (its duty)
     'hoặc đột xuất khi có dấu hiệu' of non-compliance. A year in which a periodic inspection
-    ended (``inspection_ended``, its record drawn up) is done; an ad hoc one is not the year's
-    inspection; one of unstated kind is read under ``inspection-kind-unstated``."""
+    ended (``inspection_ended``, its record drawn up) is done; an ad hoc one is the year's
+    under the reading ``ad-hoc-inspection`` only; one of unstated kind is read under
+    ``inspection-kind-unstated``."""
     return _inspections(
         rec.applicant_kind,
         start,
@@ -477,6 +479,7 @@ def _yearly_inspections(
         interp["inspection-year"] == "calendar-year",
         tuple((e.date, e.inspection_kind) for e in events if e.type == "inspection_ended"),
         interp["inspection-kind-unstated"] == "counts-as-periodic",
+        interp["ad-hoc-inspection"] == "counts-for-the-year",
     )
 
 
@@ -489,6 +492,7 @@ def _inspections(
     by_calendar_year: bool,
     inspected: tuple[tuple[date, str | None], ...] = (),
     unstated_is_periodic: bool = True,
+    ad_hoc_counts: bool = False,
 ) -> tuple[Obligation, ...]:
     # Immutable items that depend only on these values: kept.
     if kind == "individual" and organisations_only:
@@ -511,13 +515,18 @@ def _inspections(
             ),
         )
     unknown_kind = kind is None and organisations_only
-    # 17.2: only a periodic inspection is the year's ('định kỳ 01 lần/năm'); an ad hoc one
-    # ('đột xuất khi có dấu hiệu ...') is not. One of unstated kind: inspection-kind-unstated.
+    # 17.2: a periodic inspection is the year's ('định kỳ 01 lần/năm'); an ad hoc one ('đột
+    # xuất khi có dấu hiệu ...') under ad-hoc-inspection; one of unstated kind under
+    # inspection-kind-unstated.
     periodic = tuple(
-        d for d, k in inspected if k == "periodic" or (k is None and unstated_is_periodic)
+        d
+        for d, k in inspected
+        if k == "periodic"
+        or (k is None and unstated_is_periodic)
+        or (k == "ad_hoc" and ad_hoc_counts)
     )
     unstated = tuple(d for d, k in inspected if k is None and not unstated_is_periodic)
-    ad_hoc = tuple(d for d, k in inspected if k == "ad_hoc")
+    ad_hoc = tuple(d for d, k in inspected if k == "ad_hoc" and not ad_hoc_counts)
     out = []
     k = 0
     while True:
@@ -546,23 +555,23 @@ def _inspections(
         elif maybe is not None:
             status = "undetermined"
             detail_vi += (
-                f" Kiểm tra kết thúc ngày {_vi(maybe)} không ghi là định kỳ hay đột xuất; chỉ kiểm "
+                f" Kiểm tra kết thúc ngày {_vi(maybe)} không ghi là định kỳ hay đột xuất; lần kiểm "
                 "tra định kỳ là lần kiểm tra của năm (khoản 2 Điều 17; cách hiểu "
                 "inspection-kind-unstated)."
             )
             detail_en += (
                 f" The inspection that ended on {maybe.isoformat()} is not stated to be periodic "
-                "or ad hoc; only a periodic one is the year's (Art. 17(2); reading "
+                "or ad hoc; a periodic one is the year's (Art. 17(2); reading "
                 "inspection-kind-unstated)."
             )
         if held is None and extra is not None:
             detail_vi += (
                 f" Kiểm tra đột xuất kết thúc ngày {_vi(extra)} không thay cho kiểm tra định kỳ "
-                "của năm (khoản 2 Điều 17)."
+                "của năm (khoản 2 Điều 17; cách hiểu ad-hoc-inspection)."
             )
             detail_en += (
                 f" The ad hoc inspection that ended on {extra.isoformat()} is not the year's "
-                "periodic inspection (Art. 17(2))."
+                "periodic inspection (Art. 17(2); reading ad-hoc-inspection)."
             )
         out.append(
             Obligation(

@@ -1,9 +1,10 @@
-"""17.2: the year's inspection is the periodic one, not an ad hoc one.
+"""17.2: the year's inspection is the periodic one; an ad hoc one under a named reading.
 
 Khoản 2 Điều 17: the issuing authority inspects on site "định kỳ 01 lần/năm hoặc đột xuất khi
 có dấu hiệu thực hiện không đúng, không đầy đủ các nội dung tại Giấy chứng nhận". An
-``inspection_ended`` event says which it was (``inspection_kind``); one that does not is read
-under the interpretation ``inspection-kind-unstated``. 17.3's 30 days run from the end of an
+``inspection_ended`` event says which it was (``inspection_kind``); an ad hoc one is read under
+the interpretation ``ad-hoc-inspection``, one that does not say under
+``inspection-kind-unstated``. 17.3's 30 days run from the end of an
 inspection of either kind.
 
 The record: issued Mon 02/03/2026 for 24 months, testing from 10/03/2026. Its inspection years
@@ -110,6 +111,34 @@ def test_only_a_periodic_inspection_is_the_years(
     assert _years(rec) == years
     # The result records the reading it used.
     assert obligations(rec, AS_OF).interpretations_used["inspection-kind-unstated"] == reading
+
+
+# (inspections, reading of ad-hoc-inspection, statuses of years 1 and 2)
+AD_HOC = [
+    # separate (default): the ad hoc inspection of 15/09/2026 answers its sign; year 1's
+    # periodic inspection is still owed (informational: the authority's duty).
+    ([_inspection("2026-09-15", "ad_hoc")], "separate", ("informational",) * 2),
+    # counts-for-the-year: an on-site inspection of 17.2 with its contents and record is the
+    # year's, ad hoc or not → year 1 done.
+    ([_inspection("2026-09-15", "ad_hoc")], "counts-for-the-year", ("done", "informational")),
+    # ... and only for the year it ends in: 10/05/2027 is in year 2.
+    ([_inspection("2027-05-10", "ad_hoc")], "counts-for-the-year", ("informational", "done")),
+    # A periodic one is the year's under either reading.
+    ([_inspection("2026-09-15", "periodic")], "separate", ("done", "informational")),
+]
+
+
+@pytest.mark.parametrize(("inspections", "reading", "years"), AD_HOC)
+def test_an_ad_hoc_inspection_is_the_years_only_under_its_reading(
+    inspections: list[dict[str, Any]], reading: str, years: tuple[str, str]
+) -> None:
+    rec = {
+        **BASE,
+        "events": [STARTED, *inspections],
+        "interpretations": {"ad-hoc-inspection": reading},
+    }
+    assert _years(rec) == years
+    assert obligations(rec, AS_OF).interpretations_used["ad-hoc-inspection"] == reading
 
 
 def test_the_default_reading_counts_an_unstated_inspection_as_periodic() -> None:

@@ -448,7 +448,12 @@ AUTHORITY_DUTIES: tuple[Rule, ...] = (
         "Kiểm tra tại chỗ đối với tổ chức tham gia định kỳ 01 lần/năm hoặc đột xuất.",
         "Inspect participating organisations on site once a year, or ad hoc.",
         "authority",
-        ("inspection-year", "inspection-individual", "inspection-kind-unstated"),
+        (
+            "inspection-year",
+            "inspection-individual",
+            "inspection-kind-unstated",
+            "ad-hoc-inspection",
+        ),
     ),
     _duty(
         "17.2.record",

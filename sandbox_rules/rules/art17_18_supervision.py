@@ -17,7 +17,12 @@ RULES: tuple[Rule, ...] = (
         1,
         "certificate_issued",
         "periodic_inspection",
-        interpretations=("inspection-year", "inspection-individual", "inspection-kind-unstated"),
+        interpretations=(
+            "inspection-year",
+            "inspection-individual",
+            "inspection-kind-unstated",
+            "ad-hoc-inspection",
+        ),
     ),
     _limit(
         "time.17.3.remediate",
