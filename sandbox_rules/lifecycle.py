@@ -619,8 +619,10 @@ def replay(
 
     reg = registry()
     issued = issued_on or next((e.date for e in events if e.type == "certificate_issued"), None)
-    start = rec.testing_start or issued
-    approved_end = rec.approved_end
+    # Before the certificate's date nothing is approved yet: no period, so no schedule.
+    before_issue = rec.issued_on is not None and issued_on is None
+    start = None if before_issue else rec.testing_start or issued
+    approved_end = None if before_issue else rec.approved_end
     if approved_end is None and start is not None and rec.approved_months is not None:
         approved_end = add_months(start, rec.approved_months)  # Civil Code Art. 148(3)
     current_end = approved_end

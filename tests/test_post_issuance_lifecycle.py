@@ -627,3 +627,18 @@ def test_a_record_is_issued_from_its_certificates_date(as_of: str, state: str, w
     assert got.state == state, why
     if state == "applied":
         assert got.history == ()  # nothing has happened yet on that day
+
+
+@pytest.mark.parametrize("start", [None, "2026-03-09"])
+def test_before_the_certificate_nothing_is_approved_or_owed(start: str | None) -> None:
+    # Review: with a testing_start the same 'applied' day showed a period and its schedule.
+    from sandbox_rules.obligations import obligations
+
+    rec = {**ISSUED, "events": [], **({"testing_start": start} if start else {})}
+    before = lifecycle(rec, D("2026-03-01"))
+    assert (before.state, before.testing_start, before.end) == ("applied", None, None)
+    assert obligations(rec, D("2026-03-01")).items == ()
+    on = lifecycle(rec, D("2026-03-02"))
+    # 12 months from the start (Civil Code Art. 148(3)): from 02/03/2026 (issue) to 02/03/2027,
+    # from 09/03/2026 (testing_start) to 09/03/2027
+    assert on.approved_end == D("2027-03-09" if start else "2027-03-02")
