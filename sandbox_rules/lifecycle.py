@@ -95,6 +95,9 @@ def _event_types() -> tuple[str, ...]:
 MAX_EVENTS = 1_000
 
 
+_INSPECTION_KINDS = ("periodic", "ad_hoc")  # 17.2: "định kỳ 01 lần/năm hoặc đột xuất"
+
+
 class Event(StrictInput):
     _what = "input.event"  # the input's name: a key of the tables
 
@@ -137,6 +140,18 @@ class Event(StrictInput):
             from sandbox_rules.i18n import by_name
 
             code, _ = by_name(value, _event_types(), tables=("event",))
+            return code or value
+        return value
+
+    @field_validator("inspection_kind", mode="before")
+    @classmethod
+    def _kind_by_name(cls, value: Any) -> Any:
+        """An inspection's kind written by its Vietnamese name («định kỳ», «đột xuất») is that
+        kind, on every surface, as an event's type is."""
+        if isinstance(value, str) and value not in _INSPECTION_KINDS:
+            from sandbox_rules.i18n import by_name
+
+            code, _ = by_name(value, _INSPECTION_KINDS, tables=("value",))
             return code or value
         return value
 

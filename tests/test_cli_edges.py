@@ -351,7 +351,7 @@ def test_json_into_a_pipe_is_one_line(argv: list[str]) -> None:
         timeout=300,
         check=False,
     )
-    assert proc.returncode in (0, 1), proc.stderr
+    assert proc.returncode == 0, proc.stderr  # each of these lines succeeds
     assert proc.stdout.count(b"\n") == 1 and proc.stdout.endswith(b"\n"), proc.stdout[:200]
     doc = json.loads(proc.stdout)
     # a record names its schema version; a JSON Schema, the version it describes

@@ -254,6 +254,14 @@ def test_the_kind_may_be_written_by_its_vietnamese_name(
     )
 
 
+@pytest.mark.parametrize("name", ["đột xuất", "Đột xuất", "dot xuat"])
+def test_the_python_api_reads_a_kinds_name_too(name: str) -> None:
+    # Review: the names were read on the command line only; an event's type already was
+    # read by its name on every surface.
+    rec = {**BASE, "events": [STARTED, _inspection("2026-09-15", name)]}
+    assert _years(rec) == ("informational", "informational")  # ad hoc: not the year's
+
+
 def test_a_kind_on_another_event_is_refused_on_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
