@@ -21,22 +21,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_post_issuance_obligations import BASE, STARTED, D  # the same record
 
 from sandbox_rules.errors import InputValidationError
 from sandbox_rules.lifecycle import lifecycle
 from sandbox_rules.obligations import obligations
 
-
-def D(s: str) -> date:
-    return date.fromisoformat(s)
-
-
-BASE: dict[str, Any] = {
-    "issued_on": "2026-03-02",
-    "approved_months": 24,
-    "applicant_kind": "organisation",
-}
-STARTED = {"type": "testing_started", "date": "2026-03-10"}
 AS_OF = D("2028-03-01")  # within year 2, every inspection below already ended
 
 
