@@ -198,7 +198,9 @@ async def _body(request: Request, limit: int, accepts: tuple[str, ...]) -> Any:
     from sandbox_rules.io import loads_json
 
     try:
-        return loads_json(raw, "body")  # strict: a key given twice, NaN, not UTF-8 refused
+        data = loads_json(raw, "body")  # strict: a key given twice, NaN, not UTF-8 refused
+        _within_limits(data)
+        return data
     except RecursionError:
         raise MalformedBodyError("http.too_deep") from None
     except DocumentFormatError as exc:  # a key given twice, a NaN
@@ -209,6 +211,21 @@ async def _body(request: Request, limit: int, accepts: tuple[str, ...]) -> Any:
         raise MalformedBodyError("http.duplicate_key", key=str(exc.fields.get("key"))) from None
     except ValueError as exc:  # not JSON, not UTF-8
         raise MalformedBodyError("http.not_json", detail=str(exc)[:300]) from None
+
+
+def _within_limits(data: Any) -> None:
+    """The documents' limits (sandbox_rules.io: nesting depth, number of values) on a body, as
+    on a file: nested deeper than the depth limit is a malformed body (400), as when the
+    decoder gives up; more values than the limit is input_too_large (422)."""
+    from sandbox_rules.errors import InputTooLargeError
+    from sandbox_rules.io import check_shape
+
+    try:
+        check_shape(data, "body")
+    except InputTooLargeError as exc:
+        if exc.key == "error.too_deep":
+            raise MalformedBodyError("http.too_deep") from None
+        raise
 
 
 def _too_large(limit: int) -> PayloadTooLargeError:
