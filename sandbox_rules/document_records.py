@@ -1,8 +1,9 @@
 """Records of the documents the surfaces print: a decision report's data (``sandbox-rules
 report FILE --json``), the results of case files (``sandbox-rules test --json``) and a
-template written by ``sandbox-rules init`` (``--json``) — one ``msgspec.Struct`` definition
-each (``sandbox_rules.records``), with their JSON Schemas (``sandbox-rules schema report``,
-``reports``, ``case-results``, ``template``) and docs/records.md.
+template written by ``sandbox-rules init`` and an interview's outcome (``--json``) — one
+``msgspec.Struct`` definition each (``sandbox_rules.records``), with their JSON Schemas
+(``sandbox-rules schema report``, ``reports``, ``case-results``, ``template``, ``interview``)
+and docs/records.md.
 
 Only the shapes live here, beside the other records, so that ``sandbox_rules.schema`` can
 publish them without importing a surface; the surfaces (sandbox_rules/surfaces/report,
@@ -190,6 +191,30 @@ class Template(Record, tag="template", frozen=True, kw_only=True):
     lang: Literal["vi", "en"]
     path: str | None
     text: str
+
+
+class InterviewRefusal(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """An answer the interview could not take: the field, what was given, where (the
+    answers file's line), why, and the nearest valid answer if there is one."""
+
+    field: str
+    given: Any
+    where: str
+    problem: str
+    suggestion: str | None
+
+
+class Interview(Record, tag="interview", frozen=True, kw_only=True):
+    """What ``sandbox-rules interview FILE --json`` did: the answers taken (field -> value as
+    written into the file), the facts answered «không biết» (unknown), those still not asked
+    or not answered, the answers refused, the result after the answers and the transcript."""
+
+    answered: dict[str, Any]
+    unknown: tuple[str, ...]
+    unanswered: tuple[str, ...]
+    rejected: tuple[InterviewRefusal, ...]
+    final: str
+    transcript: tuple[str, ...]
 
 
 def report_record(data: dict[str, Any]) -> Report:

@@ -45,6 +45,7 @@ def _outputs() -> dict[str, type[Any]]:
         "reports": d.Reports,
         "case-results": d.CaseResults,
         "template": d.Template,
+        "interview": d.Interview,
         "error": ErrorRecord,
         "batch-error": BatchError,
     }
@@ -105,7 +106,7 @@ def json_schema(which: str = "application") -> dict[str, Any]:
     """The JSON Schema of an input (application, record, scenario, dossier-input) or an output
     record (assessment, routing, dossier, deadline, timeline, timelines, lifecycle,
     obligations, duties, law-unit, rules, coverage, catalogue, calendar-year, report, reports,
-    case-results, template, error, batch-error: ``names()``). A fresh copy each call."""
+    case-results, template, interview, error, batch-error: ``names()``). A fresh copy each call."""
     import copy
 
     if isinstance(which, str) and which in INPUTS:

@@ -297,6 +297,24 @@ def test_the_cli_and_the_service_give_the_same_reference_json(
         assert _cli_json(capsys, *argv) == json.loads(op.record_json(answer.data)), argv
 
 
+def test_an_interviews_outcome_is_a_record(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = tmp_path / "app.yaml"
+    app.write_text("applicant:\n  kind: organisation\n", encoding="utf-8")
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "applicant.staff_qualified: có\napplicant.lawful_legal_entity_in_vietnam: maybe\n",
+        encoding="utf-8",
+    )
+    code = main(["interview", str(app), "--answers", str(answers), "--dry-run", "--json"])
+    assert code == 1  # one answer refused
+    doc = json.loads(capsys.readouterr().out)
+    _valid("interview", doc)
+    assert doc["answered"] == {"applicant.staff_qualified": True}
+    assert [r["field"] for r in doc["rejected"]] == ["applicant.lawful_legal_entity_in_vietnam"]
+
+
 def test_inputs_and_outputs_are_listed() -> None:
     assert set(INPUTS) == {"application", "record", "scenario", "dossier-input"}
     assert set(OUTPUTS) == {
@@ -318,6 +336,7 @@ def test_inputs_and_outputs_are_listed() -> None:
         "reports",
         "case-results",
         "template",
+        "interview",
         "error",
         "batch-error",
     }

@@ -119,8 +119,13 @@ def cmd_interview(args: argparse.Namespace) -> int:
         write_output(str(out), doc.dump(), force=replace)
         say(t("interview.written", lang, file=str(out)))
     if args.json:
+        import msgspec
+
+        from sandbox_rules.document_records import Interview
+
         run = args.run  # one line, indented with --pretty or on a terminal
-        run.out(run.encode({**result, "transcript": log}))
+        record = msgspec.convert({**result, "transcript": log, "kind": "interview"}, Interview)
+        run.out(run.encode(record))
     sys.stdout.flush()
     if result["rejected"]:
         print(
