@@ -18,8 +18,9 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
-    StrictBool,
+    GetPydanticSchema,
     ValidationError,
+    WithJsonSchema,
 )
 from pydantic._internal._model_construction import ModelMetaclass
 
@@ -360,17 +361,33 @@ def yes_no_hint(value: object) -> str | None:
     return YES_NO_ENGLISH.get(value.strip().lower())
 
 
-def _read_flag(value: Any) -> Any:
-    if value is None or value is True or value is False:  # what nearly every file writes
-        return value
+def _word_flag(value: str) -> bool:
     said = yes_no(value)
-    return value if said is None else said
+    if said is None:
+        raise ValueError("not có or không")  # replaced by the union's own error (bool_type)
+    return said
+
+
+def _flag_schema(_source: Any, _handler: Any) -> Any:
+    # A boolean is taken by pydantic-core itself (no Python call for the true/false nearly
+    # every file writes); a text goes to _word_flag. A failure of both is one error of type
+    # bool_type at the field, the error a boolean field gives (surfaces/inputs words it).
+    from pydantic_core import core_schema as cs
+
+    return cs.union_schema(
+        [
+            cs.bool_schema(strict=True),
+            cs.no_info_after_validator_function(_word_flag, cs.str_schema(strict=True)),
+        ],
+        mode="left_to_right",
+        custom_error_type="bool_type",  # a known error: pydantic writes its message
+    )
 
 
 #: A yes/no fact; ``None`` is unknown. The one reading of yes/no for every input (an
 #: application, a record, a case file, a compliance table): true/false, or the words "có" /
 #: "không" (docs/casefiles.md); no 1, "yes" or "true" strings.
-Flag = Annotated[StrictBool, BeforeValidator(_read_flag)] | None
+Flag = Annotated[bool, GetPydanticSchema(_flag_schema), WithJsonSchema({"type": "boolean"})] | None
 
 
 def _check_readings(value: dict[str, str]) -> dict[str, str]:

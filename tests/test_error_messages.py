@@ -185,6 +185,8 @@ PYTHON_ERRORS = {
     "for default=; caught where overrides are read and reported as calendar_data",
     ("sandbox_rules/engine.py", "_source", "TypeError"): "caught by the kept routings: a "
     "routing of unvalidated flags is computed afresh",
+    ("sandbox_rules/_validation.py", "_word_flag", "ValueError"): "pydantic's protocol for a "
+    "validator inside the yes/no union, which reports its own bool_type error in its place",
     ("sandbox_rules/procedures.py", "_parse_events", "ValueError"): "caught three lines "
     "below and reported as the keyed error.event_not_date",
 }
