@@ -245,3 +245,12 @@ def test_a_deadline_is_provisional_exactly_when_a_day_of_its_span_is_unsettled(
         for x in span
     )
     assert d.provisional is unsettled
+
+
+def test_the_days_of_a_year_are_provisional_as_deadlines_across_them_are() -> None:
+    # Trial 4, N10: 2026 is official, but 30/04 and 01/05 rest on Công văn 3383/BNV-CVL and
+    # 24/11 on Nghị quyết 28/2026/QH16, neither confirmed; every other day of 2026 is settled.
+    unsettled = [d.date for d in CAL.days_off(2026) if d.provisional]
+    assert unsettled == [date(2026, 4, 30), date(2026, 5, 1), date(2026, 11, 24)]
+    for day in unsettled:  # a deadline across each says so too
+        assert CAL.deadline(day - timedelta(days=1), WorkingDays(1)).provisional

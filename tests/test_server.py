@@ -406,6 +406,15 @@ ERRORS = [
         "input_validation",
         "64 levels: read, and refused for what it says",
     ),
+    (
+        "POST",
+        "/assess",
+        JSON_HEADERS,
+        b"[" + b"0," * 200_000 + b"0]",
+        422,
+        "input_too_large",
+        "more values than a document may hold (200,000, docs/errors.md), as a file",
+    ),
     ("POST", "/assess", JSON_HEADERS, b"[]", 422, "input_validation", "a list, not an application"),
     (
         "POST",

@@ -1081,9 +1081,18 @@ class VietnamCalendar:
         lo, hi = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
         out = [self._days[o] for o in sorted(self._days) if lo <= o <= hi]
         prov = year not in self.official_years
+        # A day is provisional as a deadline across it is (trial 4): in a year without an
+        # official schedule, or not settled by its documents (_unsure).
         return [
             DayOff(
-                x.date, x.status, x.name_vi, x.name_en, x.kind, x.documents, prov, x.interpretation
+                x.date,
+                x.status,
+                x.name_vi,
+                x.name_en,
+                x.kind,
+                x.documents,
+                prov or _unsure(x),
+                x.interpretation,
             )
             for x in out
         ]

@@ -199,8 +199,6 @@ async def _body(request: Request, limit: int, accepts: tuple[str, ...]) -> Any:
 
     try:
         data = loads_json(raw, "body")  # strict: a key given twice, NaN, not UTF-8 refused
-        _within_limits(data)
-        return data
     except RecursionError:
         raise MalformedBodyError("http.too_deep") from None
     except DocumentFormatError as exc:  # a key given twice, a NaN
@@ -211,6 +209,8 @@ async def _body(request: Request, limit: int, accepts: tuple[str, ...]) -> Any:
         raise MalformedBodyError("http.duplicate_key", key=str(exc.fields.get("key"))) from None
     except ValueError as exc:  # not JSON, not UTF-8
         raise MalformedBodyError("http.not_json", detail=str(exc)[:300]) from None
+    _within_limits(data)  # its own errors: too deep (400), too many values (422)
+    return data
 
 
 def _within_limits(data: Any) -> None:
