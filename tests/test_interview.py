@@ -467,3 +467,35 @@ def test_another_file_named_by_o_is_replaced_only_with_force(tmp_path: Path) -> 
     args = ["interview", str(app), "--answers", str(ans), "-o", str(other), "--force"]
     assert _cli(args)[0] == 0
     assert "staff_qualified" in other.read_text(encoding="utf-8")
+
+
+# -- answers typed (stdin) with --json (trial 4, N1-N3) -------------------------------------------
+UNDETERMINED = Path(__file__).parent.parent / "examples" / "org-undetermined.yaml"
+
+
+def test_with_json_the_questions_go_to_stderr_and_stdout_is_the_record(tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "app.yaml"
+    path.write_text(UNDETERMINED.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run_cli(["interview", str(path), "--json", "--dry-run"], stdin="không\n")
+    assert code == 0
+    (line,) = out.splitlines()  # the record alone, on one line: no prompt before it
+    record = json.loads(line)
+    assert record["kind"] == "interview"
+    assert "> " in err  # the prompt, where a person at the terminal sees it
+    # One answer, then the input ran out: the questions still open are unanswered, not done.
+    assert len(record["answered"]) == 1
+    assert record["unanswered"]
+    assert not set(record["unanswered"]) & set(record["answered"])
+
+
+def test_a_session_that_takes_no_answer_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "app.yaml"
+    text = UNDETERMINED.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (1_600_000_000, 1_600_000_000))
+    code, _out, _err = run_cli(["interview", str(path), "--json"], stdin="")
+    assert code == 0
+    assert path.read_text(encoding="utf-8") == text
+    assert path.stat().st_mtime == 1_600_000_000  # not even written again

@@ -110,10 +110,25 @@ def cmd_interview(args: argparse.Namespace) -> int:
 
         def ask(q: Question, n: int) -> Any:
             say(hint(q, lang))
-            return input("> ")
+            if not args.json:
+                return input("> ")
+            # With --json stdout holds the record alone: the questions and the prompt go to
+            # stderr, where a person at the terminal still sees them (trial 4, N1).
+            for text in log[shown[0] :]:
+                print(text, file=sys.stderr)
+            shown[0] = len(log)
+            print("> ", end="", file=sys.stderr, flush=True)
+            line = sys.stdin.readline()
+            if not line:
+                raise EOFError
+            return line.rstrip("\r\n")
+
+        shown = [0]  # how much of the transcript stderr has had (--json)
 
         result = interview(doc, ask, say, lang)
-    if not args.dry_run:
+    if not args.dry_run and (doc.dump() != doc.loaded or not _same_file(out, path)):
+        # Written only when an answer changed it (or to another file): a session with no
+        # answer taken leaves the officer's file as it was (trial 4, N3).
         from sandbox_rules.cli_io import write_output
 
         write_output(str(out), doc.dump(), force=replace)

@@ -89,6 +89,7 @@ class Document:
         if not isinstance(self.data, Mapping):
             raise InputValidationError.from_key("interview.not_mapping", file=str(path))
         self.root: tuple[str, ...] = ("application",) if "application" in self.data else ()
+        self.loaded = self.dump()  # as read: what an answer must change for it to be written
 
     def application(self) -> Any:
         node = self.data
@@ -465,6 +466,8 @@ def interview(
                 raw = ask(q, n)
             except EOFError:
                 say(t("interview.eof", lang))
+                # the questions still open when the answers ran out are unanswered, not done
+                unanswered.extend(x.key for x in qs if x.key not in unanswered)
                 return result()
             except NotAnswered:
                 unanswered.append(q.key)
