@@ -149,9 +149,14 @@ def loads_json(text: str | bytes, label: object) -> Any:
     """Strict JSON (RFC 8259): a key given twice in an object (:func:`unique_keys`) and NaN or
     Infinity, which are not JSON numbers, are refused as DocumentFormatError (keys
     ``error.duplicate_key``, ``error.json_constant``); a text that is not JSON raises
-    ``json``'s own ValueError. Bytes must be UTF-8 (else a UnicodeDecodeError)."""
+    ``json``'s own ValueError. Bytes must be UTF-8 (else a UnicodeDecodeError); a leading
+    byte-order mark is dropped."""
     if isinstance(text, (bytes, bytearray)):
-        text = bytes(text).decode("utf-8")  # UnicodeDecodeError is a ValueError
+        # a byte-order mark is not part of the JSON (RFC 8259 §8.1 lets a reader ignore it),
+        # as files are read (utf-8-sig); UnicodeDecodeError is a ValueError
+        text = bytes(text).decode("utf-8-sig")
+    else:
+        text = text.removeprefix("\ufeff")
 
     def not_json(constant: str) -> Any:
         raise DocumentFormatError.from_key("error.json_constant", name=label, constant=constant)

@@ -40,7 +40,10 @@ class Conviction(_Model):
 
     category: CrimeCategory | None = Field(None, description="9.1.b: kind of crime")
     prison_years: float | None = Field(
-        None, ge=0, description="9.1.b: sentence of imprisonment in years (0 if not custodial)"
+        None,
+        ge=0,
+        allow_inf_nan=False,  # a sentence is a number of years: NaN and infinity are refused
+        description="9.1.b: sentence of imprisonment in years (0 if not custodial)",
     )
     record_expunged: Tri = Field(
         None, description="9.1.b: criminal record expunged (đã được xóa án tích)"

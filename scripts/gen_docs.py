@@ -221,8 +221,15 @@ def errors_md() -> str:
         "mapping or list is level 1) or with too many values, read by the Python API "
         "(`load_document`) or the command line; a list or a text too long, whose field error "
         "(type `too_long`, `string_too_long`) names it, the other problems of the input "
-        "listed with it. The HTTP service has its own body limits (docs/server.md: 413, and "
-        "400 for a body its decoder cannot nest).\n",
+        "listed with it. The HTTP service has its own body limit (docs/server.md: 413); a "
+        "body nested deeper than 64 levels is a malformed body (400), one with too many values "
+        "`input_too_large`.\n",
+        "JSON is read strictly wherever a document is read (a file, stdin, a batch line, an "
+        "HTTP body): a key given twice in an object, NaN and Infinity are refused "
+        "(`document_format`, on the command line `input_file`, over HTTP `malformed_body`), "
+        "and a leading byte-order mark is dropped. The models' own `model_validate_json` is "
+        "pydantic's parser, which keeps the last of a key given twice: read untrusted JSON "
+        "with `sandbox_rules.io.loads_json` first, as the surfaces do.\n",
         "Giới hạn là giới hạn tài nguyên (không phải điều kiện pháp lý): tệp, danh sách, độ "
         "sâu lồng nhau; vượt giới hạn báo `input_too_large`.\n",
         "## Codes / Mã lỗi\n",

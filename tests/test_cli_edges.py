@@ -513,6 +513,16 @@ def test_a_batch_of_good_lines_exits_0_and_matches_single_runs(
     assert lines == [*singles, ""]  # the blank third line is answered by a blank line
 
 
+def test_a_batch_that_starts_with_a_byte_order_mark_is_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Trial 4, N8: files with a BOM were read, a batch's first line was refused.
+    batch = tmp_path / "bom.jsonl"
+    batch.write_bytes(b"\xef\xbb\xbf" + _json_of(APP) + b"\n" + _json_of(APP) + b"\n")
+    assert main(["batch", "route", str(batch)]) == 0
+    assert [json.loads(x)["kind"] for x in capsys.readouterr().out.splitlines()] == ["routing"] * 2
+
+
 def test_a_batch_line_with_a_key_given_twice_is_refused_on_its_line(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -325,3 +325,25 @@ def test_json_and_toml_are_bounded_too() -> None:
 def test_every_example_still_loads() -> None:
     for path in sorted(ROOT.glob("examples/**/*.yaml")):
         assert isinstance(load_document(path), dict), path
+
+
+# (application, field) — NaN and infinity where a number is meant (trial 4, N5): one error in
+# the library's words, in English and Vietnamese, no pydantic text
+NOT_FINITE = [
+    ({"applicant": {"kind": "organisation"}, "scope": {"duration_months": float("inf")}},
+     "scope.duration_months"),
+    ({"applicant": {"kind": "individual", "person": {"background": {"convictions": [
+        {"prison_years": float("nan")}]}}}},
+     "applicant.person.background.convictions.0.prison_years"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("data", "field"), NOT_FINITE)
+def test_a_number_that_is_not_finite_is_said_in_our_words(data: Any, field: str) -> None:
+    with pytest.raises(InputValidationError) as info:
+        sr.assess(data)
+    (error,) = info.value.to_dict()["errors"]
+    assert (error["field"], error["type"]) == (field, "finite_number")
+    assert "is not a finite number" in error["msg"]
+    assert "không phải một số hữu hạn" in error["msg_vi"]
+    assert "Input should" not in error["msg"] + error["msg_vi"]

@@ -449,6 +449,8 @@ def _problem(
         suggestion = iso_form(written)  # «01/03/2026» -> «2026-03-01»
     elif kind == "int_from_float":  # a number, not a whole one: «1.5» months
         text = t("validation.whole_number", lang, given=given)
+    elif kind == "finite_number":  # YAML .nan / .inf, a float NaN, 1e400 in JSON
+        text = t("validation.finite_number", lang, given=given)
     elif kind.startswith(("int", "float")):
         text = t("validation.number", lang, given=given)
     elif kind == "too_long":  # a resource limit (docs/errors.md: Limits)
