@@ -89,12 +89,23 @@ def _output_schema(name: str) -> dict[str, Any]:
     raw = msgspec.json.schema(kind)
     defs: dict[str, Any] = raw.get("$defs", {})
     ref = raw["$ref"].rsplit("/", 1)[-1]
-    root = dict(defs.pop(ref))
-    # Always written, although they have defaults in the definition.
-    root["required"] = sorted({*root.get("required", ()), "kind", "schema_version"})
+    root = _always_written(dict(defs.pop(ref)))
     if defs:
-        root["$defs"] = defs
+        root["$defs"] = {k: _always_written(v) for k, v in defs.items()}
     return _envelope(name, root, "output")
+
+
+def _always_written(schema: dict[str, Any]) -> dict[str, Any]:
+    """A record's schema with ``kind`` and ``schema_version`` required: they are always
+    written, although they have defaults in the definition; a record nested in another (a
+    report's timelines, a batch line's error) too."""
+    props = schema.get("properties", {})
+    if "kind" in props and "schema_version" in props:
+        schema = {
+            **schema,
+            "required": sorted({*schema.get("required", ()), "kind", "schema_version"}),
+        }
+    return schema
 
 
 @cache
@@ -125,4 +136,4 @@ def openapi_components() -> dict[str, Any]:
     _, components = msgspec.json.schema_components(
         tuple(OUTPUTS[n] for n in OUTPUTS), ref_template="#/components/schemas/{name}"
     )
-    return components
+    return {k: _always_written(v) for k, v in components.items()}

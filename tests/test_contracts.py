@@ -315,6 +315,16 @@ def test_an_interviews_outcome_is_a_record(
     assert [r["field"] for r in doc["rejected"]] == ["applicant.lawful_legal_entity_in_vietnam"]
 
 
+@pytest.mark.parametrize("name", sorted(OUTPUTS))
+def test_a_record_nested_in_another_requires_its_kind_and_version(name: str) -> None:
+    # Trial 4, N12: a report's timelines and a batch line's error are records as well, and
+    # they always carry both.
+    schema = json_schema(name)
+    for part in [schema, *schema.get("$defs", {}).values()]:
+        if {"kind", "schema_version"} <= set(part.get("properties", {})):
+            assert {"kind", "schema_version"} <= set(part["required"]), part.get("title")
+
+
 def test_inputs_and_outputs_are_listed() -> None:
     assert set(INPUTS) == {"application", "record", "scenario", "dossier-input"}
     assert set(OUTPUTS) == {
