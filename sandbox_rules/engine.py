@@ -30,6 +30,7 @@ from sandbox_rules.errors import (
 from sandbox_rules.expr import TRUE, Compiled, Count, Exists, Expr, ForAll, compile_expr
 from sandbox_rules.facts import (
     ACCESSORS,
+    KEY_ACCESSORS,
     extract_facts,
     facts_of_sources,
     interp_facts_for,
@@ -455,14 +456,6 @@ def _unknown_findings(
     return out
 
 
-# A derived fact is keyed by the fields it is derived from, which are cheaper to read than it
-# is to derive (the planned end: a month addition, facts.planned_end).
-_KEYED_AS = {
-    "_planned_end(app.scope)": "app.scope.planned_end, app.scope.planned_start, "
-    "app.scope.duration_months",
-}
-
-
 def _values_fn(
     bucket: tuple[tuple[Rule, Compiled, Compiled | None], ...], accessors: Mapping[str, str]
 ) -> Any:
@@ -480,7 +473,7 @@ def _values_fn(
     }
     names = sorted(f for f in read if "[]" not in f)
     parts = [
-        f"_items({accessors[n]})" if n in lists else _KEYED_AS.get(accessors[n], accessors[n])
+        f"_items({accessors[n]})" if n in lists else KEY_ACCESSORS.get(n, accessors[n])
         for n in names
     ]
     # Each model on the way (app.applicant.legal_representative.background …) read once.

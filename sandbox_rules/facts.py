@@ -708,6 +708,13 @@ _COMMON_ACCESSORS = {
     **{f"interp.{k}": f"ip[{f'interp.{k}'!r}]" for k in _INTERP_KEYS},
 }
 
+# What a kept answer's key reads for a derived fact instead of deriving it: the fields it is
+# derived from, cheaper to read than the month addition (engine.Engine.values_fn).
+KEY_ACCESSORS: dict[str, str] = {
+    "scope.planned_end": "app.scope.planned_end, app.scope.planned_start, "
+    "app.scope.duration_months",
+}
+
 ACCESSORS: dict[str, dict[str, str]] = {
     "organisation": {
         **_COMMON_ACCESSORS,
